@@ -1,0 +1,83 @@
+import type { Outcome, RequestStatus, Role, StageName, WithdrawalReason } from '@domain/enums';
+
+/**
+ * What the review workflow asks of the record. Every call is idempotent (a unique key per request, stage and
+ * event), because Temporal retries activities and a retry must never duplicate a row or a notification.
+ */
+export interface OpenStageInput {
+  requestId: string;
+  divisionId: string;
+  name: StageName;
+  round: number;
+  role: Role;
+  scopeUnitId: string | null;
+  openedAt: string;
+  dueAt: string;
+}
+
+export interface EscalateStageInput {
+  requestId: string;
+  divisionId: string;
+  stageId: string;
+  stageName: StageName;
+  level: number;
+  role: Role;
+  scopeUnitId: string | null;
+  dueAt: string;
+  at: string;
+}
+
+export interface ReminderInput {
+  requestId: string;
+  /** Unique per reminder: the workflow numbers them. */
+  reminderKey: string;
+  type: 'stage_reminder' | 'stage_overdue' | 'return_reminder';
+  /** Who gets it: the reviewers of a role in scope, or one user (the requester). */
+  recipients: { role: Role; scopeUnitId: string | null } | { userId: string };
+  stageId?: string;
+  dueAt: string;
+  at: string;
+}
+
+export interface RecordDecisionInput {
+  decisionId: string;
+  requestId: string;
+  requesterId: string;
+  stageId: string;
+  stageName: StageName;
+  outcome: Outcome;
+  actorId: string;
+  onBehalfOfId?: string;
+  comment?: string;
+  conditions?: string;
+  approvedPeriodTo?: string;
+  approvedCostSek?: number;
+  /** The request's status after this decision. */
+  status: RequestStatus;
+  final: boolean;
+  validUntil?: string;
+  decidedAt: string;
+}
+
+export interface RecordStatusInput {
+  requestId: string;
+  requesterId: string;
+  status: RequestStatus;
+  /** Unique per state change, e.g. `resubmitted:<id>`. */
+  eventKey: string;
+  eventType: 'resubmitted' | 'withdrawn';
+  reason?: WithdrawalReason;
+  actorId?: string;
+  /** An open stage to close with the change (a withdrawal). */
+  closeStageId?: string;
+  comment?: string;
+  at: string;
+}
+
+export interface ReviewActivities {
+  openStage(input: OpenStageInput): Promise<{ stageId: string }>;
+  escalateStage(input: EscalateStageInput): Promise<void>;
+  sendReminder(input: ReminderInput): Promise<void>;
+  recordDecision(input: RecordDecisionInput): Promise<void>;
+  recordStatus(input: RecordStatusInput): Promise<void>;
+}

@@ -1,0 +1,19 @@
+/** Three layers, one command: `npm test` runs them all (see README). */
+const moduleNameMapper = {
+  '^@domain/(.*)$': '<rootDir>/libs/domain/$1',
+  '^@db/(.*)$': '<rootDir>/libs/db/$1',
+  '^@config/(.*)$': '<rootDir>/libs/config/$1',
+  '^@temporal-lib/(.*)$': '<rootDir>/libs/temporal/$1',
+  '^@workflows/(.*)$': '<rootDir>/workflows/$1',
+  '^@activities/(.*)$': '<rootDir>/activities/$1',
+};
+const transform = { '^.+\\.ts$': ['@swc/jest'] };
+const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleNameMapper };
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'] },
+    { ...common, displayName: 'workflows', testMatch: ['<rootDir>/tests/workflows/**/*.test.ts', '<rootDir>/tests/replay/**/*.test.ts'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
+  ],
+};

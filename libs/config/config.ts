@@ -1,0 +1,143 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the product reads, parsed and validated in one place.
+ * A bad value stops start-up with a message naming the variable, never a late surprise.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const port = z.coerce
+  .number({ message: 'must be a port number' })
+  .int('must be a whole number')
+  .min(1, 'must be 1–65535')
+  .max(65535, 'must be 1–65535');
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .url('must be a URL')
+    .refine((v) => protocols.some((p) => v.startsWith(`${p}:`)), `must start with ${protocols.join(': or ')}:`);
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: port.default(3000),
+    BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb')
+      .default('100kb'),
+    DATABASE_URL: url(['postgres', 'postgresql']).optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DATA_DIR: z.string().min(1).default('.data'),
+    EMBEDDED_PG_PORT: port.default(54329),
+    TEMPORAL_ADDRESS: z
+      .string()
+      .regex(/^[^\s:]+:\d{1,5}$/, 'must be host:port')
+      .optional(),
+    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+    TEMPORAL_TASK_QUEUE: z.string().min(1).default('review'),
+    TEMPORAL_DEV_PORT: port.default(7233),
+    TEMPORAL_UI_PORT: port.default(8233),
+    TEMPORAL_CLI_PATH: z.string().min(1).optional(),
+    PROVNING_CACHE_DIR: z.string().min(1).optional(),
+    AUTH_MODE: z.enum(['dev', 'oidc']).default('dev'),
+    AUTH_DEV_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    OIDC_ISSUER: url(['https', 'http']).optional(),
+    OIDC_AUDIENCE: z.string().min(1).optional(),
+    OIDC_JWKS_URL: url(['https', 'http']).optional(),
+    SEED_DEMO: bool.default('true'),
+    RUN_MIGRATIONS: bool.default('true'),
+  })
+  .superRefine((c, ctx) => {
+    if (c.AUTH_MODE === 'dev' && c.NODE_ENV === 'production') {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['AUTH_MODE'],
+        message: 'dev sign-in is not allowed with NODE_ENV=production; use AUTH_MODE=oidc',
+      });
+    }
+    if (c.AUTH_MODE === 'oidc') {
+      for (const key of ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL'] as const) {
+        if (!c[key]) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'required when AUTH_MODE=oidc' });
+      }
+    }
+  });
+
+export type RawConfig = z.infer<typeof schema>;
+
+export interface AppConfig {
+  env: RawConfig['NODE_ENV'];
+  logLevel: RawConfig['LOG_LEVEL'];
+  http: { host: string; port: number; bodyLimit: string };
+  database: { url?: string; poolSize: number; embeddedPort: number; embeddedDataDir: string };
+  dataDir: string;
+  temporal: {
+    address?: string;
+    namespace: string;
+    taskQueue: string;
+    devServer: { port: number; uiPort: number; dbFile: string };
+    cliPath?: string;
+    cacheDir?: string;
+  };
+  auth:
+    | { mode: 'dev'; devSecret?: string }
+    | { mode: 'oidc'; issuer: string; audience: string; jwksUrl: string };
+  seedDemo: boolean;
+  runMigrations: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      'Invalid configuration:\n' + problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Empty strings count as unset, as they do in most shells' `VAR= cmd`. */
+function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')) as Record<
+    string,
+    string
+  >;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = schema.safeParse(withoutEmpty(env));
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? '(environment)'), message: i.message })),
+    );
+  }
+  const c = parsed.data;
+  const dataDir = c.DATA_DIR;
+  return {
+    env: c.NODE_ENV,
+    logLevel: c.LOG_LEVEL,
+    http: { host: c.HOST, port: c.PORT, bodyLimit: c.BODY_LIMIT },
+    database: {
+      url: c.DATABASE_URL,
+      poolSize: c.DATABASE_POOL_SIZE,
+      embeddedPort: c.EMBEDDED_PG_PORT,
+      embeddedDataDir: `${dataDir}/pg`,
+    },
+    dataDir,
+    temporal: {
+      address: c.TEMPORAL_ADDRESS,
+      namespace: c.TEMPORAL_NAMESPACE,
+      taskQueue: c.TEMPORAL_TASK_QUEUE,
+      devServer: { port: c.TEMPORAL_DEV_PORT, uiPort: c.TEMPORAL_UI_PORT, dbFile: `${dataDir}/temporal.db` },
+      cliPath: c.TEMPORAL_CLI_PATH,
+      cacheDir: c.PROVNING_CACHE_DIR,
+    },
+    auth:
+      c.AUTH_MODE === 'dev'
+        ? { mode: 'dev', devSecret: c.AUTH_DEV_SECRET }
+        : { mode: 'oidc', issuer: c.OIDC_ISSUER!, audience: c.OIDC_AUDIENCE!, jwksUrl: c.OIDC_JWKS_URL! },
+    seedDemo: c.SEED_DEMO,
+    runMigrations: c.RUN_MIGRATIONS,
+  };
+}

@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import { stockholmDate } from './calendar';
+import { OUTCOMES, type Outcome, type RequestStatus, type Role } from './enums';
+import { DomainError } from './errors';
+import { decidingLevels, type PlannedStage } from './policy';
+import { zodProblems } from './request-input';
+
+export interface RoleGrant {
+  role: Role;
+  /** A division or unit id; null for the whole region. */
+  scopeUnitId: string | null;
+}
+
+export interface Actor {
+  userId: string;
+  grants: RoleGrant[];
+}
+
+/** What the rules need to know about the request being decided. */
+export interface DecisionSubject {
+  requesterId: string;
+  divisionId: string;
+  unitId: string;
+  /** Who decided which stage so far: nobody decides two stages of one request. */
+  decidedStages: { stage: string; userId: string }[];
+}
+
+const optionalText = (max: number) =>
+  z
+    .string({ invalid_type_error: 'must be text' })
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .optional()
+    .transform((v) => (v === '' ? undefined : v));
+
+export const decisionInputSchema = z
+  .object({
+    outcome: z.enum(OUTCOMES),
+    comment: optionalText(4000),
+    conditions: optionalText(4000),
+    /** Call-offs approved with conditions: a shortened period … */
+    approvedPeriodTo: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+      .optional(),
+    /** … or a lower cost. */
+    approvedCostSek: z.number().int('must be whole kronor').positive('must be more than 0').optional(),
+  })
+  .strict();
+
+export type DecisionInput = z.infer<typeof decisionInputSchema>;
+
+export interface CallOffTerms {
+  periodFrom: string;
+  periodTo: string;
+  estimatedCostSek: number;
+}
+
+/** Parses a decision body; each outcome's required fields are checked here, before any workflow is asked. */
+export function parseDecisionInput(body: unknown, callOff?: CallOffTerms): DecisionInput {
+  const parsed = decisionInputSchema.safeParse(body);
+  if (!parsed.success) {
+    throw new DomainError('validation_failed', 'The decision has invalid fields', zodProblems(parsed.error));
+  }
+  const d = parsed.data;
+  const problems: { field: string; message: string }[] = [];
+  if (d.outcome === 'approve_with_conditions' && !d.conditions) {
+    problems.push({ field: 'conditions', message: 'is required when approving with conditions' });
+  }
+  if ((d.outcome === 'reject' || d.outcome === 'return') && !d.comment) {
+    const what = d.outcome === 'reject' ? 'the reason for rejecting' : 'the questions for the requester';
+    problems.push({ field: 'comment', message: `is required: ${what}` });
+  }
+  if (d.outcome !== 'approve_with_conditions') {
+    if (d.approvedPeriodTo) problems.push({ field: 'approvedPeriodTo', message: 'only with approve_with_conditions' });
+    if (d.approvedCostSek) problems.push({ field: 'approvedCostSek', message: 'only with approve_with_conditions' });
+  } else if (d.approvedPeriodTo || d.approvedCostSek) {
+    if (!callOff) {
+      const field = d.approvedPeriodTo ? 'approvedPeriodTo' : 'approvedCostSek';
+      problems.push({ field, message: 'applies only to agency call-offs' });
+    } else {
+      if (d.approvedPeriodTo && (d.approvedPeriodTo < callOff.periodFrom || d.approvedPeriodTo > callOff.periodTo)) {
+        problems.push({
+          field: 'approvedPeriodTo',
+          message: `must shorten the period: between ${callOff.periodFrom} and ${callOff.periodTo}`,
+        });
+      }
+      if (d.approvedCostSek && d.approvedCostSek > callOff.estimatedCostSek) {
+        problems.push({ field: 'approvedCostSek', message: `must not exceed ${callOff.estimatedCostSek}` });
+      }
+    }
+  }
+  if (problems.length) throw new DomainError('validation_failed', 'The decision has invalid fields', problems);
+  return d;
+}
+
+function grantCovers(grant: RoleGrant, role: Role, scope: 'division' | 'region', subject: DecisionSubject) {
+  if (grant.role !== role) return false;
+  if (grant.scopeUnitId === null) return true;
+  return scope === 'division' && (grant.scopeUnitId === subject.divisionId || grant.scopeUnitId === subject.unitId);
+}
+
+/** The roles through which `actor` may decide this stage now; empty when they may not. */
+export function decidingRolesOf(actor: Actor, stage: PlannedStage, escalationLevel: number, subject: DecisionSubject) {
+  return decidingLevels(stage, escalationLevel)
+    .filter((level) => actor.grants.some((g) => grantCovers(g, level.role, level.scope, subject)))
+    .map((level) => level.role);
+}
+
+/** Throws `not_allowed` unless the actor holds the stage's role and scope and segregation of duties holds. */
+export function assertMayDecide(
+  actor: Actor,
+  stage: PlannedStage,
+  escalationLevel: number,
+  subject: DecisionSubject,
+): void {
+  if (actor.userId === subject.requesterId) {
+    throw new DomainError('not_allowed', 'Nobody may decide on a request they submitted');
+  }
+  const other = subject.decidedStages.find((d) => d.userId === actor.userId && d.stage !== stage.name);
+  if (other) {
+    throw new DomainError('not_allowed', `Already decided the ${other.stage} stage of this request`);
+  }
+  if (decidingRolesOf(actor, stage, escalationLevel, subject).length === 0) {
+    const roles = decidingLevels(stage, escalationLevel).map((l) => l.role);
+    throw new DomainError(
+      'not_allowed',
+      `The ${stage.name} stage is decided by ${roles.join(' or ')} with scope over the request's division`,
+    );
+  }
+}
+
+/** The request's status after a stage's outcome. */
+export function statusAfter(outcome: Outcome, isLastStage: boolean, conditionsSoFar: boolean): RequestStatus {
+  switch (outcome) {
+    case 'reject':
+      return 'rejected';
+    case 'return':
+      return 'returned';
+    case 'approve':
+    case 'approve_with_conditions':
+      if (!isLastStage) return 'in_review';
+      return conditionsSoFar || outcome === 'approve_with_conditions' ? 'approved_with_conditions' : 'approved';
+  }
+}
+
+export function addCalendarDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** A final approval's last valid day: 90 days for a hire, the (possibly shortened) period for a call-off. */
+export function approvalValidUntil(
+  decidedAt: Date,
+  hireValidDays: number,
+  callOff?: { periodTo: string; approvedPeriodTo?: string },
+): string {
+  if (callOff) return callOff.approvedPeriodTo ?? callOff.periodTo;
+  return addCalendarDays(stockholmDate(decidedAt), hireValidDays);
+}

@@ -1,0 +1,59 @@
+/**
+ * The enumerations of domain.md, once. Validation, OpenAPI and the UI all read these arrays.
+ */
+export const REQUEST_KINDS = ['hire', 'agency_call_off'] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+
+export const OCCUPATIONAL_CATEGORIES = [
+  'physician',
+  'nurse',
+  'specialist_nurse',
+  'midwife',
+  'assistant_nurse',
+  'mental_health_carer',
+  'physiotherapist',
+  'occupational_therapist',
+  'psychologist',
+  'social_worker',
+  'biomedical_scientist',
+  'radiographer',
+  'dentist',
+  'dental_hygienist',
+  'dental_nurse',
+  'medical_secretary',
+  'manager',
+  'other',
+] as const;
+export type OccupationalCategory = (typeof OCCUPATIONAL_CATEGORIES)[number];
+
+export const EMPLOYMENT_FORMS = ['permanent', 'fixed_term', 'substitute', 'hourly'] as const;
+export type EmploymentForm = (typeof EMPLOYMENT_FORMS)[number];
+
+export const HIRE_ALTERNATIVES = ['redistribution', 'internal_pool'] as const;
+export const CALL_OFF_ALTERNATIVES = ['internal_pool', 'overtime', 'neighbouring_unit', 'recruitment_under_way'] as const;
+export const CALL_OFF_REASONS = ['vacancy', 'sick_leave', 'parental_leave', 'holiday_season', 'competence_gap'] as const;
+export const HIRE_CONSEQUENCES = ['patient_safety', 'work_environment'] as const;
+
+export const ROLES = ['requester', 'hr_reviewer', 'hr_lead', 'director', 'executive', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const STAGE_NAMES = ['hr_review', 'staffing_review', 'director_decision', 'executive_decision'] as const;
+export type StageName = (typeof STAGE_NAMES)[number];
+
+export const OUTCOMES = ['approve', 'approve_with_conditions', 'reject', 'return'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const REQUEST_STATUSES = [
+  'in_review',
+  'returned',
+  'approved',
+  'approved_with_conditions',
+  'rejected',
+  'withdrawn',
+  'not_required',
+  'exempted',
+] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const WITHDRAWAL_REASONS = ['by_requester', 'not_completed'] as const;
+export type WithdrawalReason = (typeof WITHDRAWAL_REASONS)[number];

@@ -1,0 +1,143 @@
+import type { RequestKind, Role, StageName } from './enums';
+
+/**
+ * The routing policy: one declarative structure per version. A region changes its route by adding a version
+ * here; a request keeps the version it started with, so running reviews never change under their feet.
+ */
+export type Duration = { businessDays: number } | { hours: number };
+
+export interface EscalationLevel {
+  /** Who may decide once the stage has escalated to this level (those of earlier levels still may). */
+  role: Role;
+  scope: 'division' | 'region';
+  /** Time from the previous deadline until this level's deadline. */
+  after: Duration;
+}
+
+export interface StagePolicy {
+  name: StageName;
+  role: Role;
+  scope: 'division' | 'region';
+  deadline: Duration;
+  reminderAfter?: Duration;
+  escalations: EscalationLevel[];
+  /** Only on requests that match; absent means always. */
+  when?: 'new_permanent_position';
+}
+
+export interface RoutingPolicy {
+  version: number;
+  routes: Record<RequestKind, StagePolicy[]>;
+  /** Urgent call-offs run every stage on calendar hours instead of business days. */
+  urgent: { deadline: Duration; escalationAfter: Duration };
+  /** After the last escalation: a reminder at this interval until someone decides; never an automatic outcome. */
+  afterLastEscalation: { reminderEvery: Duration };
+  /** A request returned for completion. */
+  returned: { deadline: Duration; reminderAfter: Duration };
+  /** How long a final approval of a hire stays valid (the contract must be signed within it). */
+  hireApprovalValidDays: number;
+}
+
+export const POLICY_V1: RoutingPolicy = {
+  version: 1,
+  routes: {
+    hire: [
+      {
+        name: 'hr_review',
+        role: 'hr_reviewer',
+        scope: 'division',
+        deadline: { businessDays: 2 },
+        reminderAfter: { businessDays: 1 },
+        escalations: [{ role: 'hr_lead', scope: 'region', after: { businessDays: 1 } }],
+      },
+      {
+        name: 'director_decision',
+        role: 'director',
+        scope: 'division',
+        deadline: { businessDays: 3 },
+        reminderAfter: { businessDays: 2 },
+        escalations: [{ role: 'executive', scope: 'region', after: { businessDays: 2 } }],
+      },
+      {
+        name: 'executive_decision',
+        role: 'executive',
+        scope: 'region',
+        deadline: { businessDays: 5 },
+        escalations: [],
+        when: 'new_permanent_position',
+      },
+    ],
+    agency_call_off: [
+      {
+        name: 'staffing_review',
+        role: 'hr_reviewer',
+        scope: 'division',
+        deadline: { businessDays: 1 },
+        escalations: [{ role: 'hr_lead', scope: 'region', after: { businessDays: 1 } }],
+      },
+      {
+        name: 'director_decision',
+        role: 'director',
+        scope: 'division',
+        deadline: { businessDays: 2 },
+        escalations: [{ role: 'executive', scope: 'region', after: { businessDays: 1 } }],
+      },
+    ],
+  },
+  urgent: { deadline: { hours: 4 }, escalationAfter: { hours: 4 } },
+  afterLastEscalation: { reminderEvery: { businessDays: 1 } },
+  returned: { deadline: { businessDays: 10 }, reminderAfter: { businessDays: 5 } },
+  hireApprovalValidDays: 90,
+};
+
+const POLICIES: Record<number, RoutingPolicy> = { 1: POLICY_V1 };
+export const CURRENT_POLICY_VERSION = 1;
+
+export function policyFor(version: number): RoutingPolicy {
+  const policy = POLICIES[version];
+  if (!policy) throw new RangeError(`unknown routing policy version ${version}`);
+  return policy;
+}
+
+/** The facts about a request that decide its route. */
+export interface RouteSubject {
+  kind: RequestKind;
+  newPermanentPosition: boolean;
+  urgent: boolean;
+}
+
+/** A stage as this request will run it: the urgent variant already applied. */
+export interface PlannedStage {
+  name: StageName;
+  role: Role;
+  scope: 'division' | 'region';
+  deadline: Duration;
+  reminderAfter?: Duration;
+  escalations: EscalationLevel[];
+}
+
+export function planRoute(policy: RoutingPolicy, subject: RouteSubject): PlannedStage[] {
+  const urgent = subject.kind === 'agency_call_off' && subject.urgent;
+  return policy.routes[subject.kind]
+    .filter((stage) => stage.when !== 'new_permanent_position' || subject.newPermanentPosition)
+    .map((stage) => ({
+      name: stage.name,
+      role: stage.role,
+      scope: stage.scope,
+      deadline: urgent ? policy.urgent.deadline : stage.deadline,
+      // Four hours leave no room for a reminder before the deadline; escalation is the reminder.
+      reminderAfter: urgent ? undefined : stage.reminderAfter,
+      escalations: stage.escalations.map((level) => ({
+        ...level,
+        after: urgent ? policy.urgent.escalationAfter : level.after,
+      })),
+    }));
+}
+
+/** Roles that may decide a stage at an escalation level: the stage's own and every level reached so far. */
+export function decidingLevels(stage: PlannedStage, escalationLevel: number) {
+  return [
+    { role: stage.role, scope: stage.scope },
+    ...stage.escalations.slice(0, escalationLevel).map((e) => ({ role: e.role, scope: e.scope })),
+  ];
+}

@@ -1,0 +1,205 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, chmodSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, join, resolve } from 'node:path';
+
+/**
+ * Finds the Temporal servers without the internet: the SDK would download them, which these machines cannot.
+ * Both binaries land in one cache outside the checkout, so every clone on the machine (CI's included) reuses them.
+ */
+
+export const TEMPORAL_CLI_VERSION = 'v1.5.1'; // newest CLI whose go.mod has no `replace`, so `go install` accepts it
+const TEST_SERVER_POM = resolve(__dirname, '../../libs/temporal/test-server/pom.xml');
+
+export type Log = (message: string) => void;
+
+export interface BinaryOptions {
+  cliPath?: string;
+  cacheDir?: string;
+  log?: Log;
+  env?: NodeJS.ProcessEnv;
+}
+
+export type DevServerBinary =
+  | { source: 'env' | 'path' | 'cache' | 'built'; path: string }
+  | { source: 'sdk-download' };
+
+export function temporalCacheDir(opts: Pick<BinaryOptions, 'cacheDir' | 'env'> = {}): string {
+  const env = opts.env ?? process.env;
+  if (opts.cacheDir) return resolve(opts.cacheDir);
+  if (env.PROVNING_CACHE_DIR) return resolve(env.PROVNING_CACHE_DIR);
+  const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return join(base, 'provning', 'temporal');
+}
+
+function findOnPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
+    if (!dir) continue;
+    const candidate = join(dir, name);
+    if (isExecutableFile(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+function isExecutableFile(path: string): boolean {
+  try {
+    const s = statSync(path);
+    return s.isFile() && (s.mode & 0o111) !== 0;
+  } catch {
+    return false;
+  }
+}
+
+export async function resolveDevServer(opts: BinaryOptions = {}): Promise<DevServerBinary> {
+  const env = opts.env ?? process.env;
+  const log = opts.log ?? (() => undefined);
+  const explicit = opts.cliPath ?? env.TEMPORAL_CLI_PATH;
+  if (explicit) {
+    if (!isExecutableFile(explicit)) throw new Error(`TEMPORAL_CLI_PATH=${explicit} is not an executable file`);
+    return { source: 'env', path: explicit };
+  }
+  const onPath = findOnPath('temporal', env);
+  if (onPath) return { source: 'path', path: onPath };
+
+  const dir = join(temporalCacheDir(opts), `cli-${TEMPORAL_CLI_VERSION}`);
+  const cached = join(dir, 'temporal');
+  if (isExecutableFile(cached)) return { source: 'cache', path: cached };
+
+  const go = findOnPath('go', env);
+  if (!go) {
+    log('Temporal CLI: not in env, PATH or cache, and Go is not installed; falling back to the SDK download');
+    return { source: 'sdk-download' };
+  }
+  await withLock(dir, async () => {
+    if (isExecutableFile(cached)) return;
+    const staging = `${dir}.partial`;
+    rmSync(staging, { recursive: true, force: true });
+    mkdirSync(staging, { recursive: true });
+    log(`Temporal CLI ${TEMPORAL_CLI_VERSION}: building once into ${dir} with go install (about 4 minutes on 2 cores)`);
+    await runWithProgress(
+      go,
+      ['install', `github.com/temporalio/cli/cmd/temporal@${TEMPORAL_CLI_VERSION}`],
+      { ...env, GOBIN: staging, GOFLAGS: env.GOFLAGS ?? '-mod=mod' },
+      'go install temporal',
+      log,
+    );
+    mkdirSync(dir, { recursive: true });
+    renameSync(join(staging, 'temporal'), cached);
+    rmSync(staging, { recursive: true, force: true });
+  });
+  return { source: 'built', path: cached };
+}
+
+export function testServerVersion(): string {
+  const pom = readFileSync(TEST_SERVER_POM, 'utf8');
+  const match = /<artifactId>temporal-test-server<\/artifactId>\s*<version>([^<]+)<\/version>/.exec(pom);
+  if (!match) throw new Error(`cannot read the temporal-test-server version from ${TEST_SERVER_POM}`);
+  return match[1];
+}
+
+/** Returns an executable wrapper script that runs the Java time-skipping test server from the cached jars. */
+export async function resolveTestServer(opts: BinaryOptions = {}): Promise<string> {
+  const env = opts.env ?? process.env;
+  const log = opts.log ?? (() => undefined);
+  const version = testServerVersion();
+  const dir = join(temporalCacheDir(opts), `test-server-${version}`);
+  const script = join(dir, 'temporal-test-server');
+  if (isExecutableFile(script)) return script;
+
+  const mvn = findOnPath('mvn', env);
+  const java = findOnPath('java', env);
+  if (!mvn || !java) {
+    throw new Error(
+      'The Temporal time-skipping test server needs Java and Maven (mvn) to fetch io.temporal:temporal-test-server once; install them (e.g. apt-get install default-jdk-headless maven)',
+    );
+  }
+  await withLock(dir, async () => {
+    if (isExecutableFile(script)) return;
+    const staging = `${dir}.partial`;
+    rmSync(staging, { recursive: true, force: true });
+    mkdirSync(staging, { recursive: true });
+    log(`Temporal test server ${version}: fetching jars once from Maven Central into ${dir}`);
+    await runWithProgress(
+      mvn,
+      [
+        '-B',
+        '-q',
+        '-f',
+        TEST_SERVER_POM,
+        'dependency:copy-dependencies',
+        `-DoutputDirectory=${join(staging, 'lib')}`,
+        '-DincludeScope=runtime',
+      ],
+      env,
+      'mvn copy-dependencies',
+      log,
+    );
+    const body = `#!/bin/sh\n# Temporal time-skipping test server ${version}, written by libs/temporal/binaries.ts\nexec "${java}" -cp '${join(dir, 'lib')}/*' io.temporal.testserver.TestServer "$@"\n`;
+    writeFileSync(join(staging, 'temporal-test-server'), body);
+    chmodSync(join(staging, 'temporal-test-server'), 0o755);
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(staging, dir);
+  });
+  return script;
+}
+
+/** A directory lock that tolerates a crashed holder: stale after 20 minutes. */
+async function withLock(target: string, fn: () => Promise<void>): Promise<void> {
+  const lock = `${target}.lock`;
+  mkdirSync(resolve(lock, '..'), { recursive: true });
+  const started = Date.now();
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      const age = Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs;
+      if (age > 20 * 60_000) {
+        rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      if (Date.now() - started > 25 * 60_000) throw new Error(`timed out waiting for ${lock}`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+  try {
+    await fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function runWithProgress(cmd: string, args: string[], env: NodeJS.ProcessEnv, label: string, log: Log) {
+  return new Promise<void>((resolvePromise, reject) => {
+    const started = Date.now();
+    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const tail: string[] = [];
+    const onData = (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) {
+        tail.push(line);
+        if (tail.length > 20) tail.shift();
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    const ticker = setInterval(() => {
+      const last = tail.at(-1) ?? '';
+      log(`  ${label}: ${Math.round((Date.now() - started) / 1000)} s … ${last.slice(0, 120)}`);
+    }, 15_000);
+    child.on('error', (e) => {
+      clearInterval(ticker);
+      reject(e);
+    });
+    child.on('exit', (code) => {
+      clearInterval(ticker);
+      if (code === 0) {
+        log(`  ${label}: done in ${Math.round((Date.now() - started) / 1000)} s`);
+        resolvePromise();
+      } else reject(new Error(`${label} failed with exit code ${code}:\n${tail.join('\n')}`));
+    });
+  });
+}
+
+export function describeDevServer(binary: DevServerBinary): string {
+  return binary.source === 'sdk-download' ? 'the SDK download' : `${binary.path} (${binary.source})`;
+}

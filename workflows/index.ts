@@ -1,0 +1,1 @@
+export { staffingReviewWorkflow } from './staffing-review.workflow';

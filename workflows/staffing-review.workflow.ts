@@ -1,0 +1,385 @@
+import * as wf from '@temporalio/workflow';
+import type { ReviewActivities } from '@activities/review-activities.types';
+import { approvalValidUntil, assertMayDecide, type DecisionSubject } from '@domain/decision-rules';
+import { dueAfter } from '@domain/deadlines';
+import { DomainError } from '@domain/errors';
+import { decidingLevels, planRoute, policyFor, type PlannedStage } from '@domain/policy';
+import { statusAfter } from '@domain/decision-rules';
+import { decideUpdate, resubmitUpdate, stateQuery, submitUpdate, withdrawUpdate } from './messages';
+import {
+  REFUSAL,
+  type DecideUpdateInput,
+  type DecisionResult,
+  type OpenStageView,
+  type ResubmitUpdateInput,
+  type ReviewInput,
+  type ReviewState,
+  type WithdrawUpdateInput,
+} from './types';
+
+// Local activities: short idempotent PostgreSQL writes that cost no server round trip (design.md section 4).
+// No attempt limit: while PostgreSQL is away the record catches up when it returns; nothing is decided for it.
+const record = wf.proxyLocalActivities<ReviewActivities>({
+  startToCloseTimeout: '15 seconds',
+  retry: { initialInterval: '250 ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
+const FINAL = new Set(['approved', 'approved_with_conditions', 'rejected', 'withdrawn']);
+
+function refuse(type: string, message: string): never {
+  throw wf.ApplicationFailure.create({ type, message, nonRetryable: true });
+}
+
+const now = () => new Date(Date.now());
+
+/** One execution per request subject to review: its route, deadlines, reminders, escalations and decisions. */
+export async function staffingReviewWorkflow(input: ReviewInput): Promise<ReviewState> {
+  const policy = policyFor(input.policyVersion);
+  const route = planRoute(policy, input);
+  const state: ReviewState = {
+    requestId: input.requestId,
+    status: 'in_review',
+    policyVersion: input.policyVersion,
+    decisions: [],
+  };
+  let stageIndex = 0;
+  const rounds = new Map<string, number>();
+  let decisionInFlight = false;
+  let decided: DecideUpdateInput | undefined;
+  let withdrawal: WithdrawUpdateInput | undefined;
+  let resubmission: ResubmitUpdateInput | undefined;
+
+  const subject = (): DecisionSubject => ({
+    requesterId: input.requesterId,
+    divisionId: input.divisionId,
+    unitId: input.unitId,
+    decidedStages: state.decisions.map((d) => ({ stage: d.stage, userId: d.userId })),
+  });
+  const settled = () => state.currentStage !== undefined || state.status !== 'in_review';
+
+  wf.setHandler(stateQuery, () => state);
+
+  wf.setHandler(submitUpdate, async () => {
+    await wf.condition(settled);
+    return state;
+  });
+
+  wf.setHandler(
+    decideUpdate,
+    async (decision): Promise<DecisionResult> => {
+      // Two decisions can pass validation in one activation; the first to run claims the stage.
+      if (decisionInFlight || withdrawal || state.currentStage?.name !== decision.stage) {
+        refuse(REFUSAL.stageNotOpen, `The ${decision.stage} stage is no longer open`);
+      }
+      decisionInFlight = true;
+      const stage = state.currentStage!;
+      const decidedAt = now();
+      const isLast = stageIndex === route.length - 1;
+      const hadConditions = state.decisions.some((d) => d.outcome === 'approve_with_conditions');
+      const status = statusAfter(decision.outcome, isLast, hadConditions);
+      const final = FINAL.has(status);
+      const approved = status === 'approved' || status === 'approved_with_conditions';
+      const validUntil = approved
+        ? approvalValidUntil(
+            decidedAt,
+            policy.hireApprovalValidDays,
+            input.callOff && { periodTo: input.callOff.periodTo, approvedPeriodTo: lastApprovedPeriodTo(decision) },
+          )
+        : undefined;
+      await record.recordDecision({
+        decisionId: decision.decisionId,
+        requestId: input.requestId,
+        requesterId: input.requesterId,
+        stageId: stage.stageId,
+        stageName: stage.name,
+        outcome: decision.outcome,
+        actorId: decision.actor.userId,
+        onBehalfOfId: decision.onBehalfOfId,
+        comment: decision.comment,
+        conditions: decision.conditions,
+        approvedPeriodTo: decision.approvedPeriodTo,
+        approvedCostSek: decision.approvedCostSek,
+        status,
+        final,
+        validUntil,
+        decidedAt: decidedAt.toISOString(),
+      });
+      state.decisions.push({
+        stage: stage.name,
+        round: stage.round,
+        outcome: decision.outcome,
+        userId: decision.actor.userId,
+        at: decidedAt.toISOString(),
+      });
+      state.status = status;
+      state.currentStage = undefined;
+      if (validUntil) state.validUntil = validUntil;
+      decided = decision;
+      decisionInFlight = false;
+      // Answer with what comes next (the next stage's deadline), so the reviewer's screen is right at once.
+      await wf.condition(settled);
+      return {
+        decisionId: decision.decisionId,
+        stage: stage.name,
+        outcome: decision.outcome,
+        status: state.status,
+        decidedAt: decidedAt.toISOString(),
+        validUntil,
+        nextStage: state.currentStage,
+      };
+    },
+    {
+      validator: (decision) => {
+        const stage = state.currentStage;
+        if (!stage || stage.name !== decision.stage || decisionInFlight || withdrawal) {
+          refuse(REFUSAL.stageNotOpen, `The ${decision.stage} stage is not open for a decision`);
+        }
+        try {
+          assertMayDecide(decision.actor, route[stageIndex], stage.escalationLevel, subject());
+        } catch (e) {
+          if (e instanceof DomainError) refuse(REFUSAL.notAllowed, e.message);
+          throw e;
+        }
+      },
+    },
+  );
+
+  wf.setHandler(
+    resubmitUpdate,
+    async (resubmit) => {
+      resubmission = resubmit;
+      await wf.condition(() => state.status !== 'returned' && settled());
+      return state;
+    },
+    {
+      validator: (resubmit) => {
+        if (resubmit.actorId !== input.requesterId) refuse(REFUSAL.notAllowed, 'Only the requester may resubmit');
+        if (state.status !== 'returned' || resubmission) {
+          refuse(REFUSAL.invalidState, `A request can be resubmitted only when returned (it is ${state.status})`);
+        }
+      },
+    },
+  );
+
+  wf.setHandler(
+    withdrawUpdate,
+    async (withdraw) => {
+      if (decisionInFlight || FINAL.has(state.status)) {
+        refuse(REFUSAL.invalidState, `The request can no longer be withdrawn (it is ${state.status})`);
+      }
+      withdrawal ??= withdraw;
+      await wf.condition(() => state.status === 'withdrawn');
+      return state;
+    },
+    {
+      validator: (withdraw) => {
+        if (withdraw.actorId !== input.requesterId) refuse(REFUSAL.notAllowed, 'Only the requester may withdraw');
+        if (FINAL.has(state.status)) {
+          refuse(REFUSAL.invalidState, `The request can no longer be withdrawn (it is ${state.status})`);
+        }
+      },
+    },
+  );
+
+  function lastApprovedPeriodTo(decision: DecideUpdateInput): string | undefined {
+    return decision.approvedPeriodTo;
+  }
+
+  async function withdraw(reason: 'by_requester' | 'not_completed', actorId?: string, comment?: string) {
+    const stage = state.currentStage;
+    await record.recordStatus({
+      requestId: input.requestId,
+      requesterId: input.requesterId,
+      status: 'withdrawn',
+      eventKey: `withdrawn:${input.requestId}`,
+      eventType: 'withdrawn',
+      reason,
+      actorId,
+      comment,
+      closeStageId: stage?.stageId,
+      at: now().toISOString(),
+    });
+    state.currentStage = undefined;
+    state.returnedUntil = undefined;
+    state.withdrawalReason = reason;
+    state.status = 'withdrawn';
+  }
+
+  /** Waits for `done`, firing each timer of `schedule` in order as its time passes. */
+  async function waitOrFire(done: () => boolean, next: () => Date | undefined, fire: () => Promise<void>) {
+    for (;;) {
+      const at = next();
+      const ms = at ? at.getTime() - Date.now() : undefined;
+      if (ms !== undefined && ms <= 0) {
+        await fire();
+        continue;
+      }
+      if (await wf.condition(done, ms as number)) return;
+    }
+  }
+
+  async function openStage(planned: PlannedStage): Promise<OpenStageView> {
+    const round = (rounds.get(planned.name) ?? 0) + 1;
+    rounds.set(planned.name, round);
+    const openedAt = now();
+    const dueAt = dueAfter(openedAt, planned.deadline);
+    const scopeUnitId = planned.scope === 'division' ? input.divisionId : null;
+    const { stageId } = await record.openStage({
+      requestId: input.requestId,
+      divisionId: input.divisionId,
+      name: planned.name,
+      round,
+      role: planned.role,
+      scopeUnitId,
+      openedAt: openedAt.toISOString(),
+      dueAt: dueAt.toISOString(),
+    });
+    return {
+      stageId,
+      name: planned.name,
+      round,
+      openedAt: openedAt.toISOString(),
+      dueAt: dueAt.toISOString(),
+      escalationLevel: 0,
+      assignees: assigneesAt(planned, 0),
+    };
+  }
+
+  function assigneesAt(planned: PlannedStage, level: number) {
+    return decidingLevels(planned, level).map((l) => ({
+      role: l.role,
+      scopeUnitId: l.scope === 'division' ? input.divisionId : null,
+    }));
+  }
+
+  /** Runs one open stage's clock: reminder, escalations, then reminders until someone decides. */
+  async function superviseStage(planned: PlannedStage, stage: OpenStageView) {
+    let reminderAt = planned.reminderAfter ? dueAfter(new Date(stage.openedAt), planned.reminderAfter) : undefined;
+    let dueAt = new Date(stage.dueAt);
+    let overdueReminders = 0;
+    const stop = () => decisionInFlight || decided !== undefined || withdrawal !== undefined;
+    await waitOrFire(
+      stop,
+      () => (reminderAt && reminderAt < dueAt ? reminderAt : dueAt),
+      async () => {
+        const level = stage.escalationLevel;
+        if (reminderAt && reminderAt < dueAt) {
+          await record.sendReminder({
+            requestId: input.requestId,
+            reminderKey: `${stage.stageId}:reminder:${level}`,
+            type: 'stage_reminder',
+            recipients: { role: planned.role, scopeUnitId: stage.assignees[0].scopeUnitId },
+            stageId: stage.stageId,
+            dueAt: dueAt.toISOString(),
+            at: now().toISOString(),
+          });
+          reminderAt = undefined;
+          return;
+        }
+        if (level < planned.escalations.length) {
+          const next = planned.escalations[level];
+          const newDue = dueAfter(dueAt, next.after);
+          await record.escalateStage({
+            requestId: input.requestId,
+            divisionId: input.divisionId,
+            stageId: stage.stageId,
+            stageName: stage.name,
+            level: level + 1,
+            role: next.role,
+            scopeUnitId: next.scope === 'division' ? input.divisionId : null,
+            dueAt: newDue.toISOString(),
+            at: now().toISOString(),
+          });
+          stage.escalationLevel = level + 1;
+          stage.dueAt = newDue.toISOString();
+          stage.assignees = assigneesAt(planned, level + 1);
+          dueAt = newDue;
+          return;
+        }
+        // Past the last level: remind every business day, never decide on anyone's behalf.
+        overdueReminders += 1;
+        const top = stage.assignees[stage.assignees.length - 1];
+        await record.sendReminder({
+          requestId: input.requestId,
+          reminderKey: `${stage.stageId}:overdue:${overdueReminders}`,
+          type: 'stage_overdue',
+          recipients: { role: top.role as PlannedStage['role'], scopeUnitId: top.scopeUnitId },
+          stageId: stage.stageId,
+          dueAt: stage.dueAt,
+          at: now().toISOString(),
+        });
+        dueAt = dueAfter(dueAt, policy.afterLastEscalation.reminderEvery);
+      },
+    );
+    // A decision may be mid-way through its record write; wait for it so the route moves on after it.
+    await wf.condition(() => !decisionInFlight);
+  }
+
+  /** The request is back with the requester: resubmission, withdrawal, or withdrawn as not completed. */
+  async function awaitCompletion(): Promise<'resubmitted' | 'withdrawn'> {
+    const returnedAt = now();
+    const deadline = dueAfter(returnedAt, policy.returned.deadline);
+    let reminderAt: Date | undefined = dueAfter(returnedAt, policy.returned.reminderAfter);
+    state.returnedUntil = deadline.toISOString();
+    let expired = false;
+    await waitOrFire(
+      () => resubmission !== undefined || withdrawal !== undefined || expired,
+      () => reminderAt ?? deadline,
+      async () => {
+        if (reminderAt) {
+          await record.sendReminder({
+            requestId: input.requestId,
+            reminderKey: `${input.requestId}:return:${state.decisions.length}:reminder`,
+            type: 'return_reminder',
+            recipients: { userId: input.requesterId },
+            dueAt: deadline.toISOString(),
+            at: now().toISOString(),
+          });
+          reminderAt = undefined;
+        } else expired = true;
+      },
+    );
+    if (withdrawal) return 'withdrawn';
+    if (expired && !resubmission) {
+      await withdraw('not_completed');
+      return 'withdrawn';
+    }
+    const resubmit = resubmission!;
+    await record.recordStatus({
+      requestId: input.requestId,
+      requesterId: input.requesterId,
+      status: 'in_review',
+      eventKey: `resubmitted:${resubmit.resubmissionId}`,
+      eventType: 'resubmitted',
+      actorId: resubmit.actorId,
+      at: now().toISOString(),
+    });
+    resubmission = undefined;
+    state.returnedUntil = undefined;
+    state.status = 'in_review';
+    return 'resubmitted';
+  }
+
+  while (!FINAL.has(state.status)) {
+    const planned = route[stageIndex];
+    state.currentStage = await openStage(planned);
+    await superviseStage(planned, state.currentStage);
+    if (withdrawal && !decided) {
+      await withdraw('by_requester', withdrawal.actorId, withdrawal.comment);
+      break;
+    }
+    const outcome = decided!.outcome;
+    decided = undefined;
+    if (outcome === 'return') {
+      if ((await awaitCompletion()) === 'withdrawn') {
+        if (state.status !== 'withdrawn') await withdraw('by_requester', withdrawal!.actorId, withdrawal!.comment);
+        break;
+      }
+      continue; // re-enter the stage that returned it
+    }
+    if (outcome === 'approve' || outcome === 'approve_with_conditions') stageIndex += 1;
+  }
+  // Let update handlers that are still waiting on `settled` answer before the execution closes.
+  await wf.condition(wf.allHandlersFinished);
+  return state;
+}

@@ -1,0 +1,77 @@
+import type { Actor, DecisionInput } from '@domain/decision-rules';
+import type { Outcome, RequestKind, RequestStatus, StageName, WithdrawalReason } from '@domain/enums';
+
+/** Everything the workflow needs to route a request, fixed at submission. */
+export interface ReviewInput {
+  requestId: string;
+  policyVersion: number;
+  kind: RequestKind;
+  requesterId: string;
+  unitId: string;
+  divisionId: string;
+  newPermanentPosition: boolean;
+  urgent: boolean;
+  /** Call-offs: the requested period, for validity and conditions. */
+  callOff?: { periodFrom: string; periodTo: string; estimatedCostSek: number };
+}
+
+export interface OpenStageView {
+  stageId: string;
+  name: StageName;
+  round: number;
+  openedAt: string;
+  dueAt: string;
+  escalationLevel: number;
+  /** Roles that may decide now, each with its scope (a division id, or null for the region). */
+  assignees: { role: string; scopeUnitId: string | null }[];
+}
+
+export interface ReviewState {
+  requestId: string;
+  status: RequestStatus;
+  policyVersion: number;
+  currentStage?: OpenStageView;
+  /** Set while the request is back with the requester. */
+  returnedUntil?: string;
+  decisions: { stage: StageName; round: number; outcome: Outcome; userId: string; at: string }[];
+  validUntil?: string;
+  withdrawalReason?: WithdrawalReason;
+}
+
+export interface DecideUpdateInput extends DecisionInput {
+  /** Makes a retried decision harmless: the same id is recorded once. */
+  decisionId: string;
+  /** The stage the reviewer saw; a decision for any other stage is refused (409). */
+  stage: StageName;
+  actor: Actor;
+  onBehalfOfId?: string;
+}
+
+export interface DecisionResult {
+  decisionId: string;
+  stage: StageName;
+  outcome: Outcome;
+  status: RequestStatus;
+  decidedAt: string;
+  validUntil?: string;
+  nextStage?: OpenStageView;
+}
+
+export interface ResubmitUpdateInput {
+  actorId: string;
+  resubmissionId: string;
+}
+
+export interface WithdrawUpdateInput {
+  actorId: string;
+  withdrawalId: string;
+  comment?: string;
+}
+
+/** The failure types the API maps to HTTP statuses. */
+export const REFUSAL = {
+  stageNotOpen: 'StageNotOpen',
+  notAllowed: 'NotAllowed',
+  invalid: 'InvalidDecision',
+  invalidState: 'InvalidState',
+} as const;
