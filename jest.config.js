@@ -11,6 +11,10 @@ const transform = { '^.+\\.ts$': ['@swc/jest'] };
 const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleNameMapper };
 
 module.exports = {
+  transform,
+  moduleNameMapper,
+  globalSetup: '<rootDir>/tests/support/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'] },
     { ...common, displayName: 'workflows', testMatch: ['<rootDir>/tests/workflows/**/*.test.ts', '<rootDir>/tests/replay/**/*.test.ts'] },

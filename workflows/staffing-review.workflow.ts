@@ -1,10 +1,9 @@
 import * as wf from '@temporalio/workflow';
 import type { ReviewActivities } from '@activities/review-activities.types';
-import { approvalValidUntil, assertMayDecide, type DecisionSubject } from '@domain/decision-rules';
+import { approvalValidUntil, assertMayDecide, statusAfter, type DecisionSubject } from '@domain/decision-rules';
 import { dueAfter } from '@domain/deadlines';
 import { DomainError } from '@domain/errors';
 import { decidingLevels, planRoute, policyFor, type PlannedStage } from '@domain/policy';
-import { statusAfter } from '@domain/decision-rules';
 import { decideUpdate, resubmitUpdate, stateQuery, submitUpdate, withdrawUpdate } from './messages';
 import {
   REFUSAL,
@@ -48,6 +47,7 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
   let decided: DecideUpdateInput | undefined;
   let withdrawal: WithdrawUpdateInput | undefined;
   let resubmission: ResubmitUpdateInput | undefined;
+  let approvedPeriodTo: string | undefined;
 
   const subject = (): DecisionSubject => ({
     requesterId: input.requesterId,
@@ -181,8 +181,10 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
     },
   );
 
+  /** A shortened period from any stage's conditions holds for the final approval. */
   function lastApprovedPeriodTo(decision: DecideUpdateInput): string | undefined {
-    return decision.approvedPeriodTo;
+    if (decision.approvedPeriodTo) approvedPeriodTo = decision.approvedPeriodTo;
+    return approvedPeriodTo;
   }
 
   async function withdraw(reason: 'by_requester' | 'not_completed', actorId?: string, comment?: string) {
@@ -205,9 +207,9 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
     state.status = 'withdrawn';
   }
 
-  /** Waits for `done`, firing each timer of `schedule` in order as its time passes. */
+  /** Waits for `done`, calling `fire` whenever the time `next()` names has come. */
   async function waitOrFire(done: () => boolean, next: () => Date | undefined, fire: () => Promise<void>) {
-    for (;;) {
+    while (!done()) {
       const at = next();
       const ms = at ? at.getTime() - Date.now() : undefined;
       if (ms !== undefined && ms <= 0) {

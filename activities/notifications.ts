@@ -1,0 +1,45 @@
+import type { EntityManager } from 'typeorm';
+import type { Role } from '@domain/enums';
+
+export type Recipients = { role: Role; scopeUnitId: string | null } | { userId: string };
+
+/**
+ * Users who hold `role` over the scope: region-wide holders always, division holders when the scope is theirs.
+ */
+export async function resolveRecipients(db: EntityManager, recipients: Recipients): Promise<string[]> {
+  if ('userId' in recipients) return [recipients.userId];
+  const rows: { user_id: string }[] = await db.query(
+    `SELECT DISTINCT user_id FROM role_assignments
+      WHERE role = $1 AND (scope_unit_id IS NULL OR $2::uuid IS NULL OR scope_unit_id = $2::uuid)`,
+    [recipients.role, recipients.scopeUnitId],
+  );
+  return rows.map((r) => r.user_id);
+}
+
+/** One notification per event and recipient, however often the activity is retried. */
+export async function notify(
+  db: EntityManager,
+  recipients: Recipients,
+  n: { eventKey: string; requestId: string | null; type: string; data: Record<string, unknown>; at: string },
+): Promise<void> {
+  const userIds = await resolveRecipients(db, recipients);
+  if (userIds.length === 0) return;
+  await db.query(
+    `INSERT INTO notifications (event_key, recipient_id, request_id, type, data, created_at)
+     SELECT $1, unnest($2::uuid[]), $3, $4, $5::jsonb, $6
+     ON CONFLICT (event_key, recipient_id) DO NOTHING`,
+    [n.eventKey, userIds, n.requestId, n.type, JSON.stringify(n.data), n.at],
+  );
+}
+
+/** Appends to the audit trail once per event key. */
+export async function audit(
+  db: EntityManager,
+  e: { eventKey: string; requestId: string | null; type: string; actorId?: string | null; at: string; data?: object },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO audit_events (event_key, request_id, type, actor_id, at, data)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb) ON CONFLICT (event_key) DO NOTHING`,
+    [e.eventKey, e.requestId, e.type, e.actorId ?? null, e.at, JSON.stringify(e.data ?? {})],
+  );
+}

@@ -1,0 +1,171 @@
+import type { DataSource } from 'typeorm';
+import { audit, notify } from './notifications';
+import type { ReviewActivities } from './review-activities.types';
+
+export type { ReviewActivities } from './review-activities.types';
+
+/**
+ * The record side of the review: every write is keyed so a retried activity changes nothing the first
+ * attempt already wrote, and each call is one transaction.
+ */
+export function createReviewActivities(deps: { dataSource: DataSource }): ReviewActivities {
+  const tx = deps.dataSource.transaction.bind(deps.dataSource);
+  return {
+    async openStage(input) {
+      return tx(async (db) => {
+        const rows: { id: string }[] = await db.query(
+          `INSERT INTO stages (request_id, name, round, assignee_role, assignee_scope_unit_id, opened_at, due_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)
+           ON CONFLICT (request_id, name, round) DO UPDATE SET name = EXCLUDED.name
+           RETURNING id`,
+          [input.requestId, input.name, input.round, input.role, input.scopeUnitId, input.openedAt, input.dueAt],
+        );
+        const stageId = rows[0].id;
+        const eventKey = `stage_opened:${stageId}`;
+        const data = { stage: input.name, round: input.round, dueAt: input.dueAt, role: input.role };
+        await audit(db, { eventKey, requestId: input.requestId, type: 'stage_opened', at: input.openedAt, data });
+        await notify(
+          db,
+          { role: input.role, scopeUnitId: input.scopeUnitId },
+          { eventKey, requestId: input.requestId, type: 'stage_opened', data, at: input.openedAt },
+        );
+        return { stageId };
+      });
+    },
+
+    async escalateStage(input) {
+      await tx(async (db) => {
+        await db.query(
+          `UPDATE stages SET escalation_level = $2, due_at = $3, assignee_role = $4, assignee_scope_unit_id = $5
+            WHERE id = $1 AND closed_at IS NULL AND escalation_level < $2`,
+          [input.stageId, input.level, input.dueAt, input.role, input.scopeUnitId],
+        );
+        const eventKey = `stage_escalated:${input.stageId}:${input.level}`;
+        const data = { stage: input.stageName, level: input.level, role: input.role, dueAt: input.dueAt };
+        await audit(db, { eventKey, requestId: input.requestId, type: 'stage_escalated', at: input.at, data });
+        await notify(
+          db,
+          { role: input.role, scopeUnitId: input.scopeUnitId },
+          { eventKey, requestId: input.requestId, type: 'stage_escalated', data, at: input.at },
+        );
+      });
+    },
+
+    async sendReminder(input) {
+      await tx(async (db) => {
+        const data = { stageId: input.stageId, dueAt: input.dueAt };
+        await audit(db, { eventKey: input.reminderKey, requestId: input.requestId, type: input.type, at: input.at, data });
+        await notify(db, input.recipients, {
+          eventKey: input.reminderKey,
+          requestId: input.requestId,
+          type: input.type,
+          data,
+          at: input.at,
+        });
+      });
+    },
+
+    async recordDecision(input) {
+      await tx(async (db) => {
+        const inserted: { id: string }[] = await db.query(
+          `INSERT INTO decisions (id, request_id, stage_id, stage_name, outcome, actor_id, on_behalf_of_id, comment,
+                                  conditions, valid_until, decided_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+           ON CONFLICT DO NOTHING RETURNING id`,
+          [
+            input.decisionId,
+            input.requestId,
+            input.stageId,
+            input.stageName,
+            input.outcome,
+            input.actorId,
+            input.onBehalfOfId ?? null,
+            input.comment ?? null,
+            input.conditions ?? null,
+            input.validUntil ?? null,
+            input.decidedAt,
+          ],
+        );
+        if (inserted.length === 0) {
+          const existing: { id: string }[] = await db.query(`SELECT id FROM decisions WHERE stage_id = $1`, [
+            input.stageId,
+          ]);
+          // A retry of this very decision is fine; any other decision on the stage means the record diverged.
+          if (existing[0]?.id !== input.decisionId) {
+            throw new Error(`stage ${input.stageId} already has decision ${existing[0]?.id}`);
+          }
+          return;
+        }
+        await db.query(`UPDATE stages SET closed_at = $2, outcome = $3 WHERE id = $1 AND closed_at IS NULL`, [
+          input.stageId,
+          input.decidedAt,
+          input.outcome,
+        ]);
+        await db.query(
+          `UPDATE requests SET status = $2, decided_at = CASE WHEN $3 THEN $4::timestamptz ELSE decided_at END,
+                  valid_until = $5, updated_at = now() WHERE id = $1`,
+          [input.requestId, input.status, input.final, input.decidedAt, input.validUntil ?? null],
+        );
+        const data = {
+          stage: input.stageName,
+          outcome: input.outcome,
+          status: input.status,
+          comment: input.comment,
+          conditions: input.conditions,
+          approvedPeriodTo: input.approvedPeriodTo,
+          approvedCostSek: input.approvedCostSek,
+          validUntil: input.validUntil,
+          onBehalfOfId: input.onBehalfOfId,
+        };
+        const eventKey = `decision:${input.decisionId}`;
+        await audit(db, {
+          eventKey,
+          requestId: input.requestId,
+          type: 'decision',
+          actorId: input.actorId,
+          at: input.decidedAt,
+          data,
+        });
+        await notify(
+          db,
+          { userId: input.requesterId },
+          { eventKey, requestId: input.requestId, type: `decision_${input.outcome}`, data, at: input.decidedAt },
+        );
+      });
+    },
+
+    async recordStatus(input) {
+      await tx(async (db) => {
+        if (input.closeStageId) {
+          await db.query(`UPDATE stages SET closed_at = $2, outcome = 'withdrawn' WHERE id = $1 AND closed_at IS NULL`, [
+            input.closeStageId,
+            input.at,
+          ]);
+        }
+        const final = input.status === 'withdrawn';
+        await db.query(
+          `UPDATE requests SET status = $2, status_reason = $3,
+                  decided_at = CASE WHEN $4 THEN $5::timestamptz ELSE decided_at END, updated_at = now()
+            WHERE id = $1`,
+          [input.requestId, input.status, input.reason ?? null, final, input.at],
+        );
+        const data = { status: input.status, reason: input.reason, comment: input.comment };
+        await audit(db, {
+          eventKey: input.eventKey,
+          requestId: input.requestId,
+          type: input.eventType,
+          actorId: input.actorId,
+          at: input.at,
+          data,
+        });
+        if (input.reason === 'not_completed') {
+          await notify(
+            db,
+            { userId: input.requesterId },
+            { eventKey: input.eventKey, requestId: input.requestId, type: 'withdrawn_not_completed', data, at: input.at },
+          );
+        }
+      });
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { createReviewActivities } from '@activities/review-activities';
+import { WORKFLOWS_PATH, workflowBundlerOptions } from '@temporal-lib/workflow-bundle';
+
+export interface ReviewWorkerOptions {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  dataSource: DataSource;
+  /** A prebuilt bundle (tests build it once); otherwise the workflows are bundled at start-up. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+}
+
+export interface RunningWorker {
+  worker: Worker;
+  /** Resolves when the worker has stopped; rejects if it failed. */
+  done: Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+export async function startReviewWorker(opts: ReviewWorkerOptions): Promise<RunningWorker> {
+  const connection = await NativeConnection.connect({ address: opts.address });
+  const worker = await Worker.create({
+    connection,
+    namespace: opts.namespace,
+    taskQueue: opts.taskQueue,
+    activities: createReviewActivities({ dataSource: opts.dataSource }),
+    ...(opts.workflowBundle
+      ? { workflowBundle: opts.workflowBundle }
+      : { workflowsPath: require.resolve(WORKFLOWS_PATH), bundlerOptions: workflowBundlerOptions() }),
+    // Graceful stop waits this long for in-flight activities (all short PostgreSQL writes).
+    shutdownGraceTime: '10 seconds',
+  });
+  const done = worker.run().finally(() => connection.close());
+  return {
+    worker,
+    done,
+    async shutdown() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await done;
+    },
+  };
+}

@@ -1,0 +1,138 @@
+import type { DataSource } from 'typeorm';
+import type { Role } from '@domain/enums';
+
+/**
+ * The demo organisation of domain.md: Region Västernorrland's divisions with their 2026 budget frames
+ * (million SEK), each with a few units, and one demo user per role. No review periods and no requests:
+ * a new user starts from an empty register.
+ */
+interface DemoDivision {
+  code: string;
+  name: string;
+  budgetMsek: number;
+  units: { code: string; name: string }[];
+}
+
+export const DEMO_DIVISIONS: DemoDivision[] = [
+  {
+    code: 'SOM',
+    name: 'Länssjukvårdsområde Somatik',
+    budgetMsek: 3392,
+    units: [
+      { code: 'SOM-AKUT', name: 'Akutmottagningen' },
+      { code: 'SOM-MED', name: 'Medicinkliniken' },
+      { code: 'SOM-KIR', name: 'Kirurgkliniken' },
+    ],
+  },
+  {
+    code: 'PSY',
+    name: 'Länssjukvårdsområde Psykiatri inkl Habilitering',
+    budgetMsek: 789,
+    units: [
+      { code: 'PSY-VUX', name: 'Vuxenpsykiatrisk mottagning' },
+      { code: 'PSY-HAB', name: 'Habiliteringen' },
+    ],
+  },
+  {
+    code: 'RPK',
+    name: 'Rättspsykiatrisk Regionklinik',
+    budgetMsek: 59,
+    units: [
+      { code: 'RPK-AVD1', name: 'Rättspsykiatrisk avdelning 1' },
+      { code: 'RPK-AVD2', name: 'Rättspsykiatrisk avdelning 2' },
+    ],
+  },
+  {
+    code: 'NSO-S',
+    name: 'Närsjukvårdsområde Söder',
+    budgetMsek: 1278,
+    units: [
+      { code: 'NSO-S-HC', name: 'Hälsocentral Söder' },
+      { code: 'NSO-S-SJV', name: 'Sjukstugan Söder' },
+    ],
+  },
+  {
+    code: 'NSO-V',
+    name: 'Närsjukvårdsområde Väster',
+    budgetMsek: 415,
+    units: [
+      { code: 'NSO-V-HC', name: 'Hälsocentral Väster' },
+      { code: 'NSO-V-SOM', name: 'Somatisk vårdavdelning Väster' },
+    ],
+  },
+  {
+    code: 'NSO-N',
+    name: 'Närsjukvårdsområde Norr',
+    budgetMsek: 573,
+    units: [
+      { code: 'NSO-N-HC', name: 'Hälsocentral Norr' },
+      { code: 'NSO-N-SJV', name: 'Sjukstugan Norr' },
+    ],
+  },
+  {
+    code: 'FTV',
+    name: 'Folktandvården',
+    budgetMsek: 113,
+    units: [
+      { code: 'FTV-KLIN', name: 'Folktandvårdens kliniker' },
+      { code: 'FTV-SPEC', name: 'Specialisttandvården' },
+    ],
+  },
+];
+
+interface DemoUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  /** Org unit code, or null for the whole region. */
+  scope: string | null;
+}
+
+export const DEMO_USERS: DemoUser[] = [
+  { username: 'chef.akuten', displayName: 'Anna Berg (enhetschef Akutmottagningen)', role: 'requester', scope: 'SOM-AKUT' },
+  { username: 'chef.psyk', displayName: 'Jonas Ek (enhetschef Vuxenpsykiatrin)', role: 'requester', scope: 'PSY-VUX' },
+  { username: 'hr.somatik', displayName: 'Sara Lind (HR-partner Somatik)', role: 'hr_reviewer', scope: 'SOM' },
+  { username: 'hr.psykiatri', displayName: 'Omar Nilsson (HR-partner Psykiatri)', role: 'hr_reviewer', scope: 'PSY' },
+  { username: 'hrchef', displayName: 'Karin Holm (HR-chef)', role: 'hr_lead', scope: null },
+  { username: 'div.somatik', displayName: 'Per Strand (divisionschef Somatik)', role: 'director', scope: 'SOM' },
+  { username: 'div.psykiatri', displayName: 'Lena Åkesson (divisionschef Psykiatri)', role: 'director', scope: 'PSY' },
+  { username: 'hsdir', displayName: 'Eva Sjöberg (hälso- och sjukvårdsdirektör)', role: 'executive', scope: null },
+  { username: 'admin', displayName: 'Systemadministratör', role: 'admin', scope: null },
+];
+
+/** Seeds the demo organisation into an empty database; returns false and changes nothing otherwise. */
+export async function seedDemoOrganisation(dataSource: DataSource): Promise<boolean> {
+  return dataSource.transaction(async (db) => {
+    // Serialise concurrent starters; the check and the inserts are one decision.
+    await db.query(`LOCK TABLE org_units IN EXCLUSIVE MODE`);
+    const [{ count }] = await db.query(`SELECT count(*)::int AS count FROM org_units`);
+    if (count > 0) return false;
+    const ids = new Map<string, string>();
+    for (const division of DEMO_DIVISIONS) {
+      const [row] = await db.query(
+        `INSERT INTO org_units (level, code, name, budget_sek) VALUES ('division', $1, $2, $3) RETURNING id`,
+        [division.code, division.name, division.budgetMsek * 1_000_000],
+      );
+      ids.set(division.code, row.id);
+      for (const unit of division.units) {
+        const [u] = await db.query(
+          `INSERT INTO org_units (parent_id, level, code, name) VALUES ($1, 'unit', $2, $3) RETURNING id`,
+          [row.id, unit.code, unit.name],
+        );
+        ids.set(unit.code, u.id);
+      }
+    }
+    for (const user of DEMO_USERS) {
+      const [u] = await db.query(`INSERT INTO users (username, display_name) VALUES ($1, $2) RETURNING id`, [
+        user.username,
+        user.displayName,
+      ]);
+      await db.query(`INSERT INTO role_assignments (user_id, role, scope_unit_id) VALUES ($1, $2, $3)`, [
+        u.id,
+        user.role,
+        user.scope ? ids.get(user.scope) : null,
+      ]);
+    }
+    return true;
+  });
+}

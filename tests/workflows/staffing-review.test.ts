@@ -1,0 +1,255 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import type { ApplicationFailure } from '@temporalio/common';
+import { randomUUID } from 'node:crypto';
+import { resolveTestServer } from '@temporal-lib/binaries';
+import { WORKFLOWS_PATH, workflowBundlerOptions } from '@temporal-lib/workflow-bundle';
+import { startReviewWorker, type RunningWorker } from '../../apps/worker/review-worker';
+import { staffingReviewWorkflow } from '@workflows/staffing-review.workflow';
+import { decideUpdate, resubmitUpdate, stateQuery, submitUpdate, withdrawUpdate } from '@workflows/messages';
+import type { DecideUpdateInput, ReviewInput } from '@workflows/types';
+import { startTestDatabase, type TestDatabase } from '../support/database';
+import { demoFixture, insertRequest, type DemoFixture } from '../support/fixtures';
+
+jest.setTimeout(120_000);
+
+let env: TestWorkflowEnvironment;
+let db: TestDatabase;
+let bundle: WorkflowBundleWithSourceMap;
+let running: RunningWorker;
+let demo: DemoFixture;
+const taskQueue = 'review-test';
+
+beforeAll(async () => {
+  const [server, database, built] = await Promise.all([
+    resolveTestServer({ log: console.log }),
+    startTestDatabase(),
+    bundleWorkflowCode({ workflowsPath: require.resolve(WORKFLOWS_PATH), ...workflowBundlerOptions() }),
+  ]);
+  db = database;
+  bundle = built;
+  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: server } } });
+  demo = await demoFixture(db.dataSource);
+  running = await startReviewWorker({
+    address: env.address,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    dataSource: db.dataSource,
+    workflowBundle: bundle,
+  });
+});
+
+afterAll(async () => {
+  await running?.shutdown();
+  await env?.teardown();
+  await db?.stop();
+});
+
+async function startReview(overrides: Partial<ReviewInput> = {}) {
+  const input = await insertRequest(db.dataSource, demo, overrides);
+  const handle = await env.client.workflow.start(staffingReviewWorkflow, {
+    workflowId: `review-${input.requestId}`,
+    taskQueue,
+    args: [input],
+  });
+  const state = await handle.executeUpdate(submitUpdate, { args: [] });
+  return { input, handle, state };
+}
+
+/** The ApplicationFailure a refused update carries: its type is what the API maps to 403 or 409. */
+async function refusal(update: Promise<unknown>): Promise<{ type?: string; message: string }> {
+  const error = await update.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof WorkflowUpdateFailedError)) throw new Error(`expected a refused update, got ${String(error)}`);
+  return error.cause as ApplicationFailure;
+}
+
+function decision(stage: DecideUpdateInput['stage'], username: string, extra: Partial<DecideUpdateInput> = {}) {
+  return { decisionId: randomUUID(), stage, outcome: 'approve' as const, actor: demo.actor(username), ...extra };
+}
+
+async function rowsOf(requestId: string) {
+  const q = (sql: string) => db.dataSource.query(sql, [requestId]);
+  const [request] = await q(`SELECT status, status_reason, valid_until::text FROM requests WHERE id = $1`);
+  const stages = await q(
+    `SELECT name, round, escalation_level, closed_at IS NOT NULL AS closed, outcome FROM stages WHERE request_id = $1 ORDER BY opened_at, round`,
+  );
+  const decisions = await q(`SELECT stage_name, outcome FROM decisions WHERE request_id = $1 ORDER BY decided_at`);
+  const audit = await q(`SELECT type FROM audit_events WHERE request_id = $1 ORDER BY id`);
+  return { request, stages, decisions, audit: audit.map((a: { type: string }) => a.type) };
+}
+
+describe('staffingReviewWorkflow on the time-skipping test server', () => {
+  it('opens hr_review with a deadline at 16:00 on the second business day and answers the submit update with it', async () => {
+    const { state, input } = await startReview();
+    expect(state.currentStage?.name).toBe('hr_review');
+    const due = new Date(state.currentStage!.dueAt);
+    expect(due.toLocaleTimeString('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' })).toBe('16:00');
+    const { stages } = await rowsOf(input.requestId);
+    expect(stages).toEqual([{ name: 'hr_review', round: 1, escalation_level: 0, closed: false, outcome: null }]);
+  });
+
+  it('escalates to the HR lead when the HR review passes its deadline, skipping days in well under a second', async () => {
+    const { handle, input } = await startReview();
+    const started = Date.now();
+    await env.sleep('5 days');
+    const wall = Date.now() - started;
+    const state = await handle.query(stateQuery);
+    expect(state.currentStage?.escalationLevel).toBe(1);
+    expect(state.currentStage?.assignees.map((a) => a.role)).toEqual(['hr_reviewer', 'hr_lead']);
+    expect(wall).toBeLessThan(5000); // a guard against real waiting, not a performance target
+    const { stages, audit } = await rowsOf(input.requestId);
+    expect(stages[0].escalation_level).toBe(1);
+    expect(audit).toEqual(expect.arrayContaining(['stage_opened', 'stage_reminder', 'stage_escalated']));
+    // Never an automatic outcome: still open after weeks, with daily overdue reminders.
+    await env.sleep('14 days');
+    const later = await rowsOf(input.requestId);
+    expect(later.request.status).toBe('in_review');
+    expect(later.audit.filter((t: string) => t === 'stage_overdue').length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('routes a hire through HR review and the director to a final approval valid for 90 days', async () => {
+    const { handle, input } = await startReview();
+    const first = await handle.executeUpdate(decideUpdate, { args: [decision('hr_review', 'hr.somatik')] });
+    expect(first.status).toBe('in_review');
+    expect(first.nextStage?.name).toBe('director_decision');
+    const final = await handle.executeUpdate(decideUpdate, { args: [decision('director_decision', 'div.somatik')] });
+    expect(final.status).toBe('approved');
+    expect(final.validUntil).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const result = await handle.result();
+    expect(result.status).toBe('approved');
+    const rows = await rowsOf(input.requestId);
+    expect(rows.request.status).toBe('approved');
+    expect(rows.request.valid_until).toBe(final.validUntil);
+    expect(rows.decisions).toEqual([
+      { stage_name: 'hr_review', outcome: 'approve' },
+      { stage_name: 'director_decision', outcome: 'approve' },
+    ]);
+  });
+
+  it('sends a new permanent position on to the executive after the director', async () => {
+    const { handle } = await startReview({ newPermanentPosition: true });
+    await handle.executeUpdate(decideUpdate, { args: [decision('hr_review', 'hr.somatik')] });
+    const second = await handle.executeUpdate(decideUpdate, { args: [decision('director_decision', 'div.somatik')] });
+    expect(second.nextStage?.name).toBe('executive_decision');
+    const third = await handle.executeUpdate(decideUpdate, {
+      args: [decision('executive_decision', 'hsdir', { outcome: 'approve_with_conditions', conditions: 'Max 0.8' })],
+    });
+    expect(third.status).toBe('approved_with_conditions');
+  });
+
+  it('refuses a decision by the requester, by someone outside the division, and a second stage by the same person', async () => {
+    const { handle } = await startReview();
+    expect(await refusal(handle.executeUpdate(decideUpdate, { args: [decision('hr_review', 'chef.akuten')] }))).toMatchObject({
+      type: 'NotAllowed',
+      message: expect.stringMatching(/submitted/),
+    });
+    expect(await refusal(handle.executeUpdate(decideUpdate, { args: [decision('hr_review', 'hr.psykiatri')] }))).toMatchObject({
+      type: 'NotAllowed',
+      message: expect.stringMatching(/decided by hr_reviewer/),
+    });
+    expect(await refusal(handle.executeUpdate(decideUpdate, { args: [decision('director_decision', 'div.somatik')] }))).toMatchObject({
+      type: 'StageNotOpen',
+    });
+    // Before escalation the HR lead may not decide HR review.
+    expect(await refusal(handle.executeUpdate(decideUpdate, { args: [decision('hr_review', 'hrchef')] }))).toMatchObject({
+      type: 'NotAllowed',
+    });
+    // The HR lead may decide HR review only after escalation; then not the director stage as well.
+    await env.sleep('5 days');
+    await handle.executeUpdate(decideUpdate, { args: [decision('hr_review', 'hrchef')] });
+    const state = await handle.query(stateQuery);
+    expect(state.currentStage?.name).toBe('director_decision');
+    // After the director stage escalates, the executive may decide it; the HR lead still may not (second stage).
+    await env.sleep('10 days');
+    expect(await refusal(handle.executeUpdate(decideUpdate, { args: [decision('director_decision', 'hrchef')] }))).toMatchObject({
+      type: 'NotAllowed',
+    });
+    const final = await handle.executeUpdate(decideUpdate, { args: [decision('director_decision', 'hsdir')] });
+    expect(final.status).toBe('approved');
+  });
+
+  it('lets exactly one of several concurrent decisions on one stage through', async () => {
+    const { handle, input } = await startReview();
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 5 }, () => handle.executeUpdate(decideUpdate, { args: [decision('hr_review', 'hr.somatik')] })),
+    );
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+    const rows = await rowsOf(input.requestId);
+    expect(rows.decisions).toHaveLength(1);
+  });
+
+  it('returns a request to the requester and re-enters the returning stage on resubmission', async () => {
+    const { handle, input } = await startReview();
+    const returned = await handle.executeUpdate(decideUpdate, {
+      args: [decision('hr_review', 'hr.somatik', { outcome: 'return', comment: 'Which alternatives were tried?' })],
+    });
+    expect(returned.status).toBe('returned');
+    const again = await handle.executeUpdate(resubmitUpdate, {
+      args: [{ actorId: demo.userId('chef.akuten'), resubmissionId: randomUUID() }],
+    });
+    expect(again.status).toBe('in_review');
+    expect(again.currentStage).toMatchObject({ name: 'hr_review', round: 2 });
+    const rows = await rowsOf(input.requestId);
+    expect(rows.stages.map((s: { round: number }) => s.round)).toEqual([1, 2]);
+    expect(rows.audit).toContain('resubmitted');
+  });
+
+  it('withdraws a returned request as not completed after 10 business days without resubmission', async () => {
+    const { handle, input } = await startReview();
+    await handle.executeUpdate(decideUpdate, {
+      args: [decision('hr_review', 'hr.somatik', { outcome: 'return', comment: 'Cost missing' })],
+    });
+    const result = await handle.result();
+    expect(result).toMatchObject({ status: 'withdrawn', withdrawalReason: 'not_completed' });
+    const rows = await rowsOf(input.requestId);
+    expect(rows.request).toMatchObject({ status: 'withdrawn', status_reason: 'not_completed' });
+    expect(rows.audit).toEqual(expect.arrayContaining(['return_reminder', 'withdrawn']));
+  });
+
+  it('lets the requester withdraw an open request and closes its stage', async () => {
+    const { handle, input } = await startReview();
+    const refused = await refusal(
+      handle.executeUpdate(withdrawUpdate, { args: [{ actorId: demo.userId('hr.somatik'), withdrawalId: randomUUID() }] }),
+    );
+    expect(refused).toMatchObject({ type: 'NotAllowed', message: 'Only the requester may withdraw' });
+    const state = await handle.executeUpdate(withdrawUpdate, {
+      args: [{ actorId: demo.userId('chef.akuten'), withdrawalId: randomUUID() }],
+    });
+    expect(state.status).toBe('withdrawn');
+    const rows = await rowsOf(input.requestId);
+    expect(rows.stages[0]).toMatchObject({ closed: true, outcome: 'withdrawn' });
+  });
+
+  it('runs an urgent call-off on calendar hours: due four hours after opening', async () => {
+    const { state } = await startReview({
+      kind: 'agency_call_off',
+      urgent: true,
+      callOff: { periodFrom: '2030-01-01', periodTo: '2030-02-01', estimatedCostSek: 100_000 },
+    });
+    expect(state.currentStage?.name).toBe('staffing_review');
+    const hours = (Date.parse(state.currentStage!.dueAt) - Date.parse(state.currentStage!.openedAt)) / 3_600_000;
+    expect(hours).toBe(4);
+  });
+
+  it('records a call-off approval as valid for the approved, shortened period', async () => {
+    const { handle } = await startReview({
+      kind: 'agency_call_off',
+      callOff: { periodFrom: '2030-01-01', periodTo: '2030-03-01', estimatedCostSek: 100_000 },
+    });
+    await handle.executeUpdate(decideUpdate, { args: [decision('staffing_review', 'hr.somatik')] });
+    const final = await handle.executeUpdate(decideUpdate, {
+      args: [
+        decision('director_decision', 'div.somatik', {
+          outcome: 'approve_with_conditions',
+          conditions: 'Two months only',
+          approvedPeriodTo: '2030-02-01',
+        }),
+      ],
+    });
+    expect(final).toMatchObject({ status: 'approved_with_conditions', validUntil: '2030-02-01' });
+  });
+});
