@@ -354,6 +354,7 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
       eventKey: `resubmitted:${resubmit.resubmissionId}`,
       eventType: 'resubmitted',
       actorId: resubmit.actorId,
+      comment: resubmit.comment,
       at: now().toISOString(),
     });
     resubmission = undefined;

@@ -60,6 +60,8 @@ export interface DecisionResult {
 export interface ResubmitUpdateInput {
   actorId: string;
   resubmissionId: string;
+  /** The requester's answer to the reviewer's questions. */
+  comment?: string;
 }
 
 export interface WithdrawUpdateInput {

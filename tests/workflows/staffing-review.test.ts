@@ -58,7 +58,7 @@ async function startReview(overrides: Partial<ReviewInput> = {}) {
 }
 
 /** The ApplicationFailure a refused update carries: its type is what the API maps to 403 or 409. */
-async function refusal(update: Promise<unknown>): Promise<{ type?: string; message: string }> {
+async function refusal(update: Promise<unknown>): Promise<ApplicationFailure> {
   const error = await update.then(
     () => undefined,
     (e: unknown) => e,

@@ -1,0 +1,45 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import type { Client } from '@temporalio/client';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '@config/config';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { ProblemFilter } from './common/problem.filter';
+import { HealthController } from './health/health.controller';
+import { OrgController } from './org/org.controller';
+import { RequestsController } from './requests/requests.controller';
+import { RequestsService } from './requests/requests.service';
+import { ReviewGateway } from './requests/review-gateway';
+import { ReviewPeriodsController } from './review-periods/review-periods.controller';
+import { ReviewPeriodsService } from './review-periods/review-periods.service';
+import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './tokens';
+
+export interface ApiDependencies {
+  config: AppConfig;
+  dataSource: DataSource;
+  temporalClient: Client;
+}
+
+/** The API is given its database and Temporal client, so npm start, production and tests wire it alike. */
+@Module({})
+export class AppModule {
+  static with(deps: ApiDependencies): DynamicModule {
+    return {
+      module: AppModule,
+      controllers: [AuthController, OrgController, ReviewPeriodsController, RequestsController, HealthController],
+      providers: [
+        { provide: CONFIG, useValue: deps.config },
+        { provide: DATA_SOURCE, useValue: deps.dataSource },
+        { provide: TEMPORAL_CLIENT, useValue: deps.temporalClient },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        AuthService,
+        ReviewPeriodsService,
+        RequestsService,
+        ReviewGateway,
+      ],
+    };
+  }
+}

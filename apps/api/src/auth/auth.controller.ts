@@ -1,0 +1,32 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { parseBody } from '../common/parse-body';
+import { Allow, Public } from './allow.decorator';
+import { AuthService } from './auth.service';
+import { type CurrentUser, User } from './current-user';
+
+const devLoginSchema = z.object({ username: z.string().min(1).max(100) }).strict();
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('auth/dev-login')
+  @HttpCode(200)
+  @Public()
+  @ApiBody({ schema: { type: 'object', required: ['username'], properties: { username: { type: 'string' } } } })
+  @ApiOkResponse({ description: 'A signed token for a seeded user (only with AUTH_MODE=dev)' })
+  async devLogin(@Body() body: unknown) {
+    const { username } = parseBody(devLoginSchema, body);
+    return this.auth.devLogin(username);
+  }
+
+  @Get('me')
+  @Allow('any_user')
+  @ApiBearerAuth()
+  me(@User() user: CurrentUser) {
+    return user;
+  }
+}

@@ -1,0 +1,95 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '@config/config';
+import { CONFIG, DATA_SOURCE } from '../tokens';
+import { problem, ProblemException } from '../common/problem';
+import type { CurrentUser } from './current-user';
+
+const DEV_ISSUER = 'provning-dev';
+const DEV_AUDIENCE = 'provning';
+
+@Injectable()
+export class AuthService {
+  private readonly devSecret: Uint8Array;
+  private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
+
+  constructor(
+    @Inject(CONFIG) private readonly config: AppConfig,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+  ) {
+    // Without a configured secret, dev tokens live as long as the process: a restart signs everyone out.
+    const secret = config.auth.mode === 'dev' ? config.auth.devSecret : undefined;
+    this.devSecret = secret ? new TextEncoder().encode(secret) : randomBytes(32);
+    if (config.auth.mode === 'oidc') this.jwks = createRemoteJWKSet(new URL(config.auth.jwksUrl));
+  }
+
+  get mode() {
+    return this.config.auth.mode;
+  }
+
+  async devLogin(username: string): Promise<{ token: string; expiresAt: string; user: CurrentUser }> {
+    if (this.config.auth.mode !== 'dev') throw new ProblemException(problem(404, 'Dev sign-in is not enabled'));
+    const user = await this.loadUser({ username });
+    if (!user) {
+      throw new ProblemException(
+        problem(422, `No user named ${username}`, { errors: [{ field: 'username', message: 'is not a known user' }] }),
+      );
+    }
+    const expiresAt = new Date(Date.now() + 8 * 3_600_000);
+    const token = await new SignJWT({ preferred_username: user.username })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(user.id)
+      .setIssuer(DEV_ISSUER)
+      .setAudience(DEV_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(this.devSecret);
+    return { token, expiresAt: expiresAt.toISOString(), user };
+  }
+
+  /** Verifies a bearer token and loads its user with their roles; null when the token or user is not valid. */
+  async authenticate(token: string): Promise<CurrentUser | null> {
+    let payload: JWTPayload;
+    try {
+      if (this.config.auth.mode === 'dev') {
+        ({ payload } = await jwtVerify(token, this.devSecret, {
+          issuer: DEV_ISSUER,
+          audience: DEV_AUDIENCE,
+          algorithms: ['HS256'],
+        }));
+        return payload.sub ? this.loadUser({ id: payload.sub }) : null;
+      }
+      ({ payload } = await jwtVerify(token, this.jwks!, {
+        issuer: this.config.auth.issuer,
+        audience: this.config.auth.audience,
+        algorithms: ['RS256', 'ES256', 'PS256'],
+      }));
+    } catch {
+      return null;
+    }
+    const username = typeof payload.preferred_username === 'string' ? payload.preferred_username : payload.sub;
+    return username ? this.loadUser({ username }) : null;
+  }
+
+  async loadUser(by: { id: string } | { username: string }): Promise<CurrentUser | null> {
+    const [column, value] = 'id' in by ? ['u.id', by.id] : ['u.username', by.username];
+    if ('id' in by && !/^[0-9a-f-]{36}$/i.test(by.id)) return null;
+    const rows: { id: string; username: string; display_name: string; role: string | null; scope_unit_id: string | null }[] =
+      await this.dataSource.query(
+        `SELECT u.id, u.username, u.display_name, r.role, r.scope_unit_id
+           FROM users u LEFT JOIN role_assignments r ON r.user_id = u.id WHERE ${column} = $1`,
+        [value],
+      );
+    if (rows.length === 0) return null;
+    return {
+      id: rows[0].id,
+      username: rows[0].username,
+      displayName: rows[0].display_name,
+      grants: rows
+        .filter((r) => r.role)
+        .map((r) => ({ role: r.role as CurrentUser['grants'][number]['role'], scopeUnitId: r.scope_unit_id })),
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import type { FieldProblem } from '@domain/errors';
+
+/** RFC 9457 problem details, the one error shape of the API. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: FieldProblem[];
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export function problem(status: number, detail?: string, extra: Partial<Problem> = {}): Problem {
+  return {
+    type: extra.type ?? `https://provning.se/problems/${status}`,
+    title: extra.title ?? TITLES[status] ?? 'Error',
+    status,
+    ...(detail ? { detail } : {}),
+    ...(extra.errors ? { errors: extra.errors } : {}),
+  };
+}
+
+/** Thrown by services for an HTTP outcome that is not a domain rule (e.g. 503 with Retry-After). */
+export class ProblemException extends Error {
+  constructor(
+    readonly problem: Problem,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(problem.detail ?? problem.title);
+  }
+}

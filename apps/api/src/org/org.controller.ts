@@ -1,0 +1,31 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { DataSource } from 'typeorm';
+import { Allow } from '../auth/allow.decorator';
+import { DATA_SOURCE } from '../tokens';
+
+@ApiTags('org')
+@ApiBearerAuth()
+@Controller('org')
+export class OrgController {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  /** Divisions with their units, for forms and filters. */
+  @Get('units')
+  @Allow('any_user')
+  async units() {
+    const rows: { id: string; parentId: string | null; level: string; code: string; name: string; budgetSek: string | null }[] =
+      await this.dataSource.query(
+        `SELECT id, parent_id AS "parentId", level, code, name, budget_sek AS "budgetSek" FROM org_units ORDER BY code`,
+      );
+    return rows
+      .filter((r) => r.level === 'division')
+      .map((d) => ({
+        id: d.id,
+        code: d.code,
+        name: d.name,
+        budgetSek: d.budgetSek === null ? null : Number(d.budgetSek),
+        units: rows.filter((u) => u.parentId === d.id).map((u) => ({ id: u.id, code: u.code, name: u.name })),
+      }));
+  }
+}

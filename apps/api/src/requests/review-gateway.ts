@@ -1,0 +1,115 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  type Client,
+  ServiceError,
+  WithStartWorkflowOperation,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { AppConfig } from '@config/config';
+import { DomainError } from '@domain/errors';
+import { reviewWorkflowId } from '@temporal-lib/task-queue';
+import { decideUpdate, resubmitUpdate, submitUpdate, withdrawUpdate } from '@workflows/messages';
+import { REFUSAL, type DecideUpdateInput, type ResubmitUpdateInput, type ReviewInput, type WithdrawUpdateInput } from '@workflows/types';
+import type { staffingReviewWorkflow } from '@workflows/staffing-review.workflow';
+import { problem, ProblemException } from '../common/problem';
+import { CONFIG, TEMPORAL_CLIENT } from '../tokens';
+
+const REFUSAL_CODES: Record<string, DomainError['code']> = {
+  [REFUSAL.stageNotOpen]: 'stage_not_open',
+  [REFUSAL.notAllowed]: 'not_allowed',
+  [REFUSAL.invalid]: 'validation_failed',
+  [REFUSAL.invalidState]: 'invalid_state',
+};
+
+/** The API's only door to the review workflows: start, updates, and the mapping of their refusals to HTTP. */
+@Injectable()
+export class ReviewGateway {
+  private readonly logger = new Logger('ReviewGateway');
+
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Starts the review (or finds the one already started) and returns once its first stage is recorded.
+   * The update id comes from the request id, so a retried submission is answered, not repeated.
+   */
+  submit(input: ReviewInput) {
+    const start = new WithStartWorkflowOperation<typeof staffingReviewWorkflow>('staffingReviewWorkflow', {
+      workflowId: reviewWorkflowId(input.requestId),
+      taskQueue: this.config.temporal.taskQueue,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
+    return this.call(() =>
+      this.client.workflow.executeUpdateWithStart(submitUpdate, {
+        startWorkflowOperation: start,
+        updateId: `submit-${input.requestId}`,
+      }),
+    );
+  }
+
+  decide(requestId: string, input: DecideUpdateInput) {
+    return this.call(() =>
+      this.handle(requestId).executeUpdate(decideUpdate, { args: [input], updateId: `decide-${input.decisionId}` }),
+    );
+  }
+
+  resubmit(requestId: string, input: ResubmitUpdateInput) {
+    return this.call(() =>
+      this.handle(requestId).executeUpdate(resubmitUpdate, {
+        args: [input],
+        updateId: `resubmit-${input.resubmissionId}`,
+      }),
+    );
+  }
+
+  withdraw(requestId: string, input: WithdrawUpdateInput) {
+    return this.call(() =>
+      this.handle(requestId).executeUpdate(withdrawUpdate, { args: [input], updateId: `withdraw-${input.withdrawalId}` }),
+    );
+  }
+
+  private handle(requestId: string) {
+    return this.client.workflow.getHandle(reviewWorkflowId(requestId));
+  }
+
+  private async call<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      throw this.translate(error);
+    }
+  }
+
+  private translate(error: unknown): Error {
+    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+      const code = REFUSAL_CODES[error.cause.type ?? ''];
+      if (code) return new DomainError(code, error.cause.message);
+    }
+    if (error instanceof WorkflowNotFoundError) {
+      return new DomainError('invalid_state', 'The review of this request has finished');
+    }
+    if (error instanceof ServiceError || error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isUnavailable(error)) {
+      const message = (error as Error).message;
+      if (/already completed|workflow execution already completed/i.test(message)) {
+        return new DomainError('invalid_state', 'The review of this request has finished');
+      }
+      this.logger.warn(`Temporal unavailable: ${message}`);
+      return new ProblemException(problem(503, 'The review engine is unavailable; try again shortly'), {
+        'Retry-After': '5',
+      });
+    }
+    return error as Error;
+  }
+}
+
+function isUnavailable(error: unknown): boolean {
+  const code = (error as { code?: number })?.code;
+  // gRPC UNAVAILABLE (14) and DEADLINE_EXCEEDED (4)
+  return code === 14 || code === 4;
+}

@@ -1,0 +1,127 @@
+import 'reflect-metadata';
+import { resolve } from 'node:path';
+import { ConfigError, loadConfig, type AppConfig } from '@config/config';
+import { createLogger } from '@config/logger';
+import { seedDemoOrganisation } from '@db/demo-organisation';
+import { startEmbeddedPostgres } from '@db/embedded-postgres';
+import { openDatabase } from '@db/open-database';
+import { connectTemporalClient } from '@temporal-lib/client';
+import { startDevServer } from '@temporal-lib/dev-server';
+import { assertPortFree, PortInUseError } from '@temporal-lib/ports';
+import { startReviewWorker } from '../worker/review-worker';
+import { createApi } from '../api/src/create-api';
+
+const log = createLogger('start');
+
+/**
+ * `npm start`: the whole product on one machine, in order: PostgreSQL, Temporal dev server, migrations,
+ * demo organisation, worker, API. Ctrl-C stops it in reverse order.
+ */
+async function main(config: AppConfig): Promise<void> {
+  const stops: { name: string; stop: () => Promise<unknown> }[] = [];
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    for (const { name, stop } of stops.reverse()) {
+      try {
+        await stop();
+        log(`stopped ${name}`);
+      } catch (e) {
+        log(`stopping ${name} failed: ${(e as Error).message}`);
+      }
+    }
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await assertPortFree(config.http.port, 'the API, PORT', config.http.host);
+  if (!config.database.url) await assertPortFree(config.database.embeddedPort, 'embedded PostgreSQL, EMBEDDED_PG_PORT');
+  if (!config.temporal.address) {
+    await assertPortFree(config.temporal.devServer.port, 'Temporal dev server, TEMPORAL_DEV_PORT');
+    await assertPortFree(config.temporal.devServer.uiPort, 'Temporal UI, TEMPORAL_UI_PORT');
+  }
+
+  let databaseUrl = config.database.url;
+  if (!databaseUrl) {
+    log(`PostgreSQL: starting embedded server (data in ${resolve(config.database.embeddedDataDir)})`);
+    const pg = await startEmbeddedPostgres({
+      dataDir: config.database.embeddedDataDir,
+      port: config.database.embeddedPort,
+      database: 'provning',
+      persistent: true,
+      log,
+    });
+    stops.push({ name: 'PostgreSQL', stop: () => pg.stop() });
+    databaseUrl = pg.url;
+    log(`PostgreSQL: ready on 127.0.0.1:${config.database.embeddedPort}`);
+  } else log('PostgreSQL: using DATABASE_URL');
+
+  let temporalAddress = config.temporal.address;
+  if (!temporalAddress) {
+    log(`Temporal: starting dev server (history in ${resolve(config.temporal.devServer.dbFile)})`);
+    const temporal = await startDevServer({
+      port: config.temporal.devServer.port,
+      uiPort: config.temporal.devServer.uiPort,
+      dbFile: config.temporal.devServer.dbFile,
+      namespace: config.temporal.namespace,
+      cliPath: config.temporal.cliPath,
+      cacheDir: config.temporal.cacheDir,
+      log,
+    });
+    stops.push({ name: 'Temporal dev server', stop: () => temporal.stop() });
+    temporalAddress = temporal.address;
+    log(`Temporal: ready on ${temporalAddress}, UI on http://localhost:${config.temporal.devServer.uiPort}`);
+  } else log(`Temporal: using TEMPORAL_ADDRESS=${temporalAddress}`);
+
+  const dataSource = await openDatabase({
+    url: databaseUrl,
+    poolSize: config.database.poolSize,
+    applicationName: 'provning',
+    migrate: config.runMigrations,
+    log,
+  });
+  stops.push({ name: 'database pool', stop: () => dataSource.destroy() });
+
+  if (config.seedDemo) {
+    const seeded = await seedDemoOrganisation(dataSource);
+    log(seeded ? 'demo organisation and users seeded' : 'demo organisation: database already has an organisation, left as is');
+  }
+
+  const worker = await startReviewWorker({
+    address: temporalAddress,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    dataSource,
+  });
+  stops.push({ name: 'worker', stop: () => worker.shutdown() });
+  worker.done.catch((e) => {
+    log(`worker failed: ${(e as Error).message}`);
+    void shutdown('worker failure');
+  });
+  log(`worker: polling task queue "${config.temporal.taskQueue}"`);
+
+  const temporalClient = await connectTemporalClient(temporalAddress, config.temporal.namespace);
+  stops.push({ name: 'Temporal client', stop: () => temporalClient.connection.close() });
+  const app = await createApi({ config, dataSource, temporalClient }, ['error', 'warn']);
+  await app.listen(config.http.port, config.http.host);
+  stops.push({ name: 'API', stop: () => app.close() });
+  log(`API: http://localhost:${config.http.port}/api/v1 (OpenAPI at http://localhost:${config.http.port}/api/docs)`);
+  log('ready. Ctrl-C stops everything.');
+}
+
+function fail(error: unknown): never {
+  if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+  else if (error instanceof PortInUseError) process.stderr.write(`Cannot start: ${error.message}\n`);
+  else process.stderr.write(`Start-up failed: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.exit(1);
+}
+
+try {
+  const config = loadConfig();
+  main(config).catch(fail);
+} catch (error) {
+  fail(error);
+}

@@ -1,0 +1,66 @@
+import type { INestApplication } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { loadConfig, type AppConfig } from '@config/config';
+import { seedDemoOrganisation } from '@db/demo-organisation';
+import { connectTemporalClient } from '@temporal-lib/client';
+import { startReviewWorker, type RunningWorker } from '../../apps/worker/review-worker';
+import { createApi } from '../../apps/api/src/create-api';
+import { startTestDatabase, type TestDatabase } from './database';
+
+export interface TestApp {
+  app: INestApplication;
+  http: ReturnType<typeof request>;
+  db: TestDatabase;
+  config: AppConfig;
+  client: Client;
+  token(username: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real API and worker for one test file: its own database, the run's Temporal dev server, and a task queue
+ * of its own so files never pick up each other's workflows.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const address = process.env.TEST_TEMPORAL_ADDRESS;
+  if (!address) throw new Error('TEST_TEMPORAL_ADDRESS is not set: run through jest (tests/support/global-setup.ts)');
+  const db = await startTestDatabase();
+  await seedDemoOrganisation(db.dataSource);
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    TEMPORAL_ADDRESS: address,
+    TEMPORAL_TASK_QUEUE: `review-${randomUUID()}`,
+    ...env,
+  });
+  const [worker, client] = await Promise.all([
+    startReviewWorker({ address, namespace: 'default', taskQueue: config.temporal.taskQueue, dataSource: db.dataSource }),
+    connectTemporalClient(address, 'default'),
+  ]);
+  const app = await createApi({ config, dataSource: db.dataSource, temporalClient: client }, false);
+  await app.init();
+  const http = request(app.getHttpServer());
+  const tokens = new Map<string, string>();
+  return {
+    app,
+    http,
+    db,
+    config,
+    client,
+    async token(username) {
+      if (!tokens.has(username)) {
+        const res = await http.post('/api/v1/auth/dev-login').send({ username }).expect(200);
+        tokens.set(username, res.body.token);
+      }
+      return tokens.get(username)!;
+    },
+    async stop(this: void) {
+      await app.close();
+      await (worker as RunningWorker).shutdown();
+      await client.connection.close();
+      await db.stop();
+    },
+  };
+}
