@@ -25,7 +25,7 @@ let runtimeInstalled = false;
 function installRuntime() {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
-  Runtime.install({ logger: new DefaultLogger((process.env.TEMPORAL_SDK_LOG_LEVEL as 'WARN') ?? 'WARN') });
+  Runtime.install({ logger: new DefaultLogger('WARN') });
 }
 
 export async function startReviewWorker(opts: ReviewWorkerOptions): Promise<RunningWorker> {

@@ -11,5 +11,5 @@ export class AuditEventEntity {
   @Column({ type: 'text' }) type: string;
   @Column({ name: 'actor_id', type: 'uuid', nullable: true }) actorId: string | null;
   @Column({ type: 'timestamptz' }) at: Date;
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" }) data: Record<string, unknown>;
+  @Column({ type: 'jsonb' }) data: Record<string, unknown>;
 }

@@ -10,7 +10,7 @@ export class NotificationEntity {
   @Column({ name: 'recipient_id', type: 'uuid' }) recipientId: string;
   @Column({ name: 'request_id', type: 'uuid', nullable: true }) requestId: string | null;
   @Column({ type: 'text' }) type: string;
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" }) data: Record<string, unknown>;
+  @Column({ type: 'jsonb' }) data: Record<string, unknown>;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true }) readAt: Date | null;
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })

@@ -6,7 +6,7 @@ export class InitialSchema1763900000000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE "audit_events" ("id" BIGSERIAL NOT NULL, "event_key" text NOT NULL, "request_id" uuid, "type" text NOT NULL, "actor_id" uuid, "at" TIMESTAMP WITH TIME ZONE NOT NULL, "data" jsonb NOT NULL DEFAULT '{}'::jsonb, CONSTRAINT "UQ_d2a4fa45d49c5e27fd4f8bb2b47" UNIQUE ("event_key"), CONSTRAINT "PK_910f64d901a5c3e9878f0d4a407" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "audit_events" ("id" BIGSERIAL NOT NULL, "event_key" text NOT NULL, "request_id" uuid, "type" text NOT NULL, "actor_id" uuid, "at" TIMESTAMP WITH TIME ZONE NOT NULL, "data" jsonb NOT NULL, CONSTRAINT "UQ_d2a4fa45d49c5e27fd4f8bb2b47" UNIQUE ("event_key"), CONSTRAINT "PK_910f64d901a5c3e9878f0d4a407" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_9b1d7d4fa077d74b584b7a722f" ON "audit_events" ("request_id", "at") `,
@@ -68,7 +68,7 @@ export class InitialSchema1763900000000 implements MigrationInterface {
       `CREATE UNIQUE INDEX "IDX_15781ac96c0bb4a3032d065ce4" ON "decisions" ("stage_id") `,
     );
     await queryRunner.query(
-      `CREATE TABLE "notifications" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "event_key" text NOT NULL, "recipient_id" uuid NOT NULL, "request_id" uuid, "type" text NOT NULL, "data" jsonb NOT NULL DEFAULT '{}'::jsonb, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL, "read_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_6a72c3c0f683f6462415e653c3a" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "notifications" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "event_key" text NOT NULL, "recipient_id" uuid NOT NULL, "request_id" uuid, "type" text NOT NULL, "data" jsonb NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL, "read_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_6a72c3c0f683f6462415e653c3a" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
       `CREATE UNIQUE INDEX "IDX_7b3b958c8d45b36e59e5fa519d" ON "notifications" ("event_key", "recipient_id") `,
