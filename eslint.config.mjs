@@ -8,10 +8,21 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   prettier,
   {
-    languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', disallowTypeAnnotations: false, fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { prefer: 'type-imports', disallowTypeAnnotations: false, fixStyle: 'inline-type-imports' },
+      ],
     },
   },
   {
@@ -22,10 +33,28 @@ export default tseslint.config(
   {
     files: ['workflows/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['@db/*', '@config/*', 'typeorm', 'pg', '@temporalio/client', '@temporalio/worker', 'fs', 'node:*'], message: 'Workflow code is deterministic: import only pure code from @domain and activity types.' },
-        { group: ['@activities/*'], allowTypeImports: true, message: 'Import activities as types only.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@db/*',
+                '@config/*',
+                'typeorm',
+                'pg',
+                '@temporalio/client',
+                '@temporalio/worker',
+                'fs',
+                'node:*',
+              ],
+              message:
+                'Workflow code is deterministic: import only pure code from @domain and activity types.',
+            },
+            { group: ['@activities/*'], allowTypeImports: true, message: 'Import activities as types only.' },
+          ],
+        },
+      ],
     },
   },
 );

@@ -35,7 +35,14 @@ export async function notify(
 /** Appends to the audit trail once per event key. */
 export async function audit(
   db: EntityManager,
-  e: { eventKey: string; requestId: string | null; type: string; actorId?: string | null; at: string; data?: object },
+  e: {
+    eventKey: string;
+    requestId: string | null;
+    type: string;
+    actorId?: string | null;
+    at: string;
+    data?: object;
+  },
 ): Promise<void> {
   await db.query(
     `INSERT INTO audit_events (event_key, request_id, type, actor_id, at, data)

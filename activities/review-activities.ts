@@ -18,12 +18,26 @@ export function createReviewActivities(deps: { dataSource: DataSource }): Review
            VALUES ($1, $2, $3, $4, $5, $6, $7)
            ON CONFLICT (request_id, name, round) DO UPDATE SET name = EXCLUDED.name
            RETURNING id`,
-          [input.requestId, input.name, input.round, input.role, input.scopeUnitId, input.openedAt, input.dueAt],
+          [
+            input.requestId,
+            input.name,
+            input.round,
+            input.role,
+            input.scopeUnitId,
+            input.openedAt,
+            input.dueAt,
+          ],
         );
         const stageId = rows[0].id;
         const eventKey = `stage_opened:${stageId}`;
         const data = { stage: input.name, round: input.round, dueAt: input.dueAt, role: input.role };
-        await audit(db, { eventKey, requestId: input.requestId, type: 'stage_opened', at: input.openedAt, data });
+        await audit(db, {
+          eventKey,
+          requestId: input.requestId,
+          type: 'stage_opened',
+          at: input.openedAt,
+          data,
+        });
         await notify(
           db,
           { role: input.role, scopeUnitId: input.scopeUnitId },
@@ -42,7 +56,13 @@ export function createReviewActivities(deps: { dataSource: DataSource }): Review
         );
         const eventKey = `stage_escalated:${input.stageId}:${input.level}`;
         const data = { stage: input.stageName, level: input.level, role: input.role, dueAt: input.dueAt };
-        await audit(db, { eventKey, requestId: input.requestId, type: 'stage_escalated', at: input.at, data });
+        await audit(db, {
+          eventKey,
+          requestId: input.requestId,
+          type: 'stage_escalated',
+          at: input.at,
+          data,
+        });
         await notify(
           db,
           { role: input.role, scopeUnitId: input.scopeUnitId },
@@ -54,7 +74,13 @@ export function createReviewActivities(deps: { dataSource: DataSource }): Review
     async sendReminder(input) {
       await tx(async (db) => {
         const data = { stageId: input.stageId, dueAt: input.dueAt };
-        await audit(db, { eventKey: input.reminderKey, requestId: input.requestId, type: input.type, at: input.at, data });
+        await audit(db, {
+          eventKey: input.reminderKey,
+          requestId: input.requestId,
+          type: input.type,
+          at: input.at,
+          data,
+        });
         await notify(db, input.recipients, {
           eventKey: input.reminderKey,
           requestId: input.requestId,
@@ -129,7 +155,13 @@ export function createReviewActivities(deps: { dataSource: DataSource }): Review
         await notify(
           db,
           { userId: input.requesterId },
-          { eventKey, requestId: input.requestId, type: `decision_${input.outcome}`, data, at: input.decidedAt },
+          {
+            eventKey,
+            requestId: input.requestId,
+            type: `decision_${input.outcome}`,
+            data,
+            at: input.decidedAt,
+          },
         );
       });
     },
@@ -137,10 +169,10 @@ export function createReviewActivities(deps: { dataSource: DataSource }): Review
     async recordStatus(input) {
       await tx(async (db) => {
         if (input.closeStageId) {
-          await db.query(`UPDATE stages SET closed_at = $2, outcome = 'withdrawn' WHERE id = $1 AND closed_at IS NULL`, [
-            input.closeStageId,
-            input.at,
-          ]);
+          await db.query(
+            `UPDATE stages SET closed_at = $2, outcome = 'withdrawn' WHERE id = $1 AND closed_at IS NULL`,
+            [input.closeStageId, input.at],
+          );
         }
         const final = input.status === 'withdrawn';
         await db.query(
@@ -162,7 +194,13 @@ export function createReviewActivities(deps: { dataSource: DataSource }): Review
           await notify(
             db,
             { userId: input.requesterId },
-            { eventKey: input.eventKey, requestId: input.requestId, type: 'withdrawn_not_completed', data, at: input.at },
+            {
+              eventKey: input.eventKey,
+              requestId: input.requestId,
+              type: 'withdrawn_not_completed',
+              data,
+              at: input.at,
+            },
           );
         }
       });

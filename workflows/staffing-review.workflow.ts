@@ -1,6 +1,11 @@
 import * as wf from '@temporalio/workflow';
 import type { ReviewActivities } from '@activities/review-activities.types';
-import { approvalValidUntil, assertMayDecide, statusAfter, type DecisionSubject } from '@domain/decision-rules';
+import {
+  approvalValidUntil,
+  assertMayDecide,
+  statusAfter,
+  type DecisionSubject,
+} from '@domain/decision-rules';
 import { dueAfter } from '@domain/deadlines';
 import { DomainError } from '@domain/errors';
 import { decidingLevels, planRoute, policyFor, type PlannedStage } from '@domain/policy';
@@ -83,7 +88,10 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
         ? approvalValidUntil(
             decidedAt,
             policy.hireApprovalValidDays,
-            input.callOff && { periodTo: input.callOff.periodTo, approvedPeriodTo: lastApprovedPeriodTo(decision) },
+            input.callOff && {
+              periodTo: input.callOff.periodTo,
+              approvedPeriodTo: lastApprovedPeriodTo(decision),
+            },
           )
         : undefined;
       await record.recordDecision({
@@ -153,9 +161,13 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
     },
     {
       validator: (resubmit) => {
-        if (resubmit.actorId !== input.requesterId) refuse(REFUSAL.notAllowed, 'Only the requester may resubmit');
+        if (resubmit.actorId !== input.requesterId)
+          refuse(REFUSAL.notAllowed, 'Only the requester may resubmit');
         if (state.status !== 'returned' || resubmission) {
-          refuse(REFUSAL.invalidState, `A request can be resubmitted only when returned (it is ${state.status})`);
+          refuse(
+            REFUSAL.invalidState,
+            `A request can be resubmitted only when returned (it is ${state.status})`,
+          );
         }
       },
     },
@@ -173,7 +185,8 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
     },
     {
       validator: (withdraw) => {
-        if (withdraw.actorId !== input.requesterId) refuse(REFUSAL.notAllowed, 'Only the requester may withdraw');
+        if (withdraw.actorId !== input.requesterId)
+          refuse(REFUSAL.notAllowed, 'Only the requester may withdraw');
         if (FINAL.has(state.status)) {
           refuse(REFUSAL.invalidState, `The request can no longer be withdrawn (it is ${state.status})`);
         }
@@ -256,7 +269,9 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
 
   /** Runs one open stage's clock: reminder, escalations, then reminders until someone decides. */
   async function superviseStage(planned: PlannedStage, stage: OpenStageView) {
-    let reminderAt = planned.reminderAfter ? dueAfter(new Date(stage.openedAt), planned.reminderAfter) : undefined;
+    let reminderAt = planned.reminderAfter
+      ? dueAfter(new Date(stage.openedAt), planned.reminderAfter)
+      : undefined;
     let dueAt = new Date(stage.dueAt);
     let overdueReminders = 0;
     const stop = () => decisionInFlight || decided !== undefined || withdrawal !== undefined;
@@ -375,7 +390,8 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
     decided = undefined;
     if (outcome === 'return') {
       if ((await awaitCompletion()) === 'withdrawn') {
-        if (state.status !== 'withdrawn') await withdraw('by_requester', withdrawal!.actorId, withdrawal!.comment);
+        if (state.status !== 'withdrawn')
+          await withdraw('by_requester', withdrawal!.actorId, withdrawal!.comment);
         break;
       }
       continue; // re-enter the stage that returned it

@@ -38,7 +38,8 @@ async function main(config: AppConfig): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await assertPortFree(config.http.port, 'the API, PORT', config.http.host);
-  if (!config.database.url) await assertPortFree(config.database.embeddedPort, 'embedded PostgreSQL, EMBEDDED_PG_PORT');
+  if (!config.database.url)
+    await assertPortFree(config.database.embeddedPort, 'embedded PostgreSQL, EMBEDDED_PG_PORT');
   if (!config.temporal.address) {
     await assertPortFree(config.temporal.devServer.port, 'Temporal dev server, TEMPORAL_DEV_PORT');
     await assertPortFree(config.temporal.devServer.uiPort, 'Temporal UI, TEMPORAL_UI_PORT');
@@ -87,7 +88,11 @@ async function main(config: AppConfig): Promise<void> {
 
   if (config.seedDemo) {
     const seeded = await seedDemoOrganisation(dataSource);
-    log(seeded ? 'demo organisation and users seeded' : 'demo organisation: database already has an organisation, left as is');
+    log(
+      seeded
+        ? 'demo organisation and users seeded'
+        : 'demo organisation: database already has an organisation, left as is',
+    );
   }
 
   const worker = await startReviewWorker({
@@ -108,7 +113,9 @@ async function main(config: AppConfig): Promise<void> {
   const app = await createApi({ config, dataSource, temporalClient }, ['error', 'warn']);
   await app.listen(config.http.port, config.http.host);
   stops.push({ name: 'API', stop: () => app.close() });
-  log(`API: http://localhost:${config.http.port}/api/v1 (OpenAPI at http://localhost:${config.http.port}/api/docs)`);
+  log(
+    `API: http://localhost:${config.http.port}/api/v1 (OpenAPI at http://localhost:${config.http.port}/api/docs)`,
+  );
   log('ready. Ctrl-C stops everything.');
 }
 

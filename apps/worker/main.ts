@@ -10,8 +10,12 @@ async function main() {
   const config = loadConfig();
   if (!config.database.url || !config.temporal.address) {
     throw new ConfigError([
-      ...(!config.database.url ? [{ variable: 'DATABASE_URL', message: 'is required to run the worker on its own' }] : []),
-      ...(!config.temporal.address ? [{ variable: 'TEMPORAL_ADDRESS', message: 'is required to run the worker on its own' }] : []),
+      ...(!config.database.url
+        ? [{ variable: 'DATABASE_URL', message: 'is required to run the worker on its own' }]
+        : []),
+      ...(!config.temporal.address
+        ? [{ variable: 'TEMPORAL_ADDRESS', message: 'is required to run the worker on its own' }]
+        : []),
     ]);
   }
   const dataSource = await openDatabase({

@@ -16,7 +16,10 @@ const url = (protocols: string[]) =>
   z
     .string()
     .url('must be a URL')
-    .refine((v) => protocols.some((p) => v.startsWith(`${p}:`)), `must start with ${protocols.join(': or ')}:`);
+    .refine(
+      (v) => protocols.some((p) => v.startsWith(`${p}:`)),
+      `must start with ${protocols.join(': or ')}:`,
+    );
 
 const schema = z
   .object({
@@ -60,7 +63,8 @@ const schema = z
     }
     if (c.AUTH_MODE === 'oidc') {
       for (const key of ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL'] as const) {
-        if (!c[key]) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'required when AUTH_MODE=oidc' });
+        if (!c[key])
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'required when AUTH_MODE=oidc' });
       }
     }
   });
@@ -82,17 +86,14 @@ export interface AppConfig {
     cacheDir?: string;
   };
   auth:
-    | { mode: 'dev'; devSecret?: string }
-    | { mode: 'oidc'; issuer: string; audience: string; jwksUrl: string };
+    { mode: 'dev'; devSecret?: string } | { mode: 'oidc'; issuer: string; audience: string; jwksUrl: string };
   seedDemo: boolean;
   runMigrations: boolean;
 }
 
 export class ConfigError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {
-    super(
-      'Invalid configuration:\n' + problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n'),
-    );
+    super('Invalid configuration:\n' + problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n'));
     this.name = 'ConfigError';
   }
 }
@@ -109,7 +110,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = schema.safeParse(withoutEmpty(env));
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? '(environment)'), message: i.message })),
+      parsed.error.issues.map((i) => ({
+        variable: String(i.path[0] ?? '(environment)'),
+        message: i.message,
+      })),
     );
   }
   const c = parsed.data;

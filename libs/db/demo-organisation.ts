@@ -89,14 +89,49 @@ interface DemoUser {
 }
 
 export const DEMO_USERS: DemoUser[] = [
-  { username: 'chef.akuten', displayName: 'Anna Berg (enhetschef Akutmottagningen)', role: 'requester', scope: 'SOM-AKUT' },
-  { username: 'chef.psyk', displayName: 'Jonas Ek (enhetschef Vuxenpsykiatrin)', role: 'requester', scope: 'PSY-VUX' },
-  { username: 'hr.somatik', displayName: 'Sara Lind (HR-partner Somatik)', role: 'hr_reviewer', scope: 'SOM' },
-  { username: 'hr.psykiatri', displayName: 'Omar Nilsson (HR-partner Psykiatri)', role: 'hr_reviewer', scope: 'PSY' },
+  {
+    username: 'chef.akuten',
+    displayName: 'Anna Berg (enhetschef Akutmottagningen)',
+    role: 'requester',
+    scope: 'SOM-AKUT',
+  },
+  {
+    username: 'chef.psyk',
+    displayName: 'Jonas Ek (enhetschef Vuxenpsykiatrin)',
+    role: 'requester',
+    scope: 'PSY-VUX',
+  },
+  {
+    username: 'hr.somatik',
+    displayName: 'Sara Lind (HR-partner Somatik)',
+    role: 'hr_reviewer',
+    scope: 'SOM',
+  },
+  {
+    username: 'hr.psykiatri',
+    displayName: 'Omar Nilsson (HR-partner Psykiatri)',
+    role: 'hr_reviewer',
+    scope: 'PSY',
+  },
   { username: 'hrchef', displayName: 'Karin Holm (HR-chef)', role: 'hr_lead', scope: null },
-  { username: 'div.somatik', displayName: 'Per Strand (divisionschef Somatik)', role: 'director', scope: 'SOM' },
-  { username: 'div.psykiatri', displayName: 'Lena Åkesson (divisionschef Psykiatri)', role: 'director', scope: 'PSY' },
-  { username: 'hsdir', displayName: 'Eva Sjöberg (hälso- och sjukvårdsdirektör)', role: 'executive', scope: null },
+  {
+    username: 'div.somatik',
+    displayName: 'Per Strand (divisionschef Somatik)',
+    role: 'director',
+    scope: 'SOM',
+  },
+  {
+    username: 'div.psykiatri',
+    displayName: 'Lena Åkesson (divisionschef Psykiatri)',
+    role: 'director',
+    scope: 'PSY',
+  },
+  {
+    username: 'hsdir',
+    displayName: 'Eva Sjöberg (hälso- och sjukvårdsdirektör)',
+    role: 'executive',
+    scope: null,
+  },
   { username: 'admin', displayName: 'Systemadministratör', role: 'admin', scope: null },
 ];
 

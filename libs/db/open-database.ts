@@ -13,7 +13,9 @@ export async function openDatabase(opts: {
   await dataSource.initialize();
   if (opts.migrate) {
     const applied = await runMigrations(dataSource);
-    opts.log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'migrations: schema is up to date');
+    opts.log(
+      applied.length ? `migrations applied: ${applied.join(', ')}` : 'migrations: schema is up to date',
+    );
   }
   return dataSource;
 }

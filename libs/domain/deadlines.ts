@@ -6,5 +6,7 @@ import type { Duration } from './policy';
  * the day of `from`; hours are calendar hours (urgent call-offs).
  */
 export function dueAfter(from: Date, duration: Duration): Date {
-  return 'hours' in duration ? addCalendarHours(from, duration.hours) : businessDayDueAt(from, duration.businessDays);
+  return 'hours' in duration
+    ? addCalendarHours(from, duration.hours)
+    : businessDayDueAt(from, duration.businessDays);
 }

@@ -72,14 +72,19 @@ export function parseDecisionInput(body: unknown, callOff?: CallOffTerms): Decis
     problems.push({ field: 'comment', message: `is required: ${what}` });
   }
   if (d.outcome !== 'approve_with_conditions') {
-    if (d.approvedPeriodTo) problems.push({ field: 'approvedPeriodTo', message: 'only with approve_with_conditions' });
-    if (d.approvedCostSek) problems.push({ field: 'approvedCostSek', message: 'only with approve_with_conditions' });
+    if (d.approvedPeriodTo)
+      problems.push({ field: 'approvedPeriodTo', message: 'only with approve_with_conditions' });
+    if (d.approvedCostSek)
+      problems.push({ field: 'approvedCostSek', message: 'only with approve_with_conditions' });
   } else if (d.approvedPeriodTo || d.approvedCostSek) {
     if (!callOff) {
       const field = d.approvedPeriodTo ? 'approvedPeriodTo' : 'approvedCostSek';
       problems.push({ field, message: 'applies only to agency call-offs' });
     } else {
-      if (d.approvedPeriodTo && (d.approvedPeriodTo < callOff.periodFrom || d.approvedPeriodTo > callOff.periodTo)) {
+      if (
+        d.approvedPeriodTo &&
+        (d.approvedPeriodTo < callOff.periodFrom || d.approvedPeriodTo > callOff.periodTo)
+      ) {
         problems.push({
           field: 'approvedPeriodTo',
           message: `must shorten the period: between ${callOff.periodFrom} and ${callOff.periodTo}`,
@@ -90,18 +95,26 @@ export function parseDecisionInput(body: unknown, callOff?: CallOffTerms): Decis
       }
     }
   }
-  if (problems.length) throw new DomainError('validation_failed', 'The decision has invalid fields', problems);
+  if (problems.length)
+    throw new DomainError('validation_failed', 'The decision has invalid fields', problems);
   return d;
 }
 
 function grantCovers(grant: RoleGrant, role: Role, scope: 'division' | 'region', subject: DecisionSubject) {
   if (grant.role !== role) return false;
   if (grant.scopeUnitId === null) return true;
-  return scope === 'division' && (grant.scopeUnitId === subject.divisionId || grant.scopeUnitId === subject.unitId);
+  return (
+    scope === 'division' && (grant.scopeUnitId === subject.divisionId || grant.scopeUnitId === subject.unitId)
+  );
 }
 
 /** The roles through which `actor` may decide this stage now; empty when they may not. */
-export function decidingRolesOf(actor: Actor, stage: PlannedStage, escalationLevel: number, subject: DecisionSubject) {
+export function decidingRolesOf(
+  actor: Actor,
+  stage: PlannedStage,
+  escalationLevel: number,
+  subject: DecisionSubject,
+) {
   return decidingLevels(stage, escalationLevel)
     .filter((level) => actor.grants.some((g) => grantCovers(g, level.role, level.scope, subject)))
     .map((level) => level.role);
@@ -140,7 +153,9 @@ export function statusAfter(outcome: Outcome, isLastStage: boolean, conditionsSo
     case 'approve':
     case 'approve_with_conditions':
       if (!isLastStage) return 'in_review';
-      return conditionsSoFar || outcome === 'approve_with_conditions' ? 'approved_with_conditions' : 'approved';
+      return conditionsSoFar || outcome === 'approve_with_conditions'
+        ? 'approved_with_conditions'
+        : 'approved';
   }
 }
 

@@ -30,14 +30,30 @@ export const EMPLOYMENT_FORMS = ['permanent', 'fixed_term', 'substitute', 'hourl
 export type EmploymentForm = (typeof EMPLOYMENT_FORMS)[number];
 
 export const HIRE_ALTERNATIVES = ['redistribution', 'internal_pool'] as const;
-export const CALL_OFF_ALTERNATIVES = ['internal_pool', 'overtime', 'neighbouring_unit', 'recruitment_under_way'] as const;
-export const CALL_OFF_REASONS = ['vacancy', 'sick_leave', 'parental_leave', 'holiday_season', 'competence_gap'] as const;
+export const CALL_OFF_ALTERNATIVES = [
+  'internal_pool',
+  'overtime',
+  'neighbouring_unit',
+  'recruitment_under_way',
+] as const;
+export const CALL_OFF_REASONS = [
+  'vacancy',
+  'sick_leave',
+  'parental_leave',
+  'holiday_season',
+  'competence_gap',
+] as const;
 export const HIRE_CONSEQUENCES = ['patient_safety', 'work_environment'] as const;
 
 export const ROLES = ['requester', 'hr_reviewer', 'hr_lead', 'director', 'executive', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const STAGE_NAMES = ['hr_review', 'staffing_review', 'director_decision', 'executive_decision'] as const;
+export const STAGE_NAMES = [
+  'hr_review',
+  'staffing_review',
+  'director_decision',
+  'executive_decision',
+] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
 export const OUTCOMES = ['approve', 'approve_with_conditions', 'reject', 'return'] as const;

@@ -124,7 +124,8 @@ export function zodProblems(error: z.ZodError): FieldProblem[] {
     if (issue.code === 'unrecognized_keys') {
       return { field: issue.keys.join(', '), message: 'is not a known field' };
     }
-    if (issue.code === 'invalid_type' && issue.received === 'undefined') return { field, message: 'is required' };
+    if (issue.code === 'invalid_type' && issue.received === 'undefined')
+      return { field, message: 'is required' };
     return { field, message: issue.message };
   });
 }
@@ -136,7 +137,8 @@ export function parseRequestInput(body: unknown, today: string): RequestInput {
     throw new DomainError('validation_failed', 'The request has invalid fields', zodProblems(parsed.error));
   }
   const problems = crossFieldProblems(parsed.data, today);
-  if (problems.length > 0) throw new DomainError('validation_failed', 'The request has invalid fields', problems);
+  if (problems.length > 0)
+    throw new DomainError('validation_failed', 'The request has invalid fields', problems);
   return parsed.data;
 }
 

@@ -41,7 +41,8 @@ function invalid(problems: { field: string; message: string }[]): never {
 export function parseNewPeriod(body: unknown): NewPeriod {
   const parsed = newPeriodSchema.safeParse(body);
   if (!parsed.success) invalid(zodProblems(parsed.error));
-  if (parsed.data.validTo < parsed.data.validFrom) invalid([{ field: 'validTo', message: 'must not be before validFrom' }]);
+  if (parsed.data.validTo < parsed.data.validFrom)
+    invalid([{ field: 'validTo', message: 'must not be before validFrom' }]);
   return parsed.data;
 }
 
@@ -51,18 +52,30 @@ export function planExtension(base: ReviewPeriod, body: unknown): NewPeriod & { 
   if (!parsed.success) invalid(zodProblems(parsed.error));
   const validFrom = addCalendarDays(base.validTo, 1);
   if (parsed.data.validTo < validFrom) {
-    invalid([{ field: 'validTo', message: `must be on or after ${validFrom}, the day after the extended period ends` }]);
+    invalid([
+      {
+        field: 'validTo',
+        message: `must be on or after ${validFrom}, the day after the extended period ends`,
+      },
+    ]);
   }
   return { kind: base.kind, validFrom, decidedBy: base.decidedBy, ...parsed.data, extendsId: base.id };
 }
 
-export function overlapping(periods: ReviewPeriod[], candidate: Pick<ReviewPeriod, 'kind' | 'validFrom' | 'validTo'>) {
+export function overlapping(
+  periods: ReviewPeriod[],
+  candidate: Pick<ReviewPeriod, 'kind' | 'validFrom' | 'validTo'>,
+) {
   return periods.filter(
     (p) => p.kind === candidate.kind && p.validFrom <= candidate.validTo && candidate.validFrom <= p.validTo,
   );
 }
 
 /** A request is subject to special review when a period of its kind covers its submission date. */
-export function periodCovering(periods: ReviewPeriod[], kind: RequestKind, date: string): ReviewPeriod | undefined {
+export function periodCovering(
+  periods: ReviewPeriod[],
+  kind: RequestKind,
+  date: string,
+): ReviewPeriod | undefined {
   return periods.find((p) => p.kind === kind && p.validFrom <= date && date <= p.validTo);
 }

@@ -21,8 +21,7 @@ export interface BinaryOptions {
 }
 
 export type DevServerBinary =
-  | { source: 'env' | 'path' | 'cache' | 'built'; path: string }
-  | { source: 'sdk-download' };
+  { source: 'env' | 'path' | 'cache' | 'built'; path: string } | { source: 'sdk-download' };
 
 export function temporalCacheDir(opts: Pick<BinaryOptions, 'cacheDir' | 'env'> = {}): string {
   const env = opts.env ?? process.env;
@@ -55,7 +54,8 @@ export async function resolveDevServer(opts: BinaryOptions = {}): Promise<DevSer
   const log = opts.log ?? (() => undefined);
   const explicit = opts.cliPath ?? env.TEMPORAL_CLI_PATH;
   if (explicit) {
-    if (!isExecutableFile(explicit)) throw new Error(`TEMPORAL_CLI_PATH=${explicit} is not an executable file`);
+    if (!isExecutableFile(explicit))
+      throw new Error(`TEMPORAL_CLI_PATH=${explicit} is not an executable file`);
     return { source: 'env', path: explicit };
   }
   const onPath = findOnPath('temporal', env);
@@ -75,7 +75,9 @@ export async function resolveDevServer(opts: BinaryOptions = {}): Promise<DevSer
     const staging = `${dir}.partial`;
     rmSync(staging, { recursive: true, force: true });
     mkdirSync(staging, { recursive: true });
-    log(`Temporal CLI ${TEMPORAL_CLI_VERSION}: building once into ${dir} with go install (about 4 minutes on 2 cores)`);
+    log(
+      `Temporal CLI ${TEMPORAL_CLI_VERSION}: building once into ${dir} with go install (about 4 minutes on 2 cores)`,
+    );
     await runWithProgress(
       go,
       ['install', `github.com/temporalio/cli/cmd/temporal@${TEMPORAL_CLI_VERSION}`],

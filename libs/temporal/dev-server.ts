@@ -48,7 +48,16 @@ export async function startDevServer(opts: DevServerOptions): Promise<RunningDev
     return { address, stop: () => env.teardown() };
   }
 
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--log-level', 'warn'];
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(opts.port),
+    '--log-level',
+    'warn',
+  ];
   args.push('--namespace', namespace);
   if (opts.dbFile) args.push('--db-filename', opts.dbFile, ...SQLITE_PRAGMAS);
   if (opts.headless || !opts.uiPort) args.push('--headless');

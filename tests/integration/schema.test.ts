@@ -16,7 +16,9 @@ describe('the database schema', () => {
     await db.dataSource.query(
       `INSERT INTO audit_events (event_key, type, at, data) VALUES ('schema-test', 'test', now(), '{}')`,
     );
-    await expect(db.dataSource.query(`UPDATE audit_events SET type = 'changed'`)).rejects.toThrow(/append-only/);
+    await expect(db.dataSource.query(`UPDATE audit_events SET type = 'changed'`)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.dataSource.query(`DELETE FROM audit_events`)).rejects.toThrow(/append-only/);
     const [row] = await db.dataSource.query(`SELECT type FROM audit_events WHERE event_key = 'schema-test'`);
     expect(row.type).toBe('test');

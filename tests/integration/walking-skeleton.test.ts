@@ -42,28 +42,58 @@ async function createPeriod(kind: string, validFrom: string, validTo: string) {
   return t.http
     .post('/api/v1/review-periods')
     .set(await auth('admin'))
-    .send({ kind, validFrom, validTo, decisionRef: 'HSN/1895/2025', decidedBy: 'Hälso- och sjukvårdsnämnden', decidedOn: '2025-12-01' });
+    .send({
+      kind,
+      validFrom,
+      validTo,
+      decisionRef: 'HSN/1895/2025',
+      decidedBy: 'Hälso- och sjukvårdsnämnden',
+      decidedOn: '2025-12-01',
+    });
 }
 
 describe('the walking skeleton over HTTP, against PostgreSQL and the Temporal dev server', () => {
   it('records a request outside every review period as not_required, with no workflow', async () => {
-    const res = await t.http.post('/api/v1/requests').set(await auth('chef.akuten')).send(aHire()).expect(201);
-    expect(res.body).toMatchObject({ status: 'not_required', reviewRequired: false, periodId: null, currentStage: null });
+    const res = await t.http
+      .post('/api/v1/requests')
+      .set(await auth('chef.akuten'))
+      .send(aHire())
+      .expect(201);
+    expect(res.body).toMatchObject({
+      status: 'not_required',
+      reviewRequired: false,
+      periodId: null,
+      currentStage: null,
+    });
     await expect(t.client.workflow.getHandle(reviewWorkflowId(res.body.id)).describe()).rejects.toThrow();
   });
 
   it('starts the review of a hire in a review period and answers with the open hr_review stage', async () => {
     expect((await createPeriod('hire', '2020-01-01', '2099-12-31')).status).toBe(201);
-    const res = await t.http.post('/api/v1/requests').set(await auth('chef.akuten')).send(aHire()).expect(201);
-    expect(res.body).toMatchObject({ status: 'in_review', reviewRequired: true, currentStage: { name: 'hr_review' } });
+    const res = await t.http
+      .post('/api/v1/requests')
+      .set(await auth('chef.akuten'))
+      .send(aHire())
+      .expect(201);
+    expect(res.body).toMatchObject({
+      status: 'in_review',
+      reviewRequired: true,
+      currentStage: { name: 'hr_review' },
+    });
     const description = await t.client.workflow.getHandle(reviewWorkflowId(res.body.id)).describe();
     expect(description.status.name).toBe('RUNNING');
-    const [stage] = await t.db.dataSource.query(`SELECT name, closed_at FROM stages WHERE request_id = $1`, [res.body.id]);
+    const [stage] = await t.db.dataSource.query(`SELECT name, closed_at FROM stages WHERE request_id = $1`, [
+      res.body.id,
+    ]);
     expect(stage).toEqual({ name: 'hr_review', closed_at: null });
   });
 
   it('takes a decision as an Update, completes the review and shows the outcome', async () => {
-    const submitted = await t.http.post('/api/v1/requests').set(await auth('chef.akuten')).send(aHire()).expect(201);
+    const submitted = await t.http
+      .post('/api/v1/requests')
+      .set(await auth('chef.akuten'))
+      .send(aHire())
+      .expect(201);
     const id = submitted.body.id;
     const first = await t.http
       .post(`/api/v1/requests/${id}/decisions`)
@@ -83,11 +113,19 @@ describe('the walking skeleton over HTTP, against PostgreSQL and the Temporal de
       .send({ outcome: 'approve' })
       .expect(409);
     expect(late.body.detail).toMatch(/no stage open/);
-    expect((await t.client.workflow.getHandle(reviewWorkflowId(id)).describe()).status.name).toBe('COMPLETED');
-    const detail = await t.http.get(`/api/v1/requests/${id}`).set(await auth('chef.akuten')).expect(200);
+    expect((await t.client.workflow.getHandle(reviewWorkflowId(id)).describe()).status.name).toBe(
+      'COMPLETED',
+    );
+    const detail = await t.http
+      .get(`/api/v1/requests/${id}`)
+      .set(await auth('chef.akuten'))
+      .expect(200);
     expect(detail.body).toMatchObject({ status: 'rejected', title: 'Sjuksköterska akutmottagning' });
     expect(detail.body.decisions.map((d: { outcome: string }) => d.outcome)).toEqual(['approve', 'reject']);
-    const timeline = await t.http.get(`/api/v1/requests/${id}/timeline`).set(await auth('chef.akuten')).expect(200);
+    const timeline = await t.http
+      .get(`/api/v1/requests/${id}/timeline`)
+      .set(await auth('chef.akuten'))
+      .expect(200);
     expect(timeline.body.map((e: { type: string }) => e.type)).toEqual([
       'submitted',
       'stage_opened',
@@ -98,13 +136,36 @@ describe('the walking skeleton over HTTP, against PostgreSQL and the Temporal de
   });
 
   it('refuses decisions by the requester, out-of-scope reviewers, the wrong role and a second stage by one person', async () => {
-    const submitted = await t.http.post('/api/v1/requests').set(await auth('chef.akuten')).send(aHire()).expect(201);
+    const submitted = await t.http
+      .post('/api/v1/requests')
+      .set(await auth('chef.akuten'))
+      .send(aHire())
+      .expect(201);
     const id = submitted.body.id;
-    await t.http.post(`/api/v1/requests/${id}/decisions`).set(await auth('chef.akuten')).send({ outcome: 'approve' }).expect(403);
-    await t.http.post(`/api/v1/requests/${id}/decisions`).set(await auth('hr.psykiatri')).send({ outcome: 'approve' }).expect(404);
-    await t.http.post(`/api/v1/requests/${id}/decisions`).set(await auth('hrchef')).send({ outcome: 'approve' }).expect(403);
-    await t.http.post(`/api/v1/requests/${id}/decisions`).set(await auth('hr.somatik')).send({ outcome: 'approve' }).expect(201);
-    const dup = await t.http.post(`/api/v1/requests/${id}/decisions`).set(await auth('hr.somatik')).send({ outcome: 'approve' });
+    await t.http
+      .post(`/api/v1/requests/${id}/decisions`)
+      .set(await auth('chef.akuten'))
+      .send({ outcome: 'approve' })
+      .expect(403);
+    await t.http
+      .post(`/api/v1/requests/${id}/decisions`)
+      .set(await auth('hr.psykiatri'))
+      .send({ outcome: 'approve' })
+      .expect(404);
+    await t.http
+      .post(`/api/v1/requests/${id}/decisions`)
+      .set(await auth('hrchef'))
+      .send({ outcome: 'approve' })
+      .expect(403);
+    await t.http
+      .post(`/api/v1/requests/${id}/decisions`)
+      .set(await auth('hr.somatik'))
+      .send({ outcome: 'approve' })
+      .expect(201);
+    const dup = await t.http
+      .post(`/api/v1/requests/${id}/decisions`)
+      .set(await auth('hr.somatik'))
+      .send({ outcome: 'approve' });
     expect(dup.status).toBe(403); // segregation of duties: the same person may not decide the director stage
     const wrongRole = await t.http
       .post(`/api/v1/requests/${id}/decisions`)
@@ -118,8 +179,14 @@ describe('the walking skeleton over HTTP, against PostgreSQL and the Temporal de
     const a = await t.http.post('/api/v1/requests').set(headers).send(aHire()).expect(201);
     const b = await t.http.post('/api/v1/requests').set(headers).send(aHire()).expect(201);
     expect(b.body.id).toBe(a.body.id);
-    const c = await t.http.post('/api/v1/requests').set(headers).send(aHire({ fte: 0.5 })).expect(422);
-    expect(c.body.errors).toEqual([{ field: 'Idempotency-Key', message: 'was already used with a different body' }]);
+    const c = await t.http
+      .post('/api/v1/requests')
+      .set(headers)
+      .send(aHire({ fte: 0.5 }))
+      .expect(422);
+    expect(c.body.errors).toEqual([
+      { field: 'Idempotency-Key', message: 'was already used with a different body' },
+    ]);
   });
 
   it('answers bad input with problem+json naming each field', async () => {
@@ -150,12 +217,23 @@ describe('the walking skeleton over HTTP, against PostgreSQL and the Temporal de
       .send(aHire({ justification: 'x'.repeat(200_000) }))
       .expect(413);
     expect(big.body.status).toBe(413);
-    await t.http.get('/api/v1/requests/not-a-uuid').set(await auth('chef.akuten')).expect(400);
+    await t.http
+      .get('/api/v1/requests/not-a-uuid')
+      .set(await auth('chef.akuten'))
+      .expect(400);
   });
 
-  it('refuses a submission for a unit outside the requester\'s scope, and unauthenticated calls', async () => {
-    await t.http.post('/api/v1/requests').set(await auth('chef.akuten')).send(aHire({ unitId: otherDivisionUnitId })).expect(403);
-    await t.http.post('/api/v1/requests').set(await auth('hr.somatik')).send(aHire()).expect(403);
+  it("refuses a submission for a unit outside the requester's scope, and unauthenticated calls", async () => {
+    await t.http
+      .post('/api/v1/requests')
+      .set(await auth('chef.akuten'))
+      .send(aHire({ unitId: otherDivisionUnitId }))
+      .expect(403);
+    await t.http
+      .post('/api/v1/requests')
+      .set(await auth('hr.somatik'))
+      .send(aHire())
+      .expect(403);
     await t.http.post('/api/v1/requests').send(aHire()).expect(401);
     await t.http.get('/api/v1/me').set({ Authorization: 'Bearer not-a-token' }).expect(401);
     await t.http.post('/api/v1/auth/dev-login').send({ username: 'nobody' }).expect(422);
@@ -169,6 +247,9 @@ describe('the walking skeleton over HTTP, against PostgreSQL and the Temporal de
 
   it('reports database and Temporal health', async () => {
     const res = await t.http.get('/api/v1/health').expect(200);
-    expect(res.body).toEqual({ status: 'up', checks: { database: { status: 'up' }, temporal: { status: 'up' } } });
+    expect(res.body).toEqual({
+      status: 'up',
+      checks: { database: { status: 'up' }, temporal: { status: 'up' } },
+    });
   });
 });

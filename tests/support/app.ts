@@ -25,7 +25,8 @@ export interface TestApp {
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const address = process.env.TEST_TEMPORAL_ADDRESS;
-  if (!address) throw new Error('TEST_TEMPORAL_ADDRESS is not set: run through jest (tests/support/global-setup.ts)');
+  if (!address)
+    throw new Error('TEST_TEMPORAL_ADDRESS is not set: run through jest (tests/support/global-setup.ts)');
   const db = await startTestDatabase();
   await seedDemoOrganisation(db.dataSource);
   const config = loadConfig({
@@ -36,7 +37,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const [worker, client] = await Promise.all([
-    startReviewWorker({ address, namespace: 'default', taskQueue: config.temporal.taskQueue, dataSource: db.dataSource }),
+    startReviewWorker({
+      address,
+      namespace: 'default',
+      taskQueue: config.temporal.taskQueue,
+      dataSource: db.dataSource,
+    }),
     connectTemporalClient(address, 'default'),
   ]);
   const app = await createApi({ config, dataSource: db.dataSource, temporalClient: client }, false);

@@ -11,7 +11,10 @@ export interface TestDatabase {
 /** A migrated database of its own for one test file, on the run's shared PostgreSQL server (global-setup.ts). */
 export async function startTestDatabase(): Promise<TestDatabase> {
   const adminUrl = process.env.TEST_PG_ADMIN_URL;
-  if (!adminUrl) throw new Error('TEST_PG_ADMIN_URL is not set: run the tests through jest (tests/support/global-setup.ts)');
+  if (!adminUrl)
+    throw new Error(
+      'TEST_PG_ADMIN_URL is not set: run the tests through jest (tests/support/global-setup.ts)',
+    );
   const name = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();

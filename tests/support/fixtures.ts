@@ -14,10 +14,14 @@ export interface DemoFixture {
 export async function demoFixture(dataSource: DataSource): Promise<DemoFixture> {
   await seedDemoOrganisation(dataSource);
   const units: { id: string; code: string }[] = await dataSource.query(`SELECT id, code FROM org_units`);
-  const grants: { username: string; user_id: string; role: RoleGrant['role']; scope_unit_id: string | null }[] =
-    await dataSource.query(
-      `SELECT u.username, u.id AS user_id, r.role, r.scope_unit_id FROM users u JOIN role_assignments r ON r.user_id = u.id`,
-    );
+  const grants: {
+    username: string;
+    user_id: string;
+    role: RoleGrant['role'];
+    scope_unit_id: string | null;
+  }[] = await dataSource.query(
+    `SELECT u.username, u.id AS user_id, r.role, r.scope_unit_id FROM users u JOIN role_assignments r ON r.user_id = u.id`,
+  );
   const userId = (username: string) => {
     const row = grants.find((g) => g.username === username);
     if (!row) throw new Error(`no demo user ${username}`);

@@ -17,7 +17,13 @@ export default async function globalSetup(): Promise<void> {
   const [pg, temporal] = await Promise.all([
     process.env.TEST_DATABASE_ADMIN_URL
       ? undefined
-      : startEmbeddedPostgres({ dataDir: dir, port: await freePort(), database: 'postgres', persistent: false, log }),
+      : startEmbeddedPostgres({
+          dataDir: dir,
+          port: await freePort(),
+          database: 'postgres',
+          persistent: false,
+          log,
+        }),
     startDevServer({ port: await freePort(), headless: true, log }),
     // Resolved here, once, so a first run builds the test server's cache before any test's clock starts.
     resolveTestServer({ log }),

@@ -29,7 +29,9 @@ beforeAll(async () => {
   ]);
   db = database;
   bundle = built;
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: server } } });
+  env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: server } },
+  });
   demo = await demoFixture(db.dataSource);
   running = await startReviewWorker({
     address: env.address,
@@ -63,12 +65,23 @@ async function refusal(update: Promise<unknown>): Promise<ApplicationFailure> {
     () => undefined,
     (e: unknown) => e,
   );
-  if (!(error instanceof WorkflowUpdateFailedError)) throw new Error(`expected a refused update, got ${String(error)}`);
+  if (!(error instanceof WorkflowUpdateFailedError))
+    throw new Error(`expected a refused update, got ${String(error)}`);
   return error.cause as ApplicationFailure;
 }
 
-function decision(stage: DecideUpdateInput['stage'], username: string, extra: Partial<DecideUpdateInput> = {}) {
-  return { decisionId: randomUUID(), stage, outcome: 'approve' as const, actor: demo.actor(username), ...extra };
+function decision(
+  stage: DecideUpdateInput['stage'],
+  username: string,
+  extra: Partial<DecideUpdateInput> = {},
+) {
+  return {
+    decisionId: randomUUID(),
+    stage,
+    outcome: 'approve' as const,
+    actor: demo.actor(username),
+    ...extra,
+  };
 }
 
 async function rowsOf(requestId: string) {
@@ -77,7 +90,9 @@ async function rowsOf(requestId: string) {
   const stages = await q(
     `SELECT name, round, escalation_level, closed_at IS NOT NULL AS closed, outcome FROM stages WHERE request_id = $1 ORDER BY opened_at, round`,
   );
-  const decisions = await q(`SELECT stage_name, outcome FROM decisions WHERE request_id = $1 ORDER BY decided_at`);
+  const decisions = await q(
+    `SELECT stage_name, outcome FROM decisions WHERE request_id = $1 ORDER BY decided_at`,
+  );
   const audit = await q(`SELECT type FROM audit_events WHERE request_id = $1 ORDER BY id`);
   return { request, stages, decisions, audit: audit.map((a: { type: string }) => a.type) };
 }
@@ -87,9 +102,13 @@ describe('staffingReviewWorkflow on the time-skipping test server', () => {
     const { state, input } = await startReview();
     expect(state.currentStage?.name).toBe('hr_review');
     const due = new Date(state.currentStage!.dueAt);
-    expect(due.toLocaleTimeString('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' })).toBe('16:00');
+    expect(
+      due.toLocaleTimeString('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' }),
+    ).toBe('16:00');
     const { stages } = await rowsOf(input.requestId);
-    expect(stages).toEqual([{ name: 'hr_review', round: 1, escalation_level: 0, closed: false, outcome: null }]);
+    expect(stages).toEqual([
+      { name: 'hr_review', round: 1, escalation_level: 0, closed: false, outcome: null },
+    ]);
   });
 
   it('escalates to the HR lead when the HR review passes its deadline, skipping days in well under a second', async () => {
@@ -116,7 +135,9 @@ describe('staffingReviewWorkflow on the time-skipping test server', () => {
     const first = await handle.executeUpdate(decideUpdate, { args: [decision('hr_review', 'hr.somatik')] });
     expect(first.status).toBe('in_review');
     expect(first.nextStage?.name).toBe('director_decision');
-    const final = await handle.executeUpdate(decideUpdate, { args: [decision('director_decision', 'div.somatik')] });
+    const final = await handle.executeUpdate(decideUpdate, {
+      args: [decision('director_decision', 'div.somatik')],
+    });
     expect(final.status).toBe('approved');
     expect(final.validUntil).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const result = await handle.result();
@@ -133,29 +154,46 @@ describe('staffingReviewWorkflow on the time-skipping test server', () => {
   it('sends a new permanent position on to the executive after the director', async () => {
     const { handle } = await startReview({ newPermanentPosition: true });
     await handle.executeUpdate(decideUpdate, { args: [decision('hr_review', 'hr.somatik')] });
-    const second = await handle.executeUpdate(decideUpdate, { args: [decision('director_decision', 'div.somatik')] });
+    const second = await handle.executeUpdate(decideUpdate, {
+      args: [decision('director_decision', 'div.somatik')],
+    });
     expect(second.nextStage?.name).toBe('executive_decision');
     const third = await handle.executeUpdate(decideUpdate, {
-      args: [decision('executive_decision', 'hsdir', { outcome: 'approve_with_conditions', conditions: 'Max 0.8' })],
+      args: [
+        decision('executive_decision', 'hsdir', {
+          outcome: 'approve_with_conditions',
+          conditions: 'Max 0.8',
+        }),
+      ],
     });
     expect(third.status).toBe('approved_with_conditions');
   });
 
   it('refuses a decision by the requester, by someone outside the division, and a second stage by the same person', async () => {
     const { handle } = await startReview();
-    expect(await refusal(handle.executeUpdate(decideUpdate, { args: [decision('hr_review', 'chef.akuten')] }))).toMatchObject({
+    expect(
+      await refusal(handle.executeUpdate(decideUpdate, { args: [decision('hr_review', 'chef.akuten')] })),
+    ).toMatchObject({
       type: 'NotAllowed',
       message: expect.stringMatching(/submitted/),
     });
-    expect(await refusal(handle.executeUpdate(decideUpdate, { args: [decision('hr_review', 'hr.psykiatri')] }))).toMatchObject({
+    expect(
+      await refusal(handle.executeUpdate(decideUpdate, { args: [decision('hr_review', 'hr.psykiatri')] })),
+    ).toMatchObject({
       type: 'NotAllowed',
       message: expect.stringMatching(/decided by hr_reviewer/),
     });
-    expect(await refusal(handle.executeUpdate(decideUpdate, { args: [decision('director_decision', 'div.somatik')] }))).toMatchObject({
+    expect(
+      await refusal(
+        handle.executeUpdate(decideUpdate, { args: [decision('director_decision', 'div.somatik')] }),
+      ),
+    ).toMatchObject({
       type: 'StageNotOpen',
     });
     // Before escalation the HR lead may not decide HR review.
-    expect(await refusal(handle.executeUpdate(decideUpdate, { args: [decision('hr_review', 'hrchef')] }))).toMatchObject({
+    expect(
+      await refusal(handle.executeUpdate(decideUpdate, { args: [decision('hr_review', 'hrchef')] })),
+    ).toMatchObject({
       type: 'NotAllowed',
     });
     // The HR lead may decide HR review only after escalation; then not the director stage as well.
@@ -165,17 +203,23 @@ describe('staffingReviewWorkflow on the time-skipping test server', () => {
     expect(state.currentStage?.name).toBe('director_decision');
     // After the director stage escalates, the executive may decide it; the HR lead still may not (second stage).
     await env.sleep('10 days');
-    expect(await refusal(handle.executeUpdate(decideUpdate, { args: [decision('director_decision', 'hrchef')] }))).toMatchObject({
+    expect(
+      await refusal(handle.executeUpdate(decideUpdate, { args: [decision('director_decision', 'hrchef')] })),
+    ).toMatchObject({
       type: 'NotAllowed',
     });
-    const final = await handle.executeUpdate(decideUpdate, { args: [decision('director_decision', 'hsdir')] });
+    const final = await handle.executeUpdate(decideUpdate, {
+      args: [decision('director_decision', 'hsdir')],
+    });
     expect(final.status).toBe('approved');
   });
 
   it('lets exactly one of several concurrent decisions on one stage through', async () => {
     const { handle, input } = await startReview();
     const attempts = await Promise.allSettled(
-      Array.from({ length: 5 }, () => handle.executeUpdate(decideUpdate, { args: [decision('hr_review', 'hr.somatik')] })),
+      Array.from({ length: 5 }, () =>
+        handle.executeUpdate(decideUpdate, { args: [decision('hr_review', 'hr.somatik')] }),
+      ),
     );
     expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
     const rows = await rowsOf(input.requestId);
@@ -185,7 +229,9 @@ describe('staffingReviewWorkflow on the time-skipping test server', () => {
   it('returns a request to the requester and re-enters the returning stage on resubmission', async () => {
     const { handle, input } = await startReview();
     const returned = await handle.executeUpdate(decideUpdate, {
-      args: [decision('hr_review', 'hr.somatik', { outcome: 'return', comment: 'Which alternatives were tried?' })],
+      args: [
+        decision('hr_review', 'hr.somatik', { outcome: 'return', comment: 'Which alternatives were tried?' }),
+      ],
     });
     expect(returned.status).toBe('returned');
     const again = await handle.executeUpdate(resubmitUpdate, {
@@ -213,7 +259,9 @@ describe('staffingReviewWorkflow on the time-skipping test server', () => {
   it('lets the requester withdraw an open request and closes its stage', async () => {
     const { handle, input } = await startReview();
     const refused = await refusal(
-      handle.executeUpdate(withdrawUpdate, { args: [{ actorId: demo.userId('hr.somatik'), withdrawalId: randomUUID() }] }),
+      handle.executeUpdate(withdrawUpdate, {
+        args: [{ actorId: demo.userId('hr.somatik'), withdrawalId: randomUUID() }],
+      }),
     );
     expect(refused).toMatchObject({ type: 'NotAllowed', message: 'Only the requester may withdraw' });
     const state = await handle.executeUpdate(withdrawUpdate, {
@@ -231,7 +279,8 @@ describe('staffingReviewWorkflow on the time-skipping test server', () => {
       callOff: { periodFrom: '2030-01-01', periodTo: '2030-02-01', estimatedCostSek: 100_000 },
     });
     expect(state.currentStage?.name).toBe('staffing_review');
-    const hours = (Date.parse(state.currentStage!.dueAt) - Date.parse(state.currentStage!.openedAt)) / 3_600_000;
+    const hours =
+      (Date.parse(state.currentStage!.dueAt) - Date.parse(state.currentStage!.openedAt)) / 3_600_000;
     expect(hours).toBe(4);
   });
 

@@ -28,7 +28,13 @@ export class AppModule {
   static with(deps: ApiDependencies): DynamicModule {
     return {
       module: AppModule,
-      controllers: [AuthController, OrgController, ReviewPeriodsController, RequestsController, HealthController],
+      controllers: [
+        AuthController,
+        OrgController,
+        ReviewPeriodsController,
+        RequestsController,
+        HealthController,
+      ],
       providers: [
         { provide: CONFIG, useValue: deps.config },
         { provide: DATA_SOURCE, useValue: deps.dataSource },

@@ -9,10 +9,22 @@ import { bodyErrors } from './common/body-errors';
 export const API_PREFIX = 'api/v1';
 
 /** Builds the configured Nest application (not yet listening). */
-export async function createApi(deps: ApiDependencies, logger?: LoggerService | LogLevel[] | false): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.with(deps), { bodyParser: false, logger: logger ?? undefined });
+export async function createApi(
+  deps: ApiDependencies,
+  logger?: LoggerService | LogLevel[] | false,
+): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.with(deps), {
+    bodyParser: false,
+    logger: logger ?? undefined,
+  });
   // Our own parser: a size limit, strict JSON, and its errors go through the problem filter.
-  app.use(express.json({ limit: deps.config.http.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }));
+  app.use(
+    express.json({
+      limit: deps.config.http.bodyLimit,
+      strict: true,
+      type: ['application/json', 'application/*+json'],
+    }),
+  );
   app.use(bodyErrors);
   app.setGlobalPrefix(API_PREFIX);
   app.enableShutdownHooks();

@@ -16,7 +16,9 @@ export class AuthController {
   @Post('auth/dev-login')
   @HttpCode(200)
   @Public()
-  @ApiBody({ schema: { type: 'object', required: ['username'], properties: { username: { type: 'string' } } } })
+  @ApiBody({
+    schema: { type: 'object', required: ['username'], properties: { username: { type: 'string' } } },
+  })
   @ApiOkResponse({ description: 'A signed token for a seeded user (only with AUTH_MODE=dev)' })
   async devLogin(@Body() body: unknown) {
     const { username } = parseBody(devLoginSchema, body);

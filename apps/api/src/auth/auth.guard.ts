@@ -34,7 +34,8 @@ export class AuthGuard implements CanActivate {
       });
     }
     request.user = user;
-    if (!audience || audience.length === 0) throw new ProblemException(problem(403, 'This endpoint is not open to anyone'));
+    if (!audience || audience.length === 0)
+      throw new ProblemException(problem(403, 'This endpoint is not open to anyone'));
     if (audience.includes('any_user')) return true;
     const roles = audience.filter((a): a is Exclude<Audience, 'any_user' | 'public'> => a !== 'any_user');
     if (!hasRole(user, ...roles)) {

@@ -30,11 +30,14 @@ export class AuthService {
   }
 
   async devLogin(username: string): Promise<{ token: string; expiresAt: string; user: CurrentUser }> {
-    if (this.config.auth.mode !== 'dev') throw new ProblemException(problem(404, 'Dev sign-in is not enabled'));
+    if (this.config.auth.mode !== 'dev')
+      throw new ProblemException(problem(404, 'Dev sign-in is not enabled'));
     const user = await this.loadUser({ username });
     if (!user) {
       throw new ProblemException(
-        problem(422, `No user named ${username}`, { errors: [{ field: 'username', message: 'is not a known user' }] }),
+        problem(422, `No user named ${username}`, {
+          errors: [{ field: 'username', message: 'is not a known user' }],
+        }),
       );
     }
     const expiresAt = new Date(Date.now() + 8 * 3_600_000);
@@ -69,19 +72,25 @@ export class AuthService {
     } catch {
       return null;
     }
-    const username = typeof payload.preferred_username === 'string' ? payload.preferred_username : payload.sub;
+    const username =
+      typeof payload.preferred_username === 'string' ? payload.preferred_username : payload.sub;
     return username ? this.loadUser({ username }) : null;
   }
 
   async loadUser(by: { id: string } | { username: string }): Promise<CurrentUser | null> {
     const [column, value] = 'id' in by ? ['u.id', by.id] : ['u.username', by.username];
     if ('id' in by && !/^[0-9a-f-]{36}$/i.test(by.id)) return null;
-    const rows: { id: string; username: string; display_name: string; role: string | null; scope_unit_id: string | null }[] =
-      await this.dataSource.query(
-        `SELECT u.id, u.username, u.display_name, r.role, r.scope_unit_id
+    const rows: {
+      id: string;
+      username: string;
+      display_name: string;
+      role: string | null;
+      scope_unit_id: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT u.id, u.username, u.display_name, r.role, r.scope_unit_id
            FROM users u LEFT JOIN role_assignments r ON r.user_id = u.id WHERE ${column} = $1`,
-        [value],
-      );
+      [value],
+    );
     if (rows.length === 0) return null;
     return {
       id: rows[0].id,
@@ -89,7 +98,10 @@ export class AuthService {
       displayName: rows[0].display_name,
       grants: rows
         .filter((r) => r.role)
-        .map((r) => ({ role: r.role as CurrentUser['grants'][number]['role'], scopeUnitId: r.scope_unit_id })),
+        .map((r) => ({
+          role: r.role as CurrentUser['grants'][number]['role'],
+          scopeUnitId: r.scope_unit_id,
+        })),
     };
   }
 }

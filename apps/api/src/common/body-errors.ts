@@ -9,7 +9,9 @@ export function bodyErrors(error: unknown, req: Request, res: Response, next: Ne
   const e = error as { type?: string; status?: number };
   let body: Problem | undefined;
   if (e?.type === 'entity.parse.failed') {
-    body = problem(400, 'The body is not valid JSON', { errors: [{ field: '(body)', message: 'is not valid JSON' }] });
+    body = problem(400, 'The body is not valid JSON', {
+      errors: [{ field: '(body)', message: 'is not valid JSON' }],
+    });
   } else if (e?.type === 'entity.too.large') {
     body = problem(413, 'The body is larger than this API accepts');
   } else if (e?.type && (e.status ?? 0) >= 400 && (e.status ?? 0) < 500) {
@@ -17,5 +19,8 @@ export function bodyErrors(error: unknown, req: Request, res: Response, next: Ne
     body = problem(e.status!, `The body could not be read (${e.type})`);
   }
   if (!body) return next(error);
-  res.status(body.status).type('application/problem+json').send(JSON.stringify({ ...body, instance: req.originalUrl }));
+  res
+    .status(body.status)
+    .type('application/problem+json')
+    .send(JSON.stringify({ ...body, instance: req.originalUrl }));
 }

@@ -5,13 +5,24 @@ import { DOMAIN_ERROR_CODES, DomainError } from '@domain/errors';
 import { problem, ProblemException, type Problem } from './problem';
 
 /** PostgreSQL is unreachable or restarting: the client should come back, nothing was decided. */
-const DB_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001']);
+const DB_UNAVAILABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08006',
+  '08001',
+]);
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   const e = error as { code?: string; message?: string; driverError?: { code?: string } };
   if (!e) return false;
   if (DB_UNAVAILABLE.has(e.code ?? '') || DB_UNAVAILABLE.has(e.driverError?.code ?? '')) return true;
-  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(e.message ?? '');
+  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(
+    e.message ?? '',
+  );
 }
 
 /**
@@ -29,28 +40,45 @@ export class ProblemFilter implements ExceptionFilter {
     const { body, headers } = this.toProblem(error, request);
     if (response.headersSent) return;
     for (const [k, v] of Object.entries(headers)) response.setHeader(k, v);
-    response.status(body.status).type('application/problem+json').send(JSON.stringify({ ...body, instance: request.originalUrl }));
+    response
+      .status(body.status)
+      .type('application/problem+json')
+      .send(JSON.stringify({ ...body, instance: request.originalUrl }));
   }
 
   private toProblem(error: unknown, request: Request): { body: Problem; headers: Record<string, string> } {
     if (error instanceof ProblemException) return { body: error.problem, headers: error.headers };
     if (error instanceof DomainError) {
-      return { body: problem(DOMAIN_ERROR_CODES[error.code], error.message, { errors: error.fields.length ? error.fields : undefined }), headers: {} };
+      return {
+        body: problem(DOMAIN_ERROR_CODES[error.code], error.message, {
+          errors: error.fields.length ? error.fields : undefined,
+        }),
+        headers: {},
+      };
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const res = error.getResponse();
-      const detail = typeof res === 'string' ? res : ((res as { message?: string | string[] }).message ?? error.message);
+      const detail =
+        typeof res === 'string' ? res : ((res as { message?: string | string[] }).message ?? error.message);
       return { body: problem(status, Array.isArray(detail) ? detail.join('; ') : detail), headers: {} };
     }
     if (isDatabaseUnavailable(error)) {
-      this.logger.warn(`database unavailable on ${request.method} ${request.path}: ${(error as Error).message}`);
-      return { body: problem(503, 'The database is unavailable; try again shortly'), headers: { 'Retry-After': '5' } };
+      this.logger.warn(
+        `database unavailable on ${request.method} ${request.path}: ${(error as Error).message}`,
+      );
+      return {
+        body: problem(503, 'The database is unavailable; try again shortly'),
+        headers: { 'Retry-After': '5' },
+      };
     }
     if (error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === '22P02') {
       return { body: problem(400, 'A value has the wrong format'), headers: {} };
     }
-    this.logger.error(`unhandled error on ${request.method} ${request.path}`, (error as Error)?.stack ?? String(error));
+    this.logger.error(
+      `unhandled error on ${request.method} ${request.path}`,
+      (error as Error)?.stack ?? String(error),
+    );
     return { body: problem(500, 'Something went wrong on our side; it has been logged'), headers: {} };
   }
 }

@@ -9,7 +9,10 @@ import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from '../tokens';
 
 async function probe(check: () => Promise<unknown>): Promise<{ status: 'up' | 'down'; error?: string }> {
   try {
-    await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), 2000))]);
+    await Promise.race([
+      check(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), 2000)),
+    ]);
     return { status: 'up' };
   } catch (e) {
     return { status: 'down', error: (e as Error).message };

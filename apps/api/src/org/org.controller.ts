@@ -14,10 +14,16 @@ export class OrgController {
   @Get('units')
   @Allow('any_user')
   async units() {
-    const rows: { id: string; parentId: string | null; level: string; code: string; name: string; budgetSek: string | null }[] =
-      await this.dataSource.query(
-        `SELECT id, parent_id AS "parentId", level, code, name, budget_sek AS "budgetSek" FROM org_units ORDER BY code`,
-      );
+    const rows: {
+      id: string;
+      parentId: string | null;
+      level: string;
+      code: string;
+      name: string;
+      budgetSek: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT id, parent_id AS "parentId", level, code, name, budget_sek AS "budgetSek" FROM org_units ORDER BY code`,
+    );
     return rows
       .filter((r) => r.level === 'division')
       .map((d) => ({

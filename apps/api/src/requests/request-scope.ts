@@ -20,6 +20,8 @@ export function visibleRequestsSql(param: string): string {
 /** May this user submit for the unit (a unit of `divisionId`)? */
 export function maySubmitFor(user: CurrentUser, unitId: string, divisionId: string): boolean {
   return user.grants.some(
-    (g) => g.role === 'requester' && (g.scopeUnitId === null || g.scopeUnitId === unitId || g.scopeUnitId === divisionId),
+    (g) =>
+      g.role === 'requester' &&
+      (g.scopeUnitId === null || g.scopeUnitId === unitId || g.scopeUnitId === divisionId),
   );
 }

@@ -18,9 +18,17 @@ export class RequestsController {
 
   @Post()
   @Allow('requester')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key returns the first result' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A repeat with the same key returns the first result',
+  })
   @ApiBody({ schema: openApiSchema(requestInputSchema) })
-  submit(@Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @User() user: CurrentUser) {
+  submit(
+    @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
+    @User() user: CurrentUser,
+  ) {
     return this.requests.submit(body, key, user);
   }
 

@@ -125,7 +125,13 @@ export class RequestsService {
         );
         await db.query(
           `INSERT INTO audit_events (event_key, request_id, type, actor_id, at, data) VALUES ($1, $2, 'submitted', $3, $4, $5::jsonb)`,
-          [`submitted:${inserted.id}`, inserted.id, user.id, now, JSON.stringify({ status: inserted.status, periodId: inserted.period_id })],
+          [
+            `submitted:${inserted.id}`,
+            inserted.id,
+            user.id,
+            now,
+            JSON.stringify({ status: inserted.status, periodId: inserted.period_id }),
+          ],
         );
         return inserted;
       });
@@ -189,16 +195,18 @@ export class RequestsService {
       [unitId],
     );
     if (!unit || unit.level !== 'unit') {
-      throw new DomainError('unprocessable', 'No such unit', [{ field: 'unitId', message: 'is not a known unit' }]);
+      throw new DomainError('unprocessable', 'No such unit', [
+        { field: 'unitId', message: 'is not a known unit' },
+      ]);
     }
     return unit as { id: string; divisionId: string };
   }
 
   private async byIdempotencyKey(userId: string, key: string): Promise<RequestRow | undefined> {
-    const [row] = await this.dataSource.query(`SELECT * FROM requests WHERE requester_id = $1 AND idempotency_key = $2`, [
-      userId,
-      key,
-    ]);
+    const [row] = await this.dataSource.query(
+      `SELECT * FROM requests WHERE requester_id = $1 AND idempotency_key = $2`,
+      [userId, key],
+    );
     return row;
   }
 
@@ -225,17 +233,22 @@ export class RequestsService {
     if (q.unitId) add('r.unit_id = ?', q.unitId);
     if (q.divisionId) add('r.division_id = ?', q.divisionId);
     if (q.mine === 'true') add('r.requester_id = ?', user.id);
-    const order = q.sort === 'submittedAt' ? 'r.submitted_at ASC, r.id ASC' : 'r.submitted_at DESC, r.id DESC';
+    const order =
+      q.sort === 'submittedAt' ? 'r.submitted_at ASC, r.id ASC' : 'r.submitted_at DESC, r.id DESC';
     const whereSql = where.join(' AND ');
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM requests r WHERE ${whereSql}`, params);
-    const rows: (RequestRow & { stage_name: string | null; stage_due_at: Date | null })[] = await this.dataSource.query(
-      `SELECT r.*, r.valid_until::text AS valid_until, s.name AS stage_name, s.due_at AS stage_due_at
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM requests r WHERE ${whereSql}`,
+      params,
+    );
+    const rows: (RequestRow & { stage_name: string | null; stage_due_at: Date | null })[] =
+      await this.dataSource.query(
+        `SELECT r.*, r.valid_until::text AS valid_until, s.name AS stage_name, s.due_at AS stage_due_at
          FROM requests r
          LEFT JOIN LATERAL (SELECT name, due_at FROM stages WHERE request_id = r.id AND closed_at IS NULL
                              ORDER BY opened_at DESC LIMIT 1) s ON true
         WHERE ${whereSql} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-      params,
-    );
+        params,
+      );
     return {
       items: rows.map((r) => ({
         ...this.summary(r),
@@ -287,7 +300,9 @@ export class RequestsService {
     return {
       ...this.summary(row),
       ...row.payload,
-      currentStage: open ? { name: open.name, dueAt: open.dueAt, escalationLevel: open.escalationLevel } : null,
+      currentStage: open
+        ? { name: open.name, dueAt: open.dueAt, escalationLevel: open.escalationLevel }
+        : null,
       stages,
       decisions,
     };
@@ -312,7 +327,8 @@ export class RequestsService {
         ? { periodFrom: p.periodFrom, periodTo: p.periodTo, estimatedCostSek: p.estimatedCostSek }
         : undefined,
     );
-    if (row.requester_id === user.id) throw new DomainError('not_allowed', 'Nobody may decide on a request they submitted');
+    if (row.requester_id === user.id)
+      throw new DomainError('not_allowed', 'Nobody may decide on a request they submitted');
     const decisionId = idemKey ? uuidFromKey(user.id, id, idemKey) : randomUUID();
     const earlier = await this.recordedDecision(decisionId);
     if (earlier) return earlier;
@@ -320,7 +336,11 @@ export class RequestsService {
       `SELECT name FROM stages WHERE request_id = $1 AND closed_at IS NULL ORDER BY opened_at DESC LIMIT 1`,
       [id],
     );
-    if (!open) throw new DomainError('stage_not_open', `Request ${id} has no stage open for a decision (it is ${row.status})`);
+    if (!open)
+      throw new DomainError(
+        'stage_not_open',
+        `Request ${id} has no stage open for a decision (it is ${row.status})`,
+      );
     try {
       return await this.gateway.decide(id, { ...input, decisionId, stage: open.name, actor: asActor(user) });
     } catch (error) {
@@ -346,7 +366,10 @@ export class RequestsService {
     const row = await this.visibleRow(id, user);
     if (row.requester_id !== user.id) throw new DomainError('not_allowed', 'Only the requester may resubmit');
     if (row.status !== 'returned') {
-      throw new DomainError('invalid_state', `Only a returned request can be resubmitted (it is ${row.status})`);
+      throw new DomainError(
+        'invalid_state',
+        `Only a returned request can be resubmitted (it is ${row.status})`,
+      );
     }
     if (changes) {
       if ('kind' in changes || 'unitId' in changes) {
@@ -360,7 +383,11 @@ export class RequestsService {
         [id, JSON.stringify(updated), requestCostSek(updated), updated.occupationalCategory],
       );
     }
-    const state = await this.gateway.resubmit(id, { actorId: user.id, resubmissionId: randomUUID(), comment });
+    const state = await this.gateway.resubmit(id, {
+      actorId: user.id,
+      resubmissionId: randomUUID(),
+      comment,
+    });
     return { id, status: state.status, currentStage: state.currentStage ?? null };
   }
 

@@ -12,7 +12,13 @@ import type { AppConfig } from '@config/config';
 import { DomainError } from '@domain/errors';
 import { reviewWorkflowId } from '@temporal-lib/task-queue';
 import { decideUpdate, resubmitUpdate, submitUpdate, withdrawUpdate } from '@workflows/messages';
-import { REFUSAL, type DecideUpdateInput, type ResubmitUpdateInput, type ReviewInput, type WithdrawUpdateInput } from '@workflows/types';
+import {
+  REFUSAL,
+  type DecideUpdateInput,
+  type ResubmitUpdateInput,
+  type ReviewInput,
+  type WithdrawUpdateInput,
+} from '@workflows/types';
 import type { staffingReviewWorkflow } from '@workflows/staffing-review.workflow';
 import { problem, ProblemException } from '../common/problem';
 import { CONFIG, TEMPORAL_CLIENT } from '../tokens';
@@ -55,7 +61,10 @@ export class ReviewGateway {
 
   decide(requestId: string, input: DecideUpdateInput) {
     return this.call(() =>
-      this.handle(requestId).executeUpdate(decideUpdate, { args: [input], updateId: `decide-${input.decisionId}` }),
+      this.handle(requestId).executeUpdate(decideUpdate, {
+        args: [input],
+        updateId: `decide-${input.decisionId}`,
+      }),
     );
   }
 
@@ -70,7 +79,10 @@ export class ReviewGateway {
 
   withdraw(requestId: string, input: WithdrawUpdateInput) {
     return this.call(() =>
-      this.handle(requestId).executeUpdate(withdrawUpdate, { args: [input], updateId: `withdraw-${input.withdrawalId}` }),
+      this.handle(requestId).executeUpdate(withdrawUpdate, {
+        args: [input],
+        updateId: `withdraw-${input.withdrawalId}`,
+      }),
     );
   }
 
@@ -94,7 +106,11 @@ export class ReviewGateway {
     if (error instanceof WorkflowNotFoundError) {
       return new DomainError('invalid_state', 'The review of this request has finished');
     }
-    if (error instanceof ServiceError || error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isUnavailable(error)) {
+    if (
+      error instanceof ServiceError ||
+      error instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
+      isUnavailable(error)
+    ) {
       const message = (error as Error).message;
       if (/already completed|workflow execution already completed/i.test(message)) {
         return new DomainError('invalid_state', 'The review of this request has finished');

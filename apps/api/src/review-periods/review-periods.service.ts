@@ -41,7 +41,10 @@ export class ReviewPeriodsService {
   }
 
   async extend(id: string, body: unknown, user: CurrentUser): Promise<ReviewPeriod> {
-    const [base]: ReviewPeriod[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM review_periods WHERE id = $1`, [id]);
+    const [base]: ReviewPeriod[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM review_periods WHERE id = $1`,
+      [id],
+    );
     if (!base) throw new DomainError('not_found', `No review period ${id}`);
     return this.insert(planExtension(base, body), user);
   }
@@ -50,7 +53,10 @@ export class ReviewPeriodsService {
     return this.dataSource.transaction(async (db) => {
       // One writer at a time, so two overlapping periods cannot both pass the check.
       await db.query(`LOCK TABLE review_periods IN SHARE ROW EXCLUSIVE MODE`);
-      const existing: ReviewPeriod[] = await db.query(`SELECT ${COLUMNS} FROM review_periods WHERE kind = $1`, [period.kind]);
+      const existing: ReviewPeriod[] = await db.query(
+        `SELECT ${COLUMNS} FROM review_periods WHERE kind = $1`,
+        [period.kind],
+      );
       const clash = overlapping(existing, period);
       if (clash.length > 0) {
         throw new DomainError(
@@ -60,7 +66,10 @@ export class ReviewPeriodsService {
         );
       }
       if (period.extendsId && existing.some((p) => p.extendsId === period.extendsId)) {
-        throw new DomainError('conflict', 'That period has already been extended; extend the extension instead');
+        throw new DomainError(
+          'conflict',
+          'That period has already been extended; extend the extension instead',
+        );
       }
       const [row] = await db.query(
         `INSERT INTO review_periods (kind, valid_from, valid_to, decision_ref, decided_by, decided_on, extends_id, created_by)
@@ -78,7 +87,12 @@ export class ReviewPeriodsService {
       );
       await db.query(
         `INSERT INTO audit_events (event_key, type, actor_id, at, data) VALUES ($1, $2, $3, now(), $4::jsonb)`,
-        [`review_period:${row.id}`, period.extendsId ? 'review_period_extended' : 'review_period_created', user.id, JSON.stringify(row)],
+        [
+          `review_period:${row.id}`,
+          period.extendsId ? 'review_period_extended' : 'review_period_created',
+          user.id,
+          JSON.stringify(row),
+        ],
       );
       return row;
     });
