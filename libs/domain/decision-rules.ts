@@ -3,7 +3,7 @@ import { stockholmDate } from './calendar';
 import { OUTCOMES, type Outcome, type RequestStatus, type Role } from './enums';
 import { DomainError } from './errors';
 import { decidingLevels, type PlannedStage } from './policy';
-import { zodProblems } from './request-input';
+import { isoDate, zodProblems } from './schema-parts';
 
 export interface RoleGrant {
   role: Role;
@@ -39,10 +39,7 @@ export const decisionInputSchema = z
     comment: optionalText(4000),
     conditions: optionalText(4000),
     /** Call-offs approved with conditions: a shortened period … */
-    approvedPeriodTo: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-      .optional(),
+    approvedPeriodTo: isoDate.optional(),
     /** … or a lower cost. */
     approvedCostSek: z.number().int('must be whole kronor').positive('must be more than 0').optional(),
   })

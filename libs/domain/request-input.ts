@@ -7,6 +7,7 @@ import {
   OCCUPATIONAL_CATEGORIES,
 } from './enums';
 import { DomainError, type FieldProblem } from './errors';
+import { isoDate, zodProblems } from './schema-parts';
 
 /** Whole kronor, as the board reports them; öre would be false precision. */
 const kronor = z
@@ -14,10 +15,6 @@ const kronor = z
   .int('must be whole kronor')
   .positive('must be more than 0')
   .max(1_000_000_000, 'is implausibly large');
-const isoDate = z
-  .string({ invalid_type_error: 'must be a date YYYY-MM-DD' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((v) => isRealDate(v), 'is not a calendar date');
 const text = (max: number) =>
   z
     .string({ invalid_type_error: 'must be text' })
@@ -29,12 +26,6 @@ const uniqueList = <T extends [string, ...string[]]>(values: T) =>
     .array(z.enum(values), { invalid_type_error: 'must be a list' })
     .max(values.length)
     .refine((list) => new Set(list).size === list.length, 'must not repeat a value');
-
-function isRealDate(value: string): boolean {
-  const [y, m, d] = value.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
 
 const common = {
   unitId: z.string({ required_error: 'is required' }).uuid('must be a unit id (uuid)'),
@@ -116,18 +107,6 @@ function crossFieldProblems(input: RequestInput, today: string): FieldProblem[] 
     }
   }
   return problems;
-}
-
-export function zodProblems(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => {
-    const field = issue.path.join('.') || '(body)';
-    if (issue.code === 'unrecognized_keys') {
-      return { field: issue.keys.join(', '), message: 'is not a known field' };
-    }
-    if (issue.code === 'invalid_type' && issue.received === 'undefined')
-      return { field, message: 'is required' };
-    return { field, message: issue.message };
-  });
 }
 
 /** Parses a submitted request body or throws a DomainError naming every bad field. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { addCalendarDays } from './decision-rules';
 import { REQUEST_KINDS, type RequestKind } from './enums';
 import { DomainError } from './errors';
-import { zodProblems } from './request-input';
+import { isoDate, zodProblems } from './schema-parts';
 
 export interface ReviewPeriod {
   id: string;
@@ -15,21 +15,20 @@ export interface ReviewPeriod {
   extendsId: string | null;
 }
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const decisionRef = z.string().trim().min(1, 'must not be empty').max(100);
 
 export const newPeriodSchema = z
   .object({
     kind: z.enum(REQUEST_KINDS),
-    validFrom: date,
-    validTo: date,
+    validFrom: isoDate,
+    validTo: isoDate,
     decisionRef,
     decidedBy: z.string().trim().min(1, 'must not be empty').max(200),
-    decidedOn: date,
+    decidedOn: isoDate,
   })
   .strict();
 
-export const extensionSchema = z.object({ validTo: date, decisionRef, decidedOn: date }).strict();
+export const extensionSchema = z.object({ validTo: isoDate, decisionRef, decidedOn: isoDate }).strict();
 
 export type NewPeriod = z.infer<typeof newPeriodSchema>;
 export type Extension = z.infer<typeof extensionSchema>;

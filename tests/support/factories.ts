@@ -21,7 +21,8 @@ export function aHire(overrides: Partial<HireInput> = {}): HireInput {
     kind: 'hire',
     unitId: AKUTEN,
     occupationalCategory: 'nurse',
-    justification: 'Replaces a nurse who retires; the emergency department runs below minimum staffing at night.',
+    justification:
+      'Replaces a nurse who retires; the emergency department runs below minimum staffing at night.',
     title: 'Sjuksköterska, akutmottagningen',
     employmentForm: 'permanent',
     fte: 1,
@@ -61,8 +62,8 @@ export function aCallOff(overrides: Partial<CallOffInput> = {}): CallOffInput {
 }
 
 /** A copy of `body` without the named fields, as a client that left them out would send it. */
-export function without<T extends object>(body: T, ...fields: string[]): Record<string, unknown> {
-  const copy: Record<string, unknown> = { ...body };
+export function without(body: object, ...fields: string[]): Record<string, unknown> {
+  const copy = { ...body } as Record<string, unknown>;
   for (const field of fields) delete copy[field];
   return copy;
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { DomainError } from '@domain/errors';
-import { zodProblems } from '@domain/request-input';
+import { zodProblems } from '@domain/schema-parts';
 
 /** Validates a body against a schema at the edge; a failure is a 400 naming each bad field. */
 export function parseBody<T extends z.ZodTypeAny>(schema: T, body: unknown): z.infer<T> {

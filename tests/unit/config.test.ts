@@ -1,0 +1,265 @@
+import { ConfigError, loadConfig, type AppConfig } from '@config/config';
+
+/** The ConfigError loadConfig throws for `env`; fails the test when it does not throw one. */
+function configErrorFor(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError, but the configuration loaded');
+}
+const variablesNamed = (env: NodeJS.ProcessEnv) => configErrorFor(env).problems.map((p) => p.variable);
+
+const OIDC = {
+  AUTH_MODE: 'oidc',
+  OIDC_ISSUER: 'https://login.region.se/realms/provning',
+  OIDC_AUDIENCE: 'provning-api',
+  OIDC_JWKS_URL: 'https://login.region.se/realms/provning/protocol/openid-connect/certs',
+};
+
+const DEFAULTS: AppConfig = {
+  env: 'development',
+  logLevel: 'info',
+  http: { host: '0.0.0.0', port: 3000, bodyLimit: '100kb' },
+  database: { url: undefined, poolSize: 10, embeddedPort: 54329, embeddedDataDir: '.data/pg' },
+  dataDir: '.data',
+  temporal: {
+    address: undefined,
+    namespace: 'default',
+    taskQueue: 'review',
+    devServer: { port: 7233, uiPort: 8233, dbFile: '.data/temporal.db' },
+    cliPath: undefined,
+    cacheDir: undefined,
+  },
+  auth: { mode: 'dev', devSecret: undefined },
+  seedDemo: true,
+  runMigrations: true,
+};
+
+describe('loadConfig: defaults', () => {
+  it('runs on an empty environment with the documented defaults', () => {
+    expect(loadConfig({})).toEqual(DEFAULTS);
+  });
+
+  it('treats empty strings as unset', () => {
+    const env = {
+      PORT: '',
+      AUTH_MODE: '',
+      DATABASE_URL: '',
+      TEMPORAL_ADDRESS: '',
+      SEED_DEMO: '',
+      NODE_ENV: '',
+    };
+    expect(loadConfig(env)).toEqual(DEFAULTS);
+  });
+
+  it('ignores variables it does not know', () => {
+    expect(loadConfig({ PATH: '/usr/bin', HOME: '/home/x', TZ: 'UTC' })).toEqual(DEFAULTS);
+  });
+
+  it('derives the embedded database and Temporal files from DATA_DIR', () => {
+    const config = loadConfig({ DATA_DIR: '/var/lib/provning' });
+    expect(config.dataDir).toBe('/var/lib/provning');
+    expect(config.database.embeddedDataDir).toBe('/var/lib/provning/pg');
+    expect(config.temporal.devServer.dbFile).toBe('/var/lib/provning/temporal.db');
+  });
+});
+
+describe('loadConfig: values', () => {
+  it('reads every setting it is given', () => {
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'debug',
+      HOST: '127.0.0.1',
+      PORT: '8080',
+      BODY_LIMIT: '1mb',
+      DATABASE_URL: 'postgres://provning:secret@db.internal:5432/provning',
+      DATABASE_POOL_SIZE: '25',
+      EMBEDDED_PG_PORT: '55000',
+      TEMPORAL_ADDRESS: 'temporal.internal:7233',
+      TEMPORAL_NAMESPACE: 'provning',
+      TEMPORAL_TASK_QUEUE: 'review-v2',
+      TEMPORAL_DEV_PORT: '7300',
+      TEMPORAL_UI_PORT: '8300',
+      TEMPORAL_CLI_PATH: '/opt/temporal/bin/temporal',
+      PROVNING_CACHE_DIR: '/tmp/cache',
+      AUTH_DEV_SECRET: 's'.repeat(32),
+      SEED_DEMO: 'false',
+      RUN_MIGRATIONS: 'no',
+    });
+    expect(config).toEqual({
+      env: 'test',
+      logLevel: 'debug',
+      http: { host: '127.0.0.1', port: 8080, bodyLimit: '1mb' },
+      database: {
+        url: 'postgres://provning:secret@db.internal:5432/provning',
+        poolSize: 25,
+        embeddedPort: 55000,
+        embeddedDataDir: '.data/pg',
+      },
+      dataDir: '.data',
+      temporal: {
+        address: 'temporal.internal:7233',
+        namespace: 'provning',
+        taskQueue: 'review-v2',
+        devServer: { port: 7300, uiPort: 8300, dbFile: '.data/temporal.db' },
+        cliPath: '/opt/temporal/bin/temporal',
+        cacheDir: '/tmp/cache',
+      },
+      auth: { mode: 'dev', devSecret: 's'.repeat(32) },
+      seedDemo: false,
+      runMigrations: false,
+    });
+  });
+
+  it.each([
+    ['true', true],
+    ['1', true],
+    ['yes', true],
+    ['false', false],
+    ['0', false],
+    ['no', false],
+  ])('reads boolean %p as %p', (value, expected) => {
+    expect(loadConfig({ SEED_DEMO: value, RUN_MIGRATIONS: value })).toMatchObject({
+      seedDemo: expected,
+      runMigrations: expected,
+    });
+  });
+
+  it.each(['postgres://localhost/provning', 'postgresql://u:p@localhost:5432/provning'])(
+    'accepts DATABASE_URL %s',
+    (url) => {
+      expect(loadConfig({ DATABASE_URL: url }).database.url).toBe(url);
+    },
+  );
+
+  it.each(['1', '65535'])('accepts PORT %s at the ends of the range', (port) => {
+    expect(loadConfig({ PORT: port }).http.port).toBe(Number(port));
+  });
+});
+
+describe('loadConfig: bad values name the variable', () => {
+  it.each(['abc', '0', '65536', '80.5', '-1', 'eighty'])('refuses PORT=%s', (value) => {
+    const error = configErrorFor({ PORT: value });
+    expect(error.problems.map((p) => p.variable)).toEqual(['PORT']);
+    expect(error.message).toContain('PORT:');
+  });
+
+  it.each(['EMBEDDED_PG_PORT', 'TEMPORAL_DEV_PORT', 'TEMPORAL_UI_PORT'])(
+    'refuses a bad port in %s',
+    (variable) => {
+      expect(variablesNamed({ [variable]: '70000' })).toEqual([variable]);
+    },
+  );
+
+  it.each([
+    ['mysql://localhost/provning', 'must start with postgres: or postgresql:'],
+    ['http://localhost:5432/provning', 'must start with postgres: or postgresql:'],
+    ['localhost:5432', 'must start with postgres: or postgresql:'],
+    ['not a url', 'must be a URL'],
+  ])('refuses DATABASE_URL=%s', (value, message) => {
+    const error = configErrorFor({ DATABASE_URL: value });
+    expect(error.problems.every((p) => p.variable === 'DATABASE_URL')).toBe(true);
+    expect(error.problems.map((p) => p.message)).toContain(message);
+    expect(error.message).toContain(`DATABASE_URL: ${message}`);
+  });
+
+  it.each(['localhost', 'http://localhost:7233', 'localhost:port', 'local host:7233', 'localhost:123456'])(
+    'refuses TEMPORAL_ADDRESS=%s: it must be host:port',
+    (value) => {
+      expect(configErrorFor({ TEMPORAL_ADDRESS: value }).problems).toEqual([
+        { variable: 'TEMPORAL_ADDRESS', message: 'must be host:port' },
+      ]);
+    },
+  );
+
+  it.each(['SEED_DEMO', 'RUN_MIGRATIONS'])('refuses a boolean %s that is not true or false', (variable) => {
+    for (const value of ['maybe', 'on', '2']) {
+      const error = configErrorFor({ [variable]: value });
+      expect(error.problems).toEqual([{ variable, message: 'must be true or false' }]);
+      expect(error.message).toContain(`${variable}: must be true or false`);
+    }
+  });
+
+  it.each([
+    ['NODE_ENV', 'staging'],
+    ['LOG_LEVEL', 'verbose'],
+    ['AUTH_MODE', 'basic'],
+    ['BODY_LIMIT', '1 GB'],
+    ['DATABASE_POOL_SIZE', '0'],
+    ['DATABASE_POOL_SIZE', '201'],
+    ['DATABASE_POOL_SIZE', 'many'],
+    ['AUTH_DEV_SECRET', 'too-short'],
+  ])('refuses %s=%s', (variable, value) => {
+    expect(variablesNamed({ [variable]: value })).toEqual([variable]);
+  });
+
+  it('names every bad variable at once', () => {
+    expect(variablesNamed({ PORT: 'x', DATABASE_URL: 'mysql://h/d', SEED_DEMO: 'maybe' }).sort()).toEqual([
+      'DATABASE_URL',
+      'PORT',
+      'SEED_DEMO',
+    ]);
+  });
+
+  it('is a ConfigError listing each problem on its own line', () => {
+    const error = configErrorFor({ PORT: '0', TEMPORAL_ADDRESS: 'localhost' });
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('ConfigError');
+    expect(error.message).toBe(
+      'Invalid configuration:\n  PORT: must be 1–65535\n  TEMPORAL_ADDRESS: must be host:port',
+    );
+  });
+});
+
+describe('loadConfig: sign-in', () => {
+  it('refuses dev sign-in with NODE_ENV=production', () => {
+    const error = configErrorFor({ NODE_ENV: 'production', AUTH_MODE: 'dev' });
+    expect(error.problems).toEqual([
+      {
+        variable: 'AUTH_MODE',
+        message: 'dev sign-in is not allowed with NODE_ENV=production; use AUTH_MODE=oidc',
+      },
+    ]);
+    expect(error.message).toContain('AUTH_MODE:');
+  });
+
+  it('refuses production with no AUTH_MODE, since dev is the default', () => {
+    expect(variablesNamed({ NODE_ENV: 'production' })).toEqual(['AUTH_MODE']);
+  });
+
+  it('accepts production with OIDC sign-in', () => {
+    expect(loadConfig({ NODE_ENV: 'production', ...OIDC }).auth).toEqual({
+      mode: 'oidc',
+      issuer: OIDC.OIDC_ISSUER,
+      audience: OIDC.OIDC_AUDIENCE,
+      jwksUrl: OIDC.OIDC_JWKS_URL,
+    });
+  });
+
+  it.each(['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL'])('OIDC sign-in requires %s', (variable) => {
+    for (const env of [
+      { ...OIDC, [variable]: undefined },
+      { ...OIDC, [variable]: '' },
+    ]) {
+      const error = configErrorFor(env);
+      expect(error.problems).toEqual([{ variable, message: 'required when AUTH_MODE=oidc' }]);
+      expect(error.message).toContain(`${variable}: required when AUTH_MODE=oidc`);
+    }
+  });
+
+  it('names all three OIDC variables when none is set', () => {
+    expect(variablesNamed({ AUTH_MODE: 'oidc' })).toEqual(['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL']);
+  });
+
+  it.each(['OIDC_ISSUER', 'OIDC_JWKS_URL'])('%s must be an http or https URL', (variable) => {
+    expect(variablesNamed({ ...OIDC, [variable]: 'ftp://login.region.se/' })).toEqual([variable]);
+    expect(variablesNamed({ ...OIDC, [variable]: 'login.region.se' })).toContain(variable);
+  });
+
+  it('does not need the OIDC variables in dev mode', () => {
+    expect(loadConfig({ AUTH_MODE: 'dev' }).auth).toEqual({ mode: 'dev', devSecret: undefined });
+  });
+});
