@@ -30,6 +30,11 @@ module.exports = {
       displayName: 'workflows',
       testMatch: ['<rootDir>/tests/workflows/**/*.test.ts', '<rootDir>/tests/replay/**/*.test.ts'],
     },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      setupFiles: ['<rootDir>/tests/support/quiet-runtime.ts'],
+      testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+    },
   ],
 };

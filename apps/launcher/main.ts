@@ -8,6 +8,7 @@ import { openDatabase } from '@db/open-database';
 import { connectTemporalClient } from '@temporal-lib/client';
 import { startDevServer } from '@temporal-lib/dev-server';
 import { assertPortFree, PortInUseError } from '@temporal-lib/ports';
+import { installQuietRuntime } from '@temporal-lib/runtime';
 import { startReviewWorker } from '../worker/review-worker';
 import { createApi } from '../api/src/create-api';
 
@@ -18,6 +19,7 @@ const log = createLogger('start');
  * demo organisation, worker, API. Ctrl-C stops it in reverse order.
  */
 async function main(config: AppConfig): Promise<void> {
+  installQuietRuntime();
   const stops: { name: string; stop: () => Promise<unknown> }[] = [];
   let stopping = false;
   const shutdown = async (signal: string) => {

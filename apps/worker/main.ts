@@ -1,12 +1,14 @@
 import { ConfigError, loadConfig } from '@config/config';
 import { createLogger } from '@config/logger';
 import { openDatabase } from '@db/open-database';
+import { installQuietRuntime } from '@temporal-lib/runtime';
 import { startReviewWorker } from './review-worker';
 
 const log = createLogger('worker');
 
 /** The worker alone, for production; SIGTERM drains it (the SDK's default shutdown signals). */
 async function main() {
+  installQuietRuntime();
   const config = loadConfig();
   if (!config.database.url || !config.temporal.address) {
     throw new ConfigError([

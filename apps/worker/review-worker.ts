@@ -1,4 +1,4 @@
-import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createReviewActivities } from '@activities/review-activities';
 import { WORKFLOWS_PATH, workflowBundlerOptions } from '@temporal-lib/workflow-bundle';
@@ -19,17 +19,7 @@ export interface RunningWorker {
   shutdown(): Promise<void>;
 }
 
-let runtimeInstalled = false;
-
-/** The SDK logs every bundle and state change at INFO; warnings and errors are what an operator needs. */
-function installRuntime() {
-  if (runtimeInstalled) return;
-  runtimeInstalled = true;
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-}
-
 export async function startReviewWorker(opts: ReviewWorkerOptions): Promise<RunningWorker> {
-  installRuntime();
   const connection = await NativeConnection.connect({ address: opts.address });
   const worker = await Worker.create({
     connection,

@@ -1,0 +1,3 @@
+import { installQuietRuntime } from '@temporal-lib/runtime';
+
+installQuietRuntime();
