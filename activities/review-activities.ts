@@ -166,6 +166,30 @@ export function createReviewActivities(deps: { dataSource: DataSource }): Review
       });
     },
 
+    async reassignStage(input) {
+      await tx(async (db) => {
+        await db.query(`UPDATE stages SET assignee_user_id = $2 WHERE id = $1 AND closed_at IS NULL`, [
+          input.stageId,
+          input.toUserId,
+        ]);
+        const eventKey = `stage_reassigned:${input.reassignmentId}`;
+        const data = { stage: input.stageName, stageId: input.stageId, toUserId: input.toUserId };
+        await audit(db, {
+          eventKey,
+          requestId: input.requestId,
+          type: 'stage_reassigned',
+          actorId: input.actorId,
+          at: input.at,
+          data,
+        });
+        await notify(
+          db,
+          { userId: input.toUserId },
+          { eventKey, requestId: input.requestId, type: 'stage_reassigned', data, at: input.at },
+        );
+      });
+    },
+
     async recordStatus(input) {
       await tx(async (db) => {
         if (input.closeStageId) {

@@ -74,7 +74,18 @@ export interface RecordStatusInput {
   at: string;
 }
 
+export interface ReassignStageInput {
+  reassignmentId: string;
+  requestId: string;
+  stageId: string;
+  stageName: StageName;
+  actorId: string;
+  toUserId: string;
+  at: string;
+}
+
 export interface ReviewActivities {
+  reassignStage(input: ReassignStageInput): Promise<void>;
   openStage(input: OpenStageInput): Promise<{ stageId: string }>;
   escalateStage(input: EscalateStageInput): Promise<void>;
   sendReminder(input: ReminderInput): Promise<void>;

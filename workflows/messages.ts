@@ -1,6 +1,8 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
   DecideUpdateInput,
+  OpenStageView,
+  ReassignUpdateInput,
   DecisionResult,
   ResubmitUpdateInput,
   ReviewState,
@@ -12,4 +14,5 @@ export const submitUpdate = defineUpdate<ReviewState, []>('submit');
 export const decideUpdate = defineUpdate<DecisionResult, [DecideUpdateInput]>('decide');
 export const resubmitUpdate = defineUpdate<ReviewState, [ResubmitUpdateInput]>('resubmit');
 export const withdrawUpdate = defineUpdate<ReviewState, [WithdrawUpdateInput]>('withdraw');
+export const reassignUpdate = defineUpdate<OpenStageView, [ReassignUpdateInput]>('reassign');
 export const stateQuery = defineQuery<ReviewState>('state');

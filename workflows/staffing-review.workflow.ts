@@ -2,14 +2,23 @@ import * as wf from '@temporalio/workflow';
 import type { ReviewActivities } from '@activities/review-activities.types';
 import {
   approvalValidUntil,
+  assertIsAssignee,
   assertMayDecide,
+  assertMayReassign,
   statusAfter,
   type DecisionSubject,
 } from '@domain/decision-rules';
 import { dueAfter } from '@domain/deadlines';
 import { DomainError } from '@domain/errors';
 import { decidingLevels, planRoute, policyFor, type PlannedStage } from '@domain/policy';
-import { decideUpdate, resubmitUpdate, stateQuery, submitUpdate, withdrawUpdate } from './messages';
+import {
+  decideUpdate,
+  reassignUpdate,
+  resubmitUpdate,
+  stateQuery,
+  submitUpdate,
+  withdrawUpdate,
+} from './messages';
 import {
   REFUSAL,
   type DecideUpdateInput,
@@ -30,8 +39,18 @@ const record = wf.proxyLocalActivities<ReviewActivities>({
 
 const FINAL = new Set(['approved', 'approved_with_conditions', 'rejected', 'withdrawn']);
 
-function refuse(type: string, message: string): never {
-  throw wf.ApplicationFailure.create({ type, message, nonRetryable: true });
+function refuse(type: string, message: string, fields: DomainError['fields'] = []): never {
+  throw wf.ApplicationFailure.create({ type, message, nonRetryable: true, details: [fields] });
+}
+
+/** Domain rules throw DomainError; an update validator answers with a failure whose type the API maps. */
+function asRefusal(check: () => void): void {
+  try {
+    check();
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e;
+    refuse(e.code === 'unprocessable' ? REFUSAL.unprocessable : REFUSAL.notAllowed, e.message, e.fields);
+  }
 }
 
 const now = () => new Date(Date.now());
@@ -142,12 +161,41 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
         if (!stage || stage.name !== decision.stage || decisionInFlight || withdrawal) {
           refuse(REFUSAL.stageNotOpen, `The ${decision.stage} stage is not open for a decision`);
         }
-        try {
-          assertMayDecide(decision.actor, route[stageIndex], stage.escalationLevel, subject());
-        } catch (e) {
-          if (e instanceof DomainError) refuse(REFUSAL.notAllowed, e.message);
-          throw e;
+        const planned = route[stageIndex];
+        asRefusal(() => {
+          assertMayDecide(decision.actor, planned, stage.escalationLevel, subject());
+          const escalated = planned.escalations.slice(0, stage.escalationLevel).map((e) => e.role);
+          assertIsAssignee(decision.actor, stage.assigneeUserId, escalated);
+        });
+      },
+    },
+  );
+
+  wf.setHandler(
+    reassignUpdate,
+    async (reassign) => {
+      const stage = state.currentStage!;
+      await record.reassignStage({
+        reassignmentId: reassign.reassignmentId,
+        requestId: input.requestId,
+        stageId: stage.stageId,
+        stageName: stage.name,
+        actorId: reassign.actor.userId,
+        toUserId: reassign.to.userId,
+        at: now().toISOString(),
+      });
+      stage.assigneeUserId = reassign.to.userId;
+      return stage;
+    },
+    {
+      validator: (reassign) => {
+        const stage = state.currentStage;
+        if (!stage || stage.name !== reassign.stage || decisionInFlight || withdrawal) {
+          refuse(REFUSAL.stageNotOpen, `The ${reassign.stage} stage is not open`);
         }
+        asRefusal(() =>
+          assertMayReassign(reassign.actor, reassign.to, route[stageIndex], stage.escalationLevel, subject()),
+        );
       },
     },
   );

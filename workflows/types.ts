@@ -24,6 +24,8 @@ export interface OpenStageView {
   escalationLevel: number;
   /** Roles that may decide now, each with its scope (a division id, or null for the region). */
   assignees: { role: string; scopeUnitId: string | null }[];
+  /** Set when the stage was reassigned to one reviewer. */
+  assigneeUserId?: string;
 }
 
 export interface ReviewState {
@@ -64,6 +66,14 @@ export interface ResubmitUpdateInput {
   comment?: string;
 }
 
+export interface ReassignUpdateInput {
+  reassignmentId: string;
+  stage: StageName;
+  actor: Actor;
+  /** The new assignee with their roles, so the workflow can check they may decide the stage. */
+  to: Actor;
+}
+
 export interface WithdrawUpdateInput {
   actorId: string;
   withdrawalId: string;
@@ -76,4 +86,5 @@ export const REFUSAL = {
   notAllowed: 'NotAllowed',
   invalid: 'InvalidDecision',
   invalidState: 'InvalidState',
+  unprocessable: 'Unprocessable',
 } as const;

@@ -170,3 +170,39 @@ export function approvalValidUntil(
   if (callOff) return callOff.approvedPeriodTo ?? callOff.periodTo;
   return addCalendarDays(stockholmDate(decidedAt), hireValidDays);
 }
+
+/**
+ * Who may move an open stage to another reviewer: the HR lead (region-wide) and the division's director.
+ * The new assignee must be able to decide the stage themselves, segregation of duties included.
+ */
+export function assertMayReassign(
+  actor: Actor,
+  target: Actor,
+  stage: PlannedStage,
+  escalationLevel: number,
+  subject: DecisionSubject,
+): void {
+  const mayReassign = actor.grants.some(
+    (g) =>
+      (g.role === 'hr_lead' && g.scopeUnitId === null) ||
+      (g.role === 'director' && (g.scopeUnitId === null || g.scopeUnitId === subject.divisionId)),
+  );
+  if (!mayReassign) {
+    throw new DomainError('not_allowed', "Only the HR lead or the division's director may reassign a stage");
+  }
+  try {
+    assertMayDecide(target, stage, escalationLevel, subject);
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e;
+    throw new DomainError('unprocessable', `The new assignee cannot take this stage: ${e.message}`, [
+      { field: 'userId', message: e.message },
+    ]);
+  }
+}
+
+/** After a reassignment only the assignee decides, unless the stage has escalated past its own role. */
+export function assertIsAssignee(actor: Actor, assigneeUserId: string | undefined, escalatedRoles: Role[]): void {
+  if (!assigneeUserId || actor.userId === assigneeUserId) return;
+  if (actor.grants.some((g) => escalatedRoles.includes(g.role))) return;
+  throw new DomainError('not_allowed', 'This stage has been reassigned to another reviewer');
+}

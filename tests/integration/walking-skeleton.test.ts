@@ -252,4 +252,37 @@ describe('the walking skeleton over HTTP, against PostgreSQL and the Temporal de
       checks: { database: { status: 'up' }, temporal: { status: 'up' } },
     });
   });
+
+  it('lets the HR lead reassign an open stage to a reviewer who may take it, and refuses others clearly', async () => {
+    const submitted = await t.http
+      .post('/api/v1/requests')
+      .set(await auth('chef.akuten'))
+      .send(aHire())
+      .expect(201);
+    const id = submitted.body.id;
+    const users = await t.db.dataSource.query(`SELECT id, username FROM users`);
+    const userId = (name: string) => users.find((u: { username: string }) => u.username === name).id;
+    await t.http
+      .post(`/api/v1/requests/${id}/reassign`)
+      .set(await auth('hr.somatik'))
+      .send({ userId: userId('hr.somatik') })
+      .expect(403);
+    const wrong = await t.http
+      .post(`/api/v1/requests/${id}/reassign`)
+      .set(await auth('hrchef'))
+      .send({ userId: userId('chef.akuten') })
+      .expect(422);
+    expect(wrong.body.errors[0].field).toBe('userId');
+    await t.http
+      .post(`/api/v1/requests/${id}/reassign`)
+      .set(await auth('hrchef'))
+      .send({ userId: 'x' })
+      .expect(400);
+    const ok = await t.http
+      .post(`/api/v1/requests/${id}/reassign`)
+      .set(await auth('hrchef'))
+      .send({ userId: userId('hr.somatik') })
+      .expect(201);
+    expect(ok.body.currentStage).toMatchObject({ name: 'hr_review', assigneeUserId: userId('hr.somatik') });
+  });
 });

@@ -1,65 +1,28 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
-import { resolveTestServer } from '@temporal-lib/binaries';
-import { WORKFLOWS_PATH, workflowBundlerOptions } from '@temporal-lib/workflow-bundle';
-import { startReviewWorker, type RunningWorker } from '../../apps/worker/review-worker';
-import { staffingReviewWorkflow } from '@workflows/staffing-review.workflow';
-import { decideUpdate, resubmitUpdate, stateQuery, submitUpdate, withdrawUpdate } from '@workflows/messages';
-import type { DecideUpdateInput, ReviewInput } from '@workflows/types';
-import { startTestDatabase, type TestDatabase } from '../support/database';
-import { demoFixture, insertRequest, type DemoFixture } from '../support/fixtures';
+import {
+  decideUpdate,
+  reassignUpdate,
+  resubmitUpdate,
+  stateQuery,
+  withdrawUpdate,
+} from '@workflows/messages';
+import { startWorkflowTestEnv, type WorkflowTestEnv } from '../support/workflow-env';
 
 jest.setTimeout(120_000);
 
-let env: TestWorkflowEnvironment;
-let db: TestDatabase;
-let bundle: WorkflowBundleWithSourceMap;
-let running: RunningWorker;
-let demo: DemoFixture;
-const taskQueue = 'review-test';
-
+let t: WorkflowTestEnv;
 beforeAll(async () => {
-  const [server, database, built] = await Promise.all([
-    resolveTestServer({ log: console.log }),
-    startTestDatabase(),
-    bundleWorkflowCode({ workflowsPath: require.resolve(WORKFLOWS_PATH), ...workflowBundlerOptions() }),
-  ]);
-  db = database;
-  bundle = built;
-  env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: server } },
-  });
-  demo = await demoFixture(db.dataSource);
-  running = await startReviewWorker({
-    address: env.address,
-    namespace: env.namespace ?? 'default',
-    taskQueue,
-    dataSource: db.dataSource,
-    workflowBundle: bundle,
-  });
+  t = await startWorkflowTestEnv();
 });
+afterAll(() => t?.stop());
 
-afterAll(async () => {
-  await running?.shutdown();
-  await env?.teardown();
-  await db?.stop();
-});
+const startReview: WorkflowTestEnv['startReview'] = (overrides) => t.startReview(overrides);
+const decision: WorkflowTestEnv['decision'] = (...args) => t.decision(...args);
+const rowsOf = (id: string) => t.rowsOf(id);
 
-async function startReview(overrides: Partial<ReviewInput> = {}) {
-  const input = await insertRequest(db.dataSource, demo, overrides);
-  const handle = await env.client.workflow.start(staffingReviewWorkflow, {
-    workflowId: `review-${input.requestId}`,
-    taskQueue,
-    args: [input],
-  });
-  const state = await handle.executeUpdate(submitUpdate, { args: [] });
-  return { input, handle, state };
-}
-
-/** The ApplicationFailure a refused update carries: its type is what the API maps to 403 or 409. */
+/** The ApplicationFailure a refused update carries: its type is what the API maps to 403, 409 or 422. */
 async function refusal(update: Promise<unknown>): Promise<ApplicationFailure> {
   const error = await update.then(
     () => undefined,
@@ -68,33 +31,6 @@ async function refusal(update: Promise<unknown>): Promise<ApplicationFailure> {
   if (!(error instanceof WorkflowUpdateFailedError))
     throw new Error(`expected a refused update, got ${String(error)}`);
   return error.cause as ApplicationFailure;
-}
-
-function decision(
-  stage: DecideUpdateInput['stage'],
-  username: string,
-  extra: Partial<DecideUpdateInput> = {},
-) {
-  return {
-    decisionId: randomUUID(),
-    stage,
-    outcome: 'approve' as const,
-    actor: demo.actor(username),
-    ...extra,
-  };
-}
-
-async function rowsOf(requestId: string) {
-  const q = (sql: string) => db.dataSource.query(sql, [requestId]);
-  const [request] = await q(`SELECT status, status_reason, valid_until::text FROM requests WHERE id = $1`);
-  const stages = await q(
-    `SELECT name, round, escalation_level, closed_at IS NOT NULL AS closed, outcome FROM stages WHERE request_id = $1 ORDER BY opened_at, round`,
-  );
-  const decisions = await q(
-    `SELECT stage_name, outcome FROM decisions WHERE request_id = $1 ORDER BY decided_at`,
-  );
-  const audit = await q(`SELECT type FROM audit_events WHERE request_id = $1 ORDER BY id`);
-  return { request, stages, decisions, audit: audit.map((a: { type: string }) => a.type) };
 }
 
 describe('staffingReviewWorkflow on the time-skipping test server', () => {
@@ -112,19 +48,21 @@ describe('staffingReviewWorkflow on the time-skipping test server', () => {
   });
 
   it('escalates to the HR lead when the HR review passes its deadline, skipping days in well under a second', async () => {
-    const { handle, input } = await startReview();
+    const { handle, input, state: opened } = await startReview();
     const started = Date.now();
-    await env.sleep('5 days');
+    await t.sleepPast(opened.currentStage!.dueAt);
     const wall = Date.now() - started;
     const state = await handle.query(stateQuery);
     expect(state.currentStage?.escalationLevel).toBe(1);
+    expect(Date.parse(state.currentStage!.dueAt)).toBeGreaterThan(Date.parse(opened.currentStage!.dueAt));
     expect(state.currentStage?.assignees.map((a) => a.role)).toEqual(['hr_reviewer', 'hr_lead']);
     expect(wall).toBeLessThan(5000); // a guard against real waiting, not a performance target
     const { stages, audit } = await rowsOf(input.requestId);
     expect(stages[0].escalation_level).toBe(1);
     expect(audit).toEqual(expect.arrayContaining(['stage_opened', 'stage_reminder', 'stage_escalated']));
-    // Never an automatic outcome: still open after weeks, with daily overdue reminders.
-    await env.sleep('14 days');
+    // Never an automatic outcome: still open after weeks, with a reminder every business day.
+    await t.sleepPast(state.currentStage!.dueAt);
+    await t.env.sleep('21 days');
     const later = await rowsOf(input.requestId);
     expect(later.request.status).toBe('in_review');
     expect(later.audit.filter((t: string) => t === 'stage_overdue').length).toBeGreaterThanOrEqual(5);
@@ -197,12 +135,12 @@ describe('staffingReviewWorkflow on the time-skipping test server', () => {
       type: 'NotAllowed',
     });
     // The HR lead may decide HR review only after escalation; then not the director stage as well.
-    await env.sleep('5 days');
+    await t.sleepPast((await handle.query(stateQuery)).currentStage!.dueAt);
     await handle.executeUpdate(decideUpdate, { args: [decision('hr_review', 'hrchef')] });
     const state = await handle.query(stateQuery);
     expect(state.currentStage?.name).toBe('director_decision');
     // After the director stage escalates, the executive may decide it; the HR lead still may not (second stage).
-    await env.sleep('10 days');
+    await t.sleepPast(state.currentStage!.dueAt);
     expect(
       await refusal(handle.executeUpdate(decideUpdate, { args: [decision('director_decision', 'hrchef')] })),
     ).toMatchObject({
@@ -235,7 +173,7 @@ describe('staffingReviewWorkflow on the time-skipping test server', () => {
     });
     expect(returned.status).toBe('returned');
     const again = await handle.executeUpdate(resubmitUpdate, {
-      args: [{ actorId: demo.userId('chef.akuten'), resubmissionId: randomUUID() }],
+      args: [{ actorId: t.demo.userId('chef.akuten'), resubmissionId: randomUUID() }],
     });
     expect(again.status).toBe('in_review');
     expect(again.currentStage).toMatchObject({ name: 'hr_review', round: 2 });
@@ -260,12 +198,12 @@ describe('staffingReviewWorkflow on the time-skipping test server', () => {
     const { handle, input } = await startReview();
     const refused = await refusal(
       handle.executeUpdate(withdrawUpdate, {
-        args: [{ actorId: demo.userId('hr.somatik'), withdrawalId: randomUUID() }],
+        args: [{ actorId: t.demo.userId('hr.somatik'), withdrawalId: randomUUID() }],
       }),
     );
     expect(refused).toMatchObject({ type: 'NotAllowed', message: 'Only the requester may withdraw' });
     const state = await handle.executeUpdate(withdrawUpdate, {
-      args: [{ actorId: demo.userId('chef.akuten'), withdrawalId: randomUUID() }],
+      args: [{ actorId: t.demo.userId('chef.akuten'), withdrawalId: randomUUID() }],
     });
     expect(state.status).toBe('withdrawn');
     const rows = await rowsOf(input.requestId);
@@ -300,5 +238,56 @@ describe('staffingReviewWorkflow on the time-skipping test server', () => {
       ],
     });
     expect(final).toMatchObject({ status: 'approved_with_conditions', validUntil: '2030-02-01' });
+  });
+
+  it('reassigns an open stage: then only the new assignee decides, until the stage escalates past them', async () => {
+    const { handle, input } = await startReview();
+    const actor = t.demo.actor('hrchef');
+    expect(
+      await refusal(
+        handle.executeUpdate(reassignUpdate, {
+          args: [
+            {
+              reassignmentId: randomUUID(),
+              stage: 'hr_review',
+              actor: t.demo.actor('hr.somatik'),
+              to: actor,
+            },
+          ],
+        }),
+      ),
+    ).toMatchObject({ type: 'NotAllowed' });
+    // The HR lead cannot take HR review before it escalates to them: not their stage yet.
+    expect(
+      await refusal(
+        handle.executeUpdate(reassignUpdate, {
+          args: [
+            { reassignmentId: randomUUID(), stage: 'hr_review', actor, to: t.demo.actor('hr.psykiatri') },
+          ],
+        }),
+      ),
+    ).toMatchObject({ type: 'Unprocessable' });
+    const stage = await handle.executeUpdate(reassignUpdate, {
+      args: [{ reassignmentId: randomUUID(), stage: 'hr_review', actor, to: t.demo.actor('hr.somatik') }],
+    });
+    expect(stage.assigneeUserId).toBe(t.demo.userId('hr.somatik'));
+    const rows = await rowsOf(input.requestId);
+    expect(rows.audit).toContain('stage_reassigned');
+    await handle.executeUpdate(decideUpdate, { args: [decision('hr_review', 'hr.somatik')] });
+  });
+
+  it('writes each notification once: the opened stage, its reminder and escalation, and the decision', async () => {
+    const { handle, input, state } = await startReview();
+    await t.sleepPast(state.currentStage!.dueAt);
+    await handle.executeUpdate(decideUpdate, { args: [decision('hr_review', 'hrchef')] });
+    const { notifications, audit } = await rowsOf(input.requestId);
+    const keys = await t.db.dataSource.query(
+      `SELECT event_key, recipient_id, count(*)::int AS n FROM notifications WHERE request_id = $1
+        GROUP BY event_key, recipient_id HAVING count(*) > 1`,
+      [input.requestId],
+    );
+    expect(keys).toEqual([]);
+    expect(notifications).toBeGreaterThanOrEqual(4);
+    expect(audit.slice(0, 4)).toEqual(['stage_opened', 'stage_reminder', 'stage_escalated', 'decision']);
   });
 });

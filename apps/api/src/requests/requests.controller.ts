@@ -69,6 +69,19 @@ export class RequestsController {
     return this.requests.resubmit(id, body, user);
   }
 
+  @Post(':id/reassign')
+  @Allow('hr_lead', 'director')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['userId'],
+      properties: { userId: { type: 'string', format: 'uuid' } },
+    },
+  })
+  reassign(@Param('id', uuid) id: string, @Body() body: unknown, @User() user: CurrentUser) {
+    return this.requests.reassign(id, body, user);
+  }
+
   @Post(':id/withdraw')
   @Allow('requester')
   withdraw(@Param('id', uuid) id: string, @Body() body: unknown, @User() user: CurrentUser) {

@@ -17,6 +17,7 @@ import type { ReviewInput, ReviewState } from '@workflows/types';
 import { parseBody } from '../common/parse-body';
 import type { CurrentUser } from '../auth/current-user';
 import { asActor } from '../auth/current-user';
+import { AuthService } from '../auth/auth.service';
 import { ReviewPeriodsService } from '../review-periods/review-periods.service';
 import { DATA_SOURCE } from '../tokens';
 import { maySubmitFor, visibleRequestsSql } from './request-scope';
@@ -67,6 +68,7 @@ export const listQuerySchema = z
 const resubmitSchema = z
   .object({ comment: z.string().trim().max(4000).optional(), changes: z.record(z.unknown()).optional() })
   .strict();
+const reassignSchema = z.object({ userId: z.string().uuid('must be a user id (uuid)') }).strict();
 const withdrawSchema = z.object({ comment: z.string().trim().max(4000).optional() }).strict();
 
 const sha256 = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
@@ -83,6 +85,7 @@ export class RequestsService {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly periods: ReviewPeriodsService,
     private readonly gateway: ReviewGateway,
+    private readonly auth: AuthService,
   ) {}
 
   async submit(body: unknown, key: string | undefined, user: CurrentUser) {
@@ -389,6 +392,29 @@ export class RequestsService {
       comment,
     });
     return { id, status: state.status, currentStage: state.currentStage ?? null };
+  }
+
+  async reassign(id: string, body: unknown, user: CurrentUser) {
+    const { userId } = parseBody(reassignSchema, body);
+    await this.visibleRow(id, user);
+    const target = await this.auth.loadUser({ id: userId });
+    if (!target) {
+      throw new DomainError('unprocessable', 'No such user', [
+        { field: 'userId', message: 'is not a known user' },
+      ]);
+    }
+    const [open] = await this.dataSource.query(
+      `SELECT name FROM stages WHERE request_id = $1 AND closed_at IS NULL ORDER BY opened_at DESC LIMIT 1`,
+      [id],
+    );
+    if (!open) throw new DomainError('stage_not_open', `Request ${id} has no open stage to reassign`);
+    const stage = await this.gateway.reassign(id, {
+      reassignmentId: randomUUID(),
+      stage: open.name,
+      actor: asActor(user),
+      to: asActor(target),
+    });
+    return { id, currentStage: stage };
   }
 
   async withdraw(id: string, body: unknown, user: CurrentUser) {

@@ -9,12 +9,19 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { AppConfig } from '@config/config';
-import { DomainError } from '@domain/errors';
+import { DomainError, type FieldProblem } from '@domain/errors';
 import { reviewWorkflowId } from '@temporal-lib/task-queue';
-import { decideUpdate, resubmitUpdate, submitUpdate, withdrawUpdate } from '@workflows/messages';
+import {
+  decideUpdate,
+  reassignUpdate,
+  resubmitUpdate,
+  submitUpdate,
+  withdrawUpdate,
+} from '@workflows/messages';
 import {
   REFUSAL,
   type DecideUpdateInput,
+  type ReassignUpdateInput,
   type ResubmitUpdateInput,
   type ReviewInput,
   type WithdrawUpdateInput,
@@ -28,6 +35,7 @@ const REFUSAL_CODES: Record<string, DomainError['code']> = {
   [REFUSAL.notAllowed]: 'not_allowed',
   [REFUSAL.invalid]: 'validation_failed',
   [REFUSAL.invalidState]: 'invalid_state',
+  [REFUSAL.unprocessable]: 'unprocessable',
 };
 
 /** The API's only door to the review workflows: start, updates, and the mapping of their refusals to HTTP. */
@@ -77,6 +85,15 @@ export class ReviewGateway {
     );
   }
 
+  reassign(requestId: string, input: ReassignUpdateInput) {
+    return this.call(() =>
+      this.handle(requestId).executeUpdate(reassignUpdate, {
+        args: [input],
+        updateId: `reassign-${input.reassignmentId}`,
+      }),
+    );
+  }
+
   withdraw(requestId: string, input: WithdrawUpdateInput) {
     return this.call(() =>
       this.handle(requestId).executeUpdate(withdrawUpdate, {
@@ -101,7 +118,8 @@ export class ReviewGateway {
   private translate(error: unknown): Error {
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
       const code = REFUSAL_CODES[error.cause.type ?? ''];
-      if (code) return new DomainError(code, error.cause.message);
+      if (code)
+        return new DomainError(code, error.cause.message, (error.cause.details?.[0] as FieldProblem[]) ?? []);
     }
     if (error instanceof WorkflowNotFoundError) {
       return new DomainError('invalid_state', 'The review of this request has finished');

@@ -1,0 +1,135 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import { createReviewActivities, type ReviewActivities } from '@activities/review-activities';
+import { resolveTestServer } from '@temporal-lib/binaries';
+import { WORKFLOWS_PATH, workflowBundlerOptions } from '@temporal-lib/workflow-bundle';
+import { staffingReviewWorkflow } from '@workflows/staffing-review.workflow';
+import { submitUpdate } from '@workflows/messages';
+import type { DecideUpdateInput, ReviewInput } from '@workflows/types';
+import { startTestDatabase, type TestDatabase } from './database';
+import { demoFixture, insertRequest, type DemoFixture } from './fixtures';
+
+export interface WorkflowTestEnv {
+  env: TestWorkflowEnvironment;
+  db: TestDatabase;
+  demo: DemoFixture;
+  taskQueue: string;
+  startReview(overrides?: Partial<ReviewInput>): ReturnType<typeof startReview>;
+  decision(
+    stage: DecideUpdateInput['stage'],
+    username: string,
+    extra?: Partial<DecideUpdateInput>,
+  ): DecideUpdateInput;
+  rowsOf(requestId: string): Promise<RecordRows>;
+  /** Lets the test server's clock run a minute past `iso` (a deadline): independent of today's weekday. */
+  sleepPast(iso: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface RecordRows {
+  request: { status: string; status_reason: string | null; valid_until: string | null };
+  stages: {
+    name: string;
+    round: number;
+    escalation_level: number;
+    closed: boolean;
+    outcome: string | null;
+  }[];
+  decisions: { stage_name: string; outcome: string }[];
+  audit: string[];
+  notifications: number;
+}
+
+async function startReview(
+  t: Pick<WorkflowTestEnv, 'env' | 'db' | 'demo' | 'taskQueue'>,
+  overrides: Partial<ReviewInput> = {},
+) {
+  const input = await insertRequest(t.db.dataSource, t.demo, overrides);
+  const handle = await t.env.client.workflow.start(staffingReviewWorkflow, {
+    workflowId: `review-${input.requestId}`,
+    taskQueue: t.taskQueue,
+    args: [input],
+  });
+  const state = await handle.executeUpdate(submitUpdate, { args: [] });
+  return { input, handle, state };
+}
+
+/**
+ * The time-skipping test server (real Temporal, days in milliseconds), a real worker, and the real activities
+ * on a database of this file's own; `wrap` lets a test inject failures around them.
+ */
+export async function startWorkflowTestEnv(
+  wrap: (real: ReviewActivities) => ReviewActivities = (real) => real,
+): Promise<WorkflowTestEnv> {
+  const [server, db, bundle] = await Promise.all([
+    resolveTestServer(),
+    startTestDatabase(),
+    bundleWorkflowCode({ workflowsPath: require.resolve(WORKFLOWS_PATH), ...workflowBundlerOptions() }),
+  ]);
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: server } },
+  });
+  const demo = await demoFixture(db.dataSource);
+  const taskQueue = `review-test-${randomUUID()}`;
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: bundle,
+    activities: wrap(createReviewActivities({ dataSource: db.dataSource })),
+  });
+  const running = worker.run();
+  const base = {
+    env,
+    db,
+    demo,
+    taskQueue,
+    decision: (
+      stage: DecideUpdateInput['stage'],
+      username: string,
+      extra: Partial<DecideUpdateInput> = {},
+    ) => ({
+      decisionId: randomUUID(),
+      stage,
+      outcome: 'approve' as const,
+      actor: demo.actor(username),
+      ...extra,
+    }),
+    rowsOf: async (requestId: string): Promise<RecordRows> => {
+      const q = (sql: string) => db.dataSource.query(sql, [requestId]);
+      const [request] = await q(
+        `SELECT status, status_reason, valid_until::text FROM requests WHERE id = $1`,
+      );
+      const stages = await q(
+        `SELECT name, round, escalation_level, closed_at IS NOT NULL AS closed, outcome FROM stages
+          WHERE request_id = $1 ORDER BY opened_at, round`,
+      );
+      const decisions = await q(
+        `SELECT stage_name, outcome FROM decisions WHERE request_id = $1 ORDER BY decided_at`,
+      );
+      const audit = await q(`SELECT type FROM audit_events WHERE request_id = $1 ORDER BY id`);
+      const [{ count }] = await q(`SELECT count(*)::int AS count FROM notifications WHERE request_id = $1`);
+      return {
+        request,
+        stages,
+        decisions,
+        audit: audit.map((a: { type: string }) => a.type),
+        notifications: count,
+      };
+    },
+  };
+  return {
+    ...base,
+    startReview: (overrides) => startReview(base, overrides),
+    async sleepPast(iso) {
+      const ms = Date.parse(iso) + 60_000 - (await env.currentTimeMs());
+      if (ms > 0) await env.sleep(ms);
+    },
+    async stop() {
+      worker.shutdown();
+      await running;
+      await env.teardown();
+      await db.stop();
+    },
+  };
+}
