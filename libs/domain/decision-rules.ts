@@ -201,7 +201,11 @@ export function assertMayReassign(
 }
 
 /** After a reassignment only the assignee decides, unless the stage has escalated past its own role. */
-export function assertIsAssignee(actor: Actor, assigneeUserId: string | undefined, escalatedRoles: Role[]): void {
+export function assertIsAssignee(
+  actor: Actor,
+  assigneeUserId: string | undefined,
+  escalatedRoles: Role[],
+): void {
   if (!assigneeUserId || actor.userId === assigneeUserId) return;
   if (actor.grants.some((g) => escalatedRoles.includes(g.role))) return;
   throw new DomainError('not_allowed', 'This stage has been reassigned to another reviewer');
