@@ -1,14 +1,19 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { createReviewActivities, type ReviewActivities } from '@activities/review-activities';
-import { resolveTestServer } from '@temporal-lib/binaries';
+import { resolveDevServer, resolveTestServer } from '@temporal-lib/binaries';
 import { WORKFLOWS_PATH, workflowBundlerOptions } from '@temporal-lib/workflow-bundle';
 import { staffingReviewWorkflow } from '@workflows/staffing-review.workflow';
 import { submitUpdate } from '@workflows/messages';
 import type { DecideUpdateInput, ReviewInput } from '@workflows/types';
 import { startTestDatabase, type TestDatabase } from './database';
 import { demoFixture, insertRequest, type DemoFixture } from './fixtures';
+
+export const HISTORIES_DIR = join(__dirname, '../replay/histories');
 
 export interface WorkflowTestEnv {
   env: TestWorkflowEnvironment;
@@ -22,6 +27,11 @@ export interface WorkflowTestEnv {
     extra?: Partial<DecideUpdateInput>,
   ): DecideUpdateInput;
   rowsOf(requestId: string): Promise<RecordRows>;
+  /**
+   * With RECORD_HISTORIES=1, stores the finished workflow's history under tests/replay/histories/<name>.json,
+   * which tests/replay replays on every run against today's workflow code.
+   */
+  recordHistory(name: string, workflowId: string): Promise<void>;
   /** Lets the test server's clock run a minute past `iso` (a deadline): independent of today's weekday. */
   sleepPast(iso: string): Promise<void>;
   stop(): Promise<void>;
@@ -121,6 +131,24 @@ export async function startWorkflowTestEnv(
   return {
     ...base,
     startReview: (overrides) => startReview(base, overrides),
+    async recordHistory(name, workflowId) {
+      if (process.env.RECORD_HISTORIES !== '1') return;
+      // The CLI writes the proto3 JSON that historyFromJSON reads (the SDK's own historyToJSON trips over
+      // jest's module registry holding two protobufjs copies).
+      const cli = await resolveDevServer();
+      if (cli.source === 'sdk-download') throw new Error('recording histories needs the Temporal CLI');
+      const json = execFileSync(cli.path, [
+        'workflow',
+        'show',
+        '--address',
+        env.address,
+        '-w',
+        workflowId,
+        '-o',
+        'json',
+      ]);
+      writeFileSync(join(HISTORIES_DIR, `${name}.json`), json);
+    },
     async sleepPast(iso) {
       const ms = Date.parse(iso) + 60_000 - (await env.currentTimeMs());
       if (ms > 0) await env.sleep(ms);

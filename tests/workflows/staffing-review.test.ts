@@ -66,6 +66,7 @@ describe('staffingReviewWorkflow on the time-skipping test server', () => {
     const later = await rowsOf(input.requestId);
     expect(later.request.status).toBe('in_review');
     expect(later.audit.filter((t: string) => t === 'stage_overdue').length).toBeGreaterThanOrEqual(5);
+    await t.recordHistory('hire-escalated-overdue', handle.workflowId);
   });
 
   it('routes a hire through HR review and the director to a final approval valid for 90 days', async () => {
@@ -87,6 +88,7 @@ describe('staffingReviewWorkflow on the time-skipping test server', () => {
       { stage_name: 'hr_review', outcome: 'approve' },
       { stage_name: 'director_decision', outcome: 'approve' },
     ]);
+    await t.recordHistory('hire-approved', `review-${input.requestId}`);
   });
 
   it('sends a new permanent position on to the executive after the director', async () => {
@@ -105,6 +107,7 @@ describe('staffingReviewWorkflow on the time-skipping test server', () => {
       ],
     });
     expect(third.status).toBe('approved_with_conditions');
+    await t.recordHistory('hire-new-permanent-executive', handle.workflowId);
   });
 
   it('refuses a decision by the requester, by someone outside the division, and a second stage by the same person', async () => {
@@ -150,6 +153,7 @@ describe('staffingReviewWorkflow on the time-skipping test server', () => {
       args: [decision('director_decision', 'hsdir')],
     });
     expect(final.status).toBe('approved');
+    await t.recordHistory('hire-refusals-escalated-decisions', handle.workflowId);
   });
 
   it('lets exactly one of several concurrent decisions on one stage through', async () => {
@@ -180,6 +184,7 @@ describe('staffingReviewWorkflow on the time-skipping test server', () => {
     const rows = await rowsOf(input.requestId);
     expect(rows.stages.map((s: { round: number }) => s.round)).toEqual([1, 2]);
     expect(rows.audit).toContain('resubmitted');
+    await t.recordHistory('hire-returned-resubmitted', handle.workflowId);
   });
 
   it('withdraws a returned request as not completed after 10 business days without resubmission', async () => {
@@ -192,6 +197,7 @@ describe('staffingReviewWorkflow on the time-skipping test server', () => {
     const rows = await rowsOf(input.requestId);
     expect(rows.request).toMatchObject({ status: 'withdrawn', status_reason: 'not_completed' });
     expect(rows.audit).toEqual(expect.arrayContaining(['return_reminder', 'withdrawn']));
+    await t.recordHistory('hire-returned-not-completed', handle.workflowId);
   });
 
   it('lets the requester withdraw an open request and closes its stage', async () => {
@@ -208,6 +214,7 @@ describe('staffingReviewWorkflow on the time-skipping test server', () => {
     expect(state.status).toBe('withdrawn');
     const rows = await rowsOf(input.requestId);
     expect(rows.stages[0]).toMatchObject({ closed: true, outcome: 'withdrawn' });
+    await t.recordHistory('hire-withdrawn', handle.workflowId);
   });
 
   it('runs an urgent call-off on calendar hours: due four hours after opening', async () => {
@@ -238,6 +245,7 @@ describe('staffingReviewWorkflow on the time-skipping test server', () => {
       ],
     });
     expect(final).toMatchObject({ status: 'approved_with_conditions', validUntil: '2030-02-01' });
+    await t.recordHistory('call-off-approved-shortened', handle.workflowId);
   });
 
   it('reassigns an open stage: then only the new assignee decides, until the stage escalates past them', async () => {
@@ -274,6 +282,7 @@ describe('staffingReviewWorkflow on the time-skipping test server', () => {
     const rows = await rowsOf(input.requestId);
     expect(rows.audit).toContain('stage_reassigned');
     await handle.executeUpdate(decideUpdate, { args: [decision('hr_review', 'hr.somatik')] });
+    await t.recordHistory('hire-reassigned', handle.workflowId);
   });
 
   it('writes each notification once: the opened stage, its reminder and escalation, and the decision', async () => {
