@@ -166,6 +166,33 @@ export function createReviewActivities(deps: { dataSource: DataSource }): Review
       });
     },
 
+    async warnPeriodEnding(input) {
+      return tx(async (db) => {
+        const [extension]: { id: string }[] = await db.query(
+          `SELECT id FROM review_periods WHERE extends_id = $1 LIMIT 1`,
+          [input.periodId],
+        );
+        if (extension) return { extendedBy: extension.id };
+        const eventKey = `period_ending:${input.periodId}:${input.daysBefore}`;
+        const data = {
+          periodId: input.periodId,
+          kind: input.kind,
+          validTo: input.validTo,
+          decisionRef: input.decisionRef,
+          daysBefore: input.daysBefore,
+        };
+        await audit(db, { eventKey, requestId: null, type: 'period_ending', at: input.at, data });
+        for (const role of ['admin', 'executive'] as const) {
+          await notify(
+            db,
+            { role, scopeUnitId: null },
+            { eventKey, requestId: null, type: 'period_ending', data, at: input.at },
+          );
+        }
+        return {};
+      });
+    },
+
     async reassignStage(input) {
       await tx(async (db) => {
         await db.query(`UPDATE stages SET assignee_user_id = $2 WHERE id = $1 AND closed_at IS NULL`, [

@@ -84,7 +84,18 @@ export interface ReassignStageInput {
   at: string;
 }
 
+export interface PeriodWarningInput {
+  periodId: string;
+  kind: string;
+  validTo: string;
+  decisionRef: string;
+  daysBefore: number;
+  at: string;
+}
+
 export interface ReviewActivities {
+  /** Warns admins and the executive that a period is ending, unless an extension is already recorded. */
+  warnPeriodEnding(input: PeriodWarningInput): Promise<{ extendedBy?: string }>;
   reassignStage(input: ReassignStageInput): Promise<void>;
   openStage(input: OpenStageInput): Promise<{ stageId: string }>;
   escalateStage(input: EscalateStageInput): Promise<void>;

@@ -1,1 +1,2 @@
 export { staffingReviewWorkflow } from './staffing-review.workflow';
+export { reviewPeriodWatchWorkflow } from './period-watch.workflow';

@@ -313,3 +313,11 @@ export function businessDaysBetween(from: Date, to: Date): number {
   }
   return total;
 }
+
+/** `hour`:00 Stockholm wall-clock time on a calendar date, as an instant. */
+export function stockholmTime(date: string, hour: number): Date {
+  if (!Number.isInteger(hour) || hour < 0 || hour > 23) {
+    throw new RangeError(`hour must be an integer between 0 and 23, got ${String(hour)}`);
+  }
+  return new Date(stockholmWallClockToUtc(toEpochDay(parseIsoDate(date)), hour));
+}

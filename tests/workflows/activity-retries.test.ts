@@ -17,14 +17,9 @@ function failingTwiceAfterWriting(real: ReviewActivities): ReviewActivities {
       if (n <= 2) throw new Error(`injected failure ${n} after ${name} wrote its rows`);
       return result;
     };
-  return {
-    openStage: wrap('openStage', real.openStage),
-    escalateStage: wrap('escalateStage', real.escalateStage),
-    sendReminder: wrap('sendReminder', real.sendReminder),
-    recordDecision: wrap('recordDecision', real.recordDecision),
-    recordStatus: wrap('recordStatus', real.recordStatus),
-    reassignStage: wrap('reassignStage', real.reassignStage),
-  };
+  return Object.fromEntries(
+    Object.entries(real).map(([name, fn]) => [name, wrap(name, fn as (input: unknown) => Promise<unknown>)]),
+  ) as unknown as ReviewActivities;
 }
 
 let t: WorkflowTestEnv;

@@ -14,6 +14,7 @@ import { RequestsService } from './requests/requests.service';
 import { ReviewGateway } from './requests/review-gateway';
 import { ReviewPeriodsController } from './review-periods/review-periods.controller';
 import { ReviewPeriodsService } from './review-periods/review-periods.service';
+import { PeriodWatchGateway } from './review-periods/period-watch-gateway';
 import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './tokens';
 
 export interface ApiDependencies {
@@ -43,6 +44,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ProblemFilter },
         AuthService,
         ReviewPeriodsService,
+        PeriodWatchGateway,
         RequestsService,
         ReviewGateway,
       ],

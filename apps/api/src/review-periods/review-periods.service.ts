@@ -10,6 +10,7 @@ import {
   type ReviewPeriod,
 } from '@domain/review-periods';
 import { DATA_SOURCE } from '../tokens';
+import { PeriodWatchGateway } from './period-watch-gateway';
 import type { CurrentUser } from '../auth/current-user';
 
 const COLUMNS = `id, kind, valid_from::text AS "validFrom", valid_to::text AS "validTo", decision_ref AS "decisionRef",
@@ -17,7 +18,10 @@ const COLUMNS = `id, kind, valid_from::text AS "validFrom", valid_to::text AS "v
 
 @Injectable()
 export class ReviewPeriodsService {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly watches: PeriodWatchGateway,
+  ) {}
 
   list(kind?: RequestKind): Promise<ReviewPeriod[]> {
     return this.dataSource.query(
@@ -35,9 +39,10 @@ export class ReviewPeriodsService {
     return rows[0];
   }
 
-  create(body: unknown, user: CurrentUser): Promise<ReviewPeriod> {
-    const period = parseNewPeriod(body);
-    return this.insert({ ...period, extendsId: null }, user);
+  async create(body: unknown, user: CurrentUser): Promise<ReviewPeriod> {
+    const period = await this.insert({ ...parseNewPeriod(body), extendsId: null }, user);
+    await this.watches.watch(period);
+    return period;
   }
 
   async extend(id: string, body: unknown, user: CurrentUser): Promise<ReviewPeriod> {
@@ -46,7 +51,10 @@ export class ReviewPeriodsService {
       [id],
     );
     if (!base) throw new DomainError('not_found', `No review period ${id}`);
-    return this.insert(planExtension(base, body), user);
+    const extension = await this.insert(planExtension(base, body), user);
+    await this.watches.extended(base.id, extension.id);
+    await this.watches.watch(extension);
+    return extension;
   }
 
   private insert(period: NewPeriod & { extendsId: string | null }, user: CurrentUser): Promise<ReviewPeriod> {
@@ -57,6 +65,15 @@ export class ReviewPeriodsService {
         `SELECT ${COLUMNS} FROM review_periods WHERE kind = $1`,
         [period.kind],
       );
+      // A retry of a creation whose watch could not start (503) finds its own period, not a conflict.
+      const same = existing.find(
+        (p) =>
+          p.validFrom === period.validFrom &&
+          p.validTo === period.validTo &&
+          p.decisionRef === period.decisionRef &&
+          p.extendsId === period.extendsId,
+      );
+      if (same) return same;
       const clash = overlapping(existing, period);
       if (clash.length > 0) {
         throw new DomainError(

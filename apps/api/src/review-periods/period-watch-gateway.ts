@@ -1,0 +1,61 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
+import type { AppConfig } from '@config/config';
+import type { ReviewPeriod } from '@domain/review-periods';
+import { periodExtendedSignal, type reviewPeriodWatchWorkflow } from '@workflows/period-watch.workflow';
+import { problem, ProblemException } from '../common/problem';
+import { CONFIG, TEMPORAL_CLIENT } from '../tokens';
+
+export const periodWatchId = (periodId: string) => `period-watch-${periodId}`;
+
+/** Starts and stops the per-period watch that warns before a period lapses without extension. */
+@Injectable()
+export class PeriodWatchGateway {
+  private readonly logger = new Logger('PeriodWatchGateway');
+
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async watch(period: ReviewPeriod): Promise<void> {
+    await this.unavailableAs503(() =>
+      this.client.workflow.start<typeof reviewPeriodWatchWorkflow>('reviewPeriodWatchWorkflow', {
+        workflowId: periodWatchId(period.id),
+        taskQueue: this.config.temporal.taskQueue,
+        args: [
+          {
+            periodId: period.id,
+            kind: period.kind,
+            validTo: period.validTo,
+            decisionRef: period.decisionRef,
+          },
+        ],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      }),
+    );
+  }
+
+  /** Tells the extended period's watch to stop; a watch that already finished needs nothing. */
+  async extended(basePeriodId: string, extensionId: string): Promise<void> {
+    try {
+      await this.client.workflow
+        .getHandle(periodWatchId(basePeriodId))
+        .signal(periodExtendedSignal, { extensionId });
+    } catch (error) {
+      // The watch asks the record before each warning, so a lost signal cannot cause a wrong warning.
+      this.logger.warn(`could not signal the watch of period ${basePeriodId}: ${(error as Error).message}`);
+    }
+  }
+
+  private async unavailableAs503<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      this.logger.warn(`Temporal unavailable: ${(error as Error).message}`);
+      throw new ProblemException(problem(503, 'The review engine is unavailable; try again shortly'), {
+        'Retry-After': '5',
+      });
+    }
+  }
+}
