@@ -168,12 +168,20 @@ export function createReviewActivities(deps: { dataSource: DataSource }): Review
 
     async warnPeriodEnding(input) {
       return tx(async (db) => {
-        const [extension]: { id: string }[] = await db.query(
-          `SELECT id FROM review_periods WHERE extends_id = $1 LIMIT 1`,
-          [input.periodId],
-        );
-        if (extension) return { extendedBy: extension.id };
-        const eventKey = `period_ending:${input.periodId}:${input.daysBefore}`;
+        if (input.subject === 'exemption') {
+          const [exemption] = await db.query(`SELECT revoked_at FROM exemptions WHERE id = $1`, [
+            input.periodId,
+          ]);
+          if (!exemption || exemption.revoked_at) return { revoked: true };
+        } else {
+          const [extension]: { id: string }[] = await db.query(
+            `SELECT id FROM review_periods WHERE extends_id = $1 LIMIT 1`,
+            [input.periodId],
+          );
+          if (extension) return { extendedBy: extension.id };
+        }
+        const type = input.subject === 'exemption' ? 'exemption_ending' : 'period_ending';
+        const eventKey = `${type}:${input.periodId}:${input.daysBefore}`;
         const data = {
           periodId: input.periodId,
           kind: input.kind,

@@ -85,6 +85,7 @@ export interface ReassignStageInput {
 }
 
 export interface PeriodWarningInput {
+  subject: 'review_period' | 'exemption';
   periodId: string;
   kind: string;
   validTo: string;
@@ -94,8 +95,8 @@ export interface PeriodWarningInput {
 }
 
 export interface ReviewActivities {
-  /** Warns admins and the executive that a period is ending, unless an extension is already recorded. */
-  warnPeriodEnding(input: PeriodWarningInput): Promise<{ extendedBy?: string }>;
+  /** Warns admins and the executive that a period (or exemption) is ending, unless extended (or revoked). */
+  warnPeriodEnding(input: PeriodWarningInput): Promise<{ extendedBy?: string; revoked?: boolean }>;
   reassignStage(input: ReassignStageInput): Promise<void>;
   openStage(input: OpenStageInput): Promise<{ stageId: string }>;
   escalateStage(input: EscalateStageInput): Promise<void>;

@@ -3,7 +3,11 @@ import type { ReviewActivities } from '@activities/review-activities.types';
 import { plannedWarnings } from '@domain/period-watch';
 import type { RequestKind } from '@domain/enums';
 
+export type WatchSubject = 'review_period' | 'exemption';
+
 export interface PeriodWatchInput {
+  /** A review period, or an exemption (which lapses the same way). Absent in watches started before exemptions. */
+  subject?: WatchSubject;
   periodId: string;
   kind: RequestKind;
   validTo: string;
@@ -13,6 +17,7 @@ export interface PeriodWatchInput {
 export interface PeriodWatchResult {
   warningsSent: number[];
   extendedBy?: string;
+  revoked?: boolean;
 }
 
 /** Sent by the API when an extension of the watched period is recorded: no more warnings. */
@@ -24,7 +29,7 @@ const record = wf.proxyLocalActivities<ReviewActivities>({
 });
 
 /**
- * One per review period: warns the admins and the executive 14, 7 and 1 days before the period ends while no
+ * One per review period or exemption: warns the admins and the executive 14, 7 and 1 days before the period ends while no
  * extension is recorded. The record is asked too, so an extension whose signal was lost still stops the warnings.
  */
 export async function reviewPeriodWatchWorkflow(input: PeriodWatchInput): Promise<PeriodWatchResult> {
@@ -36,13 +41,14 @@ export async function reviewPeriodWatchWorkflow(input: PeriodWatchInput): Promis
     const ms = warning.at.getTime() - Date.now();
     if (ms > 0) await wf.condition(() => result.extendedBy !== undefined, ms);
     if (result.extendedBy) break;
-    const { extendedBy } = await record.warnPeriodEnding({
+    const { extendedBy, revoked } = await record.warnPeriodEnding({
       ...input,
+      subject: input.subject ?? 'review_period',
       daysBefore: warning.daysBefore,
       at: new Date(Date.now()).toISOString(),
     });
-    if (extendedBy) {
-      result.extendedBy = extendedBy;
+    if (extendedBy || revoked) {
+      Object.assign(result, extendedBy ? { extendedBy } : { revoked });
       break;
     }
     result.warningsSent.push(warning.daysBefore);

@@ -1,3 +1,4 @@
+import { MIGRATIONS } from '@db/migrations';
 import { startTestDatabase, type TestDatabase } from '../support/database';
 
 let db: TestDatabase;
@@ -24,8 +25,8 @@ describe('the database schema', () => {
     expect(row.type).toBe('test');
   });
 
-  it('can be migrated down and up again', async () => {
-    await db.dataSource.undoLastMigration({ transaction: 'each' });
+  it('can be migrated all the way down and up again', async () => {
+    for (let i = 0; i < MIGRATIONS.length; i++) await db.dataSource.undoLastMigration({ transaction: 'each' });
     const [{ count }] = await db.dataSource.query(
       `SELECT count(*)::int AS count FROM information_schema.tables WHERE table_name = 'requests'`,
     );

@@ -15,6 +15,8 @@ import { ReviewGateway } from './requests/review-gateway';
 import { ReviewPeriodsController } from './review-periods/review-periods.controller';
 import { ReviewPeriodsService } from './review-periods/review-periods.service';
 import { PeriodWatchGateway } from './review-periods/period-watch-gateway';
+import { ExemptionsController } from './exemptions/exemptions.controller';
+import { ExemptionsService } from './exemptions/exemptions.service';
 import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './tokens';
 
 export interface ApiDependencies {
@@ -33,6 +35,7 @@ export class AppModule {
         AuthController,
         OrgController,
         ReviewPeriodsController,
+        ExemptionsController,
         RequestsController,
         HealthController,
       ],
@@ -45,6 +48,7 @@ export class AppModule {
         AuthService,
         ReviewPeriodsService,
         PeriodWatchGateway,
+        ExemptionsService,
         RequestsService,
         ReviewGateway,
       ],

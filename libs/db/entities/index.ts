@@ -1,5 +1,7 @@
 import { AuditEventEntity } from './audit-event.entity';
 import { DecisionEntity } from './decision.entity';
+import { DelegationEntity } from './delegation.entity';
+import { ExemptionEntity } from './exemption.entity';
 import { NotificationEntity } from './notification.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { RequestEntity } from './request.entity';
@@ -10,6 +12,8 @@ import { RoleAssignmentEntity, UserEntity } from './user.entity';
 export {
   AuditEventEntity,
   DecisionEntity,
+  DelegationEntity,
+  ExemptionEntity,
   NotificationEntity,
   OrgUnitEntity,
   RequestEntity,
@@ -24,6 +28,8 @@ export const ENTITIES = [
   UserEntity,
   RoleAssignmentEntity,
   ReviewPeriodEntity,
+  ExemptionEntity,
+  DelegationEntity,
   RequestEntity,
   StageEntity,
   DecisionEntity,

@@ -11,6 +11,7 @@ import {
 import { OrgUnitEntity } from './org-unit.entity';
 import { UserEntity } from './user.entity';
 import { ReviewPeriodEntity } from './review-period.entity';
+import { ExemptionEntity } from './exemption.entity';
 
 @Entity('requests')
 @Index(['requesterId', 'idempotencyKey'], { unique: true, where: 'idempotency_key IS NOT NULL' })
@@ -32,6 +33,7 @@ export class RequestEntity {
   @Column({ type: 'text' }) status: string;
   @Column({ name: 'status_reason', type: 'text', nullable: true }) statusReason: string | null;
   @Column({ name: 'period_id', type: 'uuid', nullable: true }) periodId: string | null;
+  @Column({ name: 'exemption_id', type: 'uuid', nullable: true }) exemptionId: string | null;
   @Column({ name: 'policy_version', type: 'int', nullable: true }) policyVersion: number | null;
   @Column({ name: 'submitted_at', type: 'timestamptz' }) submittedAt: Date;
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true }) decidedAt: Date | null;
@@ -50,4 +52,7 @@ export class RequestEntity {
   @ManyToOne(() => ReviewPeriodEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'period_id' })
   period?: ReviewPeriodEntity;
+  @ManyToOne(() => ExemptionEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'exemption_id' })
+  exemption?: ExemptionEntity;
 }

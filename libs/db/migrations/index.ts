@@ -1,4 +1,5 @@
 import { InitialSchema1763900000000 } from './1763900000000-initial-schema';
+import { ExemptionsAndDelegations1763910000000 } from './1763910000000-exemptions-and-delegations';
 
 /** In order; TypeORM records each in the `migrations` table and runs only the new ones. */
-export const MIGRATIONS = [InitialSchema1763900000000];
+export const MIGRATIONS = [InitialSchema1763900000000, ExemptionsAndDelegations1763910000000];

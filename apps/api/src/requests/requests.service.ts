@@ -19,6 +19,7 @@ import type { CurrentUser } from '../auth/current-user';
 import { asActor } from '../auth/current-user';
 import { AuthService } from '../auth/auth.service';
 import { ReviewPeriodsService } from '../review-periods/review-periods.service';
+import { ExemptionsService } from '../exemptions/exemptions.service';
 import { DATA_SOURCE } from '../tokens';
 import { maySubmitFor, visibleRequestsSql } from './request-scope';
 import { ReviewGateway } from './review-gateway';
@@ -35,6 +36,7 @@ interface RequestRow {
   status: string;
   status_reason: string | null;
   period_id: string | null;
+  exemption_id: string | null;
   policy_version: number | null;
   submitted_at: Date;
   decided_at: Date | null;
@@ -86,6 +88,7 @@ export class RequestsService {
     private readonly periods: ReviewPeriodsService,
     private readonly gateway: ReviewGateway,
     private readonly auth: AuthService,
+    private readonly exemptions: ExemptionsService,
   ) {}
 
   async submit(body: unknown, key: string | undefined, user: CurrentUser) {
@@ -104,11 +107,24 @@ export class RequestsService {
     let row: RequestRow;
     try {
       row = await this.dataSource.transaction(async (db) => {
-        const period = await this.periods.covering(db, input.kind, stockholmDate(now));
+        const today = stockholmDate(now);
+        const period = await this.periods.covering(db, input.kind, today);
+        // An exemption matters only where review would otherwise apply.
+        const exemption = period
+          ? await this.exemptions.covering(db, {
+              kind: input.kind,
+              unitId: unit.id,
+              divisionId: unit.divisionId,
+              occupationalCategory: input.occupationalCategory,
+              costSek: requestCostSek(input),
+              date: today,
+            })
+          : undefined;
+        const status = !period ? 'not_required' : exemption ? 'exempted' : 'in_review';
         const [inserted]: RequestRow[] = await db.query(
           `INSERT INTO requests (id, kind, unit_id, division_id, requester_id, occupational_category, payload, cost_sek,
-                                 status, period_id, policy_version, submitted_at, idempotency_key, body_hash)
-           VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13, $14) RETURNING *`,
+                                 status, period_id, exemption_id, policy_version, submitted_at, idempotency_key, body_hash)
+           VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING *`,
           [
             randomUUID(),
             input.kind,
@@ -118,9 +134,10 @@ export class RequestsService {
             input.occupationalCategory,
             JSON.stringify(input),
             requestCostSek(input),
-            period ? 'in_review' : 'not_required',
+            status,
             period?.id ?? null,
-            period ? CURRENT_POLICY_VERSION : null,
+            exemption?.id ?? null,
+            status === 'in_review' ? CURRENT_POLICY_VERSION : null,
             now,
             idemKey ?? null,
             bodyHash,
@@ -133,7 +150,11 @@ export class RequestsService {
             inserted.id,
             user.id,
             now,
-            JSON.stringify({ status: inserted.status, periodId: inserted.period_id }),
+            JSON.stringify({
+              status: inserted.status,
+              periodId: inserted.period_id,
+              exemptionId: inserted.exemption_id,
+            }),
           ],
         );
         return inserted;
@@ -168,8 +189,9 @@ export class RequestsService {
     return {
       id: row.id,
       status: state?.status ?? row.status,
-      reviewRequired: row.period_id !== null,
+      reviewRequired: row.policy_version !== null,
       periodId: row.period_id,
+      exemptionId: row.exemption_id,
       currentStage: stage ? { name: stage.name, dueAt: stage.dueAt, assignees: stage.assignees } : null,
     };
   }
@@ -269,8 +291,9 @@ export class RequestsService {
       kind: row.kind,
       status: row.status,
       statusReason: row.status_reason,
-      reviewRequired: row.period_id !== null,
+      reviewRequired: row.policy_version !== null,
       periodId: row.period_id,
+      exemptionId: row.exemption_id,
       policyVersion: row.policy_version,
       unitId: row.unit_id,
       divisionId: row.division_id,

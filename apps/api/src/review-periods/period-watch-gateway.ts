@@ -2,7 +2,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { AppConfig } from '@config/config';
 import type { ReviewPeriod } from '@domain/review-periods';
-import { periodExtendedSignal, type reviewPeriodWatchWorkflow } from '@workflows/period-watch.workflow';
+import {
+  periodExtendedSignal,
+  type reviewPeriodWatchWorkflow,
+  type WatchSubject,
+} from '@workflows/period-watch.workflow';
 import { problem, ProblemException } from '../common/problem';
 import { CONFIG, TEMPORAL_CLIENT } from '../tokens';
 
@@ -18,13 +22,17 @@ export class PeriodWatchGateway {
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async watch(period: ReviewPeriod): Promise<void> {
+  async watch(
+    period: Pick<ReviewPeriod, 'id' | 'kind' | 'validTo' | 'decisionRef'>,
+    subject: WatchSubject = 'review_period',
+  ): Promise<void> {
     await this.unavailableAs503(() =>
       this.client.workflow.start<typeof reviewPeriodWatchWorkflow>('reviewPeriodWatchWorkflow', {
-        workflowId: periodWatchId(period.id),
+        workflowId: subject === 'exemption' ? `exemption-watch-${period.id}` : periodWatchId(period.id),
         taskQueue: this.config.temporal.taskQueue,
         args: [
           {
+            subject,
             periodId: period.id,
             kind: period.kind,
             validTo: period.validTo,
