@@ -26,7 +26,8 @@ describe('the database schema', () => {
   });
 
   it('can be migrated all the way down and up again', async () => {
-    for (let i = 0; i < MIGRATIONS.length; i++) await db.dataSource.undoLastMigration({ transaction: 'each' });
+    for (let i = 0; i < MIGRATIONS.length; i++)
+      await db.dataSource.undoLastMigration({ transaction: 'each' });
     const [{ count }] = await db.dataSource.query(
       `SELECT count(*)::int AS count FROM information_schema.tables WHERE table_name = 'requests'`,
     );
