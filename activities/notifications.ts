@@ -16,13 +16,29 @@ export async function resolveRecipients(db: EntityManager, recipients: Recipient
   return rows.map((r) => r.user_id);
 }
 
+/**
+ * Delegates standing in for any of `userIds` on the day of `at` (Stockholm), for the request's kind: absent
+ * reviewers' notifications reach whoever covers for them, including for stages opened before the absence began.
+ */
+async function delegatesOf(db: EntityManager, userIds: string[], at: string, requestId: string | null) {
+  const rows: { delegate_id: string }[] = await db.query(
+    `SELECT DISTINCT d.delegate_id FROM delegations d
+      WHERE d.delegator_id = ANY($1::uuid[]) AND d.revoked_at IS NULL
+        AND ($2::timestamptz AT TIME ZONE 'Europe/Stockholm')::date BETWEEN d.valid_from AND d.valid_to
+        AND (d.kind IS NULL OR d.kind = (SELECT kind FROM requests WHERE id = $3::uuid))`,
+    [userIds, at, requestId],
+  );
+  return rows.map((r) => r.delegate_id);
+}
+
 /** One notification per event and recipient, however often the activity is retried. */
 export async function notify(
   db: EntityManager,
   recipients: Recipients,
   n: { eventKey: string; requestId: string | null; type: string; data: Record<string, unknown>; at: string },
 ): Promise<void> {
-  const userIds = await resolveRecipients(db, recipients);
+  const direct = await resolveRecipients(db, recipients);
+  const userIds = [...new Set([...direct, ...(await delegatesOf(db, direct, n.at, n.requestId))])];
   if (userIds.length === 0) return;
   await db.query(
     `INSERT INTO notifications (event_key, recipient_id, request_id, type, data, created_at)

@@ -165,7 +165,10 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
         asRefusal(() => {
           assertMayDecide(decision.actor, planned, stage.escalationLevel, subject());
           const escalated = planned.escalations.slice(0, stage.escalationLevel).map((e) => e.role);
-          assertIsAssignee(decision.actor, stage.assigneeUserId, escalated);
+          // A delegate stands in for the reviewer the stage was reassigned to (the API checked the delegation).
+          if (decision.onBehalfOfId !== stage.assigneeUserId) {
+            assertIsAssignee(decision.actor, stage.assigneeUserId, escalated);
+          }
         });
       },
     },

@@ -299,4 +299,30 @@ describe('staffingReviewWorkflow on the time-skipping test server', () => {
     expect(notifications).toBeGreaterThanOrEqual(4);
     expect(audit.slice(0, 4)).toEqual(['stage_opened', 'stage_reminder', 'stage_escalated', 'decision']);
   });
+
+  it('sends reminders of a stage already open to a delegate once the absent reviewer’s delegation starts', async () => {
+    const { input, state } = await startReview();
+    const [som] = await t.db.dataSource.query(`SELECT id FROM org_units WHERE code = 'SOM'`);
+    const [delegate] = await t.db.dataSource.query(
+      `INSERT INTO users (username, display_name) VALUES ('hr.stand-in.' || gen_random_uuid(), 'Stand-in') RETURNING id`,
+    );
+    await t.db.dataSource.query(
+      `INSERT INTO role_assignments (user_id, role, scope_unit_id) VALUES ($1, 'hr_reviewer', $2)`,
+      [delegate.id, som.id],
+    );
+    const received = () =>
+      t.db.dataSource.query(
+        `SELECT type FROM notifications WHERE request_id = $1 AND recipient_id = $2 ORDER BY created_at`,
+        [input.requestId, delegate.id],
+      );
+    expect(await received()).toEqual([]); // the stage opened before anyone was away
+    const now = new Date(await t.env.currentTimeMs());
+    await t.db.dataSource.query(
+      `INSERT INTO delegations (delegator_id, delegate_id, valid_from, valid_to, created_by)
+       VALUES ($1, $2, $3::date, $3::date + 30, $1)`,
+      [t.demo.userId('hr.somatik'), delegate.id, now.toISOString().slice(0, 10)],
+    );
+    await t.sleepPast(state.currentStage!.dueAt);
+    expect((await received()).map((n: { type: string }) => n.type)).toContain('stage_reminder');
+  });
 });

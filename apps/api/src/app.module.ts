@@ -16,6 +16,8 @@ import { ReviewPeriodsController } from './review-periods/review-periods.control
 import { ReviewPeriodsService } from './review-periods/review-periods.service';
 import { PeriodWatchGateway } from './review-periods/period-watch-gateway';
 import { ExemptionsController } from './exemptions/exemptions.controller';
+import { DelegationsController } from './delegations/delegations.controller';
+import { DelegationsService } from './delegations/delegations.service';
 import { ExemptionsService } from './exemptions/exemptions.service';
 import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './tokens';
 
@@ -36,6 +38,7 @@ export class AppModule {
         OrgController,
         ReviewPeriodsController,
         ExemptionsController,
+        DelegationsController,
         RequestsController,
         HealthController,
       ],
@@ -49,6 +52,7 @@ export class AppModule {
         ReviewPeriodsService,
         PeriodWatchGateway,
         ExemptionsService,
+        DelegationsService,
         RequestsService,
         ReviewGateway,
       ],

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { DataSource } from 'typeorm';
 import { stockholmDate } from '@domain/calendar';
 import { parseDecisionInput } from '@domain/decision-rules';
-import { REQUEST_KINDS, REQUEST_STATUSES, type RequestKind } from '@domain/enums';
+import { REQUEST_KINDS, REQUEST_STATUSES, type RequestKind, type StageName } from '@domain/enums';
 import { DomainError } from '@domain/errors';
 import { CURRENT_POLICY_VERSION } from '@domain/policy';
 import {
@@ -20,6 +20,7 @@ import { asActor } from '../auth/current-user';
 import { AuthService } from '../auth/auth.service';
 import { ReviewPeriodsService } from '../review-periods/review-periods.service';
 import { ExemptionsService } from '../exemptions/exemptions.service';
+import { DelegationsService } from '../delegations/delegations.service';
 import { DATA_SOURCE } from '../tokens';
 import { maySubmitFor, visibleRequestsSql } from './request-scope';
 import { ReviewGateway } from './review-gateway';
@@ -89,6 +90,7 @@ export class RequestsService {
     private readonly gateway: ReviewGateway,
     private readonly auth: AuthService,
     private readonly exemptions: ExemptionsService,
+    private readonly delegations: DelegationsService,
   ) {}
 
   async submit(body: unknown, key: string | undefined, user: CurrentUser) {
@@ -358,23 +360,41 @@ export class RequestsService {
     const decisionId = idemKey ? uuidFromKey(user.id, id, idemKey) : randomUUID();
     const earlier = await this.recordedDecision(decisionId);
     if (earlier) return earlier;
-    const [open] = await this.dataSource.query(
-      `SELECT name FROM stages WHERE request_id = $1 AND closed_at IS NULL ORDER BY opened_at DESC LIMIT 1`,
-      [id],
+    const open = await this.openStage(
+      id,
+      `Request ${id} has no stage open for a decision (it is ${row.status})`,
     );
-    if (!open)
-      throw new DomainError(
-        'stage_not_open',
-        `Request ${id} has no stage open for a decision (it is ${row.status})`,
-      );
+    const onBehalfOfId = await this.delegations.onBehalfOf(user, row.kind, open);
     try {
-      return await this.gateway.decide(id, { ...input, decisionId, stage: open.name, actor: asActor(user) });
+      return await this.gateway.decide(id, {
+        ...input,
+        decisionId,
+        stage: open.name,
+        actor: asActor(user),
+        onBehalfOfId,
+      });
     } catch (error) {
       // A retry after the review finished: the first attempt's decision is the answer.
       const recorded = await this.recordedDecision(decisionId);
       if (recorded) return recorded;
       throw error;
     }
+  }
+
+  private async openStage(requestId: string, whenNone: string) {
+    const [open]: {
+      name: StageName;
+      assigneeUserId: string | null;
+      assigneeRole: string;
+      assigneeScopeUnitId: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT name, assignee_user_id AS "assigneeUserId", assignee_role AS "assigneeRole",
+              assignee_scope_unit_id AS "assigneeScopeUnitId"
+         FROM stages WHERE request_id = $1 AND closed_at IS NULL ORDER BY opened_at DESC LIMIT 1`,
+      [requestId],
+    );
+    if (!open) throw new DomainError('stage_not_open', whenNone);
+    return open;
   }
 
   private async recordedDecision(decisionId: string) {
@@ -426,11 +446,7 @@ export class RequestsService {
         { field: 'userId', message: 'is not a known user' },
       ]);
     }
-    const [open] = await this.dataSource.query(
-      `SELECT name FROM stages WHERE request_id = $1 AND closed_at IS NULL ORDER BY opened_at DESC LIMIT 1`,
-      [id],
-    );
-    if (!open) throw new DomainError('stage_not_open', `Request ${id} has no open stage to reassign`);
+    const open = await this.openStage(id, `Request ${id} has no open stage to reassign`);
     const stage = await this.gateway.reassign(id, {
       reassignmentId: randomUUID(),
       stage: open.name,
