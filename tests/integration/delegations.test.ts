@@ -159,4 +159,42 @@ describe('out-of-office delegation over HTTP', () => {
       })
       .expect(201);
   });
+
+  it('never chains: the delegate’s own delegate cannot decide for the absent reviewer', async () => {
+    const [som] = await t.db.dataSource.query(`SELECT id FROM org_units WHERE code = 'SOM'`);
+    const [third] = await t.db.dataSource.query(
+      `INSERT INTO users (username, display_name) VALUES ('hr.somatik3', 'Tredje HR-partner') RETURNING id`,
+    );
+    await t.db.dataSource.query(
+      `INSERT INTO role_assignments (user_id, role, scope_unit_id) VALUES ($1, 'hr_reviewer', $2)`,
+      [third.id, som.id],
+    );
+    const submitted = await t.http
+      .post('/api/v1/requests')
+      .set(await auth('chef.akuten'))
+      .send(aHire())
+      .expect(201);
+    const id = submitted.body.id;
+    await t.http
+      .post(`/api/v1/requests/${id}/reassign`)
+      .set(await auth('hrchef'))
+      .send({ userId: ids.get('hr.somatik') })
+      .expect(201);
+    await t.http
+      .post('/api/v1/delegations')
+      .set(await auth('hr.somatik'))
+      .send({ delegateId: ids.get('hr.somatik2'), validFrom: today, validTo: '2099-12-31' })
+      .expect(201);
+    await t.http
+      .post('/api/v1/delegations')
+      .set(await auth('hr.somatik2'))
+      .send({ delegateId: third.id, validFrom: today, validTo: '2099-12-31' })
+      .expect(201);
+    const refused = await t.http
+      .post(`/api/v1/requests/${id}/decisions`)
+      .set(await auth('hr.somatik3'))
+      .send({ outcome: 'approve' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toMatch(/reassigned/);
+  });
 });

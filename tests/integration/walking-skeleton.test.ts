@@ -286,3 +286,34 @@ describe('the walking skeleton over HTTP, against PostgreSQL and the Temporal de
     expect(ok.body.currentStage).toMatchObject({ name: 'hr_review', assigneeUserId: userId('hr.somatik') });
   });
 });
+
+describe('a review that started in a period', () => {
+  it('finishes under that period even after the period has ended', async () => {
+    const submitted = await t.http
+      .post('/api/v1/requests')
+      .set(await auth('chef.akuten'))
+      .send(aHire())
+      .expect(201);
+    // The board's period lapses while the request is in review.
+    await t.db.dataSource.query(`UPDATE review_periods SET valid_to = '2020-12-31' WHERE id = $1`, [
+      submitted.body.periodId,
+    ]);
+    await t.http
+      .post(`/api/v1/requests/${submitted.body.id}/decisions`)
+      .set(await auth('hr.somatik'))
+      .send({ outcome: 'approve' })
+      .expect(201);
+    const final = await t.http
+      .post(`/api/v1/requests/${submitted.body.id}/decisions`)
+      .set(await auth('div.somatik'))
+      .send({ outcome: 'approve' })
+      .expect(201);
+    expect(final.body.status).toBe('approved');
+    const later = await t.http
+      .post('/api/v1/requests')
+      .set(await auth('chef.akuten'))
+      .send(aHire())
+      .expect(201);
+    expect(later.body.status).toBe('not_required');
+  });
+});

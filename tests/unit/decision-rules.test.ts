@@ -483,3 +483,31 @@ describe('dates in decisions', () => {
     expect(error.fields).toEqual([{ field: 'approvedPeriodTo', message: 'is not a calendar date' }]);
   });
 });
+
+describe('property: no route lets the requester decide', () => {
+  it('refuses the requester at every stage of every route and escalation level, whatever roles they hold', () => {
+    const grantArb = fc.record({
+      role: fc.constantFrom('requester', 'hr_reviewer', 'hr_lead', 'director', 'executive', 'admin' as const),
+      scopeUnitId: fc.constantFrom(null, SOMATIK),
+    });
+    const routeArb = fc
+      .record({
+        kind: fc.constantFrom('hire' as const, 'agency_call_off' as const),
+        newPermanentPosition: fc.boolean(),
+        urgent: fc.boolean(),
+      })
+      .map((subject) => planRoute(POLICY_V1, subject));
+    fc.assert(
+      fc.property(routeArb, fc.array(grantArb, { maxLength: 6 }), fc.nat(3), (route, grants, level) => {
+        for (const stage of route) {
+          const requester = { userId: 'chef.akuten', grants };
+          const subject = aDecisionSubject({ requesterId: 'chef.akuten' });
+          const error = domainErrorFrom(() =>
+            assertMayDecide(requester, stage, Math.min(level, stage.escalations.length), subject),
+          );
+          expect(error.code).toBe('not_allowed');
+        }
+      }),
+    );
+  });
+});

@@ -229,6 +229,19 @@ describe('staffingReviewWorkflow on the time-skipping test server', () => {
     expect(hours).toBe(4);
   });
 
+  it('escalates an urgent call-off four hours after its deadline, on calendar hours', async () => {
+    const { handle, state } = await startReview({
+      kind: 'agency_call_off',
+      urgent: true,
+      callOff: { periodFrom: '2030-01-01', periodTo: '2030-02-01', estimatedCostSek: 100_000 },
+    });
+    await t.sleepPast(state.currentStage!.dueAt);
+    const escalated = (await handle.query(stateQuery)).currentStage!;
+    expect(escalated.escalationLevel).toBe(1);
+    expect(Date.parse(escalated.dueAt) - Date.parse(state.currentStage!.dueAt)).toBe(4 * 3_600_000);
+    await t.recordHistory('call-off-urgent-escalated', handle.workflowId);
+  });
+
   it('records a call-off approval as valid for the approved, shortened period', async () => {
     const { handle } = await startReview({
       kind: 'agency_call_off',
