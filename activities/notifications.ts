@@ -31,21 +31,43 @@ async function delegatesOf(db: EntityManager, userIds: string[], at: string, req
   return rows.map((r) => r.delegate_id);
 }
 
-/** One notification per event and recipient, however often the activity is retried. */
+export interface NotificationInput {
+  eventKey: string;
+  requestId: string | null;
+  type: string;
+  data: Record<string, unknown>;
+  at: string;
+}
+
+/** A notification row this call inserted (not one an earlier attempt already wrote), with where to mail it. */
+export interface InsertedNotification extends NotificationInput {
+  id: string;
+  recipientId: string;
+  email: string | null;
+}
+
+/**
+ * One notification per event and recipient, however often the activity is retried. Returns only the rows this
+ * call inserted, so their e-mail copies go out once: a retry or a replayed workflow inserts nothing new.
+ */
 export async function notify(
   db: EntityManager,
   recipients: Recipients,
-  n: { eventKey: string; requestId: string | null; type: string; data: Record<string, unknown>; at: string },
-): Promise<void> {
+  n: NotificationInput,
+): Promise<InsertedNotification[]> {
   const direct = await resolveRecipients(db, recipients);
   const userIds = [...new Set([...direct, ...(await delegatesOf(db, direct, n.at, n.requestId))])];
-  if (userIds.length === 0) return;
-  await db.query(
-    `INSERT INTO notifications (event_key, recipient_id, request_id, type, data, created_at)
-     SELECT $1, unnest($2::uuid[]), $3, $4, $5::jsonb, $6
-     ON CONFLICT (event_key, recipient_id) DO NOTHING`,
+  if (userIds.length === 0) return [];
+  const rows: { id: string; recipient_id: string; email: string | null }[] = await db.query(
+    `WITH inserted AS (
+       INSERT INTO notifications (event_key, recipient_id, request_id, type, data, created_at)
+       SELECT $1, unnest($2::uuid[]), $3, $4, $5::jsonb, $6
+       ON CONFLICT (event_key, recipient_id) DO NOTHING
+       RETURNING id, recipient_id)
+     SELECT i.id, i.recipient_id, u.email FROM inserted i JOIN users u ON u.id = i.recipient_id`,
     [n.eventKey, userIds, n.requestId, n.type, JSON.stringify(n.data), n.at],
   );
+  return rows.map((r) => ({ ...n, id: r.id, recipientId: r.recipient_id, email: r.email }));
 }
 
 /** Appends to the audit trail once per event key. */

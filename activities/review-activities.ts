@@ -1,18 +1,53 @@
-import type { DataSource } from 'typeorm';
-import { audit, notify } from './notifications';
+import type { DataSource, EntityManager } from 'typeorm';
+import { createLogger, type Logger } from '@config/logger';
+import type { MailMessage, Mailer } from './mailer';
+import { composeMails, deliverMails } from './notification-mail';
+import {
+  audit,
+  notify as insertNotifications,
+  type InsertedNotification,
+  type NotificationInput,
+  type Recipients,
+} from './notifications';
 import type { ReviewActivities } from './review-activities.types';
 
 export type { ReviewActivities } from './review-activities.types';
 
+export interface ReviewActivitiesDeps {
+  dataSource: DataSource;
+  /** Sends each new notification as e-mail too; without one, notifications stay in the inbox only. */
+  mailer?: Mailer;
+  /** Where mail failures are reported; defaults to the `mail` log line. */
+  log?: Logger;
+}
+
+/** Writes the notification rows of one activity's transaction (the transaction's own EntityManager). */
+type Notify = (recipients: Recipients, n: NotificationInput) => Promise<void>;
+
 /**
  * The record side of the review: every write is keyed so a retried activity changes nothing the first
- * attempt already wrote, and each call is one transaction.
+ * attempt already wrote, and each call is one transaction. The e-mail copies of the notifications a call
+ * inserted go out after its transaction commits; a mail failure is recorded and logged, never retried.
  */
-export function createReviewActivities(deps: { dataSource: DataSource }): ReviewActivities {
-  const tx = deps.dataSource.transaction.bind(deps.dataSource);
+export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivities {
+  const log = deps.log ?? createLogger('mail');
+  async function tx<T>(work: (db: EntityManager, notify: Notify) => Promise<T>): Promise<T> {
+    let mails: MailMessage[] = [];
+    const result = await deps.dataSource.transaction(async (db) => {
+      const inserted: InsertedNotification[] = [];
+      const result = await work(db, async (recipients, n) => {
+        inserted.push(...(await insertNotifications(db, recipients, n)));
+      });
+      mails = deps.mailer ? await composeMails(db, inserted) : [];
+      return result;
+    });
+    if (deps.mailer && mails.length > 0)
+      await deliverMails({ dataSource: deps.dataSource, mailer: deps.mailer, log }, mails);
+    return result;
+  }
   return {
     async openStage(input) {
-      return tx(async (db) => {
+      return tx(async (db, notify) => {
         const rows: { id: string }[] = await db.query(
           `INSERT INTO stages (request_id, name, round, assignee_role, assignee_scope_unit_id, opened_at, due_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -39,7 +74,6 @@ export function createReviewActivities(deps: { dataSource: DataSource }): Review
           data,
         });
         await notify(
-          db,
           { role: input.role, scopeUnitId: input.scopeUnitId },
           { eventKey, requestId: input.requestId, type: 'stage_opened', data, at: input.openedAt },
         );
@@ -48,7 +82,7 @@ export function createReviewActivities(deps: { dataSource: DataSource }): Review
     },
 
     async escalateStage(input) {
-      await tx(async (db) => {
+      await tx(async (db, notify) => {
         await db.query(
           `UPDATE stages SET escalation_level = $2, due_at = $3, assignee_role = $4, assignee_scope_unit_id = $5
             WHERE id = $1 AND closed_at IS NULL AND escalation_level < $2`,
@@ -64,7 +98,6 @@ export function createReviewActivities(deps: { dataSource: DataSource }): Review
           data,
         });
         await notify(
-          db,
           { role: input.role, scopeUnitId: input.scopeUnitId },
           { eventKey, requestId: input.requestId, type: 'stage_escalated', data, at: input.at },
         );
@@ -72,7 +105,7 @@ export function createReviewActivities(deps: { dataSource: DataSource }): Review
     },
 
     async sendReminder(input) {
-      await tx(async (db) => {
+      await tx(async (db, notify) => {
         const data = { stageId: input.stageId, dueAt: input.dueAt };
         await audit(db, {
           eventKey: input.reminderKey,
@@ -81,7 +114,7 @@ export function createReviewActivities(deps: { dataSource: DataSource }): Review
           at: input.at,
           data,
         });
-        await notify(db, input.recipients, {
+        await notify(input.recipients, {
           eventKey: input.reminderKey,
           requestId: input.requestId,
           type: input.type,
@@ -92,7 +125,7 @@ export function createReviewActivities(deps: { dataSource: DataSource }): Review
     },
 
     async recordDecision(input) {
-      await tx(async (db) => {
+      await tx(async (db, notify) => {
         const inserted: { id: string }[] = await db.query(
           `INSERT INTO decisions (id, request_id, stage_id, stage_name, outcome, actor_id, on_behalf_of_id, comment,
                                   conditions, valid_until, decided_at)
@@ -153,7 +186,6 @@ export function createReviewActivities(deps: { dataSource: DataSource }): Review
           data,
         });
         await notify(
-          db,
           { userId: input.requesterId },
           {
             eventKey,
@@ -167,7 +199,7 @@ export function createReviewActivities(deps: { dataSource: DataSource }): Review
     },
 
     async warnPeriodEnding(input) {
-      return tx(async (db) => {
+      return tx(async (db, notify) => {
         if (input.subject === 'exemption') {
           const [exemption] = await db.query(`SELECT revoked_at FROM exemptions WHERE id = $1`, [
             input.periodId,
@@ -191,18 +223,14 @@ export function createReviewActivities(deps: { dataSource: DataSource }): Review
         };
         await audit(db, { eventKey, requestId: null, type: 'period_ending', at: input.at, data });
         for (const role of ['admin', 'executive'] as const) {
-          await notify(
-            db,
-            { role, scopeUnitId: null },
-            { eventKey, requestId: null, type: 'period_ending', data, at: input.at },
-          );
+          await notify({ role, scopeUnitId: null }, { eventKey, requestId: null, type, data, at: input.at });
         }
         return {};
       });
     },
 
     async reassignStage(input) {
-      await tx(async (db) => {
+      await tx(async (db, notify) => {
         await db.query(`UPDATE stages SET assignee_user_id = $2 WHERE id = $1 AND closed_at IS NULL`, [
           input.stageId,
           input.toUserId,
@@ -218,7 +246,6 @@ export function createReviewActivities(deps: { dataSource: DataSource }): Review
           data,
         });
         await notify(
-          db,
           { userId: input.toUserId },
           { eventKey, requestId: input.requestId, type: 'stage_reassigned', data, at: input.at },
         );
@@ -226,7 +253,7 @@ export function createReviewActivities(deps: { dataSource: DataSource }): Review
     },
 
     async recordStatus(input) {
-      await tx(async (db) => {
+      await tx(async (db, notify) => {
         if (input.closeStageId) {
           await db.query(
             `UPDATE stages SET closed_at = $2, outcome = 'withdrawn' WHERE id = $1 AND closed_at IS NULL`,
@@ -251,7 +278,6 @@ export function createReviewActivities(deps: { dataSource: DataSource }): Review
         });
         if (input.reason === 'not_completed') {
           await notify(
-            db,
             { userId: input.requesterId },
             {
               eventKey: input.eventKey,

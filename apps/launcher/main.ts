@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig, type AppConfig } from '@config/config';
 import { createLogger } from '@config/logger';
+import { createSmtpMailer } from '@activities/mailer';
 import { seedDemoOrganisation } from '@db/demo-organisation';
 import { startEmbeddedPostgres } from '@db/embedded-postgres';
 import { openDatabase } from '@db/open-database';
@@ -106,12 +107,18 @@ async function main(config: AppConfig): Promise<void> {
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     dataSource,
+    mailer: config.mail && createSmtpMailer(config.mail),
   });
   stops.push({ name: 'worker', stop: () => worker.shutdown() });
   worker.done.catch((e) => {
     log(`worker failed: ${(e as Error).message}`);
     void shutdown('worker failure');
   });
+  log(
+    config.mail
+      ? `mail: notifications also go out by e-mail through ${new URL(config.mail.url).host}`
+      : 'mail: SMTP_URL unset, notifications stay in the inbox',
+  );
   log(`worker: polling task queue "${config.temporal.taskQueue}"`);
 
   const temporalClient = await connectTemporalClient(temporalAddress, config.temporal.namespace);

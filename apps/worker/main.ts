@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from '@config/config';
 import { createLogger } from '@config/logger';
+import { createSmtpMailer } from '@activities/mailer';
 import { openDatabase } from '@db/open-database';
 import { installQuietRuntime } from '@temporal-lib/runtime';
 import { startReviewWorker } from './review-worker';
@@ -32,7 +33,13 @@ async function main() {
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     dataSource,
+    mailer: config.mail && createSmtpMailer(config.mail),
   });
+  log(
+    config.mail
+      ? `mail: notifications also go out by e-mail through ${new URL(config.mail.url).host}`
+      : 'mail: SMTP_URL unset, notifications stay in the inbox',
+  );
   log(`polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}`);
   await worker.done;
   await dataSource.destroy();

@@ -1,5 +1,6 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
+import type { Mailer } from '@activities/mailer';
 import { createReviewActivities } from '@activities/review-activities';
 import { WORKFLOWS_PATH, workflowBundlerOptions } from '@temporal-lib/workflow-bundle';
 
@@ -8,6 +9,8 @@ export interface ReviewWorkerOptions {
   namespace: string;
   taskQueue: string;
   dataSource: DataSource;
+  /** Sends every new notification as e-mail too (SMTP_URL); the worker closes it when it stops. */
+  mailer?: Mailer;
   /** A prebuilt bundle (tests build it once); otherwise the workflows are bundled at start-up. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
@@ -25,14 +28,17 @@ export async function startReviewWorker(opts: ReviewWorkerOptions): Promise<Runn
     connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
-    activities: createReviewActivities({ dataSource: opts.dataSource }),
+    activities: createReviewActivities({ dataSource: opts.dataSource, mailer: opts.mailer }),
     ...(opts.workflowBundle
       ? { workflowBundle: opts.workflowBundle }
       : { workflowsPath: require.resolve(WORKFLOWS_PATH), bundlerOptions: workflowBundlerOptions() }),
     // Graceful stop waits this long for in-flight activities (all short PostgreSQL writes).
     shutdownGraceTime: '10 seconds',
   });
-  const done = worker.run().finally(() => connection.close());
+  const done = worker.run().finally(async () => {
+    opts.mailer?.close();
+    await connection.close();
+  });
   return {
     worker,
     done,

@@ -52,6 +52,14 @@ const schema = z
     OIDC_JWKS_URL: url(['https', 'http']).optional(),
     SEED_DEMO: bool.default('true'),
     RUN_MIGRATIONS: bool.default('true'),
+    SMTP_URL: url(['smtp', 'smtps']).optional(),
+    MAIL_FROM: z
+      .string()
+      .regex(
+        /^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/,
+        'must be an address, e.g. Prövning <no-reply@example.org>',
+      )
+      .default('Prövning <no-reply@provning.local>'),
   })
   .superRefine((c, ctx) => {
     if (c.AUTH_MODE === 'dev' && c.NODE_ENV === 'production') {
@@ -89,6 +97,8 @@ export interface AppConfig {
     { mode: 'dev'; devSecret?: string } | { mode: 'oidc'; issuer: string; audience: string; jwksUrl: string };
   seedDemo: boolean;
   runMigrations: boolean;
+  /** Notifications also go out as e-mail through this SMTP server; unset, they stay in the inbox only. */
+  mail?: { url: string; from: string };
 }
 
 export class ConfigError extends Error {
@@ -143,5 +153,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         : { mode: 'oidc', issuer: c.OIDC_ISSUER!, audience: c.OIDC_AUDIENCE!, jwksUrl: c.OIDC_JWKS_URL! },
     seedDemo: c.SEED_DEMO,
     runMigrations: c.RUN_MIGRATIONS,
+    ...(c.SMTP_URL ? { mail: { url: c.SMTP_URL, from: c.MAIL_FROM } } : {}),
   };
 }

@@ -86,6 +86,8 @@ interface DemoUser {
   role: Role;
   /** Org unit code, or null for the whole region. */
   scope: string | null;
+  /** Where notifications go as e-mail (when SMTP is configured); `.example` never delivers anywhere real. */
+  email: string;
 }
 
 export const DEMO_USERS: DemoUser[] = [
@@ -94,45 +96,64 @@ export const DEMO_USERS: DemoUser[] = [
     displayName: 'Anna Berg (enhetschef Akutmottagningen)',
     role: 'requester',
     scope: 'SOM-AKUT',
+    email: 'anna.berg@rvn.example',
   },
   {
     username: 'chef.psyk',
     displayName: 'Jonas Ek (enhetschef Vuxenpsykiatrin)',
     role: 'requester',
     scope: 'PSY-VUX',
+    email: 'jonas.ek@rvn.example',
   },
   {
     username: 'hr.somatik',
     displayName: 'Sara Lind (HR-partner Somatik)',
     role: 'hr_reviewer',
     scope: 'SOM',
+    email: 'sara.lind@rvn.example',
   },
   {
     username: 'hr.psykiatri',
     displayName: 'Omar Nilsson (HR-partner Psykiatri)',
     role: 'hr_reviewer',
     scope: 'PSY',
+    email: 'omar.nilsson@rvn.example',
   },
-  { username: 'hrchef', displayName: 'Karin Holm (HR-chef)', role: 'hr_lead', scope: null },
+  {
+    username: 'hrchef',
+    displayName: 'Karin Holm (HR-chef)',
+    role: 'hr_lead',
+    scope: null,
+    email: 'karin.holm@rvn.example',
+  },
   {
     username: 'div.somatik',
     displayName: 'Per Strand (divisionschef Somatik)',
     role: 'director',
     scope: 'SOM',
+    email: 'per.strand@rvn.example',
   },
   {
     username: 'div.psykiatri',
     displayName: 'Lena Åkesson (divisionschef Psykiatri)',
     role: 'director',
     scope: 'PSY',
+    email: 'lena.akesson@rvn.example',
   },
   {
     username: 'hsdir',
     displayName: 'Eva Sjöberg (hälso- och sjukvårdsdirektör)',
     role: 'executive',
     scope: null,
+    email: 'eva.sjoberg@rvn.example',
   },
-  { username: 'admin', displayName: 'Systemadministratör', role: 'admin', scope: null },
+  {
+    username: 'admin',
+    displayName: 'Systemadministratör',
+    role: 'admin',
+    scope: null,
+    email: 'admin@rvn.example',
+  },
 ];
 
 /** Seeds the demo organisation into an empty database; returns false and changes nothing otherwise. */
@@ -158,10 +179,10 @@ export async function seedDemoOrganisation(dataSource: DataSource): Promise<bool
       }
     }
     for (const user of DEMO_USERS) {
-      const [u] = await db.query(`INSERT INTO users (username, display_name) VALUES ($1, $2) RETURNING id`, [
-        user.username,
-        user.displayName,
-      ]);
+      const [u] = await db.query(
+        `INSERT INTO users (username, display_name, email) VALUES ($1, $2, $3) RETURNING id`,
+        [user.username, user.displayName, user.email],
+      );
       await db.query(`INSERT INTO role_assignments (user_id, role, scope_unit_id) VALUES ($1, $2, $3)`, [
         u.id,
         user.role,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { stockholmDate } from './calendar';
-import { OUTCOMES, type Outcome, type RequestStatus, type Role } from './enums';
+import { OUTCOMES, STAGE_NAMES, type Outcome, type RequestStatus, type Role } from './enums';
 import { DomainError } from './errors';
 import { decidingLevels, type PlannedStage } from './policy';
 import { isoDate, zodProblems } from './schema-parts';
@@ -36,6 +36,8 @@ const optionalText = (max: number) =>
 export const decisionInputSchema = z
   .object({
     outcome: z.enum(OUTCOMES),
+    /** The stage the reviewer saw; when given, a decision arriving after that stage closed is refused (409). */
+    stage: z.enum(STAGE_NAMES).optional(),
     comment: optionalText(4000),
     conditions: optionalText(4000),
     /** Call-offs approved with conditions: a shortened period … */

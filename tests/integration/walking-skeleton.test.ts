@@ -248,8 +248,10 @@ describe('the walking skeleton over HTTP, against PostgreSQL and the Temporal de
   it('reports database and Temporal health', async () => {
     const res = await t.http.get('/api/v1/health').expect(200);
     expect(res.body).toEqual({
-      status: 'up',
-      checks: { database: { status: 'up' }, temporal: { status: 'up' } },
+      status: 'ok',
+      info: { database: { status: 'up' }, temporal: { status: 'up' } },
+      error: {},
+      details: { database: { status: 'up' }, temporal: { status: 'up' } },
     });
   });
 

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { createSmtpMailer, type Mailer } from '@activities/mailer';
 import { loadConfig, type AppConfig } from '@config/config';
 import { seedDemoOrganisation } from '@db/demo-organisation';
 import { connectTemporalClient } from '@temporal-lib/client';
@@ -19,11 +20,19 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** The worker's mailer; by default one for SMTP_URL when `env` sets it (as the apps do), else none. */
+  mailer?: Mailer;
+}
+
 /**
  * The real API and worker for one test file: its own database, the run's Temporal dev server, and a task queue
  * of its own so files never pick up each other's workflows.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const address = process.env.TEST_TEMPORAL_ADDRESS;
   if (!address)
     throw new Error('TEST_TEMPORAL_ADDRESS is not set: run through jest (tests/support/global-setup.ts)');
@@ -42,6 +51,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       namespace: 'default',
       taskQueue: config.temporal.taskQueue,
       dataSource: db.dataSource,
+      mailer: options.mailer ?? (config.mail && createSmtpMailer(config.mail)),
     }),
     connectTemporalClient(address, 'default'),
   ]);

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import type { Mailer } from '@activities/mailer';
 import { createReviewActivities, type ReviewActivities } from '@activities/review-activities';
 import { resolveDevServer, resolveTestServer } from '@temporal-lib/binaries';
 import { WORKFLOWS_PATH, workflowBundlerOptions } from '@temporal-lib/workflow-bundle';
@@ -71,6 +72,7 @@ async function startReview(
  */
 export async function startWorkflowTestEnv(
   wrap: (real: ReviewActivities) => ReviewActivities = (real) => real,
+  deps: { mailer?: Mailer } = {},
 ): Promise<WorkflowTestEnv> {
   const [server, db, bundle] = await Promise.all([
     resolveTestServer(),
@@ -86,7 +88,7 @@ export async function startWorkflowTestEnv(
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: bundle,
-    activities: wrap(createReviewActivities({ dataSource: db.dataSource })),
+    activities: wrap(createReviewActivities({ dataSource: db.dataSource, mailer: deps.mailer })),
   });
   const running = worker.run();
   const base = {

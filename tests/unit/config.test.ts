@@ -263,3 +263,38 @@ describe('loadConfig: sign-in', () => {
     expect(loadConfig({ AUTH_MODE: 'dev' }).auth).toEqual({ mode: 'dev', devSecret: undefined });
   });
 });
+
+describe('loadConfig: mail', () => {
+  it('sends no mail when SMTP_URL is unset, whatever MAIL_FROM says', () => {
+    expect(loadConfig({}).mail).toBeUndefined();
+    expect(loadConfig({ MAIL_FROM: 'hr@region.se' }).mail).toBeUndefined();
+  });
+
+  it.each(['smtp://localhost:2525', 'smtps://user:secret@smtp.region.se:465', 'smtp://mail.internal'])(
+    'accepts SMTP_URL %s, with the default sender',
+    (url) => {
+      expect(loadConfig({ SMTP_URL: url }).mail).toEqual({ url, from: 'Prövning <no-reply@provning.local>' });
+    },
+  );
+
+  it.each(['Prövning <provning@rvn.se>', 'provning@rvn.se'])('reads MAIL_FROM %s', (from) => {
+    expect(loadConfig({ SMTP_URL: 'smtp://localhost:25', MAIL_FROM: from }).mail).toEqual({
+      url: 'smtp://localhost:25',
+      from,
+    });
+  });
+
+  it.each(['http://localhost:25', 'localhost:25', 'mailto:hr@region.se', 'not a url'])(
+    'refuses SMTP_URL=%s',
+    (value) => {
+      expect(new Set(variablesNamed({ SMTP_URL: value }))).toEqual(new Set(['SMTP_URL']));
+    },
+  );
+
+  it.each(['Prövning', 'no-reply', 'Prövning <no-reply>'])(
+    'refuses MAIL_FROM=%s without an address',
+    (value) => {
+      expect(variablesNamed({ SMTP_URL: 'smtp://localhost:25', MAIL_FROM: value })).toEqual(['MAIL_FROM']);
+    },
+  );
+});

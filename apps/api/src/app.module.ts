@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@config/config';
@@ -8,6 +9,8 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { ProblemFilter } from './common/problem.filter';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './metrics/metrics.controller';
+import { MetricsService } from './metrics/metrics.service';
 import { OrgController } from './org/org.controller';
 import { RequestsController } from './requests/requests.controller';
 import { RequestsService } from './requests/requests.service';
@@ -18,6 +21,9 @@ import { PeriodWatchGateway } from './review-periods/period-watch-gateway';
 import { ExemptionsController } from './exemptions/exemptions.controller';
 import { DelegationsController } from './delegations/delegations.controller';
 import { DelegationsService } from './delegations/delegations.service';
+import { InboxController } from './inbox/inbox.controller';
+import { InboxService } from './inbox/inbox.service';
+import { NotificationsController } from './notifications/notifications.controller';
 import { ExemptionsService } from './exemptions/exemptions.service';
 import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './tokens';
 
@@ -33,14 +39,18 @@ export class AppModule {
   static with(deps: ApiDependencies): DynamicModule {
     return {
       module: AppModule,
+      imports: [TerminusModule.forRoot({ errorLogStyle: 'json' })],
       controllers: [
         AuthController,
         OrgController,
         ReviewPeriodsController,
         ExemptionsController,
         DelegationsController,
+        InboxController,
+        NotificationsController,
         RequestsController,
         HealthController,
+        MetricsController,
       ],
       providers: [
         { provide: CONFIG, useValue: deps.config },
@@ -53,8 +63,10 @@ export class AppModule {
         PeriodWatchGateway,
         ExemptionsService,
         DelegationsService,
+        InboxService,
         RequestsService,
         ReviewGateway,
+        MetricsService,
       ],
     };
   }

@@ -5,10 +5,17 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
 import { AppModule, type ApiDependencies } from './app.module';
 import { bodyErrors } from './common/body-errors';
+import { httpMetrics } from './metrics/http-metrics';
+import { MetricsService } from './metrics/metrics.service';
+import { createAppLogger, httpLogger } from './observability/http-logger';
+import { assignRequestId, runInRequestContext } from './observability/request-context';
 
 export const API_PREFIX = 'api/v1';
 
-/** Builds the configured Nest application (not yet listening). */
+/**
+ * Builds the configured Nest application (not yet listening). `logger` is Nest's own (its internals); the HTTP
+ * log is JSON from pino at LOG_LEVEL, and silent when `logger` is false.
+ */
 export async function createApi(
   deps: ApiDependencies,
   logger?: LoggerService | LogLevel[] | false,
@@ -17,6 +24,10 @@ export async function createApi(
     bodyParser: false,
     logger: logger ?? undefined,
   });
+  // Before everything else: the request id, then the JSON access log and the latency histogram that use it.
+  app.use(assignRequestId);
+  app.use(httpLogger(createAppLogger(logger === false ? 'silent' : deps.config.logLevel)));
+  app.use(httpMetrics(app.get(MetricsService)));
   // Our own parser: a size limit, strict JSON, and its errors go through the problem filter.
   app.use(
     express.json({
@@ -26,6 +37,7 @@ export async function createApi(
     }),
   );
   app.use(bodyErrors);
+  app.use(runInRequestContext);
   app.setGlobalPrefix(API_PREFIX);
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

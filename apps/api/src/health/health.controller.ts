@@ -1,5 +1,6 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { Client } from '@temporalio/client';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
@@ -7,39 +8,75 @@ import type { AppConfig } from '@config/config';
 import { Public } from '../auth/allow.decorator';
 import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from '../tokens';
 
-async function probe(check: () => Promise<unknown>): Promise<{ status: 'up' | 'down'; error?: string }> {
-  try {
-    await Promise.race([
-      check(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), 2000)),
-    ]);
-    return { status: 'up' };
-  } catch (e) {
-    return { status: 'down', error: (e as Error).message };
-  }
+/** How long one dependency may take before readiness calls it down. */
+const PROBE_TIMEOUT_MS = 2000;
+/** What a 503 tells the caller (a load balancer, an orchestrator) to wait before asking again. */
+const RETRY_AFTER_SECONDS = '5';
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Readiness: 200 when PostgreSQL and Temporal both answer, 503 otherwise. */
+  /** Readiness: 200 when PostgreSQL and Temporal both answer, 503 with Retry-After otherwise. */
   @Get()
   @Public()
-  async health(@Res() res: Response) {
-    const [database, temporal] = await Promise.all([
-      probe(() => this.dataSource.query('SELECT 1')),
-      probe(() =>
-        this.client.workflowService.describeNamespace({ namespace: this.config.temporal.namespace }),
-      ),
-    ]);
-    const ok = database.status === 'up' && temporal.status === 'up';
-    if (!ok) res.setHeader('Retry-After', '5');
-    res.status(ok ? 200 : 503).json({ status: ok ? 'up' : 'down', checks: { database, temporal } });
+  @HealthCheck()
+  async readiness(@Res({ passthrough: true }) res: Response) {
+    try {
+      return await this.health.check([() => this.database(), () => this.temporal()]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      // Terminus's own shape (status, info, error, details), not problem+json: probes and dashboards read it.
+      res.status(HttpStatus.SERVICE_UNAVAILABLE).setHeader('Retry-After', RETRY_AFTER_SECONDS);
+      return error.getResponse();
+    }
+  }
+
+  /** Liveness: the process answers; no dependency is asked, so a database outage never restarts the API. */
+  @Get('live')
+  @Public()
+  @HealthCheck()
+  liveness() {
+    return this.health.check([]);
+  }
+
+  private async database() {
+    const indicator = this.indicators.check('database');
+    try {
+      await withTimeout(this.dataSource.query('SELECT 1'), PROBE_TIMEOUT_MS);
+      return indicator.up();
+    } catch (error) {
+      return indicator.down({ message: (error as Error).message });
+    }
+  }
+
+  private async temporal() {
+    const indicator = this.indicators.check('temporal');
+    try {
+      await withTimeout(
+        this.client.connection.withDeadline(Date.now() + PROBE_TIMEOUT_MS, () =>
+          this.client.workflowService.describeNamespace({ namespace: this.config.temporal.namespace }),
+        ),
+        PROBE_TIMEOUT_MS,
+      );
+      return indicator.up();
+    } catch (error) {
+      return indicator.down({ message: (error as Error).message });
+    }
   }
 }

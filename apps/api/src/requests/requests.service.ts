@@ -21,6 +21,7 @@ import { AuthService } from '../auth/auth.service';
 import { ReviewPeriodsService } from '../review-periods/review-periods.service';
 import { ExemptionsService } from '../exemptions/exemptions.service';
 import { DelegationsService } from '../delegations/delegations.service';
+import { MetricsService } from '../metrics/metrics.service';
 import { DATA_SOURCE } from '../tokens';
 import { maySubmitFor, visibleRequestsSql } from './request-scope';
 import { ReviewGateway } from './review-gateway';
@@ -91,6 +92,7 @@ export class RequestsService {
     private readonly auth: AuthService,
     private readonly exemptions: ExemptionsService,
     private readonly delegations: DelegationsService,
+    private readonly metrics: MetricsService,
   ) {}
 
   async submit(body: unknown, key: string | undefined, user: CurrentUser) {
@@ -169,7 +171,9 @@ export class RequestsService {
       }
       throw error;
     }
-    return this.submissionAnswer(row);
+    const answer = await this.submissionAnswer(row);
+    this.metrics.submitted(row.kind, answer.status);
+    return answer;
   }
 
   private async replay(existing: RequestRow, bodyHash: string) {
@@ -364,15 +368,23 @@ export class RequestsService {
       id,
       `Request ${id} has no stage open for a decision (it is ${row.status})`,
     );
+    if (input.stage && input.stage !== open.name) {
+      throw new DomainError(
+        'stage_not_open',
+        `The ${input.stage} stage is no longer open (now: ${open.name})`,
+      );
+    }
     const onBehalfOfId = await this.delegations.onBehalfOf(user, row.kind, open);
     try {
-      return await this.gateway.decide(id, {
+      const decided = await this.gateway.decide(id, {
         ...input,
         decisionId,
         stage: open.name,
         actor: asActor(user),
         onBehalfOfId,
       });
+      this.metrics.decided(row.kind, input.outcome);
+      return decided;
     } catch (error) {
       // A retry after the review finished: the first attempt's decision is the answer.
       const recorded = await this.recordedDecision(decisionId);

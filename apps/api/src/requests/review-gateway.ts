@@ -28,6 +28,7 @@ import {
 } from '@workflows/types';
 import type { staffingReviewWorkflow } from '@workflows/staffing-review.workflow';
 import { problem, ProblemException } from '../common/problem';
+import { currentRequestId } from '../observability/request-context';
 import { CONFIG, TEMPORAL_CLIENT } from '../tokens';
 
 const REFUSAL_CODES: Record<string, DomainError['code']> = {
@@ -51,13 +52,16 @@ export class ReviewGateway {
   /**
    * Starts the review (or finds the one already started) and returns once its first stage is recorded.
    * The update id comes from the request id, so a retried submission is answered, not repeated.
+   * The HTTP request id that started it is kept as the workflow's memo, to follow a request from log to history.
    */
   submit(input: ReviewInput) {
+    const httpRequestId = currentRequestId();
     const start = new WithStartWorkflowOperation<typeof staffingReviewWorkflow>('staffingReviewWorkflow', {
       workflowId: reviewWorkflowId(input.requestId),
       taskQueue: this.config.temporal.taskQueue,
       args: [input],
       workflowIdConflictPolicy: 'USE_EXISTING',
+      ...(httpRequestId ? { memo: { requestId: httpRequestId } } : {}),
     });
     return this.call(() =>
       this.client.workflow.executeUpdateWithStart(submitUpdate, {

@@ -1,0 +1,53 @@
+import { createTransport } from 'nodemailer';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  /**
+   * The notification the mail copies: it becomes the Message-ID (`<notification-<id>@provning>`), so a mail
+   * system can tell one notification's copies apart from another's.
+   */
+  notificationId: string;
+}
+
+/** Sends one e-mail; resolves once the mail server has accepted it, rejects otherwise. */
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
+  /** Closes the transport's connections, if it keeps any. */
+  close(): void;
+}
+
+export interface SmtpMailerConfig {
+  /** `smtp://` (plain, upgraded with STARTTLS when offered) or `smtps://` (TLS), with credentials if needed. */
+  url: string;
+  from: string;
+}
+
+/**
+ * Timeouts well inside the activities' 15-second start-to-close timeout: a mail server that hangs makes the send
+ * fail and be recorded, not the activity time out.
+ */
+const TIMEOUTS = {
+  connectionTimeout: 5_000,
+  greetingTimeout: 5_000,
+  socketTimeout: 8_000,
+  dnsTimeout: 3_000,
+};
+
+export function createSmtpMailer(config: SmtpMailerConfig): Mailer {
+  const transport = createTransport({ url: config.url, ...TIMEOUTS }, { from: config.from });
+  return {
+    async send(message) {
+      await transport.sendMail({
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        messageId: `<notification-${message.notificationId}@provning>`,
+      });
+    },
+    close() {
+      transport.close();
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Logger } from '@config/logger';
+import { renderNotificationMail, type MailRequest } from './mail-templates';
+import type { MailMessage, Mailer } from './mailer';
+import type { InsertedNotification } from './notifications';
+
+/**
+ * The e-mail copies of the notifications an activity inserted. They are composed inside the activity's
+ * transaction (from the rows it sees) and sent only after it commits, so a rolled-back attempt sends nothing
+ * and a retried one, which inserts no new rows, sends nothing again. Delivery is at most once: a mail that
+ * fails is recorded on its row (`mail_error`) and logged, never retried by failing the activity.
+ */
+export async function composeMails(
+  db: EntityManager,
+  inserted: InsertedNotification[],
+): Promise<MailMessage[]> {
+  const withAddress = inserted.filter((n): n is InsertedNotification & { email: string } => !!n.email);
+  if (withAddress.length === 0) return [];
+  const requestIds = [...new Set(withAddress.map((n) => n.requestId).filter((id): id is string => !!id))];
+  const requests = new Map<string, MailRequest>();
+  if (requestIds.length > 0) {
+    const rows: {
+      id: string;
+      kind: string;
+      title: string | null;
+      occupational_category: string;
+      unit_name: string;
+      supplier: string | null;
+    }[] = await db.query(
+      `SELECT r.id, r.kind, r.payload->>'title' AS title, r.occupational_category, u.name AS unit_name,
+              r.payload->>'supplier' AS supplier
+         FROM requests r JOIN org_units u ON u.id = r.unit_id WHERE r.id = ANY($1::uuid[])`,
+      [requestIds],
+    );
+    for (const r of rows) {
+      requests.set(r.id, {
+        id: r.id,
+        kind: r.kind,
+        title: r.title,
+        occupationalCategory: r.occupational_category,
+        unitName: r.unit_name,
+        supplier: r.supplier,
+      });
+    }
+  }
+  return withAddress.map((n) => ({
+    notificationId: n.id,
+    to: n.email,
+    ...renderNotificationMail({
+      type: n.type,
+      data: n.data,
+      request: n.requestId ? (requests.get(n.requestId) ?? null) : null,
+    }),
+  }));
+}
+
+/** Sends each mail and records the outcome on its notification row; never throws. */
+export async function deliverMails(
+  deps: { dataSource: DataSource; mailer: Mailer; log: Logger },
+  pending: MailMessage[],
+): Promise<void> {
+  await Promise.all(
+    pending.map(async (mail) => {
+      let error: string | null = null;
+      try {
+        await deps.mailer.send(mail);
+      } catch (e) {
+        error = (e instanceof Error ? e.message : String(e)).slice(0, 1000) || 'unknown error';
+        deps.log(`warning: e-mail for notification ${mail.notificationId} not sent: ${error}`);
+      }
+      try {
+        await deps.dataSource.query(
+          error === null
+            ? `UPDATE notifications SET mailed_at = now(), mail_error = NULL WHERE id = $1`
+            : `UPDATE notifications SET mail_error = $2 WHERE id = $1`,
+          error === null ? [mail.notificationId] : [mail.notificationId, error],
+        );
+      } catch (e) {
+        deps.log(
+          `warning: could not record the e-mail outcome of notification ${mail.notificationId}: ${(e as Error).message}`,
+        );
+      }
+    }),
+  );
+}

@@ -1,0 +1,57 @@
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import type { DataSource } from 'typeorm';
+import { DomainError } from '@domain/errors';
+import { Allow } from '../auth/allow.decorator';
+import { type CurrentUser, User } from '../auth/current-user';
+import { parseBody } from '../common/parse-body';
+import { DATA_SOURCE } from '../tokens';
+
+const querySchema = z
+  .object({
+    unread: z.enum(['true', 'false']).optional(),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  })
+  .strict();
+
+const COLUMNS = `id, type, request_id AS "requestId", data, created_at AS "createdAt", read_at AS "readAt"`;
+
+/** The caller's own notifications: reminders, escalations, returns, decisions, lapse warnings. */
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('notifications')
+export class NotificationsController {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  @Get()
+  @Allow('any_user')
+  async list(@Query() query: unknown, @User() user: CurrentUser) {
+    const q = parseBody(querySchema, query);
+    const unreadOnly = q.unread === 'true';
+    const [{ total, unread }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread
+         FROM notifications WHERE recipient_id = $1`,
+      [user.id],
+    );
+    const items = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM notifications WHERE recipient_id = $1 AND (NOT $2 OR read_at IS NULL)
+        ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
+      [user.id, unreadOnly, q.pageSize, (q.page - 1) * q.pageSize],
+    );
+    return { items, total, unread, page: q.page, pageSize: q.pageSize };
+  }
+
+  @Post(':id/read')
+  @Allow('any_user')
+  async markRead(@Param('id', new ParseUUIDPipe()) id: string, @User() user: CurrentUser) {
+    // TypeORM answers an UPDATE with [rows, count].
+    const [[row]] = await this.dataSource.query(
+      `UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND recipient_id = $2 RETURNING ${COLUMNS}`,
+      [id, user.id],
+    );
+    if (!row) throw new DomainError('not_found', `No notification ${id}`);
+    return row;
+  }
+}

@@ -1,0 +1,160 @@
+import { startTestApp, type TestApp } from '../support/app';
+
+jest.setTimeout(180_000);
+
+/**
+ * The declared table of who may call what, by role, compared with what the running API does. Every operation in
+ * the OpenAPI document must have a row: a new endpoint without one fails this test (and so the build).
+ * `public` needs no token; `any` is every signed-in user; otherwise the roles listed. Others get 403 (401 without a
+ * token). Calls are made with ids that do not exist and empty bodies: an allowed caller gets past authorisation
+ * to a 4xx about the input, never 401/403.
+ */
+type Role = 'requester' | 'hr_reviewer' | 'hr_lead' | 'director' | 'executive' | 'admin';
+const MATRIX: Record<string, 'public' | 'any' | Role[]> = {
+  'POST /api/v1/auth/dev-login': 'public',
+  'GET /api/v1/me': 'any',
+  'GET /api/v1/org/units': 'any',
+  'GET /api/v1/review-periods': 'any',
+  'POST /api/v1/review-periods': ['admin'],
+  'POST /api/v1/review-periods/{id}/extensions': ['admin'],
+  'GET /api/v1/exemptions': ['director', 'executive', 'admin'],
+  'POST /api/v1/exemptions': ['director', 'executive'],
+  'POST /api/v1/exemptions/{id}/revoke': ['director', 'executive'],
+  'GET /api/v1/delegations': ['hr_reviewer', 'hr_lead', 'director', 'executive', 'admin'],
+  'POST /api/v1/delegations': ['hr_reviewer', 'hr_lead', 'director', 'executive'],
+  'DELETE /api/v1/delegations/{id}': ['hr_reviewer', 'hr_lead', 'director', 'executive'],
+  'POST /api/v1/requests': ['requester'],
+  'GET /api/v1/requests': 'any',
+  'GET /api/v1/requests/{id}': 'any',
+  'GET /api/v1/requests/{id}/timeline': 'any',
+  'POST /api/v1/requests/{id}/decisions': ['hr_reviewer', 'hr_lead', 'director', 'executive'],
+  'POST /api/v1/requests/{id}/resubmit': ['requester'],
+  'POST /api/v1/requests/{id}/withdraw': ['requester'],
+  'POST /api/v1/requests/{id}/reassign': ['hr_lead', 'director'],
+  'GET /api/v1/inbox': ['hr_reviewer', 'hr_lead', 'director', 'executive'],
+  'GET /api/v1/notifications': 'any',
+  'POST /api/v1/notifications/{id}/read': 'any',
+  'GET /api/v1/health': 'public',
+  'GET /api/v1/health/live': 'public',
+  'GET /api/v1/metrics': 'public',
+};
+
+const USERS: [string, Role][] = [
+  ['chef.akuten', 'requester'],
+  ['hr.somatik', 'hr_reviewer'],
+  ['hrchef', 'hr_lead'],
+  ['div.somatik', 'director'],
+  ['hsdir', 'executive'],
+  ['admin', 'admin'],
+];
+const MISSING = '00000000-0000-4000-8000-000000000000';
+
+let t: TestApp;
+let operations: string[];
+beforeAll(async () => {
+  t = await startTestApp();
+  const doc = await t.http.get('/api/docs-json').expect(200);
+  operations = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(
+    ([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+  );
+});
+afterAll(() => t?.stop());
+
+async function call(operation: string, username?: string) {
+  const [method, path] = operation.split(' ');
+  const url = path.replace('{id}', MISSING);
+  let req = t.http[method.toLowerCase() as 'get' | 'post' | 'delete'](url);
+  if (username) req = req.set('Authorization', `Bearer ${await t.token(username)}`);
+  return method === 'GET' || method === 'DELETE' ? req : req.send({});
+}
+
+describe('the authorisation matrix', () => {
+  it('has exactly one row for every operation the API documents', () => {
+    expect([...operations].sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it('answers every role as the table says, and 401 without a token', async () => {
+    const mismatches: string[] = [];
+    let cases = 0;
+    for (const [operation, audience] of Object.entries(MATRIX)) {
+      const anonymous = await call(operation);
+      cases += 1;
+      if (audience === 'public' ? [401, 403].includes(anonymous.status) : anonymous.status !== 401) {
+        mismatches.push(`${operation} anonymous → ${anonymous.status}`);
+      }
+      if (audience === 'public') continue;
+      for (const [username, role] of USERS) {
+        const res = await call(operation, username);
+        cases += 1;
+        const allowed = audience === 'any' || audience.includes(role);
+        const ok = allowed ? ![401, 403].includes(res.status) && res.status < 500 : res.status === 403;
+        if (!ok)
+          mismatches.push(`${operation} as ${role} → ${res.status} (${allowed ? 'allowed' : 'denied'})`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(cases).toBeGreaterThanOrEqual(140);
+  });
+});
+
+describe('organisational scope', () => {
+  it('lets each role see requests of its own scope only, and answers others 404', async () => {
+    await t.http
+      .post('/api/v1/review-periods')
+      .set('Authorization', `Bearer ${await t.token('admin')}`)
+      .send({
+        kind: 'hire',
+        validFrom: '2020-01-01',
+        validTo: '2099-12-31',
+        decisionRef: 'HSN/1895/2025',
+        decidedBy: 'HSN',
+        decidedOn: '2019-12-01',
+      })
+      .expect(201);
+    const [unit] = await t.db.dataSource.query(`SELECT id FROM org_units WHERE code = 'SOM-AKUT'`);
+    const submitted = await t.http
+      .post('/api/v1/requests')
+      .set('Authorization', `Bearer ${await t.token('chef.akuten')}`)
+      .send({
+        kind: 'hire',
+        unitId: unit.id,
+        occupationalCategory: 'nurse',
+        justification: 'Ersättning',
+        title: 'Sjuksköterska',
+        employmentForm: 'permanent',
+        fte: 1,
+        startDate: '2031-03-01',
+        replacement: true,
+        withinBudget: true,
+        monthlyCostSek: 50_000,
+        alternativesTried: [],
+        consequenceIfRejected: 'Patientsäkerhet',
+        savingsNote: 'Inom ram',
+      })
+      .expect(201);
+    const expected: [string, number][] = [
+      ['chef.akuten', 200],
+      ['chef.psyk', 404],
+      ['hr.somatik', 200],
+      ['hr.psykiatri', 404],
+      ['hrchef', 200],
+      ['div.somatik', 200],
+      ['div.psykiatri', 404],
+      ['hsdir', 200],
+      ['admin', 200],
+    ];
+    for (const [username, status] of expected) {
+      for (const suffix of ['', '/timeline']) {
+        const res = await t.http
+          .get(`/api/v1/requests/${submitted.body.id}${suffix}`)
+          .set('Authorization', `Bearer ${await t.token(username)}`);
+        expect([username, suffix, res.status]).toEqual([username, suffix, status]);
+      }
+      const list = await t.http
+        .get('/api/v1/requests')
+        .set('Authorization', `Bearer ${await t.token(username)}`);
+      const seen = list.body.items.some((r: { id: string }) => r.id === submitted.body.id);
+      expect([username, seen]).toEqual([username, status === 200]);
+    }
+  });
+});

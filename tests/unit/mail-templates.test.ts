@@ -1,0 +1,207 @@
+import {
+  NOTIFICATION_TYPES,
+  renderNotificationMail,
+  requestSummary,
+  swedishDateTime,
+  type MailRequest,
+  type NotificationMailInput,
+} from '@activities/mail-templates';
+
+function aHire(overrides: Partial<MailRequest> = {}): MailRequest {
+  return {
+    id: '6f1c1f0e-0000-4000-8000-000000000001',
+    kind: 'hire',
+    title: 'Sjuksköterska akutmottagning',
+    occupationalCategory: 'nurse',
+    unitName: 'Akutmottagningen',
+    supplier: null,
+    ...overrides,
+  };
+}
+
+function aCallOff(overrides: Partial<MailRequest> = {}): MailRequest {
+  return aHire({
+    kind: 'agency_call_off',
+    title: null,
+    occupationalCategory: 'physician',
+    supplier: 'Läkarbemanning AB',
+    ...overrides,
+  });
+}
+
+const DUE = '2026-04-17T14:00:00.000Z'; // 16:00 in Stockholm (summer time)
+
+/** A realistic notification of `type`, with the data the activities write for it. */
+function aNotification(type: string, data: Record<string, unknown> = {}): NotificationMailInput {
+  const byType: Record<string, Record<string, unknown>> = {
+    stage_opened: { stage: 'hr_review', round: 1, dueAt: DUE, role: 'hr_reviewer' },
+    stage_reminder: { stageId: 's1', dueAt: DUE },
+    stage_overdue: { stageId: 's1', dueAt: DUE },
+    return_reminder: { dueAt: DUE },
+    stage_escalated: { stage: 'hr_review', level: 1, role: 'hr_lead', dueAt: DUE },
+    decision_approve: { stage: 'director_decision', outcome: 'approve', status: 'approved' },
+    decision_approve_with_conditions: {
+      stage: 'director_decision',
+      outcome: 'approve_with_conditions',
+      status: 'approved_with_conditions',
+      conditions: 'Längst till och med augusti',
+    },
+    decision_reject: {
+      stage: 'director_decision',
+      outcome: 'reject',
+      status: 'rejected',
+      comment: 'Inryms inte i ramen',
+    },
+    decision_return: {
+      stage: 'hr_review',
+      outcome: 'return',
+      status: 'returned',
+      comment: 'Bifoga kostnadskalkyl',
+    },
+    withdrawn_not_completed: { status: 'withdrawn', reason: 'not_completed' },
+    stage_reassigned: { stage: 'hr_review', stageId: 's1', toUserId: 'u1' },
+    period_ending: {
+      periodId: 'p1',
+      kind: 'hire',
+      validTo: '2026-06-30',
+      decisionRef: 'HSN/1895/2025',
+      daysBefore: 14,
+    },
+    exemption_ending: {
+      periodId: 'e1',
+      kind: 'agency_call_off',
+      validTo: '2026-06-30',
+      decisionRef: 'HSN/77/2026',
+      daysBefore: 1,
+    },
+  };
+  const aboutRequest = !['period_ending', 'exemption_ending'].includes(type);
+  return { type, data: { ...byType[type], ...data }, request: aboutRequest ? aHire() : null };
+}
+
+describe('renderNotificationMail', () => {
+  it.each(NOTIFICATION_TYPES)('has a Swedish subject and body of its own for %s', (type) => {
+    const mail = renderNotificationMail(aNotification(type));
+    expect(mail.subject).not.toMatch(/Ny händelse/);
+    expect(mail.subject.length).toBeGreaterThan(10);
+    expect(mail.subject).not.toMatch(/undefined|null|\[object/);
+    expect(mail.text).not.toMatch(/undefined|null|\[object/);
+    expect(mail.text.startsWith('Hej!\n')).toBe(true);
+    expect(mail.text).toMatch(/skickades automatiskt av Prövning/);
+    expect(mail.subject).not.toContain('\n');
+  });
+
+  it('names the request in the subject and the body of every mail about one', () => {
+    for (const type of NOTIFICATION_TYPES.filter((t) => !t.endsWith('_ending'))) {
+      const mail = renderNotificationMail(aNotification(type));
+      expect(mail.subject).toContain('Anställning: Sjuksköterska akutmottagning, Akutmottagningen');
+      expect(mail.text).toContain('Ärende-id: 6f1c1f0e-0000-4000-8000-000000000001');
+    }
+  });
+
+  it('asks the HR reviewer to review a new stage by its deadline in Stockholm time', () => {
+    const mail = renderNotificationMail(aNotification('stage_opened'));
+    expect(mail.subject).toBe(
+      'Ärende att granska: Anställning: Sjuksköterska akutmottagning, Akutmottagningen',
+    );
+    expect(mail.text).toContain('Ett ärende väntar på HR-granskning av dig som HR-partner.');
+    expect(mail.text).toContain('Sista dag: 2026-04-17 kl. 16:00.');
+  });
+
+  it('asks a director to decide, and says when a request came back after completion', () => {
+    const mail = renderNotificationMail(
+      aNotification('stage_opened', { stage: 'director_decision', role: 'director', round: 2 }),
+    );
+    expect(mail.subject).toMatch(/^Ärende att besluta: /);
+    expect(mail.text).toContain('kompletterats och skickats in igen');
+  });
+
+  it('tells the requester a final approval, with its validity', () => {
+    const mail = renderNotificationMail(aNotification('decision_approve', { validUntil: '2026-07-16' }));
+    expect(mail.subject).toBe('Beviljat: Anställning: Sjuksköterska akutmottagning, Akutmottagningen');
+    expect(mail.text).toContain('Beslutet gäller till och med 2026-07-16.');
+  });
+
+  it('tells the requester an approval at one stage is not yet the final decision', () => {
+    const mail = renderNotificationMail(
+      aNotification('decision_approve', { stage: 'hr_review', status: 'in_review' }),
+    );
+    expect(mail.subject).toMatch(/^Tillstyrkt i HR-granskning: /);
+    expect(mail.text).toContain('går vidare till nästa steg');
+  });
+
+  it('gives the conditions, the shortened period and the lower cost of a conditional approval', () => {
+    const mail = renderNotificationMail({
+      ...aNotification('decision_approve_with_conditions', {
+        approvedPeriodTo: '2026-05-31',
+        approvedCostSek: 185000,
+      }),
+      request: aCallOff(),
+    });
+    expect(mail.subject).toBe(
+      'Beviljat med villkor: Avrop av hyrbemanning: läkare via Läkarbemanning AB, Akutmottagningen',
+    );
+    expect(mail.text).toContain('Villkor: Längst till och med augusti');
+    expect(mail.text).toContain('Godkänd period till och med: 2026-05-31');
+    expect(mail.text).toContain('Godkänd kostnad: 185 000 kr');
+  });
+
+  it('gives the reason for a rejection and the questions of a return', () => {
+    const rejected = renderNotificationMail(aNotification('decision_reject'));
+    expect(rejected.subject).toMatch(/^Avslag: /);
+    expect(rejected.text).toContain('Kommentar: Inryms inte i ramen');
+    const returned = renderNotificationMail(aNotification('decision_return'));
+    expect(returned.subject).toMatch(/^Åter för komplettering: /);
+    expect(returned.text).toContain('Kommentar: Bifoga kostnadskalkyl');
+    expect(returned.text).toContain('Komplettera och skicka in ärendet igen');
+  });
+
+  it('tells reviewers about escalations, reminders and overdue stages with the deadline', () => {
+    expect(renderNotificationMail(aNotification('stage_escalated')).text).toContain(
+      'eskalerats till dig som HR-chef',
+    );
+    expect(renderNotificationMail(aNotification('stage_reminder')).subject).toMatch(
+      /^Påminnelse: ärende väntar på dig senast 2026-04-17 kl\. 16:00: /,
+    );
+    expect(renderNotificationMail(aNotification('stage_overdue')).text).toContain(
+      'godkänns eller avslås aldrig automatiskt',
+    );
+    expect(renderNotificationMail(aNotification('return_reminder')).subject).toMatch(
+      /^Påminnelse: komplettera ärendet senast 2026-04-17 kl\. 16:00: /,
+    );
+  });
+
+  it('warns about a lapsing review period and exemption by kind, reference and days left', () => {
+    expect(renderNotificationMail(aNotification('period_ending')).subject).toBe(
+      'Prövningsperioden för anställningar (HSN/1895/2025) upphör om 14 dagar',
+    );
+    const exemption = renderNotificationMail(aNotification('exemption_ending'));
+    expect(exemption.subject).toBe('Dispensen för avrop av hyrbemanning (HSN/77/2026) upphör om 1 dag');
+    expect(exemption.text).toContain('gäller till och med 2026-06-30');
+    expect(exemption.text).not.toContain('Ärende-id');
+  });
+
+  it('still says something useful about an unknown type or a request it could not load', () => {
+    const mail = renderNotificationMail({ type: 'something_new', data: {}, request: null });
+    expect(mail.subject).toBe('Ny händelse i Prövning: ärende');
+    expect(mail.text).toContain('something_new');
+    expect(renderNotificationMail({ ...aNotification('stage_opened'), request: null }).subject).toBe(
+      'Ärende att granska: ärende',
+    );
+  });
+});
+
+describe('swedishDateTime and requestSummary', () => {
+  it('shows instants in Stockholm time, winter and summer, and leaves dates as they are', () => {
+    expect(swedishDateTime('2026-01-15T15:00:00.000Z')).toBe('2026-01-15 kl. 16:00');
+    expect(swedishDateTime('2026-06-30T22:30:00.000Z')).toBe('2026-07-01 kl. 00:30');
+    expect(swedishDateTime('2026-06-30')).toBe('2026-06-30');
+    expect(swedishDateTime(undefined)).toBe('okänd tidpunkt');
+  });
+
+  it('names a call-off without a supplier by its occupational category', () => {
+    expect(requestSummary(aCallOff({ supplier: null, occupationalCategory: 'assistant_nurse' }))).toBe(
+      'Avrop av hyrbemanning: undersköterska, Akutmottagningen',
+    );
+  });
+});
