@@ -60,14 +60,16 @@ describe('AUTH_MODE=oidc', () => {
   });
 
   it.each([
-    ['a wrong signature', { key: 'foreign' }],
+    ['a wrong signature', { foreignKey: true }],
     ['another issuer', { iss: 'https://evil.example' }],
     ['another audience', { aud: 'other-api' }],
     ['an expired exp', { exp: Math.floor(Date.now() / 1000) - 60 }],
     ['an unknown user', { username: 'nobody' }],
   ])('refuses %s with 401', async (_, overrides) => {
-    const o = overrides as Parameters<typeof token>[0] & { key?: unknown };
-    const res = await me(await token({ ...o, key: o.key === 'foreign' ? foreignKey : undefined }));
+    const { foreignKey: useForeignKey, ...claims } = overrides as Parameters<typeof token>[0] & {
+      foreignKey?: boolean;
+    };
+    const res = await me(await token({ ...claims, key: useForeignKey ? foreignKey : undefined }));
     expect(res.status).toBe(401);
     expect(res.headers['content-type']).toMatch(/problem\+json/);
   });
