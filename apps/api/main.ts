@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@config/config';
+import { ConfigError, loadConfig, requireExternalServers } from '@config/config';
 import { createLogger } from '@config/logger';
 import { openDatabase } from '@db/open-database';
 import { connectTemporalClient } from '@temporal-lib/client';
@@ -10,24 +10,15 @@ const log = createLogger('api');
 /** The API alone, for production: PostgreSQL and Temporal are given by DATABASE_URL and TEMPORAL_ADDRESS. */
 async function main() {
   const config = loadConfig();
-  if (!config.database.url || !config.temporal.address) {
-    throw new ConfigError([
-      ...(!config.database.url
-        ? [{ variable: 'DATABASE_URL', message: 'is required to run the API on its own' }]
-        : []),
-      ...(!config.temporal.address
-        ? [{ variable: 'TEMPORAL_ADDRESS', message: 'is required to run the API on its own' }]
-        : []),
-    ]);
-  }
+  const { databaseUrl, temporalAddress } = requireExternalServers(config, 'the API');
   const dataSource = await openDatabase({
-    url: config.database.url,
+    url: databaseUrl,
     poolSize: config.database.poolSize,
     applicationName: 'provning-api',
     migrate: config.runMigrations,
     log,
   });
-  const temporalClient = await connectTemporalClient(config.temporal.address, config.temporal.namespace);
+  const temporalClient = await connectTemporalClient(temporalAddress, config.temporal.namespace);
   const app = await createApi({ config, dataSource, temporalClient });
   await app.listen(config.http.port, config.http.host);
   log(`listening on ${config.http.host}:${config.http.port}`);

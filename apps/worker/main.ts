@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '@config/config';
+import { ConfigError, loadConfig, requireExternalServers } from '@config/config';
 import { createLogger } from '@config/logger';
 import { createSmtpMailer } from '@activities/mailer';
 import { openDatabase } from '@db/open-database';
@@ -11,25 +11,16 @@ const log = createLogger('worker');
 async function main() {
   installQuietRuntime();
   const config = loadConfig();
-  if (!config.database.url || !config.temporal.address) {
-    throw new ConfigError([
-      ...(!config.database.url
-        ? [{ variable: 'DATABASE_URL', message: 'is required to run the worker on its own' }]
-        : []),
-      ...(!config.temporal.address
-        ? [{ variable: 'TEMPORAL_ADDRESS', message: 'is required to run the worker on its own' }]
-        : []),
-    ]);
-  }
+  const { databaseUrl, temporalAddress } = requireExternalServers(config, 'the worker');
   const dataSource = await openDatabase({
-    url: config.database.url,
+    url: databaseUrl,
     poolSize: config.database.poolSize,
     applicationName: 'provning-worker',
     migrate: config.runMigrations,
     log,
   });
   const worker = await startReviewWorker({
-    address: config.temporal.address,
+    address: temporalAddress,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     dataSource,
@@ -40,7 +31,7 @@ async function main() {
       ? `mail: notifications also go out by e-mail through ${new URL(config.mail.url).host}`
       : 'mail: SMTP_URL unset, notifications stay in the inbox',
   );
-  log(`polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}`);
+  log(`polling task queue "${config.temporal.taskQueue}" on ${temporalAddress}`);
   await worker.done;
   await dataSource.destroy();
 }

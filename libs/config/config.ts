@@ -156,3 +156,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ...(c.SMTP_URL ? { mail: { url: c.SMTP_URL, from: c.MAIL_FROM } } : {}),
   };
 }
+
+/**
+ * The API and the worker run on their own only against given servers: the embedded ones belong to `npm start`.
+ * Returns the two addresses, or throws a ConfigError naming what is missing.
+ */
+export function requireExternalServers(
+  config: AppConfig,
+  what: string,
+): { databaseUrl: string; temporalAddress: string } {
+  const missing = [
+    ...(!config.database.url ? ['DATABASE_URL'] : []),
+    ...(!config.temporal.address ? ['TEMPORAL_ADDRESS'] : []),
+  ];
+  if (missing.length) {
+    throw new ConfigError(
+      missing.map((variable) => ({ variable, message: `is required to run ${what} on its own` })),
+    );
+  }
+  return { databaseUrl: config.database.url!, temporalAddress: config.temporal.address! };
+}

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, type AppConfig } from '@config/config';
+import { ConfigError, loadConfig, requireExternalServers, type AppConfig } from '@config/config';
 
 /** The ConfigError loadConfig throws for `env`; fails the test when it does not throw one. */
 function configErrorFor(env: NodeJS.ProcessEnv): ConfigError {
@@ -297,4 +297,18 @@ describe('loadConfig: mail', () => {
       expect(variablesNamed({ SMTP_URL: 'smtp://localhost:25', MAIL_FROM: value })).toEqual(['MAIL_FROM']);
     },
   );
+});
+
+describe('requireExternalServers', () => {
+  it('names each missing server variable for a standalone API or worker', () => {
+    const config = loadConfig({});
+    expect(() => requireExternalServers(config, 'the API')).toThrow(
+      /DATABASE_URL: is required to run the API on its own\n.*TEMPORAL_ADDRESS: is required/,
+    );
+    const given = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/x', TEMPORAL_ADDRESS: 'temporal:7233' });
+    expect(requireExternalServers(given, 'the worker')).toEqual({
+      databaseUrl: 'postgres://u:p@db:5432/x',
+      temporalAddress: 'temporal:7233',
+    });
+  });
 });
