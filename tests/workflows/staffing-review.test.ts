@@ -91,6 +91,21 @@ describe('staffingReviewWorkflow on the time-skipping test server', () => {
     await t.recordHistory('hire-approved', `review-${input.requestId}`);
   });
 
+  it('ends the review at a rejection with its reason: final, no further stage, no validity', async () => {
+    const { handle, input } = await startReview();
+    const rejected = await handle.executeUpdate(decideUpdate, {
+      args: [decision('hr_review', 'hr.somatik', { outcome: 'reject', comment: 'Ryms inte i budget' })],
+    });
+    expect(rejected).toMatchObject({ status: 'rejected', stage: 'hr_review' });
+    expect(rejected.nextStage).toBeUndefined();
+    expect(rejected.validUntil).toBeUndefined();
+    expect((await handle.result()).status).toBe('rejected');
+    const rows = await rowsOf(input.requestId);
+    expect(rows.request).toMatchObject({ status: 'rejected', valid_until: null });
+    expect(rows.stages).toHaveLength(1);
+    await t.recordHistory('hire-rejected', handle.workflowId);
+  });
+
   it('sends a new permanent position on to the executive after the director', async () => {
     const { handle } = await startReview({ newPermanentPosition: true });
     await handle.executeUpdate(decideUpdate, { args: [decision('hr_review', 'hr.somatik')] });
