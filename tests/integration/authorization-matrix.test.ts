@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from '../support/app';
+import { aHireBody, bearer, openReviewPeriod, unitIdsByCode } from '../support/http-fixtures';
 
 jest.setTimeout(180_000);
 
@@ -64,7 +65,7 @@ async function call(operation: string, username?: string) {
   const [method, path] = operation.split(' ');
   const url = path.replace('{id}', MISSING);
   let req = t.http[method.toLowerCase() as 'get' | 'post' | 'delete'](url);
-  if (username) req = req.set('Authorization', `Bearer ${await t.token(username)}`);
+  if (username) req = req.set(await bearer(t, username));
   return method === 'GET' || method === 'DELETE' ? req : req.send({});
 }
 
@@ -99,38 +100,12 @@ describe('the authorisation matrix', () => {
 
 describe('organisational scope', () => {
   it('lets each role see requests of its own scope only, and answers others 404', async () => {
-    await t.http
-      .post('/api/v1/review-periods')
-      .set('Authorization', `Bearer ${await t.token('admin')}`)
-      .send({
-        kind: 'hire',
-        validFrom: '2020-01-01',
-        validTo: '2099-12-31',
-        decisionRef: 'HSN/1895/2025',
-        decidedBy: 'HSN',
-        decidedOn: '2019-12-01',
-      })
-      .expect(201);
-    const [unit] = await t.db.dataSource.query(`SELECT id FROM org_units WHERE code = 'SOM-AKUT'`);
+    expect((await openReviewPeriod(t, 'hire')).status).toBe(201);
+    const unitId = (await unitIdsByCode(t)).get('SOM-AKUT')!;
     const submitted = await t.http
       .post('/api/v1/requests')
-      .set('Authorization', `Bearer ${await t.token('chef.akuten')}`)
-      .send({
-        kind: 'hire',
-        unitId: unit.id,
-        occupationalCategory: 'nurse',
-        justification: 'Ersättning',
-        title: 'Sjuksköterska',
-        employmentForm: 'permanent',
-        fte: 1,
-        startDate: '2031-03-01',
-        replacement: true,
-        withinBudget: true,
-        monthlyCostSek: 50_000,
-        alternativesTried: [],
-        consequenceIfRejected: 'Patientsäkerhet',
-        savingsNote: 'Inom ram',
-      })
+      .set(await bearer(t, 'chef.akuten'))
+      .send(aHireBody(unitId))
       .expect(201);
     const expected: [string, number][] = [
       ['chef.akuten', 200],
@@ -147,12 +122,10 @@ describe('organisational scope', () => {
       for (const suffix of ['', '/timeline']) {
         const res = await t.http
           .get(`/api/v1/requests/${submitted.body.id}${suffix}`)
-          .set('Authorization', `Bearer ${await t.token(username)}`);
+          .set(await bearer(t, username));
         expect([username, suffix, res.status]).toEqual([username, suffix, status]);
       }
-      const list = await t.http
-        .get('/api/v1/requests')
-        .set('Authorization', `Bearer ${await t.token(username)}`);
+      const list = await t.http.get('/api/v1/requests').set(await bearer(t, username));
       const seen = list.body.items.some((r: { id: string }) => r.id === submitted.body.id);
       expect([username, seen]).toEqual([username, status === 200]);
     }

@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from '../support/app';
+import { aCallOffBody, bearer, openReviewPeriod, unitIdsByCode } from '../support/http-fixtures';
 
 jest.setTimeout(120_000);
 
@@ -6,41 +7,10 @@ let t: TestApp;
 let units: Map<string, string>;
 beforeAll(async () => {
   t = await startTestApp();
-  const rows = await t.db.dataSource.query(`SELECT id, code FROM org_units`);
-  units = new Map(rows.map((r: { id: string; code: string }) => [r.code, r.id]));
-  await t.http
-    .post('/api/v1/review-periods')
-    .set(await auth('admin'))
-    .send({
-      kind: 'agency_call_off',
-      validFrom: '2020-01-01',
-      validTo: '2099-12-31',
-      decisionRef: 'HSN/1895/2025',
-      decidedBy: 'Hälso- och sjukvårdsnämnden',
-      decidedOn: '2019-12-01',
-    })
-    .expect(201);
+  units = await unitIdsByCode(t);
+  expect((await openReviewPeriod(t, 'agency_call_off')).status).toBe(201);
 });
 afterAll(() => t?.stop());
-
-const auth = async (username: string) => ({ Authorization: `Bearer ${await t.token(username)}` });
-
-const aCallOff = (overrides: Record<string, unknown> = {}) => ({
-  kind: 'agency_call_off',
-  unitId: units.get('SOM-AKUT'),
-  occupationalCategory: 'physician',
-  justification: 'Vakans under sommaren',
-  supplier: 'Läkarbemanning AB',
-  frameworkAgreement: 'RA-2024-17',
-  periodFrom: '2031-06-15',
-  periodTo: '2031-08-15',
-  extentHours: 320,
-  estimatedCostSek: 450_000,
-  reason: 'holiday_season',
-  alternativesTried: ['internal_pool', 'overtime'],
-  urgent: false,
-  ...overrides,
-});
 
 const anExemption = (overrides: Record<string, unknown> = {}) => ({
   scopeUnitId: units.get('SOM'),
@@ -58,7 +28,7 @@ describe('exemptions (dispenser) over HTTP', () => {
   it('lets a director grant one for their division, and records a covered request as exempted with no review', async () => {
     const granted = await t.http
       .post('/api/v1/exemptions')
-      .set(await auth('div.somatik'))
+      .set(await bearer(t, 'div.somatik'))
       .send(anExemption())
       .expect(201);
     expect(
@@ -66,8 +36,13 @@ describe('exemptions (dispenser) over HTTP', () => {
     ).toBe('RUNNING');
     const covered = await t.http
       .post('/api/v1/requests')
-      .set(await auth('chef.akuten'))
-      .send(aCallOff())
+      .set(await bearer(t, 'chef.akuten'))
+      .send(
+        aCallOffBody(units.get('SOM-AKUT')!, {
+          occupationalCategory: 'physician',
+          estimatedCostSek: 450_000,
+        }),
+      )
       .expect(201);
     expect(covered.body).toMatchObject({
       status: 'exempted',
@@ -77,14 +52,14 @@ describe('exemptions (dispenser) over HTTP', () => {
     });
     const aboveCeiling = await t.http
       .post('/api/v1/requests')
-      .set(await auth('chef.akuten'))
-      .send(aCallOff({ estimatedCostSek: 600_000 }))
+      .set(await bearer(t, 'chef.akuten'))
+      .send(aCallOffBody(units.get('SOM-AKUT')!, { estimatedCostSek: 600_000 }))
       .expect(201);
     expect(aboveCeiling.body).toMatchObject({ status: 'in_review', exemptionId: null });
     const nurse = await t.http
       .post('/api/v1/requests')
-      .set(await auth('chef.akuten'))
-      .send(aCallOff({ occupationalCategory: 'nurse' }))
+      .set(await bearer(t, 'chef.akuten'))
+      .send(aCallOffBody(units.get('SOM-AKUT')!, { occupationalCategory: 'nurse' }))
       .expect(201);
     expect(nurse.body.status).toBe('in_review');
   });
@@ -92,21 +67,21 @@ describe('exemptions (dispenser) over HTTP', () => {
   it('stops covering requests once revoked', async () => {
     const granted = await t.http
       .post('/api/v1/exemptions')
-      .set(await auth('hsdir'))
+      .set(await bearer(t, 'hsdir'))
       .send(anExemption({ occupationalCategories: ['midwife'], costCeilingSek: undefined }))
       .expect(201);
     await t.http
       .post(`/api/v1/exemptions/${granted.body.id}/revoke`)
-      .set(await auth('hsdir'))
+      .set(await bearer(t, 'hsdir'))
       .expect(201);
     await t.http
       .post(`/api/v1/exemptions/${granted.body.id}/revoke`)
-      .set(await auth('hsdir'))
+      .set(await bearer(t, 'hsdir'))
       .expect(409);
     const res = await t.http
       .post('/api/v1/requests')
-      .set(await auth('chef.akuten'))
-      .send(aCallOff({ occupationalCategory: 'midwife' }))
+      .set(await bearer(t, 'chef.akuten'))
+      .send(aCallOffBody(units.get('SOM-AKUT')!, { occupationalCategory: 'midwife' }))
       .expect(201);
     expect(res.body.status).toBe('in_review');
   });
@@ -114,35 +89,35 @@ describe('exemptions (dispenser) over HTTP', () => {
   it("refuses a director outside their division, other roles, and bad fields; lists by the caller's scope", async () => {
     await t.http
       .post('/api/v1/exemptions')
-      .set(await auth('div.psykiatri'))
+      .set(await bearer(t, 'div.psykiatri'))
       .send(anExemption())
       .expect(403);
     await t.http
       .post('/api/v1/exemptions')
-      .set(await auth('hr.somatik'))
+      .set(await bearer(t, 'hr.somatik'))
       .send(anExemption())
       .expect(403);
     await t.http
       .get('/api/v1/exemptions')
-      .set(await auth('chef.akuten'))
+      .set(await bearer(t, 'chef.akuten'))
       .expect(403);
     const bad = await t.http
       .post('/api/v1/exemptions')
-      .set(await auth('hsdir'))
+      .set(await bearer(t, 'hsdir'))
       .send(anExemption({ scopeUnitId: '00000000-0000-4000-8000-000000000000' }))
       .expect(422);
     expect(bad.body.errors[0].field).toBe('scopeUnitId');
     const own = await t.http
       .get('/api/v1/exemptions')
-      .set(await auth('div.somatik'))
+      .set(await bearer(t, 'div.somatik'))
       .expect(200);
     const other = await t.http
       .get('/api/v1/exemptions')
-      .set(await auth('div.psykiatri'))
+      .set(await bearer(t, 'div.psykiatri'))
       .expect(200);
     const all = await t.http
       .get('/api/v1/exemptions')
-      .set(await auth('admin'))
+      .set(await bearer(t, 'admin'))
       .expect(200);
     expect(own.body.length).toBeGreaterThanOrEqual(2);
     expect(other.body).toEqual([]);

@@ -4,6 +4,7 @@ import { createReviewActivities } from '@activities/review-activities';
 import type { OpenStageInput } from '@activities/review-activities.types';
 import { startTestApp, type TestApp } from '../support/app';
 import { demoFixture, insertRequest, type DemoFixture } from '../support/fixtures';
+import { aHireBody, bearer, openReviewPeriod, unitIdsByCode } from '../support/http-fixtures';
 import { startTestSmtpServer, type ReceivedMail, type TestSmtpServer } from '../support/smtp';
 
 jest.setTimeout(120_000);
@@ -17,19 +18,8 @@ let unitId: string;
 beforeAll(async () => {
   smtp = await startTestSmtpServer();
   t = await startTestApp({ SMTP_URL: smtp.url, MAIL_FROM: FROM });
-  const units = await t.db.dataSource.query(`SELECT id, code FROM org_units`);
-  unitId = units.find((u: { code: string }) => u.code === 'SOM-AKUT').id;
-  const period = await t.http
-    .post('/api/v1/review-periods')
-    .set(await auth('admin'))
-    .send({
-      kind: 'hire',
-      validFrom: '2020-01-01',
-      validTo: '2099-12-31',
-      decisionRef: 'HSN/1895/2025',
-      decidedBy: 'Hälso- och sjukvårdsnämnden',
-      decidedOn: '2025-12-01',
-    });
+  unitId = (await unitIdsByCode(t)).get('SOM-AKUT')!;
+  const period = await openReviewPeriod(t, 'hire');
   expect(period.status).toBe(201);
 });
 afterAll(async () => {
@@ -38,33 +28,13 @@ afterAll(async () => {
 });
 beforeEach(() => smtp.clear());
 
-const auth = async (username: string) => ({ Authorization: `Bearer ${await t.token(username)}` });
-
-function aHire(overrides: Record<string, unknown> = {}) {
-  return {
-    kind: 'hire',
-    unitId,
-    occupationalCategory: 'nurse',
-    justification: 'Ersätter sjuksköterska som slutat; bemanningen under miniminivå.',
-    title: 'Sjuksköterska akutmottagning',
-    employmentForm: 'fixed_term',
-    fte: 1,
-    startDate: '2031-02-01',
-    endDate: '2031-08-31',
-    replacement: true,
-    withinBudget: true,
-    monthlyCostSek: 48_000,
-    alternativesTried: ['internal_pool'],
-    consequenceIfRejected: 'Patientsäkerheten på natten',
-    savingsNote: 'Vakansen finansierar tjänsten',
-    ...overrides,
-  };
-}
-
-async function submit(idempotencyKey = randomUUID(), body = aHire()) {
+async function submit(
+  idempotencyKey = randomUUID(),
+  body = aHireBody(unitId, { title: 'Sjuksköterska akutmottagning' }),
+) {
   const res = await t.http
     .post('/api/v1/requests')
-    .set({ ...(await auth('chef.akuten')), 'Idempotency-Key': idempotencyKey })
+    .set({ ...(await bearer(t, 'chef.akuten')), 'Idempotency-Key': idempotencyKey })
     .send(body)
     .expect(201);
   expect(res.body.status).toBe('in_review');
@@ -74,7 +44,7 @@ async function submit(idempotencyKey = randomUUID(), body = aHire()) {
 async function decide(id: string, username: string, body: Record<string, unknown>, status = 201) {
   return t.http
     .post(`/api/v1/requests/${id}/decisions`)
-    .set(await auth(username))
+    .set(await bearer(t, username))
     .send(body)
     .expect(status);
 }
@@ -141,7 +111,7 @@ describe('notifications as e-mail through a real SMTP server', () => {
     // The refused calls wrote nothing; a round trip through the worker settles anything still in flight.
     await t.http
       .get(`/api/v1/requests/${id}`)
-      .set(await auth('chef.akuten'))
+      .set(await bearer(t, 'chef.akuten'))
       .expect(200);
     expect(toAndSubject(smtp.received)).toEqual([
       ['sara.lind@rvn.example', `Ärende att granska: ${SUMMARY}`],

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { reviewWorkflowId } from '@temporal-lib/task-queue';
 import { createApi } from '../../apps/api/src/create-api';
 import { startTestApp, type TestApp } from '../support/app';
+import { aHireBody, bearer, openReviewPeriod, unitIdsByCode } from '../support/http-fixtures';
 
 jest.setTimeout(120_000);
 
@@ -12,44 +13,11 @@ let unitId: string;
 
 beforeAll(async () => {
   t = await startTestApp();
-  const units = await t.db.dataSource.query(`SELECT id, code FROM org_units`);
-  unitId = units.find((u: { code: string }) => u.code === 'SOM-AKUT').id;
-  const period = await t.http
-    .post('/api/v1/review-periods')
-    .set(await auth('admin'))
-    .send({
-      kind: 'hire',
-      validFrom: '2020-01-01',
-      validTo: '2099-12-31',
-      decisionRef: 'HSN/1895/2025',
-      decidedBy: 'Hälso- och sjukvårdsnämnden',
-      decidedOn: '2025-12-01',
-    });
+  unitId = (await unitIdsByCode(t)).get('SOM-AKUT')!;
+  const period = await openReviewPeriod(t, 'hire');
   expect(period.status).toBe(201);
 });
 afterAll(() => t?.stop());
-
-const auth = async (username: string) => ({ Authorization: `Bearer ${await t.token(username)}` });
-
-function aHire() {
-  return {
-    kind: 'hire',
-    unitId,
-    occupationalCategory: 'nurse',
-    justification: 'Ersätter sjuksköterska som slutat; bemanningen under miniminivå.',
-    title: 'Sjuksköterska akutmottagning',
-    employmentForm: 'fixed_term',
-    fte: 1,
-    startDate: '2031-02-01',
-    endDate: '2031-08-31',
-    replacement: true,
-    withinBudget: true,
-    monthlyCostSek: 48_000,
-    alternativesTried: ['internal_pool'],
-    consequenceIfRejected: 'Patientsäkerheten på natten',
-    savingsNote: 'Vakansen finansierar tjänsten',
-  };
-}
 
 async function scrape(): Promise<string> {
   const res = await t.http.get('/api/v1/metrics').expect(200);
@@ -122,12 +90,12 @@ describe('Prometheus metrics', () => {
   it('records HTTP latency under the route template, never the raw id', async () => {
     const submitted = await t.http
       .post('/api/v1/requests')
-      .set(await auth('chef.akuten'))
-      .send(aHire())
+      .set(await bearer(t, 'chef.akuten'))
+      .send(aHireBody(unitId))
       .expect(201);
     await t.http
       .get(`/api/v1/requests/${submitted.body.id}`)
-      .set(await auth('chef.akuten'))
+      .set(await bearer(t, 'chef.akuten'))
       .expect(200);
     await t.http.get('/api/v1/no-such-thing/123').expect(404);
     const text = await scrape();
@@ -155,8 +123,8 @@ describe('Prometheus metrics', () => {
     const before = await scrape();
     const submitted = await t.http
       .post('/api/v1/requests')
-      .set(await auth('chef.akuten'))
-      .send(aHire())
+      .set(await bearer(t, 'chef.akuten'))
+      .send(aHireBody(unitId))
       .expect(201);
     expect(submitted.body.status).toBe('in_review');
     const afterSubmit = await scrape();
@@ -168,7 +136,7 @@ describe('Prometheus metrics', () => {
 
     await t.http
       .post(`/api/v1/requests/${submitted.body.id}/decisions`)
-      .set(await auth('hr.somatik'))
+      .set(await bearer(t, 'hr.somatik'))
       .send({ outcome: 'approve' })
       .expect(201);
     const afterDecision = await scrape();
@@ -179,10 +147,10 @@ describe('Prometheus metrics', () => {
   });
 
   it('does not count a replayed submission twice', async () => {
-    const headers = { ...(await auth('chef.akuten')), 'Idempotency-Key': 'observability-replay' };
-    await t.http.post('/api/v1/requests').set(headers).send(aHire()).expect(201);
+    const headers = { ...(await bearer(t, 'chef.akuten')), 'Idempotency-Key': 'observability-replay' };
+    await t.http.post('/api/v1/requests').set(headers).send(aHireBody(unitId)).expect(201);
     const before = await scrape();
-    await t.http.post('/api/v1/requests').set(headers).send(aHire()).expect(201);
+    await t.http.post('/api/v1/requests').set(headers).send(aHireBody(unitId)).expect(201);
     const after = await scrape();
     const labels = { kind: 'hire', status: 'in_review' };
     expect(sample(after, 'provning_requests_submitted_total', labels)).toBe(
@@ -211,8 +179,8 @@ describe('request ids', () => {
   it('keeps the request id of the submission as the memo of the workflow it started', async () => {
     const submitted = await t.http
       .post('/api/v1/requests')
-      .set({ ...(await auth('chef.akuten')), 'X-Request-Id': 'submit-trace-42' })
-      .send(aHire())
+      .set({ ...(await bearer(t, 'chef.akuten')), 'X-Request-Id': 'submit-trace-42' })
+      .send(aHireBody(unitId))
       .expect(201);
     expect(submitted.headers['x-request-id']).toBe('submit-trace-42');
     const description = await t.client.workflow.getHandle(reviewWorkflowId(submitted.body.id)).describe();
@@ -220,8 +188,8 @@ describe('request ids', () => {
 
     const generated = await t.http
       .post('/api/v1/requests')
-      .set(await auth('chef.akuten'))
-      .send(aHire())
+      .set(await bearer(t, 'chef.akuten'))
+      .send(aHireBody(unitId))
       .expect(201);
     const described = await t.client.workflow.getHandle(reviewWorkflowId(generated.body.id)).describe();
     expect(described.memo).toEqual({ requestId: generated.headers['x-request-id'] });

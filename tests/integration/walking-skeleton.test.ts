@@ -1,5 +1,6 @@
 import { reviewWorkflowId } from '@temporal-lib/task-queue';
 import { startTestApp, type TestApp } from '../support/app';
+import { aHireBody, bearer, openReviewPeriod, unitIdsByCode } from '../support/http-fixtures';
 
 jest.setTimeout(120_000);
 
@@ -9,55 +10,18 @@ let otherDivisionUnitId: string;
 
 beforeAll(async () => {
   t = await startTestApp();
-  const units = await t.db.dataSource.query(`SELECT id, code FROM org_units`);
-  unitId = units.find((u: { code: string }) => u.code === 'SOM-AKUT').id;
-  otherDivisionUnitId = units.find((u: { code: string }) => u.code === 'PSY-VUX').id;
+  const units = await unitIdsByCode(t);
+  unitId = units.get('SOM-AKUT')!;
+  otherDivisionUnitId = units.get('PSY-VUX')!;
 });
 afterAll(() => t?.stop());
-
-const auth = async (username: string) => ({ Authorization: `Bearer ${await t.token(username)}` });
-
-function aHire(overrides: Record<string, unknown> = {}) {
-  return {
-    kind: 'hire',
-    unitId,
-    occupationalCategory: 'nurse',
-    justification: 'Ersätter sjuksköterska som slutat; bemanningen under miniminivå.',
-    title: 'Sjuksköterska akutmottagning',
-    employmentForm: 'fixed_term',
-    fte: 1,
-    startDate: '2031-02-01',
-    endDate: '2031-08-31',
-    replacement: true,
-    withinBudget: true,
-    monthlyCostSek: 48_000,
-    alternativesTried: ['internal_pool'],
-    consequenceIfRejected: 'Patientsäkerheten på natten',
-    savingsNote: 'Vakansen finansierar tjänsten',
-    ...overrides,
-  };
-}
-
-async function createPeriod(kind: string, validFrom: string, validTo: string) {
-  return t.http
-    .post('/api/v1/review-periods')
-    .set(await auth('admin'))
-    .send({
-      kind,
-      validFrom,
-      validTo,
-      decisionRef: 'HSN/1895/2025',
-      decidedBy: 'Hälso- och sjukvårdsnämnden',
-      decidedOn: '2025-12-01',
-    });
-}
 
 describe('the walking skeleton over HTTP, against PostgreSQL and the Temporal dev server', () => {
   it('records a request outside every review period as not_required, with no workflow', async () => {
     const res = await t.http
       .post('/api/v1/requests')
-      .set(await auth('chef.akuten'))
-      .send(aHire())
+      .set(await bearer(t, 'chef.akuten'))
+      .send(aHireBody(unitId))
       .expect(201);
     expect(res.body).toMatchObject({
       status: 'not_required',
@@ -69,11 +33,11 @@ describe('the walking skeleton over HTTP, against PostgreSQL and the Temporal de
   });
 
   it('starts the review of a hire in a review period and answers with the open hr_review stage', async () => {
-    expect((await createPeriod('hire', '2020-01-01', '2099-12-31')).status).toBe(201);
+    expect((await openReviewPeriod(t, 'hire', '2020-01-01', '2099-12-31')).status).toBe(201);
     const res = await t.http
       .post('/api/v1/requests')
-      .set(await auth('chef.akuten'))
-      .send(aHire())
+      .set(await bearer(t, 'chef.akuten'))
+      .send(aHireBody(unitId))
       .expect(201);
     expect(res.body).toMatchObject({
       status: 'in_review',
@@ -91,25 +55,25 @@ describe('the walking skeleton over HTTP, against PostgreSQL and the Temporal de
   it('takes a decision as an Update, completes the review and shows the outcome', async () => {
     const submitted = await t.http
       .post('/api/v1/requests')
-      .set(await auth('chef.akuten'))
-      .send(aHire())
+      .set(await bearer(t, 'chef.akuten'))
+      .send(aHireBody(unitId, { title: 'Sjuksköterska akutmottagning' }))
       .expect(201);
     const id = submitted.body.id;
     const first = await t.http
       .post(`/api/v1/requests/${id}/decisions`)
-      .set(await auth('hr.somatik'))
+      .set(await bearer(t, 'hr.somatik'))
       .send({ outcome: 'approve', comment: 'Underlaget komplett' })
       .expect(201);
     expect(first.body).toMatchObject({ status: 'in_review', nextStage: { name: 'director_decision' } });
     const second = await t.http
       .post(`/api/v1/requests/${id}/decisions`)
-      .set(await auth('div.somatik'))
+      .set(await bearer(t, 'div.somatik'))
       .send({ outcome: 'reject', comment: 'Inryms inte i ramen' })
       .expect(201);
     expect(second.body).toMatchObject({ status: 'rejected' });
     const late = await t.http
       .post(`/api/v1/requests/${id}/decisions`)
-      .set(await auth('hsdir'))
+      .set(await bearer(t, 'hsdir'))
       .send({ outcome: 'approve' })
       .expect(409);
     expect(late.body.detail).toMatch(/no stage open/);
@@ -118,13 +82,13 @@ describe('the walking skeleton over HTTP, against PostgreSQL and the Temporal de
     );
     const detail = await t.http
       .get(`/api/v1/requests/${id}`)
-      .set(await auth('chef.akuten'))
+      .set(await bearer(t, 'chef.akuten'))
       .expect(200);
     expect(detail.body).toMatchObject({ status: 'rejected', title: 'Sjuksköterska akutmottagning' });
     expect(detail.body.decisions.map((d: { outcome: string }) => d.outcome)).toEqual(['approve', 'reject']);
     const timeline = await t.http
       .get(`/api/v1/requests/${id}/timeline`)
-      .set(await auth('chef.akuten'))
+      .set(await bearer(t, 'chef.akuten'))
       .expect(200);
     expect(timeline.body.map((e: { type: string }) => e.type)).toEqual([
       'submitted',
@@ -138,51 +102,51 @@ describe('the walking skeleton over HTTP, against PostgreSQL and the Temporal de
   it('refuses decisions by the requester, out-of-scope reviewers, the wrong role and a second stage by one person', async () => {
     const submitted = await t.http
       .post('/api/v1/requests')
-      .set(await auth('chef.akuten'))
-      .send(aHire())
+      .set(await bearer(t, 'chef.akuten'))
+      .send(aHireBody(unitId))
       .expect(201);
     const id = submitted.body.id;
     await t.http
       .post(`/api/v1/requests/${id}/decisions`)
-      .set(await auth('chef.akuten'))
+      .set(await bearer(t, 'chef.akuten'))
       .send({ outcome: 'approve' })
       .expect(403);
     await t.http
       .post(`/api/v1/requests/${id}/decisions`)
-      .set(await auth('hr.psykiatri'))
+      .set(await bearer(t, 'hr.psykiatri'))
       .send({ outcome: 'approve' })
       .expect(404);
     await t.http
       .post(`/api/v1/requests/${id}/decisions`)
-      .set(await auth('hrchef'))
+      .set(await bearer(t, 'hrchef'))
       .send({ outcome: 'approve' })
       .expect(403);
     await t.http
       .post(`/api/v1/requests/${id}/decisions`)
-      .set(await auth('hr.somatik'))
+      .set(await bearer(t, 'hr.somatik'))
       .send({ outcome: 'approve' })
       .expect(201);
     const dup = await t.http
       .post(`/api/v1/requests/${id}/decisions`)
-      .set(await auth('hr.somatik'))
+      .set(await bearer(t, 'hr.somatik'))
       .send({ outcome: 'approve' });
     expect(dup.status).toBe(403); // segregation of duties: the same person may not decide the director stage
     const wrongRole = await t.http
       .post(`/api/v1/requests/${id}/decisions`)
-      .set(await auth('hsdir'))
+      .set(await bearer(t, 'hsdir'))
       .send({ outcome: 'approve' });
     expect(wrongRole.status).toBe(403);
   });
 
   it('returns the first answer for a repeated Idempotency-Key and 422 for the same key with another body', async () => {
-    const headers = { ...(await auth('chef.akuten')), 'Idempotency-Key': 'walking-skeleton-1' };
-    const a = await t.http.post('/api/v1/requests').set(headers).send(aHire()).expect(201);
-    const b = await t.http.post('/api/v1/requests').set(headers).send(aHire()).expect(201);
+    const headers = { ...(await bearer(t, 'chef.akuten')), 'Idempotency-Key': 'walking-skeleton-1' };
+    const a = await t.http.post('/api/v1/requests').set(headers).send(aHireBody(unitId)).expect(201);
+    const b = await t.http.post('/api/v1/requests').set(headers).send(aHireBody(unitId)).expect(201);
     expect(b.body.id).toBe(a.body.id);
     const c = await t.http
       .post('/api/v1/requests')
       .set(headers)
-      .send(aHire({ fte: 0.5 }))
+      .send(aHireBody(unitId, { fte: 0.5 }))
       .expect(422);
     expect(c.body.errors).toEqual([
       { field: 'Idempotency-Key', message: 'was already used with a different body' },
@@ -192,8 +156,8 @@ describe('the walking skeleton over HTTP, against PostgreSQL and the Temporal de
   it('answers bad input with problem+json naming each field', async () => {
     const res = await t.http
       .post('/api/v1/requests')
-      .set(await auth('chef.akuten'))
-      .send(aHire({ fte: 3, endDate: undefined, surprise: 1 }))
+      .set(await bearer(t, 'chef.akuten'))
+      .send(aHireBody(unitId, { fte: 3, endDate: undefined, surprise: 1 }))
       .expect(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body).toMatchObject({ status: 400, title: 'Bad Request' });
@@ -201,46 +165,46 @@ describe('the walking skeleton over HTTP, against PostgreSQL and the Temporal de
     expect(fields).toEqual(expect.arrayContaining(['fte', 'surprise']));
     const cross = await t.http
       .post('/api/v1/requests')
-      .set(await auth('chef.akuten'))
-      .send(aHire({ endDate: '2031-01-01' }))
+      .set(await bearer(t, 'chef.akuten'))
+      .send(aHireBody(unitId, { startDate: '2031-02-01', endDate: '2031-01-01' }))
       .expect(400);
     expect(cross.body.errors).toEqual([{ field: 'endDate', message: 'must be after startDate' }]);
     const malformed = await t.http
       .post('/api/v1/requests')
-      .set({ ...(await auth('chef.akuten')), 'Content-Type': 'application/json' })
+      .set({ ...(await bearer(t, 'chef.akuten')), 'Content-Type': 'application/json' })
       .send('{"kind":')
       .expect(400);
     expect(malformed.body.errors).toEqual([{ field: '(body)', message: 'is not valid JSON' }]);
     const big = await t.http
       .post('/api/v1/requests')
-      .set(await auth('chef.akuten'))
-      .send(aHire({ justification: 'x'.repeat(200_000) }))
+      .set(await bearer(t, 'chef.akuten'))
+      .send(aHireBody(unitId, { justification: 'x'.repeat(200_000) }))
       .expect(413);
     expect(big.body.status).toBe(413);
     await t.http
       .get('/api/v1/requests/not-a-uuid')
-      .set(await auth('chef.akuten'))
+      .set(await bearer(t, 'chef.akuten'))
       .expect(400);
   });
 
   it("refuses a submission for a unit outside the requester's scope, and unauthenticated calls", async () => {
     await t.http
       .post('/api/v1/requests')
-      .set(await auth('chef.akuten'))
-      .send(aHire({ unitId: otherDivisionUnitId }))
+      .set(await bearer(t, 'chef.akuten'))
+      .send(aHireBody(otherDivisionUnitId))
       .expect(403);
     await t.http
       .post('/api/v1/requests')
-      .set(await auth('hr.somatik'))
-      .send(aHire())
+      .set(await bearer(t, 'hr.somatik'))
+      .send(aHireBody(unitId))
       .expect(403);
-    await t.http.post('/api/v1/requests').send(aHire()).expect(401);
+    await t.http.post('/api/v1/requests').send(aHireBody(unitId)).expect(401);
     await t.http.get('/api/v1/me').set({ Authorization: 'Bearer not-a-token' }).expect(401);
     await t.http.post('/api/v1/auth/dev-login').send({ username: 'nobody' }).expect(422);
   });
 
   it('refuses an overlapping review period of the same kind with 409', async () => {
-    const res = await createPeriod('hire', '2030-01-01', '2030-03-31');
+    const res = await openReviewPeriod(t, 'hire', '2030-01-01', '2030-03-31');
     expect(res.status).toBe(409);
     expect(res.body.detail).toMatch(/Overlaps/);
   });
@@ -258,31 +222,31 @@ describe('the walking skeleton over HTTP, against PostgreSQL and the Temporal de
   it('lets the HR lead reassign an open stage to a reviewer who may take it, and refuses others clearly', async () => {
     const submitted = await t.http
       .post('/api/v1/requests')
-      .set(await auth('chef.akuten'))
-      .send(aHire())
+      .set(await bearer(t, 'chef.akuten'))
+      .send(aHireBody(unitId))
       .expect(201);
     const id = submitted.body.id;
     const users = await t.db.dataSource.query(`SELECT id, username FROM users`);
     const userId = (name: string) => users.find((u: { username: string }) => u.username === name).id;
     await t.http
       .post(`/api/v1/requests/${id}/reassign`)
-      .set(await auth('hr.somatik'))
+      .set(await bearer(t, 'hr.somatik'))
       .send({ userId: userId('hr.somatik') })
       .expect(403);
     const wrong = await t.http
       .post(`/api/v1/requests/${id}/reassign`)
-      .set(await auth('hrchef'))
+      .set(await bearer(t, 'hrchef'))
       .send({ userId: userId('chef.akuten') })
       .expect(422);
     expect(wrong.body.errors[0].field).toBe('userId');
     await t.http
       .post(`/api/v1/requests/${id}/reassign`)
-      .set(await auth('hrchef'))
+      .set(await bearer(t, 'hrchef'))
       .send({ userId: 'x' })
       .expect(400);
     const ok = await t.http
       .post(`/api/v1/requests/${id}/reassign`)
-      .set(await auth('hrchef'))
+      .set(await bearer(t, 'hrchef'))
       .send({ userId: userId('hr.somatik') })
       .expect(201);
     expect(ok.body.currentStage).toMatchObject({ name: 'hr_review', assigneeUserId: userId('hr.somatik') });
@@ -293,8 +257,8 @@ describe('a review that started in a period', () => {
   it('finishes under that period even after the period has ended', async () => {
     const submitted = await t.http
       .post('/api/v1/requests')
-      .set(await auth('chef.akuten'))
-      .send(aHire())
+      .set(await bearer(t, 'chef.akuten'))
+      .send(aHireBody(unitId))
       .expect(201);
     // The board's period lapses while the request is in review.
     await t.db.dataSource.query(`UPDATE review_periods SET valid_to = '2020-12-31' WHERE id = $1`, [
@@ -302,19 +266,19 @@ describe('a review that started in a period', () => {
     ]);
     await t.http
       .post(`/api/v1/requests/${submitted.body.id}/decisions`)
-      .set(await auth('hr.somatik'))
+      .set(await bearer(t, 'hr.somatik'))
       .send({ outcome: 'approve' })
       .expect(201);
     const final = await t.http
       .post(`/api/v1/requests/${submitted.body.id}/decisions`)
-      .set(await auth('div.somatik'))
+      .set(await bearer(t, 'div.somatik'))
       .send({ outcome: 'approve' })
       .expect(201);
     expect(final.body.status).toBe('approved');
     const later = await t.http
       .post('/api/v1/requests')
-      .set(await auth('chef.akuten'))
-      .send(aHire())
+      .set(await bearer(t, 'chef.akuten'))
+      .send(aHireBody(unitId))
       .expect(201);
     expect(later.body.status).toBe('not_required');
   });

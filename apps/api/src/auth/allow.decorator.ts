@@ -1,12 +1,12 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Role } from '@domain/enums';
+import type { Action, Subject } from './abilities';
 
-export const ALLOW_KEY = 'provning:allow';
-export type Audience = Role | 'any_user' | 'public';
+export const ABILITY_KEY = 'provning:ability';
+export type Requirement = { public: true } | { action: Action; subject: Subject };
 
 /**
- * Who may call an endpoint. Authorisation is deny-by-default: an endpoint without @Allow answers 403 to everyone,
- * so a new endpoint cannot be forgotten open.
+ * What an endpoint needs. Authorisation is deny-by-default: an endpoint without @Can or @Public answers 403 to
+ * everyone, so a new endpoint cannot be forgotten open.
  */
-export const Allow = (...audience: Audience[]) => SetMetadata(ALLOW_KEY, audience);
-export const Public = () => Allow('public');
+export const Can = (action: Action, subject: Subject) => SetMetadata(ABILITY_KEY, { action, subject });
+export const Public = () => SetMetadata(ABILITY_KEY, { public: true });

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { parseBody } from '../common/parse-body';
-import { Allow, Public } from './allow.decorator';
+import { Can, Public } from './allow.decorator';
 import { AuthService } from './auth.service';
 import { type CurrentUser, User } from './current-user';
 
@@ -26,7 +26,7 @@ export class AuthController {
   }
 
   @Get('me')
-  @Allow('any_user')
+  @Can('read', 'Me')
   @ApiBearerAuth()
   me(@User() user: CurrentUser) {
     return user;

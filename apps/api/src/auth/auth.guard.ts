@@ -1,11 +1,11 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { problem, ProblemException } from '../common/problem';
-import { ALLOW_KEY, type Audience } from './allow.decorator';
+import { abilityFor } from './abilities';
+import { ABILITY_KEY, type Requirement } from './allow.decorator';
 import { AuthService } from './auth.service';
-import { hasRole } from './current-user';
 
-/** Authenticates the bearer token and checks the endpoint's @Allow list; deny by default. */
+/** Authenticates the bearer token and checks the endpoint's @Can requirement against the user's ability. */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -14,11 +14,11 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const audience = this.reflector.getAllAndOverride<Audience[] | undefined>(ALLOW_KEY, [
+    const needed = this.reflector.getAllAndOverride<Requirement | undefined>(ABILITY_KEY, [
       context.getHandler(),
       context.getClass(),
     ]);
-    if (audience?.includes('public')) return true;
+    if (needed && 'public' in needed) return true;
     const request = context.switchToHttp().getRequest();
     const header: string | undefined = request.headers.authorization;
     const match = header?.match(/^Bearer\s+(\S+)$/i);
@@ -34,12 +34,12 @@ export class AuthGuard implements CanActivate {
       });
     }
     request.user = user;
-    if (!audience || audience.length === 0)
-      throw new ProblemException(problem(403, 'This endpoint is not open to anyone'));
-    if (audience.includes('any_user')) return true;
-    const roles = audience.filter((a): a is Exclude<Audience, 'any_user' | 'public'> => a !== 'any_user');
-    if (!hasRole(user, ...roles)) {
-      throw new ProblemException(problem(403, `This needs one of the roles: ${roles.join(', ')}`));
+    request.ability = abilityFor(user.grants);
+    if (!needed) throw new ProblemException(problem(403, 'This endpoint is not open to anyone'));
+    if (!request.ability.can(needed.action, needed.subject)) {
+      throw new ProblemException(
+        problem(403, `You may not ${needed.action.replace('_', ' ')} ${needed.subject}`),
+      );
     }
     return true;
   }

@@ -1,12 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { newDelegationSchema } from '@domain/delegation';
-import { Allow } from '../auth/allow.decorator';
+import { Can } from '../auth/allow.decorator';
 import { type CurrentUser, User } from '../auth/current-user';
 import { openApiSchema } from '../common/openapi-schema';
 import { DelegationsService } from './delegations.service';
-
-const REVIEWERS = ['hr_reviewer', 'hr_lead', 'director', 'executive'] as const;
 
 @ApiTags('delegations')
 @ApiBearerAuth()
@@ -15,13 +13,13 @@ export class DelegationsController {
   constructor(private readonly delegations: DelegationsService) {}
 
   @Get()
-  @Allow(...REVIEWERS, 'admin')
+  @Can('read', 'Delegation')
   list(@User() user: CurrentUser) {
     return this.delegations.list(user);
   }
 
   @Post()
-  @Allow(...REVIEWERS)
+  @Can('create', 'Delegation')
   @ApiBody({ schema: openApiSchema(newDelegationSchema) })
   create(@Body() body: unknown, @User() user: CurrentUser) {
     return this.delegations.create(body, user);
@@ -29,7 +27,7 @@ export class DelegationsController {
 
   @Delete(':id')
   @HttpCode(204)
-  @Allow(...REVIEWERS)
+  @Can('delete', 'Delegation')
   async revoke(@Param('id', new ParseUUIDPipe()) id: string, @User() user: CurrentUser) {
     await this.delegations.revoke(id, user);
   }

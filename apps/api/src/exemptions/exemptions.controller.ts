@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { newExemptionSchema } from '@domain/exemptions';
-import { Allow } from '../auth/allow.decorator';
+import { Can } from '../auth/allow.decorator';
 import { type CurrentUser, User } from '../auth/current-user';
 import { openApiSchema } from '../common/openapi-schema';
 import { ExemptionsService } from './exemptions.service';
@@ -13,20 +13,20 @@ export class ExemptionsController {
   constructor(private readonly exemptions: ExemptionsService) {}
 
   @Get()
-  @Allow('director', 'executive', 'admin')
+  @Can('read', 'Exemption')
   list(@User() user: CurrentUser) {
     return this.exemptions.list(user);
   }
 
   @Post()
-  @Allow('director', 'executive')
+  @Can('create', 'Exemption')
   @ApiBody({ schema: openApiSchema(newExemptionSchema) })
   create(@Body() body: unknown, @User() user: CurrentUser) {
     return this.exemptions.create(body, user);
   }
 
   @Post(':id/revoke')
-  @Allow('director', 'executive')
+  @Can('revoke', 'Exemption')
   revoke(@Param('id', new ParseUUIDPipe()) id: string, @User() user: CurrentUser) {
     return this.exemptions.revoke(id, user);
   }

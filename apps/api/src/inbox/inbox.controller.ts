@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { REQUEST_KINDS } from '@domain/enums';
-import { Allow } from '../auth/allow.decorator';
+import { Can } from '../auth/allow.decorator';
 import { type CurrentUser, User } from '../auth/current-user';
 import { InboxService } from './inbox.service';
 
@@ -12,7 +12,7 @@ export class InboxController {
   constructor(private readonly inbox: InboxService) {}
 
   @Get()
-  @Allow('hr_reviewer', 'hr_lead', 'director', 'executive')
+  @Can('read', 'Inbox')
   @ApiQuery({ name: 'kind', required: false, enum: REQUEST_KINDS })
   @ApiQuery({ name: 'divisionId', required: false })
   list(@Query() query: unknown, @User() user: CurrentUser) {

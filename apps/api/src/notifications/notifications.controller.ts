@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '@domain/errors';
-import { Allow } from '../auth/allow.decorator';
+import { Can } from '../auth/allow.decorator';
 import { type CurrentUser, User } from '../auth/current-user';
 import { parseBody } from '../common/parse-body';
 import { DATA_SOURCE } from '../tokens';
@@ -26,7 +26,7 @@ export class NotificationsController {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   @Get()
-  @Allow('any_user')
+  @Can('read', 'Notification')
   async list(@Query() query: unknown, @User() user: CurrentUser) {
     const q = parseBody(querySchema, query);
     const unreadOnly = q.unread === 'true';
@@ -44,7 +44,7 @@ export class NotificationsController {
   }
 
   @Post(':id/read')
-  @Allow('any_user')
+  @Can('mark_read', 'Notification')
   async markRead(@Param('id', new ParseUUIDPipe()) id: string, @User() user: CurrentUser) {
     // TypeORM answers an UPDATE with [rows, count].
     const [[row]] = await this.dataSource.query(

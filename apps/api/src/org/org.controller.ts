@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
-import { Allow } from '../auth/allow.decorator';
+import { Can } from '../auth/allow.decorator';
 import { DATA_SOURCE } from '../tokens';
 
 @ApiTags('org')
@@ -12,7 +12,7 @@ export class OrgController {
 
   /** Divisions with their units, for forms and filters. */
   @Get('units')
-  @Allow('any_user')
+  @Can('read', 'Org')
   async units() {
     const rows: {
       id: string;

@@ -1,5 +1,3 @@
-import type { CurrentUser } from '../auth/current-user';
-
 /**
  * The SQL condition limiting requests (alias `r`) to what the user may see: requesters their units, HR reviewers
  * and directors their division, HR lead, executive and admin everything. `$n` is bound to the user's id.
@@ -15,13 +13,4 @@ export function visibleRequestsSql(param: string): string {
          OR (ra.role = 'requester' AND (ra.scope_unit_id IS NULL OR ra.scope_unit_id IN (r.unit_id, r.division_id)))
          OR r.requester_id = ${param}
        ))`;
-}
-
-/** May this user submit for the unit (a unit of `divisionId`)? */
-export function maySubmitFor(user: CurrentUser, unitId: string, divisionId: string): boolean {
-  return user.grants.some(
-    (g) =>
-      g.role === 'requester' &&
-      (g.scopeUnitId === null || g.scopeUnitId === unitId || g.scopeUnitId === divisionId),
-  );
 }

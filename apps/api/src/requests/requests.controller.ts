@@ -2,13 +2,12 @@ import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query } fro
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { decisionInputSchema } from '@domain/decision-rules';
 import { requestInputSchema } from '@domain/request-input';
-import { Allow } from '../auth/allow.decorator';
+import { Can } from '../auth/allow.decorator';
 import { type CurrentUser, User } from '../auth/current-user';
 import { openApiSchema } from '../common/openapi-schema';
 import { RequestsService } from './requests.service';
 
 const uuid = new ParseUUIDPipe({ version: undefined });
-const REVIEWERS = ['hr_reviewer', 'hr_lead', 'director', 'executive'] as const;
 
 @ApiTags('requests')
 @ApiBearerAuth()
@@ -17,7 +16,7 @@ export class RequestsController {
   constructor(private readonly requests: RequestsService) {}
 
   @Post()
-  @Allow('requester')
+  @Can('submit', 'Request')
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
@@ -33,25 +32,25 @@ export class RequestsController {
   }
 
   @Get()
-  @Allow('any_user')
+  @Can('read', 'Request')
   list(@Query() query: unknown, @User() user: CurrentUser) {
     return this.requests.list(query, user);
   }
 
   @Get(':id')
-  @Allow('any_user')
+  @Can('read', 'Request')
   get(@Param('id', uuid) id: string, @User() user: CurrentUser) {
     return this.requests.get(id, user);
   }
 
   @Get(':id/timeline')
-  @Allow('any_user')
+  @Can('read', 'Request')
   timeline(@Param('id', uuid) id: string, @User() user: CurrentUser) {
     return this.requests.timeline(id, user);
   }
 
   @Post(':id/decisions')
-  @Allow(...REVIEWERS)
+  @Can('decide', 'Request')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes a retried decision harmless' })
   @ApiBody({ schema: openApiSchema(decisionInputSchema) })
   decide(
@@ -64,13 +63,13 @@ export class RequestsController {
   }
 
   @Post(':id/resubmit')
-  @Allow('requester')
+  @Can('resubmit', 'Request')
   resubmit(@Param('id', uuid) id: string, @Body() body: unknown, @User() user: CurrentUser) {
     return this.requests.resubmit(id, body, user);
   }
 
   @Post(':id/reassign')
-  @Allow('hr_lead', 'director')
+  @Can('reassign', 'Request')
   @ApiBody({
     schema: {
       type: 'object',
@@ -83,7 +82,7 @@ export class RequestsController {
   }
 
   @Post(':id/withdraw')
-  @Allow('requester')
+  @Can('withdraw', 'Request')
   withdraw(@Param('id', uuid) id: string, @Body() body: unknown, @User() user: CurrentUser) {
     return this.requests.withdraw(id, body, user);
   }

@@ -23,7 +23,9 @@ import { ExemptionsService } from '../exemptions/exemptions.service';
 import { DelegationsService } from '../delegations/delegations.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { DATA_SOURCE } from '../tokens';
-import { maySubmitFor, visibleRequestsSql } from './request-scope';
+import { visibleRequestsSql } from './request-scope';
+import { subject } from '@casl/ability';
+import { abilityFor } from '../auth/abilities';
 import { ReviewGateway } from './review-gateway';
 
 interface RequestRow {
@@ -100,7 +102,12 @@ export class RequestsService {
     const now = new Date();
     const input = parseRequestInput(body, stockholmDate(now));
     const unit = await this.unit(input.unitId);
-    if (!maySubmitFor(user, unit.id, unit.divisionId)) {
+    if (
+      !abilityFor(user.grants).can(
+        'submit',
+        subject('Request', { unitId: unit.id, divisionId: unit.divisionId }),
+      )
+    ) {
       throw new DomainError('not_allowed', 'You may submit requests only for your own units');
     }
     const bodyHash = sha256(body);

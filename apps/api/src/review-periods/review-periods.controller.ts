@@ -5,7 +5,7 @@ import { REQUEST_KINDS } from '@domain/enums';
 import { extensionSchema, newPeriodSchema } from '@domain/review-periods';
 import { z } from 'zod';
 import { parseBody } from '../common/parse-body';
-import { Allow } from '../auth/allow.decorator';
+import { Can } from '../auth/allow.decorator';
 import { type CurrentUser, User } from '../auth/current-user';
 import { ReviewPeriodsService } from './review-periods.service';
 
@@ -18,21 +18,21 @@ export class ReviewPeriodsController {
   constructor(private readonly periods: ReviewPeriodsService) {}
 
   @Get()
-  @Allow('any_user')
+  @Can('read', 'ReviewPeriod')
   @ApiQuery({ name: 'kind', required: false, enum: REQUEST_KINDS })
   list(@Query() query: unknown) {
     return this.periods.list(parseBody(listQuery, query).kind);
   }
 
   @Post()
-  @Allow('admin')
+  @Can('create', 'ReviewPeriod')
   @ApiBody({ schema: openApiSchema(newPeriodSchema) })
   create(@Body() body: unknown, @User() user: CurrentUser) {
     return this.periods.create(body, user);
   }
 
   @Post(':id/extensions')
-  @Allow('admin')
+  @Can('extend', 'ReviewPeriod')
   @ApiBody({ schema: openApiSchema(extensionSchema) })
   extend(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @User() user: CurrentUser) {
     return this.periods.extend(id, body, user);

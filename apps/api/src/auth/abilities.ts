@@ -1,0 +1,60 @@
+import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/ability';
+import type { RoleGrant } from '@domain/decision-rules';
+import type { Role } from '@domain/enums';
+
+/**
+ * Who may do what, in one place (CASL). Endpoints declare the action and subject they need (@Can); services ask the
+ * same ability about a concrete resource where scope matters (e.g. submitting for a unit). The finer rules of a
+ * decision (stage, escalation level, segregation of duties) stay in libs/domain, shared with the workflow.
+ */
+export type Action =
+  | 'read'
+  | 'create'
+  | 'extend'
+  | 'revoke'
+  | 'delete'
+  | 'submit'
+  | 'decide'
+  | 'resubmit'
+  | 'withdraw'
+  | 'reassign'
+  | 'mark_read';
+export type Subject =
+  'Me' | 'Org' | 'ReviewPeriod' | 'Exemption' | 'Delegation' | 'Request' | 'Inbox' | 'Notification';
+/** A resource of a subject type with the fields conditions look at. */
+export type ScopedRequest = { __caslSubjectType__: 'Request'; unitId: string; divisionId: string };
+
+export type AppAbility = MongoAbility<[Action, Subject | ScopedRequest]>;
+
+const REVIEWERS: Role[] = ['hr_reviewer', 'hr_lead', 'director', 'executive'];
+
+export function abilityFor(grants: RoleGrant[]): AppAbility {
+  const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  const has = (...roles: Role[]) => grants.some((g) => roles.includes(g.role));
+
+  // Every signed-in user: themselves, the organisation, the periods in force, their own notifications, and the
+  // requests of their scope (which requests that is, is the SQL scope of RequestsService).
+  can('read', ['Me', 'Org', 'ReviewPeriod', 'Request', 'Notification']);
+  can('mark_read', 'Notification');
+
+  for (const grant of grants.filter((g) => g.role === 'requester')) {
+    if (grant.scopeUnitId === null) can('submit', 'Request');
+    else {
+      can('submit', 'Request', { unitId: grant.scopeUnitId });
+      can('submit', 'Request', { divisionId: grant.scopeUnitId });
+    }
+  }
+  if (has('requester')) can(['resubmit', 'withdraw'], 'Request');
+  if (has(...REVIEWERS)) {
+    can('decide', 'Request');
+    can('read', 'Inbox');
+    can(['read', 'create', 'delete'], 'Delegation');
+  }
+  if (has('hr_lead', 'director')) can('reassign', 'Request');
+  if (has('director', 'executive')) can(['read', 'create', 'revoke'], 'Exemption');
+  if (has('admin')) {
+    can(['create', 'extend'], 'ReviewPeriod');
+    can('read', ['Exemption', 'Delegation']);
+  }
+  return build();
+}
