@@ -172,4 +172,30 @@ describe('concurrency', () => {
     );
     expect(count).toBe(1);
   });
+
+  it('answers a retried decision with the same Idempotency-Key with the first decision, also after the review ended', async () => {
+    const hire = await t.http
+      .post('/api/v1/requests')
+      .set(await bearer(t, 'chef.akuten'))
+      .send(aHireBody(units.get('SOM-AKUT')!));
+    const id = hire.body.id;
+    const headers = { ...(await bearer(t, 'hr.somatik')), 'Idempotency-Key': 'decide-once' };
+    const first = await t.http
+      .post(`/api/v1/requests/${id}/decisions`)
+      .set(headers)
+      .send({ outcome: 'reject', comment: 'Nej' });
+    expect(first.status).toBe(201);
+    const retry = await t.http
+      .post(`/api/v1/requests/${id}/decisions`)
+      .set(headers)
+      .send({ outcome: 'reject', comment: 'Nej' });
+    expect(retry.status).toBe(201);
+    expect(retry.body.decisionId).toBe(first.body.decisionId);
+    expect(retry.body.status).toBe('rejected');
+    const [{ count }] = await t.db.dataSource.query(
+      `SELECT count(*)::int AS count FROM decisions WHERE request_id = $1`,
+      [id],
+    );
+    expect(count).toBe(1);
+  });
 });
