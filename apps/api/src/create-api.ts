@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
 import { AppModule, type ApiDependencies } from './app.module';
 import { bodyErrors } from './common/body-errors';
+import { COMPONENT_SCHEMAS } from './common/openapi-responses';
 import { httpMetrics } from './metrics/http-metrics';
 import { MetricsService } from './metrics/metrics.service';
 import { createAppLogger, httpLogger } from './observability/http-logger';
@@ -49,6 +50,10 @@ export async function createApi(
       .addBearerAuth()
       .build(),
   );
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, ...COMPONENT_SCHEMAS },
+  };
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

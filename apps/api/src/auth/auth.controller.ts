@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, currentUserSchema, devLoginResponseSchema } from '../common/openapi-responses';
 import { z } from 'zod';
 import { parseBody } from '../common/parse-body';
 import { Can, Public } from './allow.decorator';
@@ -19,7 +20,16 @@ export class AuthController {
   @ApiBody({
     schema: { type: 'object', required: ['username'], properties: { username: { type: 'string' } } },
   })
-  @ApiOkResponse({ description: 'A signed token for a seeded user (only with AUTH_MODE=dev)' })
+  @ApiOkResponse({
+    description: 'A signed token for a seeded user (only with AUTH_MODE=dev)',
+    schema: devLoginResponseSchema,
+  })
+  @ApiProblems(
+    400,
+    413,
+    [404, 'Dev sign-in is not enabled (AUTH_MODE is not dev)'],
+    [422, 'No user has this username'],
+  )
   async devLogin(@Body() body: unknown) {
     const { username } = parseBody(devLoginSchema, body);
     return this.auth.devLogin(username);
@@ -28,6 +38,8 @@ export class AuthController {
   @Get('me')
   @Can('read', 'Me')
   @ApiBearerAuth()
+  @ApiOkResponse({ description: 'The signed-in user with their roles', schema: currentUserSchema })
+  @ApiProblems(401)
   me(@User() user: CurrentUser) {
     return user;
   }

@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiProblems, arrayOf, delegationSchema } from '../common/openapi-responses';
 import { newDelegationSchema } from '@domain/delegation';
 import { Can } from '../auth/allow.decorator';
 import { type CurrentUser, User } from '../auth/current-user';
@@ -14,6 +22,11 @@ export class DelegationsController {
 
   @Get()
   @Can('read', 'Delegation')
+  @ApiOkResponse({
+    description: 'Delegations in force that the caller may see, newest first',
+    schema: arrayOf(delegationSchema),
+  })
+  @ApiProblems(401, 403)
   list(@User() user: CurrentUser) {
     return this.delegations.list(user);
   }
@@ -21,6 +34,11 @@ export class DelegationsController {
   @Post()
   @Can('create', 'Delegation')
   @ApiBody({ schema: openApiSchema(newDelegationSchema) })
+  @ApiCreatedResponse({ description: 'The recorded delegation', schema: delegationSchema })
+  @ApiProblems(400, 401, [403, 'The caller may not record delegations, or not for this reviewer'], 413, [
+    422,
+    'A user is unknown, the delegator is no reviewer, or the delegate lacks the role or scope',
+  ])
   create(@Body() body: unknown, @User() user: CurrentUser) {
     return this.delegations.create(body, user);
   }
@@ -28,6 +46,14 @@ export class DelegationsController {
   @Delete(':id')
   @HttpCode(204)
   @Can('delete', 'Delegation')
+  @ApiNoContentResponse({ description: 'The delegation is revoked' })
+  @ApiProblems(
+    400,
+    401,
+    [403, 'The caller may not end this delegation'],
+    [404, 'No delegation in force with this id'],
+    [422, 'The delegation no longer fits the roles of those it names'],
+  )
   async revoke(@Param('id', new ParseUUIDPipe()) id: string, @User() user: CurrentUser) {
     await this.delegations.revoke(id, user);
   }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, arrayOf, exemptionSchema } from '../common/openapi-responses';
 import { newExemptionSchema } from '@domain/exemptions';
 import { Can } from '../auth/allow.decorator';
 import { type CurrentUser, User } from '../auth/current-user';
@@ -14,6 +15,11 @@ export class ExemptionsController {
 
   @Get()
   @Can('read', 'Exemption')
+  @ApiOkResponse({
+    description: 'Exemptions the caller may see (a director: their division), newest first',
+    schema: arrayOf(exemptionSchema),
+  })
+  @ApiProblems(401, 403)
   list(@User() user: CurrentUser) {
     return this.exemptions.list(user);
   }
@@ -21,12 +27,29 @@ export class ExemptionsController {
   @Post()
   @Can('create', 'Exemption')
   @ApiBody({ schema: openApiSchema(newExemptionSchema) })
+  @ApiCreatedResponse({ description: 'The granted exemption', schema: exemptionSchema })
+  @ApiProblems(
+    400,
+    401,
+    [403, 'The caller may not grant exemptions, or not for this division'],
+    413,
+    [422, 'No division or unit with scopeUnitId'],
+    [503, 'The exemption watch could not be started in Temporal, or the database is unavailable'],
+  )
   create(@Body() body: unknown, @User() user: CurrentUser) {
     return this.exemptions.create(body, user);
   }
 
   @Post(':id/revoke')
   @Can('revoke', 'Exemption')
+  @ApiCreatedResponse({ description: 'The exemption, now revoked', schema: exemptionSchema })
+  @ApiProblems(
+    400,
+    401,
+    403,
+    [404, 'No exemption with this id that the caller may revoke'],
+    [409, 'The exemption is already revoked'],
+  )
   revoke(@Param('id', new ParseUUIDPipe()) id: string, @User() user: CurrentUser) {
     return this.exemptions.revoke(id, user);
   }

@@ -1,11 +1,12 @@
 import { Controller, Get, HttpStatus, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { Client } from '@temporalio/client';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@config/config';
 import { Public } from '../auth/allow.decorator';
+import { healthCheckSchema, problemContent } from '../common/openapi-responses';
 import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from '../tokens';
 
 /** How long one dependency may take before readiness calls it down. */
@@ -35,7 +36,15 @@ export class HealthController {
   /** Readiness: 200 when PostgreSQL and Temporal both answer, 503 with Retry-After otherwise. */
   @Get()
   @Public()
-  @HealthCheck()
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOkResponse({ description: 'PostgreSQL and Temporal both answer', schema: healthCheckSchema(['ok']) })
+  @ApiServiceUnavailableResponse({
+    description: 'A dependency is down, or the API is shutting down (with Retry-After)',
+    schema: healthCheckSchema(['error', 'shutting_down']),
+    headers: {
+      'Retry-After': { description: 'Seconds to wait before asking again', schema: { type: 'string' } },
+    },
+  })
   async readiness(@Res({ passthrough: true }) res: Response) {
     try {
       return await this.health.check([() => this.database(), () => this.temporal()]);
@@ -50,7 +59,9 @@ export class HealthController {
   /** Liveness: the process answers; no dependency is asked, so a database outage never restarts the API. */
   @Get('live')
   @Public()
-  @HealthCheck()
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOkResponse({ description: 'The process answers', schema: healthCheckSchema(['ok']) })
+  @ApiServiceUnavailableResponse({ description: 'The API is shutting down', content: problemContent })
   liveness() {
     return this.health.check([]);
   }

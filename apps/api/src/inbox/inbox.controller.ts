@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, inboxSchema } from '../common/openapi-responses';
 import { REQUEST_KINDS } from '@domain/enums';
 import { Can } from '../auth/allow.decorator';
 import { type CurrentUser, User } from '../auth/current-user';
@@ -15,6 +16,12 @@ export class InboxController {
   @Can('read', 'Inbox')
   @ApiQuery({ name: 'kind', required: false, enum: REQUEST_KINDS })
   @ApiQuery({ name: 'divisionId', required: false })
+  @ApiOkResponse({
+    description:
+      'Open stages the caller may decide now, in their own right or standing in, earliest due first',
+    schema: inboxSchema,
+  })
+  @ApiProblems(400, 401, 403)
   list(@Query() query: unknown, @User() user: CurrentUser) {
     return this.inbox.inbox(query, user);
   }

@@ -13,7 +13,7 @@ export class MetricsController {
   @Get()
   @Public()
   @ApiProduces('text/plain')
-  @ApiOkResponse({ description: 'Prometheus text exposition format' })
+  @ApiOkResponse({ description: 'Prometheus text exposition format', schema: { type: 'string' } })
   async scrape(@Res() res: Response) {
     const body = await this.metrics.metrics();
     res.setHeader('Cache-Control', 'no-store');

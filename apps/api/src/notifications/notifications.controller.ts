@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, notificationListSchema, notificationSchema } from '../common/openapi-responses';
 import { z } from 'zod';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '@domain/errors';
@@ -27,6 +28,11 @@ export class NotificationsController {
 
   @Get()
   @Can('read', 'Notification')
+  @ApiOkResponse({
+    description: "A page of the caller's notifications, newest first",
+    schema: notificationListSchema,
+  })
+  @ApiProblems(400, 401)
   async list(@Query() query: unknown, @User() user: CurrentUser) {
     const q = parseBody(querySchema, query);
     const unreadOnly = q.unread === 'true';
@@ -45,6 +51,8 @@ export class NotificationsController {
 
   @Post(':id/read')
   @Can('mark_read', 'Notification')
+  @ApiCreatedResponse({ description: 'The notification, marked read', schema: notificationSchema })
+  @ApiProblems(400, 401, [404, 'The caller has no notification with this id'])
   async markRead(@Param('id', new ParseUUIDPipe()) id: string, @User() user: CurrentUser) {
     // TypeORM answers an UPDATE with [rows, count].
     const [[row]] = await this.dataSource.query(

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, arrayOf, divisionSchema } from '../common/openapi-responses';
 import type { DataSource } from 'typeorm';
 import { Can } from '../auth/allow.decorator';
 import { DATA_SOURCE } from '../tokens';
@@ -13,6 +14,8 @@ export class OrgController {
   /** Divisions with their units, for forms and filters. */
   @Get('units')
   @Can('read', 'Org')
+  @ApiOkResponse({ description: 'Divisions by code, each with its units', schema: arrayOf(divisionSchema) })
+  @ApiProblems(401)
   async units() {
     const rows: {
       id: string;

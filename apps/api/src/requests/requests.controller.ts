@@ -1,10 +1,29 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { decisionInputSchema } from '@domain/decision-rules';
 import { requestInputSchema } from '@domain/request-input';
 import { Can } from '../auth/allow.decorator';
 import { type CurrentUser, User } from '../auth/current-user';
 import { openApiSchema } from '../common/openapi-schema';
+import {
+  ApiProblems,
+  arrayOf,
+  decisionResultSchema,
+  reassignmentSchema,
+  requestDetailSchema,
+  requestListSchema,
+  resubmissionSchema,
+  submissionSchema,
+  timelineEventSchema,
+  withdrawalSchema,
+} from '../common/openapi-responses';
 import { RequestsService } from './requests.service';
 
 const uuid = new ParseUUIDPipe({ version: undefined });
@@ -23,6 +42,21 @@ export class RequestsController {
     description: 'A repeat with the same key returns the first result',
   })
   @ApiBody({ schema: openApiSchema(requestInputSchema) })
+  @ApiCreatedResponse({
+    description:
+      'The recorded request: in review with its first stage, or not_required / exempted without review. ' +
+      'A repeat with the same Idempotency-Key answers the same request.',
+    schema: submissionSchema,
+  })
+  @ApiProblems(
+    [400, 'The body has invalid fields, or the Idempotency-Key header is not valid'],
+    401,
+    [403, 'The caller may not submit requests, or not for this unit'],
+    [409, 'The review of this request has already finished'],
+    413,
+    [422, 'No unit with unitId, or the Idempotency-Key was used with a different body'],
+    [503, 'The review engine (Temporal) is unavailable, or the database is; retry after Retry-After'],
+  )
   submit(
     @Body() body: unknown,
     @Headers('idempotency-key') key: string | undefined,
@@ -33,18 +67,27 @@ export class RequestsController {
 
   @Get()
   @Can('read', 'Request')
+  @ApiOkResponse({ description: 'A page of the requests the caller may see', schema: requestListSchema })
+  @ApiProblems(400, 401)
   list(@Query() query: unknown, @User() user: CurrentUser) {
     return this.requests.list(query, user);
   }
 
   @Get(':id')
   @Can('read', 'Request')
+  @ApiOkResponse({ description: 'The request with its stages and decisions', schema: requestDetailSchema })
+  @ApiProblems(400, 401, [404, 'No request with this id that the caller may see'])
   get(@Param('id', uuid) id: string, @User() user: CurrentUser) {
     return this.requests.get(id, user);
   }
 
   @Get(':id/timeline')
   @Can('read', 'Request')
+  @ApiOkResponse({
+    description: 'The audit trail of the request, oldest first',
+    schema: arrayOf(timelineEventSchema),
+  })
+  @ApiProblems(400, 401, [404, 'No request with this id that the caller may see'])
   timeline(@Param('id', uuid) id: string, @User() user: CurrentUser) {
     return this.requests.timeline(id, user);
   }
@@ -53,6 +96,21 @@ export class RequestsController {
   @Can('decide', 'Request')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes a retried decision harmless' })
   @ApiBody({ schema: openApiSchema(decisionInputSchema) })
+  @ApiCreatedResponse({
+    description:
+      'The recorded decision and the stage opened next, if any. A retry with the same Idempotency-Key answers ' +
+      'the first decision (then without nextStage).',
+    schema: decisionResultSchema,
+  })
+  @ApiProblems(
+    [400, 'The decision has invalid fields, or the Idempotency-Key header is not valid'],
+    401,
+    [403, 'The caller may not decide this stage (role, scope, own request, segregation of duties)'],
+    [404, 'No request with this id that the caller may see'],
+    [409, 'No stage is open for a decision, or not the one named in `stage`'],
+    413,
+    [503, 'The review engine (Temporal) is unavailable, or the database is; retry after Retry-After'],
+  )
   decide(
     @Param('id', uuid) id: string,
     @Body() body: unknown,
@@ -64,12 +122,33 @@ export class RequestsController {
 
   @Post(':id/resubmit')
   @Can('resubmit', 'Request')
+  @ApiCreatedResponse({ description: 'The request, back in review', schema: resubmissionSchema })
+  @ApiProblems(
+    [400, 'The body or the changed fields are not valid, or they change kind or unit'],
+    401,
+    [403, 'Only the requester may resubmit'],
+    [404, 'No request with this id that the caller may see'],
+    [409, 'The request is not returned'],
+    413,
+    [503, 'The review engine (Temporal) is unavailable, or the database is; retry after Retry-After'],
+  )
   resubmit(@Param('id', uuid) id: string, @Body() body: unknown, @User() user: CurrentUser) {
     return this.requests.resubmit(id, body, user);
   }
 
   @Post(':id/reassign')
   @Can('reassign', 'Request')
+  @ApiCreatedResponse({ description: 'The open stage, now assigned to the user', schema: reassignmentSchema })
+  @ApiProblems(
+    400,
+    401,
+    [403, 'The caller may not reassign this stage'],
+    [404, 'No request with this id that the caller may see'],
+    [409, 'No stage is open'],
+    413,
+    [422, 'No user with userId, or the user may not decide the stage'],
+    [503, 'The review engine (Temporal) is unavailable, or the database is; retry after Retry-After'],
+  )
   @ApiBody({
     schema: {
       type: 'object',
@@ -83,6 +162,16 @@ export class RequestsController {
 
   @Post(':id/withdraw')
   @Can('withdraw', 'Request')
+  @ApiCreatedResponse({ description: 'The withdrawn request', schema: withdrawalSchema })
+  @ApiProblems(
+    400,
+    401,
+    [403, 'Only the requester may withdraw'],
+    [404, 'No request with this id that the caller may see'],
+    [409, 'The request can no longer be withdrawn'],
+    413,
+    [503, 'The review engine (Temporal) is unavailable, or the database is; retry after Retry-After'],
+  )
   withdraw(@Param('id', uuid) id: string, @Body() body: unknown, @User() user: CurrentUser) {
     return this.requests.withdraw(id, body, user);
   }

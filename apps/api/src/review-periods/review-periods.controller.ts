@@ -1,5 +1,13 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiProblems, arrayOf, reviewPeriodSchema } from '../common/openapi-responses';
 import { openApiSchema } from '../common/openapi-schema';
 import { REQUEST_KINDS } from '@domain/enums';
 import { extensionSchema, newPeriodSchema } from '@domain/review-periods';
@@ -20,6 +28,8 @@ export class ReviewPeriodsController {
   @Get()
   @Can('read', 'ReviewPeriod')
   @ApiQuery({ name: 'kind', required: false, enum: REQUEST_KINDS })
+  @ApiOkResponse({ description: 'Review periods by kind and start', schema: arrayOf(reviewPeriodSchema) })
+  @ApiProblems(400, 401)
   list(@Query() query: unknown) {
     return this.periods.list(parseBody(listQuery, query).kind);
   }
@@ -27,6 +37,14 @@ export class ReviewPeriodsController {
   @Post()
   @Can('create', 'ReviewPeriod')
   @ApiBody({ schema: openApiSchema(newPeriodSchema) })
+  @ApiCreatedResponse({
+    description: 'The recorded period (a retry of the same creation answers the same period)',
+    schema: reviewPeriodSchema,
+  })
+  @ApiProblems(400, 401, 403, [409, 'Overlaps a period of the same kind'], 413, [
+    503,
+    'The period watch could not be started in Temporal (retry), or the database is unavailable',
+  ])
   create(@Body() body: unknown, @User() user: CurrentUser) {
     return this.periods.create(body, user);
   }
@@ -34,6 +52,19 @@ export class ReviewPeriodsController {
   @Post(':id/extensions')
   @Can('extend', 'ReviewPeriod')
   @ApiBody({ schema: openApiSchema(extensionSchema) })
+  @ApiCreatedResponse({
+    description: 'The extension, a new period starting the day after',
+    schema: reviewPeriodSchema,
+  })
+  @ApiProblems(
+    400,
+    401,
+    403,
+    [404, 'No review period with this id'],
+    [409, 'Overlaps a period of the same kind, or the period has already been extended'],
+    413,
+    [503, 'The period watch could not be started in Temporal (retry), or the database is unavailable'],
+  )
   extend(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @User() user: CurrentUser) {
     return this.periods.extend(id, body, user);
   }

@@ -1,0 +1,524 @@
+import type { Response } from 'supertest';
+import { startTestApp, type TestApp } from '../support/app';
+import { aCallOffBody, aHireBody, aReviewPeriodBody, bearer, unitIdsByCode } from '../support/http-fixtures';
+
+jest.setTimeout(180_000);
+
+/**
+ * The OpenAPI document describes every response: each operation has a success response with a schema (or 204),
+ * errors are problem+json, and authenticated operations document 401. Real responses of every operation are then
+ * checked against what the document says, with a small validator for the OpenAPI 3.0 schema subset the API uses.
+ */
+
+type Schema = Record<string, unknown> & {
+  $ref?: string;
+  type?: string;
+  nullable?: boolean;
+  enum?: unknown[];
+  format?: string;
+  pattern?: string;
+  required?: string[];
+  properties?: Record<string, Schema>;
+  additionalProperties?: boolean | Schema;
+  items?: Schema;
+  oneOf?: Schema[];
+  anyOf?: Schema[];
+  allOf?: Schema[];
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: boolean;
+  minLength?: number;
+  maxLength?: number;
+  maxItems?: number;
+};
+interface MediaType {
+  schema?: Schema;
+}
+interface ResponseObject {
+  description: string;
+  content?: Record<string, MediaType>;
+}
+interface Operation {
+  security?: unknown[];
+  parameters?: { in: string; name: string }[];
+  requestBody?: unknown;
+  responses: Record<string, ResponseObject>;
+}
+interface Document {
+  paths: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, Schema> };
+}
+
+const MISSING = '00000000-0000-4000-8000-000000000000';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+let t: TestApp;
+let doc: Document;
+let units: Map<string, string>;
+let users: Map<string, string>;
+/** `METHOD /path status` of every real response checked against the document. */
+const checked = new Set<string>();
+
+beforeAll(async () => {
+  t = await startTestApp();
+  doc = (await t.http.get('/api/docs-json').expect(200)).body;
+  units = await unitIdsByCode(t);
+  // A second HR reviewer in Somatik, to delegate to.
+  const [u] = await t.db.dataSource.query(
+    `INSERT INTO users (username, display_name) VALUES ('hr.somatik2', 'Mia Ström (HR-partner Somatik)') RETURNING id`,
+  );
+  await t.db.dataSource.query(
+    `INSERT INTO role_assignments (user_id, role, scope_unit_id) VALUES ($1, 'hr_reviewer', $2)`,
+    [u.id, units.get('SOM')],
+  );
+  users = new Map(
+    (await t.db.dataSource.query(`SELECT id, username FROM users`)).map(
+      (r: { id: string; username: string }) => [r.username, r.id],
+    ),
+  );
+});
+afterAll(() => t?.stop());
+
+function operations(): [string, string, Operation][] {
+  return Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]): [string, string, Operation] => [method, path, op]),
+  );
+}
+
+function resolve(schema: Schema): Schema {
+  if (!schema.$ref) return schema;
+  const name = schema.$ref.replace('#/components/schemas/', '');
+  const target = doc.components?.schemas?.[name];
+  if (!target) throw new Error(`unresolved $ref ${schema.$ref}`);
+  return resolve(target);
+}
+
+/** The problems of `value` against an OpenAPI 3.0 schema (the subset this API's document uses). */
+function validate(raw: Schema, value: unknown, at = '$'): string[] {
+  const schema = resolve(raw);
+  if (value === null) return schema.nullable ? [] : [`${at}: is null`];
+  const out: string[] = [];
+  for (const sub of schema.allOf ?? []) out.push(...validate(sub, value, at));
+  if (schema.oneOf) {
+    const matching = schema.oneOf.filter((s) => validate(s, value, at).length === 0).length;
+    if (matching !== 1) out.push(`${at}: matches ${matching} of the oneOf schemas`);
+  }
+  if (schema.anyOf && !schema.anyOf.some((s) => validate(s, value, at).length === 0))
+    out.push(`${at}: matches none of the anyOf schemas`);
+  if (schema.enum && !schema.enum.includes(value))
+    out.push(`${at}: ${JSON.stringify(value)} is not one of ${schema.enum}`);
+  switch (schema.type) {
+    case 'object': {
+      if (typeof value !== 'object' || Array.isArray(value)) return [...out, `${at}: is not an object`];
+      const obj = value as Record<string, unknown>;
+      for (const key of schema.required ?? []) if (!(key in obj)) out.push(`${at}.${key}: is missing`);
+      for (const [key, v] of Object.entries(obj)) {
+        const property = schema.properties?.[key];
+        if (property) out.push(...validate(property, v, `${at}.${key}`));
+        else if (schema.additionalProperties === false) out.push(`${at}.${key}: is not documented`);
+        else if (typeof schema.additionalProperties === 'object')
+          out.push(...validate(schema.additionalProperties, v, `${at}.${key}`));
+      }
+      break;
+    }
+    case 'array':
+      if (!Array.isArray(value)) return [...out, `${at}: is not an array`];
+      if (schema.maxItems !== undefined && value.length > schema.maxItems) out.push(`${at}: too many items`);
+      value.forEach((item, i) => schema.items && out.push(...validate(schema.items, item, `${at}[${i}]`)));
+      break;
+    case 'string':
+      if (typeof value !== 'string') return [...out, `${at}: ${JSON.stringify(value)} is not a string`];
+      if (schema.format === 'uuid' && !UUID.test(value)) out.push(`${at}: ${value} is not a uuid`);
+      if (schema.format === 'date' && !DATE.test(value)) out.push(`${at}: ${value} is not a date`);
+      if (schema.format === 'date-time' && !(DATE_TIME.test(value) && !isNaN(Date.parse(value))))
+        out.push(`${at}: ${value} is not a date-time`);
+      if (schema.pattern && !new RegExp(schema.pattern).test(value))
+        out.push(`${at}: ${value} does not match ${schema.pattern}`);
+      if (schema.minLength !== undefined && value.length < schema.minLength) out.push(`${at}: too short`);
+      if (schema.maxLength !== undefined && value.length > schema.maxLength) out.push(`${at}: too long`);
+      break;
+    case 'integer':
+    case 'number':
+      if (typeof value !== 'number' || (schema.type === 'integer' && !Number.isInteger(value)))
+        return [...out, `${at}: ${JSON.stringify(value)} is not an ${schema.type}`];
+      if (
+        schema.minimum !== undefined &&
+        (schema.exclusiveMinimum ? value <= schema.minimum : value < schema.minimum)
+      )
+        out.push(`${at}: ${value} is below the minimum`);
+      if (schema.maximum !== undefined && value > schema.maximum)
+        out.push(`${at}: ${value} is above the maximum`);
+      break;
+    case 'boolean':
+      if (typeof value !== 'boolean') out.push(`${at}: ${JSON.stringify(value)} is not a boolean`);
+      break;
+  }
+  return out;
+}
+
+function operationFor(method: string, url: string): [string, Operation] {
+  const path = url.split('?')[0];
+  for (const [template, methods] of Object.entries(doc.paths)) {
+    const pattern = new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+    if (pattern.test(path) && methods[method]) return [template, methods[method]];
+  }
+  throw new Error(`${method.toUpperCase()} ${path} is not in the OpenAPI document`);
+}
+
+/** Makes a call and checks its response against the document: status, content type and body schema. */
+async function call(
+  method: 'get' | 'post' | 'delete',
+  url: string,
+  options: { as?: string; body?: object; headers?: Record<string, string> } = {},
+): Promise<Response> {
+  let req = t.http[method](url);
+  if (options.as) req = req.set(await bearer(t, options.as));
+  for (const [k, v] of Object.entries(options.headers ?? {})) req = req.set(k, v);
+  const res = options.body ? await req.send(options.body) : await req;
+  const [template, op] = operationFor(method, url);
+  const where = `${method.toUpperCase()} ${template} → ${res.status}`;
+  const documented = op.responses[String(res.status)];
+  if (!documented) throw new Error(`${where} is not documented: ${JSON.stringify(res.body)}`);
+  if (res.status === 204) {
+    expect(res.text ?? '').toBe('');
+  } else {
+    const type = (res.headers['content-type'] ?? '').split(';')[0].trim();
+    const media = documented.content?.[type];
+    if (!media)
+      throw new Error(`${where} answered ${type}, documented ${Object.keys(documented.content ?? {})}`);
+    const body = type.endsWith('json') ? JSON.parse(res.text) : res.text;
+    const problems = media.schema ? validate(media.schema, body) : ['no schema'];
+    if (problems.length > 0)
+      throw new Error(`${where} does not match its schema:\n${problems.join('\n')}\n${res.text}`);
+  }
+  checked.add(`${method.toUpperCase()} ${template} ${res.status}`);
+  return res;
+}
+
+describe('the OpenAPI document', () => {
+  it('documents a success response with a schema (or 204) for every operation', () => {
+    const missing = operations()
+      .filter(([, , op]) => {
+        const success = Object.entries(op.responses).filter(([status]) => /^2\d\d$/.test(status));
+        return !success.some(
+          ([status, r]) =>
+            status === '204' || Object.values(r.content ?? {}).some((m) => m.schema !== undefined),
+        );
+      })
+      .map(([method, path]) => `${method.toUpperCase()} ${path}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('documents 401 for every authenticated operation, 400 where input is parsed, 404 where an id is looked up', () => {
+    const gaps: string[] = [];
+    for (const [method, path, op] of operations()) {
+      const name = `${method.toUpperCase()} ${path}`;
+      const has = (status: number) => String(status) in op.responses;
+      if (op.security?.length && !has(401)) gaps.push(`${name} lacks 401`);
+      if (path.includes('{id}') && !(has(400) && has(404))) gaps.push(`${name} lacks 400 or 404`);
+      if (op.requestBody && !has(400)) gaps.push(`${name} lacks 400`);
+    }
+    expect(gaps).toEqual([]);
+  });
+
+  it('answers errors as RFC 9457 problem details (health readiness keeps the terminus shape)', () => {
+    const wrong: string[] = [];
+    for (const [method, path, op] of operations()) {
+      for (const [status, response] of Object.entries(op.responses)) {
+        if (!/^[45]\d\d$/.test(status) || (path === '/api/v1/health' && status === '503')) continue;
+        const schema = response.content?.['application/problem+json']?.schema;
+        if (!schema || resolve(schema).required?.join() !== 'type,title,status')
+          wrong.push(`${method.toUpperCase()} ${path} ${status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('the response checker', () => {
+  it('catches what a wrong response would get wrong', () => {
+    const [, op] = operationFor('post', '/api/v1/auth/dev-login');
+    const schema = op.responses['200'].content!['application/json'].schema!;
+    const user = {
+      id: MISSING,
+      username: 'a',
+      displayName: 'A',
+      grants: [{ role: 'admin', scopeUnitId: null }],
+    };
+    expect(validate(schema, { token: 't', expiresAt: new Date().toISOString(), user })).toEqual([]);
+    expect(
+      validate(schema, { token: 1, expiresAt: '2026-01-01', user: { ...user, id: 'x', grants: [{}] } }),
+    ).toEqual([
+      '$.token: 1 is not a string',
+      '$.expiresAt: 2026-01-01 is not a date-time',
+      '$.user.id: x is not a uuid',
+      '$.user.grants[0].role: is missing',
+      '$.user.grants[0].scopeUnitId: is missing',
+    ]);
+    const [, get] = operationFor('get', `/api/v1/requests/${MISSING}`);
+    expect(validate(get.responses['200'].content!['application/json'].schema!, { id: MISSING })).toContain(
+      '$: matches 0 of the oneOf schemas',
+    );
+  });
+});
+
+describe('real responses match the document', () => {
+  const today = new Date().toISOString().slice(0, 10);
+  let hirePeriodId: string;
+
+  it('for sign-in, the user and the organisation', async () => {
+    const login = await call('post', '/api/v1/auth/dev-login', { body: { username: 'admin' } });
+    expect(login.status).toBe(200);
+    expect(Object.keys(login.body).sort()).toEqual(['expiresAt', 'token', 'user']);
+    expect((await call('post', '/api/v1/auth/dev-login', { body: { username: 'nobody' } })).status).toBe(422);
+    expect((await call('post', '/api/v1/auth/dev-login', { body: { username: 7 } })).status).toBe(400);
+    expect((await call('get', '/api/v1/me', { as: 'hr.somatik' })).status).toBe(200);
+    expect((await call('get', '/api/v1/me')).status).toBe(401);
+    expect((await call('get', '/api/v1/org/units', { as: 'chef.akuten' })).status).toBe(200);
+  });
+
+  it('for review periods', async () => {
+    const created = await call('post', '/api/v1/review-periods', {
+      as: 'admin',
+      body: aReviewPeriodBody('hire', '2020-01-01', '2098-12-31'),
+    });
+    expect(created.status).toBe(201);
+    hirePeriodId = created.body.id;
+    const clash = await call('post', '/api/v1/review-periods', {
+      as: 'admin',
+      body: aReviewPeriodBody('hire', '2030-01-01', '2030-12-31'),
+    });
+    expect(clash.status).toBe(409);
+    const extended = await call('post', `/api/v1/review-periods/${hirePeriodId}/extensions`, {
+      as: 'admin',
+      body: { validTo: '2099-12-31', decisionRef: 'HSN/2000/2098', decidedOn: '2098-06-01' },
+    });
+    expect(extended.status).toBe(201);
+    expect(extended.body.extendsId).toBe(hirePeriodId);
+    const body = { validTo: '2099-12-31', decisionRef: 'x', decidedOn: '2098-06-01' };
+    expect(
+      (await call('post', `/api/v1/review-periods/${MISSING}/extensions`, { as: 'admin', body })).status,
+    ).toBe(404);
+    expect((await call('post', '/api/v1/review-periods', { as: 'hr.somatik', body: {} })).status).toBe(403);
+    expect((await call('get', '/api/v1/review-periods?kind=hire', { as: 'chef.akuten' })).status).toBe(200);
+    expect((await call('get', '/api/v1/review-periods?kind=bogus', { as: 'chef.akuten' })).status).toBe(400);
+  });
+
+  it('for exemptions', async () => {
+    const granted = await call('post', '/api/v1/exemptions', {
+      as: 'div.somatik',
+      body: {
+        scopeUnitId: units.get('SOM'),
+        kind: 'agency_call_off',
+        occupationalCategories: ['physician'],
+        validFrom: '2031-01-01',
+        validTo: '2031-12-31',
+        costCeilingSek: 100_000,
+        reason: 'Sommarbemanning',
+        decisionRef: 'DIR/2030/1',
+      },
+    });
+    expect(granted.status).toBe(201);
+    const noUnit = await call('post', '/api/v1/exemptions', {
+      as: 'hsdir',
+      body: {
+        scopeUnitId: MISSING,
+        kind: 'hire',
+        validFrom: '2031-01-01',
+        validTo: '2031-12-31',
+        reason: 'x',
+        decisionRef: 'x',
+      },
+    });
+    expect(noUnit.status).toBe(422);
+    expect((await call('get', '/api/v1/exemptions', { as: 'admin' })).body).toHaveLength(1);
+    const revoked = await call('post', `/api/v1/exemptions/${granted.body.id}/revoke`, { as: 'div.somatik' });
+    expect(revoked.status).toBe(201);
+    expect(revoked.body.revokedAt).not.toBeNull();
+    expect((await call('post', `/api/v1/exemptions/${granted.body.id}/revoke`, { as: 'hsdir' })).status).toBe(
+      409,
+    );
+    expect((await call('post', `/api/v1/exemptions/${MISSING}/revoke`, { as: 'hsdir' })).status).toBe(404);
+    expect((await call('get', '/api/v1/exemptions', { as: 'chef.akuten' })).status).toBe(403);
+  });
+
+  it('for delegations', async () => {
+    const created = await call('post', '/api/v1/delegations', {
+      as: 'hr.somatik',
+      body: { delegateId: users.get('hr.somatik2'), validFrom: today, validTo: '2099-12-31', kind: 'hire' },
+    });
+    expect(created.status).toBe(201);
+    expect((await call('get', '/api/v1/delegations', { as: 'hr.somatik2' })).body).toHaveLength(1);
+    const unknown = await call('post', '/api/v1/delegations', {
+      as: 'hr.somatik',
+      body: { delegateId: MISSING, validFrom: today, validTo: '2099-12-31' },
+    });
+    expect(unknown.status).toBe(422);
+    expect(
+      (await call('delete', `/api/v1/delegations/${created.body.id}`, { as: 'hr.somatik' })).status,
+    ).toBe(204);
+    expect(
+      (await call('delete', `/api/v1/delegations/${created.body.id}`, { as: 'hr.somatik' })).status,
+    ).toBe(404);
+    expect((await call('delete', '/api/v1/delegations/not-a-uuid', { as: 'hr.somatik' })).status).toBe(400);
+  });
+
+  it('for requests through their review: submit, read, reassign, decide, return, resubmit, withdraw', async () => {
+    const unitId = units.get('SOM-AKUT')!;
+    const key = { 'Idempotency-Key': 'openapi-hire-1' };
+    const submitted = await call('post', '/api/v1/requests', {
+      as: 'chef.akuten',
+      body: aHireBody(unitId),
+      headers: key,
+    });
+    expect(submitted.status).toBe(201);
+    expect(submitted.body.currentStage).toMatchObject({ name: 'hr_review' });
+    const id = submitted.body.id;
+    const replay = await call('post', '/api/v1/requests', {
+      as: 'chef.akuten',
+      body: aHireBody(unitId),
+      headers: key,
+    });
+    expect(replay.body.id).toBe(id);
+    const reused = await call('post', '/api/v1/requests', {
+      as: 'chef.akuten',
+      body: aHireBody(unitId, { fte: 0.5 }),
+      headers: key,
+    });
+    expect(reused.status).toBe(422);
+    const callOff = await call('post', '/api/v1/requests', { as: 'chef.akuten', body: aCallOffBody(unitId) });
+    expect(callOff.body).toMatchObject({ status: 'not_required', currentStage: null });
+    expect(
+      (await call('post', '/api/v1/requests', { as: 'chef.akuten', body: { kind: 'hire' } })).status,
+    ).toBe(400);
+
+    expect(
+      (await call('get', `/api/v1/requests/${callOff.body.id}`, { as: 'chef.akuten' })).body,
+    ).toMatchObject({
+      kind: 'agency_call_off',
+      supplier: 'Läkarbemanning AB',
+    });
+    expect((await call('get', `/api/v1/requests/${MISSING}`, { as: 'chef.akuten' })).status).toBe(404);
+    expect((await call('get', '/api/v1/requests/not-a-uuid', { as: 'chef.akuten' })).status).toBe(400);
+
+    const reassigned = await call('post', `/api/v1/requests/${id}/reassign`, {
+      as: 'hrchef',
+      body: { userId: users.get('hr.somatik') },
+    });
+    expect(reassigned.status).toBe(201);
+    expect(reassigned.body.currentStage.assigneeUserId).toBe(users.get('hr.somatik'));
+
+    const decisionKey = { 'Idempotency-Key': 'openapi-decision-1' };
+    const approved = await call('post', `/api/v1/requests/${id}/decisions`, {
+      as: 'hr.somatik',
+      body: { outcome: 'approve', comment: 'Komplett' },
+      headers: decisionKey,
+    });
+    expect(approved.status).toBe(201);
+    expect(approved.body.nextStage).toMatchObject({ name: 'director_decision' });
+    const retried = await call('post', `/api/v1/requests/${id}/decisions`, {
+      as: 'hr.somatik',
+      body: { outcome: 'approve', comment: 'Komplett' },
+      headers: decisionKey,
+    });
+    expect(retried.body.decisionId).toBe(approved.body.decisionId);
+    const stale = await call('post', `/api/v1/requests/${id}/decisions`, {
+      as: 'div.somatik',
+      body: { outcome: 'approve', stage: 'hr_review' },
+    });
+    expect(stale.status).toBe(409);
+    expect(
+      (await call('post', `/api/v1/requests/${id}/decisions`, { as: 'chef.akuten', body: {} })).status,
+    ).toBe(403);
+
+    const inbox = await call('get', '/api/v1/inbox', { as: 'div.somatik' });
+    expect(inbox.body.items.map((i: { requestId: string }) => i.requestId)).toContain(id);
+    expect((await call('get', '/api/v1/inbox?kind=bogus', { as: 'div.somatik' })).status).toBe(400);
+
+    const returned = await call('post', `/api/v1/requests/${id}/decisions`, {
+      as: 'div.somatik',
+      body: { outcome: 'return', comment: 'Hur länge är tjänsten vakant?' },
+    });
+    expect(returned.body.status).toBe('returned');
+    const resubmitted = await call('post', `/api/v1/requests/${id}/resubmit`, {
+      as: 'chef.akuten',
+      body: { comment: 'Sedan mars', changes: { fte: 0.8 } },
+    });
+    expect(resubmitted.status).toBe(201);
+    expect(
+      (await call('post', `/api/v1/requests/${id}/resubmit`, { as: 'chef.akuten', body: {} })).status,
+    ).toBe(409);
+
+    const detail = await call('get', `/api/v1/requests/${id}`, { as: 'hr.somatik' });
+    expect(detail.body).toMatchObject({ kind: 'hire', fte: 0.8 });
+    expect(detail.body.decisions).toHaveLength(2);
+    const timeline = await call('get', `/api/v1/requests/${id}/timeline`, { as: 'chef.akuten' });
+    expect(timeline.body.length).toBeGreaterThan(3);
+    expect(
+      (await call('get', '/api/v1/requests?mine=true&sort=submittedAt', { as: 'chef.akuten' })).status,
+    ).toBe(200);
+    expect((await call('get', '/api/v1/requests?status=bogus', { as: 'chef.akuten' })).status).toBe(400);
+
+    const withdrawn = await call('post', `/api/v1/requests/${id}/withdraw`, {
+      as: 'chef.akuten',
+      body: { comment: 'Löst internt' },
+    });
+    expect(withdrawn.body).toEqual({ id, status: 'withdrawn' });
+    expect(
+      (await call('post', `/api/v1/requests/${id}/withdraw`, { as: 'chef.akuten', body: {} })).status,
+    ).toBe(409);
+  });
+
+  it('for an approval with its validity date', async () => {
+    const submitted = await call('post', '/api/v1/requests', {
+      as: 'chef.akuten',
+      body: aHireBody(units.get('SOM-AKUT')!),
+    });
+    const id = submitted.body.id;
+    await call('post', `/api/v1/requests/${id}/decisions`, {
+      as: 'hr.somatik',
+      body: { outcome: 'approve' },
+    });
+    const approved = await call('post', `/api/v1/requests/${id}/decisions`, {
+      as: 'div.somatik',
+      body: { outcome: 'approve_with_conditions', conditions: 'Tidsbegränsad till augusti' },
+    });
+    expect(approved.body).toMatchObject({
+      status: 'approved_with_conditions',
+      validUntil: expect.any(String),
+    });
+    const detail = await call('get', `/api/v1/requests/${id}`, { as: 'chef.akuten' });
+    expect(detail.body.validUntil).toBe(approved.body.validUntil);
+    const list = await call('get', '/api/v1/requests?status=approved_with_conditions', { as: 'hsdir' });
+    expect(list.body.items[0]).toMatchObject({ id, currentStage: null });
+  });
+
+  it('for notifications', async () => {
+    const list = await call('get', '/api/v1/notifications?unread=true', { as: 'hr.somatik' });
+    expect(list.body.items.length).toBeGreaterThan(0);
+    const read = await call('post', `/api/v1/notifications/${list.body.items[0].id}/read`, {
+      as: 'hr.somatik',
+    });
+    expect(read.status).toBe(201);
+    expect(read.body.readAt).not.toBeNull();
+    expect((await call('post', `/api/v1/notifications/${MISSING}/read`, { as: 'hr.somatik' })).status).toBe(
+      404,
+    );
+    expect((await call('get', '/api/v1/notifications?page=0', { as: 'hr.somatik' })).status).toBe(400);
+  });
+
+  it('for health and metrics', async () => {
+    expect((await call('get', '/api/v1/health')).status).toBe(200);
+    expect((await call('get', '/api/v1/health/live')).status).toBe(200);
+    expect((await call('get', '/api/v1/metrics')).status).toBe(200);
+  });
+
+  it('has checked a real success response of every operation', () => {
+    const unchecked = operations()
+      .map(([method, path]) => `${method.toUpperCase()} ${path}`)
+      .filter((op) => ![...checked].some((c) => c.startsWith(`${op} 2`)));
+    expect(unchecked).toEqual([]);
+  });
+});
