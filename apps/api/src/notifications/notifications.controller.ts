@@ -7,9 +7,10 @@ import { DomainError } from '@domain/errors';
 import { Can } from '../auth/allow.decorator';
 import { type CurrentUser, User } from '../auth/current-user';
 import { parseBody } from '../common/parse-body';
+import { ApiQueryFrom } from '../common/openapi-query';
 import { DATA_SOURCE } from '../tokens';
 
-const querySchema = z
+export const notificationsQuerySchema = z
   .object({
     unread: z.enum(['true', 'false']).optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -28,13 +29,14 @@ export class NotificationsController {
 
   @Get()
   @Can('read', 'Notification')
+  @ApiQueryFrom(notificationsQuerySchema)
   @ApiOkResponse({
     description: "A page of the caller's notifications, newest first",
     schema: notificationListSchema,
   })
   @ApiProblems(400, 401)
   async list(@Query() query: unknown, @User() user: CurrentUser) {
-    const q = parseBody(querySchema, query);
+    const q = parseBody(notificationsQuerySchema, query);
     const unreadOnly = q.unread === 'true';
     const [{ total, unread }] = await this.dataSource.query(
       `SELECT count(*)::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread

@@ -24,7 +24,8 @@ import {
   timelineEventSchema,
   withdrawalSchema,
 } from '../common/openapi-responses';
-import { RequestsService } from './requests.service';
+import { listQuerySchema, RequestsService, resubmitSchema, withdrawSchema } from './requests.service';
+import { ApiQueryFrom } from '../common/openapi-query';
 
 const uuid = new ParseUUIDPipe({ version: undefined });
 
@@ -67,6 +68,7 @@ export class RequestsController {
 
   @Get()
   @Can('read', 'Request')
+  @ApiQueryFrom(listQuerySchema)
   @ApiOkResponse({ description: 'A page of the requests the caller may see', schema: requestListSchema })
   @ApiProblems(400, 401)
   list(@Query() query: unknown, @User() user: CurrentUser) {
@@ -122,6 +124,7 @@ export class RequestsController {
 
   @Post(':id/resubmit')
   @Can('resubmit', 'Request')
+  @ApiBody({ schema: openApiSchema(resubmitSchema), required: false })
   @ApiCreatedResponse({ description: 'The request, back in review', schema: resubmissionSchema })
   @ApiProblems(
     [400, 'The body or the changed fields are not valid, or they change kind or unit'],
@@ -162,6 +165,7 @@ export class RequestsController {
 
   @Post(':id/withdraw')
   @Can('withdraw', 'Request')
+  @ApiBody({ schema: openApiSchema(withdrawSchema), required: false })
   @ApiCreatedResponse({ description: 'The withdrawn request', schema: withdrawalSchema })
   @ApiProblems(
     400,

@@ -71,11 +71,11 @@ export const listQuerySchema = z
   })
   .strict();
 
-const resubmitSchema = z
+export const resubmitSchema = z
   .object({ comment: z.string().trim().max(4000).optional(), changes: z.record(z.unknown()).optional() })
   .strict();
 const reassignSchema = z.object({ userId: z.string().uuid('must be a user id (uuid)') }).strict();
-const withdrawSchema = z.object({ comment: z.string().trim().max(4000).optional() }).strict();
+export const withdrawSchema = z.object({ comment: z.string().trim().max(4000).optional() }).strict();
 
 const sha256 = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
