@@ -90,4 +90,32 @@ describe('review periods over HTTP', () => {
       expect.arrayContaining(['kind', 'validFrom', 'validTo', 'decisionRef', 'decidedBy', 'decidedOn']),
     );
   });
+
+  it('pages the register: X-Total-Count carries the total, the page size is capped at 100', async () => {
+    const first = await t.http
+      .get('/api/v1/review-periods?pageSize=1')
+      .set(await bearer(t, 'admin'))
+      .expect(200);
+    const total = Number(first.headers['x-total-count']);
+    expect(first.body).toHaveLength(1);
+    expect(total).toBeGreaterThanOrEqual(2);
+    const second = await t.http
+      .get('/api/v1/review-periods?pageSize=1&page=2')
+      .set(await bearer(t, 'admin'))
+      .expect(200);
+    expect(second.body[0].id).not.toBe(first.body[0].id);
+    await t.http
+      .get('/api/v1/review-periods?pageSize=101')
+      .set(await bearer(t, 'admin'))
+      .expect(400);
+    await t.http
+      .get('/api/v1/delegations?page=0')
+      .set(await bearer(t, 'admin'))
+      .expect(400);
+    const inbox = await t.http
+      .get('/api/v1/inbox?pageSize=5')
+      .set(await bearer(t, 'hr.somatik'))
+      .expect(200);
+    expect(inbox.body).toMatchObject({ page: 1, pageSize: 5 });
+  });
 });

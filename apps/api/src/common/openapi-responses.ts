@@ -361,7 +361,12 @@ export const inboxItemSchema: SchemaObject = object({
   submittedAt: dateTime,
 });
 
-export const inboxSchema: SchemaObject = object({ items: arrayOf(inboxItemSchema), total: integer });
+export const inboxSchema: SchemaObject = object({
+  items: arrayOf(inboxItemSchema),
+  total: integer,
+  page: integer,
+  pageSize: integer,
+});
 
 export const notificationSchema: SchemaObject = object({
   id: uuid,

@@ -1,4 +1,20 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { parseBody } from '../common/parse-body';
+import { pageQuery, withTotal } from '../common/paging';
+import { ApiQueryFrom } from '../common/openapi-query';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -14,6 +30,8 @@ import { type CurrentUser, User } from '../auth/current-user';
 import { openApiSchema } from '../common/openapi-schema';
 import { DelegationsService } from './delegations.service';
 
+const pageQuerySchema = z.object(pageQuery).strict();
+
 @ApiTags('delegations')
 @ApiBearerAuth()
 @Controller('delegations')
@@ -22,13 +40,14 @@ export class DelegationsController {
 
   @Get()
   @Can('read', 'Delegation')
+  @ApiQueryFrom(pageQuerySchema)
   @ApiOkResponse({
     description: 'Delegations in force that the caller may see, newest first',
     schema: arrayOf(delegationSchema),
   })
   @ApiProblems(401, 403)
-  list(@User() user: CurrentUser) {
-    return this.delegations.list(user);
+  async list(@Query() query: unknown, @User() user: CurrentUser, @Res({ passthrough: true }) res: Response) {
+    return withTotal(await this.delegations.list(user, parseBody(pageQuerySchema, query)), res);
   }
 
   @Post()

@@ -7,6 +7,7 @@ import { DomainError } from '@domain/errors';
 import { AuthService } from '../auth/auth.service';
 import { asActor, type CurrentUser, hasRole } from '../auth/current-user';
 import { DATA_SOURCE } from '../tokens';
+import { pageSql, TOTAL_COLUMN, type Page } from '../common/paging';
 
 const COLUMNS = `d.id, d.delegator_id AS "delegatorId", dr.display_name AS "delegatorName", d.delegate_id AS "delegateId",
   de.display_name AS "delegateName", d.valid_from::text AS "validFrom", d.valid_to::text AS "validTo", d.kind,
@@ -21,17 +22,17 @@ export class DelegationsService {
   ) {}
 
   /** Own delegations (either side); the HR lead, executive and admin see all; a director their division's. */
-  list(user: CurrentUser) {
+  list(user: CurrentUser, page: Page) {
     const all = hasRole(user, 'hr_lead', 'executive', 'admin');
     const divisions = user.grants
       .filter((g) => g.role === 'director' && g.scopeUnitId)
       .map((g) => g.scopeUnitId!);
     return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM ${FROM}
+      `SELECT ${COLUMNS}, ${TOTAL_COLUMN} FROM ${FROM}
         WHERE d.revoked_at IS NULL
           AND ($2 OR d.delegator_id = $1 OR d.delegate_id = $1
                OR EXISTS (SELECT 1 FROM role_assignments ra WHERE ra.user_id = d.delegator_id AND ra.scope_unit_id = ANY($3::uuid[])))
-        ORDER BY d.valid_from DESC, d.created_at DESC`,
+        ORDER BY d.valid_from DESC, d.created_at DESC, d.id ${pageSql(page)}`,
       [user.id, all, divisions],
     );
   }

@@ -1,4 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { parseBody } from '../common/parse-body';
+import { pageQuery, withTotal } from '../common/paging';
+import { ApiQueryFrom } from '../common/openapi-query';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, arrayOf, exemptionSchema } from '../common/openapi-responses';
 import { newExemptionSchema } from '@domain/exemptions';
@@ -6,6 +11,8 @@ import { Can } from '../auth/allow.decorator';
 import { type CurrentUser, User } from '../auth/current-user';
 import { openApiSchema } from '../common/openapi-schema';
 import { ExemptionsService } from './exemptions.service';
+
+const pageQuerySchema = z.object(pageQuery).strict();
 
 @ApiTags('exemptions')
 @ApiBearerAuth()
@@ -15,13 +22,14 @@ export class ExemptionsController {
 
   @Get()
   @Can('read', 'Exemption')
+  @ApiQueryFrom(pageQuerySchema)
   @ApiOkResponse({
     description: 'Exemptions the caller may see (a director: their division), newest first',
     schema: arrayOf(exemptionSchema),
   })
   @ApiProblems(401, 403)
-  list(@User() user: CurrentUser) {
-    return this.exemptions.list(user);
+  async list(@Query() query: unknown, @User() user: CurrentUser, @Res({ passthrough: true }) res: Response) {
+    return withTotal(await this.exemptions.list(user, parseBody(pageQuerySchema, query)), res);
   }
 
   @Post()

@@ -10,6 +10,7 @@ import {
 import { type CurrentUser, hasRole } from '../auth/current-user';
 import { PeriodWatchGateway } from '../review-periods/period-watch-gateway';
 import { DATA_SOURCE } from '../tokens';
+import { pageSql, TOTAL_COLUMN, type Page } from '../common/paging';
 
 const COLUMNS = `e.id, e.scope_unit_id AS "scopeUnitId", e.kind, e.occupational_categories AS "occupationalCategories",
   e.valid_from::text AS "validFrom", e.valid_to::text AS "validTo", e.cost_ceiling_sek::float8 AS "costCeilingSek",
@@ -32,12 +33,12 @@ export class ExemptionsService {
     return user.grants.filter((g) => g.role === 'director' && g.scopeUnitId).map((g) => g.scopeUnitId!);
   }
 
-  list(user: CurrentUser): Promise<Exemption[]> {
+  list(user: CurrentUser, page: Page): Promise<(Exemption & { __total: number })[]> {
     const divisions = this.divisionsOf(user);
     return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM exemptions e
+      `SELECT ${COLUMNS}, ${TOTAL_COLUMN} FROM exemptions e
         WHERE $1::uuid[] IS NULL OR ${DIVISION_OF} = ANY($1::uuid[])
-        ORDER BY e.valid_from DESC, e.created_at DESC`,
+        ORDER BY e.valid_from DESC, e.created_at DESC, e.id ${pageSql(page)}`,
       [divisions],
     );
   }

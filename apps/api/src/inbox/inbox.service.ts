@@ -11,11 +11,13 @@ import { AuthService } from '../auth/auth.service';
 import { asActor, type CurrentUser } from '../auth/current-user';
 import { parseBody } from '../common/parse-body';
 import { DATA_SOURCE } from '../tokens';
+import { pageQuery } from '../common/paging';
 
 const querySchema = z
   .object({
     kind: z.enum(REQUEST_KINDS).optional(),
     divisionId: z.string().uuid().optional(),
+    ...pageQuery,
   })
   .strict();
 
@@ -166,6 +168,12 @@ export class InboxService {
         submittedAt: row.submitted_at,
       });
     }
-    return { items, total: items.length };
+    const start = (q.page - 1) * q.pageSize;
+    return {
+      items: items.slice(start, start + q.pageSize),
+      total: items.length,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
   }
 }

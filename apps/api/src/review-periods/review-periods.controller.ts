@@ -1,12 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { pageQuery, withTotal } from '../common/paging';
+import { ApiQueryFrom } from '../common/openapi-query';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, arrayOf, reviewPeriodSchema } from '../common/openapi-responses';
 import { openApiSchema } from '../common/openapi-schema';
 import { REQUEST_KINDS } from '@domain/enums';
@@ -17,7 +13,7 @@ import { Can } from '../auth/allow.decorator';
 import { type CurrentUser, User } from '../auth/current-user';
 import { ReviewPeriodsService } from './review-periods.service';
 
-const listQuery = z.object({ kind: z.enum(REQUEST_KINDS).optional() }).strict();
+const listQuery = z.object({ kind: z.enum(REQUEST_KINDS).optional(), ...pageQuery }).strict();
 
 @ApiTags('review-periods')
 @ApiBearerAuth()
@@ -27,11 +23,12 @@ export class ReviewPeriodsController {
 
   @Get()
   @Can('read', 'ReviewPeriod')
-  @ApiQuery({ name: 'kind', required: false, enum: REQUEST_KINDS })
+  @ApiQueryFrom(listQuery)
   @ApiOkResponse({ description: 'Review periods by kind and start', schema: arrayOf(reviewPeriodSchema) })
   @ApiProblems(400, 401)
-  list(@Query() query: unknown) {
-    return this.periods.list(parseBody(listQuery, query).kind);
+  async list(@Query() query: unknown, @Res({ passthrough: true }) res: Response) {
+    const { kind, ...page } = parseBody(listQuery, query);
+    return withTotal(await this.periods.list(kind, page), res);
   }
 
   @Post()

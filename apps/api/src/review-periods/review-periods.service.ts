@@ -10,6 +10,7 @@ import {
   type ReviewPeriod,
 } from '@domain/review-periods';
 import { DATA_SOURCE } from '../tokens';
+import { pageSql, TOTAL_COLUMN, type Page } from '../common/paging';
 import { PeriodWatchGateway } from './period-watch-gateway';
 import type { CurrentUser } from '../auth/current-user';
 
@@ -23,9 +24,10 @@ export class ReviewPeriodsService {
     private readonly watches: PeriodWatchGateway,
   ) {}
 
-  list(kind?: RequestKind): Promise<ReviewPeriod[]> {
+  list(kind: RequestKind | undefined, page: Page): Promise<(ReviewPeriod & { __total: number })[]> {
     return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM review_periods WHERE ($1::text IS NULL OR kind = $1) ORDER BY kind, valid_from`,
+      `SELECT ${COLUMNS}, ${TOTAL_COLUMN} FROM review_periods WHERE ($1::text IS NULL OR kind = $1)
+        ORDER BY kind, valid_from, id ${pageSql(page)}`,
       [kind ?? null],
     );
   }
