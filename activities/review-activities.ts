@@ -24,6 +24,17 @@ export interface ReviewActivitiesDeps {
 /** Writes the notification rows of one activity's transaction (the transaction's own EntityManager). */
 type Notify = (recipients: Recipients, n: NotificationInput) => Promise<void>;
 
+interface RecordEvent {
+  eventKey: string;
+  requestId: string;
+  type: string;
+  actorId?: string;
+  at: string;
+  data: Record<string, unknown>;
+}
+/** An event both in the audit trail and, under the same key and type, in the recipients' notifications. */
+type Announce = (recipients: Recipients, event: RecordEvent) => Promise<void>;
+
 /**
  * The record side of the review: every write is keyed so a retried activity changes nothing the first
  * attempt already wrote, and each call is one transaction. The e-mail copies of the notifications a call
@@ -31,13 +42,20 @@ type Notify = (recipients: Recipients, n: NotificationInput) => Promise<void>;
  */
 export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivities {
   const log = deps.log ?? createLogger('mail');
-  async function tx<T>(work: (db: EntityManager, notify: Notify) => Promise<T>): Promise<T> {
+  async function tx<T>(
+    work: (db: EntityManager, notify: Notify, announce: Announce) => Promise<T>,
+  ): Promise<T> {
     let mails: MailMessage[] = [];
     const result = await deps.dataSource.transaction(async (db) => {
       const inserted: InsertedNotification[] = [];
-      const result = await work(db, async (recipients, n) => {
+      const notify: Notify = async (recipients, n) => {
         inserted.push(...(await insertNotifications(db, recipients, n)));
-      });
+      };
+      const announce: Announce = async (recipients, { actorId, ...event }) => {
+        await audit(db, { ...event, actorId });
+        await notify(recipients, event);
+      };
+      const result = await work(db, notify, announce);
       mails = deps.mailer ? await composeMails(db, inserted) : [];
       return result;
     });
@@ -47,7 +65,7 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
   }
   return {
     async openStage(input) {
-      return tx(async (db, notify) => {
+      return tx(async (db, _notify, announce) => {
         const rows: { id: string }[] = await db.query(
           `INSERT INTO stages (request_id, name, round, assignee_role, assignee_scope_unit_id, opened_at, due_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -64,62 +82,51 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
           ],
         );
         const stageId = rows[0].id;
-        const eventKey = `stage_opened:${stageId}`;
         const data = { stage: input.name, round: input.round, dueAt: input.dueAt, role: input.role };
-        await audit(db, {
-          eventKey,
-          requestId: input.requestId,
-          type: 'stage_opened',
-          at: input.openedAt,
-          data,
-        });
-        await notify(
+        await announce(
           { role: input.role, scopeUnitId: input.scopeUnitId },
-          { eventKey, requestId: input.requestId, type: 'stage_opened', data, at: input.openedAt },
+          {
+            eventKey: `stage_opened:${stageId}`,
+            requestId: input.requestId,
+            type: 'stage_opened',
+            at: input.openedAt,
+            data,
+          },
         );
         return { stageId };
       });
     },
 
     async escalateStage(input) {
-      await tx(async (db, notify) => {
+      await tx(async (db, _notify, announce) => {
         await db.query(
           `UPDATE stages SET escalation_level = $2, due_at = $3, assignee_role = $4, assignee_scope_unit_id = $5
             WHERE id = $1 AND closed_at IS NULL AND escalation_level < $2`,
           [input.stageId, input.level, input.dueAt, input.role, input.scopeUnitId],
         );
-        const eventKey = `stage_escalated:${input.stageId}:${input.level}`;
         const data = { stage: input.stageName, level: input.level, role: input.role, dueAt: input.dueAt };
-        await audit(db, {
-          eventKey,
-          requestId: input.requestId,
-          type: 'stage_escalated',
-          at: input.at,
-          data,
-        });
-        await notify(
+        await announce(
           { role: input.role, scopeUnitId: input.scopeUnitId },
-          { eventKey, requestId: input.requestId, type: 'stage_escalated', data, at: input.at },
+          {
+            eventKey: `stage_escalated:${input.stageId}:${input.level}`,
+            requestId: input.requestId,
+            type: 'stage_escalated',
+            at: input.at,
+            data,
+          },
         );
       });
     },
 
     async sendReminder(input) {
-      await tx(async (db, notify) => {
+      await tx(async (_db, _notify, announce) => {
         const data = { stageId: input.stageId, dueAt: input.dueAt };
-        await audit(db, {
+        await announce(input.recipients, {
           eventKey: input.reminderKey,
           requestId: input.requestId,
           type: input.type,
           at: input.at,
           data,
-        });
-        await notify(input.recipients, {
-          eventKey: input.reminderKey,
-          requestId: input.requestId,
-          type: input.type,
-          data,
-          at: input.at,
         });
       });
     },
@@ -230,24 +237,22 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
     },
 
     async reassignStage(input) {
-      await tx(async (db, notify) => {
+      await tx(async (db, _notify, announce) => {
         await db.query(`UPDATE stages SET assignee_user_id = $2 WHERE id = $1 AND closed_at IS NULL`, [
           input.stageId,
           input.toUserId,
         ]);
-        const eventKey = `stage_reassigned:${input.reassignmentId}`;
         const data = { stage: input.stageName, stageId: input.stageId, toUserId: input.toUserId };
-        await audit(db, {
-          eventKey,
-          requestId: input.requestId,
-          type: 'stage_reassigned',
-          actorId: input.actorId,
-          at: input.at,
-          data,
-        });
-        await notify(
+        await announce(
           { userId: input.toUserId },
-          { eventKey, requestId: input.requestId, type: 'stage_reassigned', data, at: input.at },
+          {
+            eventKey: `stage_reassigned:${input.reassignmentId}`,
+            requestId: input.requestId,
+            type: 'stage_reassigned',
+            actorId: input.actorId,
+            at: input.at,
+            data,
+          },
         );
       });
     },
