@@ -96,6 +96,8 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
         refuse(REFUSAL.stageNotOpen, `The ${decision.stage} stage is no longer open`);
       }
       decisionInFlight = true;
+      // A shortened period from any stage's conditions holds for the final approval.
+      approvedPeriodTo = decision.approvedPeriodTo ?? approvedPeriodTo;
       const stage = state.currentStage!;
       const decidedAt = now();
       const isLast = stageIndex === route.length - 1;
@@ -109,7 +111,7 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
             policy.hireApprovalValidDays,
             input.callOff && {
               periodTo: input.callOff.periodTo,
-              approvedPeriodTo: lastApprovedPeriodTo(decision),
+              approvedPeriodTo,
             },
           )
         : undefined;
@@ -244,12 +246,6 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
       },
     },
   );
-
-  /** A shortened period from any stage's conditions holds for the final approval. */
-  function lastApprovedPeriodTo(decision: DecideUpdateInput): string | undefined {
-    if (decision.approvedPeriodTo) approvedPeriodTo = decision.approvedPeriodTo;
-    return approvedPeriodTo;
-  }
 
   async function withdraw(reason: 'by_requester' | 'not_completed', actorId?: string, comment?: string) {
     const stage = state.currentStage;

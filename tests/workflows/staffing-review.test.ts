@@ -257,6 +257,26 @@ describe('staffingReviewWorkflow on the time-skipping test server', () => {
     await t.recordHistory('call-off-urgent-escalated', handle.workflowId);
   });
 
+  it('keeps a period shortened at the staffing review for the final approval of a call-off', async () => {
+    const { handle } = await startReview({
+      kind: 'agency_call_off',
+      callOff: { periodFrom: '2030-01-01', periodTo: '2030-03-01', estimatedCostSek: 100_000 },
+    });
+    await handle.executeUpdate(decideUpdate, {
+      args: [
+        decision('staffing_review', 'hr.somatik', {
+          outcome: 'approve_with_conditions',
+          conditions: 'Januari räcker',
+          approvedPeriodTo: '2030-01-31',
+        }),
+      ],
+    });
+    const final = await handle.executeUpdate(decideUpdate, {
+      args: [decision('director_decision', 'div.somatik')],
+    });
+    expect(final).toMatchObject({ status: 'approved_with_conditions', validUntil: '2030-01-31' });
+  });
+
   it('records a call-off approval as valid for the approved, shortened period', async () => {
     const { handle } = await startReview({
       kind: 'agency_call_off',
