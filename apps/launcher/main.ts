@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig, type AppConfig } from '@config/config';
 import { createLogger } from '@config/logger';
-import { createSmtpMailer } from '@activities/mailer';
 import { seedDemoOrganisation } from '@db/demo-organisation';
 import { startEmbeddedPostgres } from '@db/embedded-postgres';
 import { openDatabase } from '@db/open-database';
@@ -10,7 +9,7 @@ import { connectTemporalClient } from '@temporal-lib/client';
 import { startDevServer } from '@temporal-lib/dev-server';
 import { assertPortFree, PortInUseError } from '@temporal-lib/ports';
 import { installQuietRuntime } from '@temporal-lib/runtime';
-import { startReviewWorker } from '../worker/review-worker';
+import { mailerFromConfig, startReviewWorker } from '../worker/review-worker';
 import { createApi } from '../api/src/create-api';
 
 const log = createLogger('start');
@@ -107,18 +106,13 @@ async function main(config: AppConfig): Promise<void> {
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     dataSource,
-    mailer: config.mail && createSmtpMailer(config.mail),
+    mailer: mailerFromConfig(config, log),
   });
   stops.push({ name: 'worker', stop: () => worker.shutdown() });
   worker.done.catch((e) => {
     log(`worker failed: ${(e as Error).message}`);
     void shutdown('worker failure');
   });
-  log(
-    config.mail
-      ? `mail: notifications also go out by e-mail through ${new URL(config.mail.url).host}`
-      : 'mail: SMTP_URL unset, notifications stay in the inbox',
-  );
   log(`worker: polling task queue "${config.temporal.taskQueue}"`);
 
   const temporalClient = await connectTemporalClient(temporalAddress, config.temporal.namespace);

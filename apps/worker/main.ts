@@ -1,9 +1,8 @@
 import { ConfigError, loadConfig, requireExternalServers } from '@config/config';
 import { createLogger } from '@config/logger';
-import { createSmtpMailer } from '@activities/mailer';
 import { openDatabase } from '@db/open-database';
 import { installQuietRuntime } from '@temporal-lib/runtime';
-import { startReviewWorker } from './review-worker';
+import { mailerFromConfig, startReviewWorker } from './review-worker';
 
 const log = createLogger('worker');
 
@@ -24,13 +23,8 @@ async function main() {
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     dataSource,
-    mailer: config.mail && createSmtpMailer(config.mail),
+    mailer: mailerFromConfig(config, log),
   });
-  log(
-    config.mail
-      ? `mail: notifications also go out by e-mail through ${new URL(config.mail.url).host}`
-      : 'mail: SMTP_URL unset, notifications stay in the inbox',
-  );
   log(`polling task queue "${config.temporal.taskQueue}" on ${temporalAddress}`);
   await worker.done;
   await dataSource.destroy();

@@ -1,6 +1,7 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import type { Mailer } from '@activities/mailer';
+import { createSmtpMailer, type Mailer } from '@activities/mailer';
+import type { AppConfig } from '@config/config';
 import { createReviewActivities } from '@activities/review-activities';
 import { WORKFLOWS_PATH, workflowBundlerOptions } from '@temporal-lib/workflow-bundle';
 
@@ -47,4 +48,14 @@ export async function startReviewWorker(opts: ReviewWorkerOptions): Promise<Runn
       await done;
     },
   };
+}
+
+/** The SMTP mailer the configuration asks for, if any, said once in the log either way. */
+export function mailerFromConfig(config: AppConfig, log: (message: string) => void): Mailer | undefined {
+  log(
+    config.mail
+      ? `mail: notifications also go out by e-mail through ${new URL(config.mail.url).host}`
+      : 'mail: SMTP_URL unset, notifications stay in the inbox',
+  );
+  return config.mail && createSmtpMailer(config.mail);
 }

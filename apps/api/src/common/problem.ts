@@ -44,3 +44,10 @@ export class ProblemException extends Error {
     super(problem.detail ?? problem.title);
   }
 }
+
+/** Temporal could not be reached: nothing was decided, the client should come back shortly. */
+export function reviewEngineUnavailable(): ProblemException {
+  return new ProblemException(problem(503, 'The review engine is unavailable; try again shortly'), {
+    'Retry-After': '5',
+  });
+}

@@ -27,7 +27,7 @@ import {
   type WithdrawUpdateInput,
 } from '@workflows/types';
 import type { staffingReviewWorkflow } from '@workflows/staffing-review.workflow';
-import { problem, ProblemException } from '../common/problem';
+import { reviewEngineUnavailable } from '../common/problem';
 import { currentRequestId } from '../observability/request-context';
 import { CONFIG, TEMPORAL_CLIENT } from '../tokens';
 
@@ -138,9 +138,7 @@ export class ReviewGateway {
         return new DomainError('invalid_state', 'The review of this request has finished');
       }
       this.logger.warn(`Temporal unavailable: ${message}`);
-      return new ProblemException(problem(503, 'The review engine is unavailable; try again shortly'), {
-        'Retry-After': '5',
-      });
+      return reviewEngineUnavailable();
     }
     return error as Error;
   }

@@ -7,10 +7,11 @@ import {
   type reviewPeriodWatchWorkflow,
   type WatchSubject,
 } from '@workflows/period-watch.workflow';
-import { problem, ProblemException } from '../common/problem';
+import { reviewEngineUnavailable } from '../common/problem';
 import { CONFIG, TEMPORAL_CLIENT } from '../tokens';
 
-export const periodWatchId = (periodId: string) => `period-watch-${periodId}`;
+export const periodWatchId = (periodId: string, subject: WatchSubject = 'review_period') =>
+  `${subject === 'exemption' ? 'exemption' : 'period'}-watch-${periodId}`;
 
 /** Starts and stops the per-period watch that warns before a period lapses without extension. */
 @Injectable()
@@ -28,7 +29,7 @@ export class PeriodWatchGateway {
   ): Promise<void> {
     await this.unavailableAs503(() =>
       this.client.workflow.start<typeof reviewPeriodWatchWorkflow>('reviewPeriodWatchWorkflow', {
-        workflowId: subject === 'exemption' ? `exemption-watch-${period.id}` : periodWatchId(period.id),
+        workflowId: periodWatchId(period.id, subject),
         taskQueue: this.config.temporal.taskQueue,
         args: [
           {
@@ -61,9 +62,7 @@ export class PeriodWatchGateway {
       return await fn();
     } catch (error) {
       this.logger.warn(`Temporal unavailable: ${(error as Error).message}`);
-      throw new ProblemException(problem(503, 'The review engine is unavailable; try again shortly'), {
-        'Retry-After': '5',
-      });
+      throw reviewEngineUnavailable();
     }
   }
 }
