@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { OccupationalCategory, RequestKind, Role, StageName } from '@domain/enums';
+import { CATEGORY, KIND, ROLE, STAGE } from '@domain/labels-sv';
 
 /**
  * The e-mail copy of a notification, in Swedish: one subject and plain-text body per notification type.
@@ -44,48 +44,6 @@ export const NOTIFICATION_TYPES = [
   'exemption_ending',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
-
-const KIND: Record<RequestKind, { noun: string; plural: string }> = {
-  hire: { noun: 'Anställning', plural: 'anställningar' },
-  agency_call_off: { noun: 'Avrop av hyrbemanning', plural: 'avrop av hyrbemanning' },
-};
-
-const STAGE: Record<StageName, { name: string; task: 'granska' | 'besluta' }> = {
-  hr_review: { name: 'HR-granskning', task: 'granska' },
-  staffing_review: { name: 'bemanningsgranskning', task: 'granska' },
-  director_decision: { name: 'divisionschefens beslut', task: 'besluta' },
-  executive_decision: { name: 'hälso- och sjukvårdsdirektörens beslut', task: 'besluta' },
-};
-
-const ROLE: Record<Role, string> = {
-  requester: 'enhetschef',
-  hr_reviewer: 'HR-partner',
-  hr_lead: 'HR-chef',
-  director: 'divisionschef',
-  executive: 'hälso- och sjukvårdsdirektör',
-  admin: 'administratör',
-};
-
-const CATEGORY: Record<OccupationalCategory, string> = {
-  physician: 'läkare',
-  nurse: 'sjuksköterska',
-  specialist_nurse: 'specialistsjuksköterska',
-  midwife: 'barnmorska',
-  assistant_nurse: 'undersköterska',
-  mental_health_carer: 'skötare',
-  physiotherapist: 'fysioterapeut',
-  occupational_therapist: 'arbetsterapeut',
-  psychologist: 'psykolog',
-  social_worker: 'kurator',
-  biomedical_scientist: 'biomedicinsk analytiker',
-  radiographer: 'röntgensjuksköterska',
-  dentist: 'tandläkare',
-  dental_hygienist: 'tandhygienist',
-  dental_nurse: 'tandsköterska',
-  medical_secretary: 'medicinsk sekreterare',
-  manager: 'chef',
-  other: 'övrig',
-};
 
 const FOOTER = 'Det här meddelandet skickades automatiskt av Prövning och går inte att svara på.';
 

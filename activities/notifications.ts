@@ -81,10 +81,12 @@ export async function audit(
     at: string;
     data?: object;
   },
-): Promise<void> {
-  await db.query(
+): Promise<boolean> {
+  const inserted: unknown[] = await db.query(
     `INSERT INTO audit_events (event_key, request_id, type, actor_id, at, data)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb) ON CONFLICT (event_key) DO NOTHING`,
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb) ON CONFLICT (event_key) DO NOTHING RETURNING id`,
     [e.eventKey, e.requestId, e.type, e.actorId ?? null, e.at, JSON.stringify(e.data ?? {})],
   );
+  // false on a retry: the event was recorded by an earlier attempt, and what follows from it must not repeat.
+  return inserted.length > 0;
 }

@@ -10,6 +10,8 @@ import {
   type Recipients,
 } from './notifications';
 import type { ReviewActivities } from './review-activities.types';
+import { leadTime } from '@domain/lead-time';
+import { addToLeadRollups, addToRollups, forAuditEvent, forRequest, forStage } from '@db/statistics/rollups';
 
 export type { ReviewActivities } from './review-activities.types';
 
@@ -32,8 +34,11 @@ interface RecordEvent {
   at: string;
   data: Record<string, unknown>;
 }
-/** An event both in the audit trail and, under the same key and type, in the recipients' notifications. */
-type Announce = (recipients: Recipients, event: RecordEvent) => Promise<void>;
+/**
+ * An event both in the audit trail and, under the same key and type, in the recipients' notifications.
+ * Resolves false when an earlier attempt already recorded it.
+ */
+type Announce = (recipients: Recipients, event: RecordEvent) => Promise<boolean>;
 
 /**
  * The record side of the review: every write is keyed so a retried activity changes nothing the first
@@ -52,8 +57,9 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
         inserted.push(...(await insertNotifications(db, recipients, n)));
       };
       const announce: Announce = async (recipients, { actorId, ...event }) => {
-        await audit(db, { ...event, actorId });
+        const recorded = await audit(db, { ...event, actorId });
         await notify(recipients, event);
+        return recorded;
       };
       const result = await work(db, notify, announce);
       mails = deps.mailer ? await composeMails(db, inserted) : [];
@@ -105,16 +111,18 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
           [input.stageId, input.level, input.dueAt, input.role, input.scopeUnitId],
         );
         const data = { stage: input.stageName, level: input.level, role: input.role, dueAt: input.dueAt };
-        await announce(
+        const eventKey = `stage_escalated:${input.stageId}:${input.level}`;
+        const recorded = await announce(
           { role: input.role, scopeUnitId: input.scopeUnitId },
           {
-            eventKey: `stage_escalated:${input.stageId}:${input.level}`,
+            eventKey,
             requestId: input.requestId,
             type: 'stage_escalated',
             at: input.at,
             data,
           },
         );
+        if (recorded) await addToRollups(db, ['escalation'], forAuditEvent, [eventKey]);
       });
     },
 
@@ -167,11 +175,32 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
           input.decidedAt,
           input.outcome,
         ]);
-        await db.query(
+        // LEAST ignores NULL: the lowest cost any stage approved, or none while no stage lowered it.
+        const [[request]]: [{ submitted_at: Date }[], number] = await db.query(
           `UPDATE requests SET status = $2, decided_at = CASE WHEN $3 THEN $4::timestamptz ELSE decided_at END,
-                  valid_until = $5, updated_at = now() WHERE id = $1`,
-          [input.requestId, input.status, input.final, input.decidedAt, input.validUntil ?? null],
+                  valid_until = $5, approved_cost_sek = LEAST(approved_cost_sek, $6), updated_at = now()
+            WHERE id = $1 RETURNING submitted_at`,
+          [
+            input.requestId,
+            input.status,
+            input.final,
+            input.decidedAt,
+            input.validUntil ?? null,
+            input.approvedCostSek ?? null,
+          ],
         );
+        const decided = input.final && input.status !== 'withdrawn';
+        if (decided) {
+          const lead = leadTime(request.submitted_at, new Date(input.decidedAt));
+          await db.query(`UPDATE requests SET lead_business_days = $2, lead_hours = $3 WHERE id = $1`, [
+            input.requestId,
+            lead.businessDays,
+            lead.hours,
+          ]);
+        }
+        await addToRollups(db, ['stageDecision'], forStage, [input.stageId]);
+        if (input.final) await addToRollups(db, ['final'], forRequest, [input.requestId]);
+        if (decided) await addToLeadRollups(db, forRequest, [input.requestId]);
         const data = {
           stage: input.stageName,
           outcome: input.outcome,
@@ -273,7 +302,7 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
           [input.requestId, input.status, input.reason ?? null, final, input.at],
         );
         const data = { status: input.status, reason: input.reason, comment: input.comment };
-        await audit(db, {
+        const recorded = await audit(db, {
           eventKey: input.eventKey,
           requestId: input.requestId,
           type: input.eventType,
@@ -281,6 +310,7 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
           at: input.at,
           data,
         });
+        if (recorded && final) await addToRollups(db, ['final'], forRequest, [input.requestId]);
         if (input.reason === 'not_completed') {
           await notify(
             { userId: input.requesterId },

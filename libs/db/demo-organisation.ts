@@ -10,12 +10,18 @@ interface DemoDivision {
   code: string;
   name: string;
   budgetMsek: number;
+  /**
+   * Illustrative own staff cost per year (about two thirds of the frame, as in a hospital region), the base
+   * agency cost is reported against; a real region loads its own.
+   */
+  staffCostMsek: number;
   units: { code: string; name: string }[];
 }
 
 export const DEMO_DIVISIONS: DemoDivision[] = [
   {
     code: 'SOM',
+    staffCostMsek: 2120,
     name: 'Länssjukvårdsområde Somatik',
     budgetMsek: 3392,
     units: [
@@ -26,6 +32,7 @@ export const DEMO_DIVISIONS: DemoDivision[] = [
   },
   {
     code: 'PSY',
+    staffCostMsek: 530,
     name: 'Länssjukvårdsområde Psykiatri inkl Habilitering',
     budgetMsek: 789,
     units: [
@@ -35,6 +42,7 @@ export const DEMO_DIVISIONS: DemoDivision[] = [
   },
   {
     code: 'RPK',
+    staffCostMsek: 41,
     name: 'Rättspsykiatrisk Regionklinik',
     budgetMsek: 59,
     units: [
@@ -44,6 +52,7 @@ export const DEMO_DIVISIONS: DemoDivision[] = [
   },
   {
     code: 'NSO-S',
+    staffCostMsek: 760,
     name: 'Närsjukvårdsområde Söder',
     budgetMsek: 1278,
     units: [
@@ -53,6 +62,7 @@ export const DEMO_DIVISIONS: DemoDivision[] = [
   },
   {
     code: 'NSO-V',
+    staffCostMsek: 250,
     name: 'Närsjukvårdsområde Väster',
     budgetMsek: 415,
     units: [
@@ -62,6 +72,7 @@ export const DEMO_DIVISIONS: DemoDivision[] = [
   },
   {
     code: 'NSO-N',
+    staffCostMsek: 340,
     name: 'Närsjukvårdsområde Norr',
     budgetMsek: 573,
     units: [
@@ -71,6 +82,7 @@ export const DEMO_DIVISIONS: DemoDivision[] = [
   },
   {
     code: 'FTV',
+    staffCostMsek: 78,
     name: 'Folktandvården',
     budgetMsek: 113,
     units: [
@@ -166,8 +178,9 @@ export async function seedDemoOrganisation(dataSource: DataSource): Promise<bool
     const ids = new Map<string, string>();
     for (const division of DEMO_DIVISIONS) {
       const [row] = await db.query(
-        `INSERT INTO org_units (level, code, name, budget_sek) VALUES ('division', $1, $2, $3) RETURNING id`,
-        [division.code, division.name, division.budgetMsek * 1_000_000],
+        `INSERT INTO org_units (level, code, name, budget_sek, staff_cost_sek) VALUES ('division', $1, $2, $3, $4)
+         RETURNING id`,
+        [division.code, division.name, division.budgetMsek * 1_000_000, division.staffCostMsek * 1_000_000],
       );
       ids.set(division.code, row.id);
       for (const unit of division.units) {

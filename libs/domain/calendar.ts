@@ -220,6 +220,19 @@ export function addBusinessDays(date: string, n: number): string {
   return epochDayToIso(epochDay);
 }
 
+/**
+ * Business days counted from `from` (exclusive) to `to` (inclusive): the inverse of addBusinessDays, so a
+ * decision on the day a stage of N business days falls due is N. Returns 0 when `to` <= `from`.
+ */
+export function businessDaysAfter(from: string, to: string): number {
+  const last = toEpochDay(parseIsoDate(to));
+  let count = 0;
+  for (let epochDay = toEpochDay(parseIsoDate(from)) + 1; epochDay <= last; epochDay += 1) {
+    if (isBusinessEpochDay(epochDay)) count += 1;
+  }
+  return count;
+}
+
 function assertInstant(at: Date, label: string): number {
   // Checked by tag rather than instanceof: Temporal runs workflows in a separate V8 context whose Date
   // is a different constructor.

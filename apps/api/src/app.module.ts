@@ -25,6 +25,8 @@ import { InboxController } from './inbox/inbox.controller';
 import { InboxService } from './inbox/inbox.service';
 import { NotificationsController } from './notifications/notifications.controller';
 import { ExemptionsService } from './exemptions/exemptions.service';
+import { StatsController } from './stats/stats.controller';
+import { StatsService } from './stats/stats.service';
 import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './tokens';
 
 export interface ApiDependencies {
@@ -49,6 +51,7 @@ export class AppModule {
         InboxController,
         NotificationsController,
         RequestsController,
+        StatsController,
         HealthController,
         MetricsController,
       ],
@@ -67,6 +70,7 @@ export class AppModule {
         RequestsService,
         ReviewGateway,
         MetricsService,
+        StatsService,
       ],
     };
   }

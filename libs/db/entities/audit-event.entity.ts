@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 /** Append-only: a trigger in the migration refuses UPDATE and DELETE. */
 @Entity('audit_events')
 @Index(['requestId', 'at'])
+@Index(['type', 'at'])
 export class AuditEventEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' }) id: string;
   /** Makes activity retries harmless: the same event key is written once. */

@@ -7,6 +7,7 @@ import { OrgUnitEntity } from './org-unit.entity';
 import { RequestEntity } from './request.entity';
 import { ReviewPeriodEntity } from './review-period.entity';
 import { StageEntity } from './stage.entity';
+import { StatsLeadRollupEntity, StatsRollupEntity } from './stats-rollup.entity';
 import { RoleAssignmentEntity, UserEntity } from './user.entity';
 
 export {
@@ -20,6 +21,8 @@ export {
   ReviewPeriodEntity,
   RoleAssignmentEntity,
   StageEntity,
+  StatsLeadRollupEntity,
+  StatsRollupEntity,
   UserEntity,
 };
 
@@ -35,4 +38,6 @@ export const ENTITIES = [
   DecisionEntity,
   AuditEventEntity,
   NotificationEntity,
+  StatsRollupEntity,
+  StatsLeadRollupEntity,
 ];

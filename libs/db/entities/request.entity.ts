@@ -17,6 +17,8 @@ import { ExemptionEntity } from './exemption.entity';
 @Index(['requesterId', 'idempotencyKey'], { unique: true, where: 'idempotency_key IS NOT NULL' })
 @Index(['status', 'submittedAt'])
 @Index(['divisionId', 'submittedAt'])
+@Index(['submittedAt'])
+@Index(['decidedAt'])
 export class RequestEntity {
   /** Chosen by the API before the workflow starts, so `review-<id>` is known up front. */
   @PrimaryColumn('uuid') id: string;
@@ -37,6 +39,11 @@ export class RequestEntity {
   @Column({ name: 'policy_version', type: 'int', nullable: true }) policyVersion: number | null;
   @Column({ name: 'submitted_at', type: 'timestamptz' }) submittedAt: Date;
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true }) decidedAt: Date | null;
+  /** What the review approved: the estimate, or less where a stage approved a lower cost. */
+  @Column({ name: 'approved_cost_sek', type: 'bigint', nullable: true }) approvedCostSek: string | null;
+  /** Submission to final decision (approve, approve with conditions, reject); see libs/domain/lead-time.ts. */
+  @Column({ name: 'lead_business_days', type: 'int', nullable: true }) leadBusinessDays: number | null;
+  @Column({ name: 'lead_hours', type: 'int', nullable: true }) leadHours: number | null;
   @Column({ name: 'valid_until', type: 'date', nullable: true }) validUntil: string | null;
   @Column({ name: 'idempotency_key', type: 'text', nullable: true }) idempotencyKey: string | null;
   /** sha256 of the submitted body, to refuse a reused Idempotency-Key with a different body. */

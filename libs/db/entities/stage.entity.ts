@@ -4,6 +4,7 @@ import { RequestEntity } from './request.entity';
 @Entity('stages')
 @Index(['requestId', 'name', 'round'], { unique: true })
 @Index(['dueAt'], { where: 'closed_at IS NULL' })
+@Index(['closedAt'])
 export class StageEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Index() @Column({ name: 'request_id', type: 'uuid' }) requestId: string;

@@ -1,10 +1,12 @@
 import { InitialSchema1763900000000 } from './1763900000000-initial-schema';
 import { ExemptionsAndDelegations1763910000000 } from './1763910000000-exemptions-and-delegations';
 import { NotificationMail1763920000000 } from './1763920000000-notification-mail';
+import { StatisticsRollups1763930000000 } from './1763930000000-statistics-rollups';
 
 /** In order; TypeORM records each in the `migrations` table and runs only the new ones. */
 export const MIGRATIONS = [
   InitialSchema1763900000000,
   ExemptionsAndDelegations1763910000000,
   NotificationMail1763920000000,
+  StatisticsRollups1763930000000,
 ];

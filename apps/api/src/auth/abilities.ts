@@ -20,7 +20,15 @@ export type Action =
   | 'reassign'
   | 'mark_read';
 export type Subject =
-  'Me' | 'Org' | 'ReviewPeriod' | 'Exemption' | 'Delegation' | 'Request' | 'Inbox' | 'Notification';
+    | 'Me'
+  | 'Org'
+  | 'ReviewPeriod'
+  | 'Exemption'
+  | 'Delegation'
+  | 'Request'
+  | 'Inbox'
+  | 'Notification'
+  | 'Statistics';
 /** A resource of a subject type with the fields conditions look at. */
 export type ScopedRequest = { __caslSubjectType__: 'Request'; unitId: string; divisionId: string };
 
@@ -51,7 +59,11 @@ export function abilityFor(grants: RoleGrant[]): AppAbility {
     can(['read', 'create', 'delete'], 'Delegation');
   }
   if (has('hr_lead', 'director')) can('reassign', 'Request');
-  if (has('director', 'executive')) can(['read', 'create', 'revoke'], 'Exemption');
+  if (has('director', 'executive')) {
+    can(['read', 'create', 'revoke'], 'Exemption');
+    // Which divisions a director sees is the statistics service's scope rule, not a condition here.
+    can('read', 'Statistics');
+  }
   if (has('admin')) {
     can(['create', 'extend'], 'ReviewPeriod');
     can('read', ['Exemption', 'Delegation']);

@@ -38,7 +38,7 @@ const role: SchemaObject = { type: 'string', enum: [...ROLES] };
 const occupationalCategory: SchemaObject = { type: 'string', enum: [...OCCUPATIONAL_CATEGORIES] };
 
 /** An object schema whose every listed property is always present. */
-function object(properties: Record<string, SchemaObject>): SchemaObject {
+export function object(properties: Record<string, SchemaObject>): SchemaObject {
   return { type: 'object', required: Object.keys(properties), properties };
 }
 

@@ -1,3 +1,4 @@
+import { addToRollups, forRequest, recountRequest } from '@db/statistics/rollups';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -168,6 +169,7 @@ export class RequestsService {
             }),
           ],
         );
+        await addToRollups(db, ['submission'], forRequest, [inserted.id]);
         return inserted;
       });
     } catch (error) {
@@ -443,9 +445,13 @@ export class RequestsService {
         ]);
       }
       const updated = parseRequestInput({ ...row.payload, ...changes }, stockholmDate(new Date()));
-      await this.dataSource.query(
-        `UPDATE requests SET payload = $2::jsonb, cost_sek = $3, occupational_category = $4, updated_at = now() WHERE id = $1`,
-        [id, JSON.stringify(updated), requestCostSek(updated), updated.occupationalCategory],
+      await this.dataSource.transaction((db) =>
+        recountRequest(db, id, () =>
+          db.query(
+            `UPDATE requests SET payload = $2::jsonb, cost_sek = $3, occupational_category = $4, updated_at = now() WHERE id = $1`,
+            [id, JSON.stringify(updated), requestCostSek(updated), updated.occupationalCategory],
+          ),
+        ),
       );
     }
     const state = await this.gateway.resubmit(id, {

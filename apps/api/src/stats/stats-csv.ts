@@ -1,0 +1,62 @@
+import type { BreakdownDimension } from './stats-params';
+import type { Measures } from './stats-measures';
+
+export interface CsvRow {
+  month: string;
+  group: string;
+  measures: Measures;
+  agencyCostPreviousYear: number;
+}
+
+const GROUP_HEADER: Record<Exclude<BreakdownDimension, 'stage'>, string> = {
+  division: 'Område',
+  unit: 'Enhet',
+  category: 'Yrkeskategori',
+  kind: 'Ärendetyp',
+};
+
+type Cell = string | number | null;
+
+/** Columns of the board's monthly report, in Swedish; shares are in per cent. */
+const COLUMNS: [string, (r: CsvRow) => Cell][] = [
+  ['Inkomna ärenden (prövade)', (r) => r.measures.submitted],
+  ['Undantagna genom dispens', (r) => r.measures.notReviewed.exempted],
+  ['Ej prövningspliktiga', (r) => r.measures.notReviewed.notRequired],
+  ['Beviljade', (r) => r.measures.decided.approved],
+  ['Beviljade med villkor', (r) => r.measures.decided.approvedWithConditions],
+  ['Avslagna', (r) => r.measures.decided.rejected],
+  ['Återtagna', (r) => r.measures.decided.withdrawn],
+  ['Andel beviljade (%)', (r) => percent(r.measures.approvalRate)],
+  ['Ledtid median (arbetsdagar)', (r) => r.measures.leadTimeBusinessDays.p50],
+  ['Ledtid 90:e percentil (arbetsdagar)', (r) => r.measures.leadTimeBusinessDays.p90],
+  ['Ledtid median (timmar)', (r) => r.measures.leadTimeHours.p50],
+  ['Ledtid 90:e percentil (timmar)', (r) => r.measures.leadTimeHours.p90],
+  ['Beslut inom tidsfrist (%)', (r) => percent(r.measures.withinDeadlineShare)],
+  ['Eskaleringar', (r) => r.measures.escalations],
+  ['Begärd kostnad (kr)', (r) => r.measures.cost.requested],
+  ['Beviljad kostnad (kr)', (r) => r.measures.cost.approved],
+  ['Avslagen kostnad, undviken (kr)', (r) => r.measures.cost.rejected],
+  ['Kostnad avrop hyrbemanning (kr)', (r) => r.measures.agencyCost],
+  ['Kostnad avrop hyrbemanning samma månad föregående år (kr)', (r) => r.agencyCostPreviousYear],
+];
+
+const percent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
+
+/** A number as Swedish Excel reads it: decimal comma, no thousands separator (it would become text). */
+function cell(value: Cell): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value).replace('.', ',');
+  return /[";\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * UTF-8 with a byte-order mark (without it Excel reads the file as Windows-1252 and å, ä, ö break),
+ * semicolon-separated (the comma is the Swedish decimal sign) and CRLF line ends.
+ */
+export function statsCsv(by: Exclude<BreakdownDimension, 'stage'>, rows: CsvRow[]): Buffer {
+  const header = ['Månad', GROUP_HEADER[by], ...COLUMNS.map(([name]) => name)];
+  const lines = [header, ...rows.map((r) => [r.month, r.group, ...COLUMNS.map(([, pick]) => pick(r))])].map(
+    (cells) => cells.map(cell).join(';'),
+  );
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
+}

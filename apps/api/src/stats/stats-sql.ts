@@ -1,0 +1,170 @@
+import { COUNTERS } from '@db/statistics/counters';
+import { ALL_FACT_SOURCES, bucketOf, factsSql, leadFactsSql, STATS_TIME_ZONE } from '@db/statistics/facts';
+import { addDays, type DateSpan, type Grain, planRange } from '@domain/stats-range';
+
+/** What every statistics query is narrowed by. `divisionIds` undefined means all divisions. */
+export interface StatsScope {
+  from: string;
+  to: string;
+  kind?: string;
+  divisionIds?: string[];
+  unitId?: string;
+  category?: string;
+}
+
+/** What rows are grouped by: time bucket and/or one organisational or request dimension. */
+export type GroupKey = 'bucket' | 'division' | 'unit' | 'category' | 'kind';
+
+/** Collects positional parameters while a query is written. */
+export class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+const COLUMN: Record<Exclude<GroupKey, 'bucket'>, string> = {
+  division: 'division_id::text',
+  unit: 'unit_id::text',
+  category: 'category',
+  kind: 'kind',
+};
+
+/** Key expressions `k0, k1` over rows with the rollup/fact column names; `''` when ungrouped. */
+function keyColumns(keys: readonly GroupKey[], bucket: () => string): string {
+  return [0, 1]
+    .map(
+      (i) =>
+        `${keys[i] === undefined ? "''" : keys[i] === 'bucket' ? `${bucket()}::text` : COLUMN[keys[i] as Exclude<GroupKey, 'bucket'>]} AS k${i}`,
+    )
+    .join(', ');
+}
+
+/** Filters on the dimension columns; `prefix` is `r.` for the raw record, '' for the rollups. */
+function dimensionFilter(scope: StatsScope, p: Params, raw: boolean): string[] {
+  const col = (name: string) => (raw ? `r.${name === 'category' ? 'occupational_category' : name}` : name);
+  const where: string[] = [];
+  if (scope.kind) where.push(`${col('kind')} = ${p.add(scope.kind)}`);
+  if (scope.divisionIds) where.push(`${col('division_id')} = ANY(${p.add(scope.divisionIds)}::uuid[])`);
+  if (scope.unitId) where.push(`${col('unit_id')} = ${p.add(scope.unitId)}::uuid`);
+  if (scope.category) where.push(`${col('category')} = ${p.add(scope.category)}`);
+  return where;
+}
+
+const stockholmMidnight = (param: string) => `(${param}::date::timestamp AT TIME ZONE '${STATS_TIME_ZONE}')`;
+
+function spansPredicate(spans: DateSpan[], p: Params): (ts: string) => string {
+  const bounds = spans.map((s) => [stockholmMidnight(p.add(s.from)), stockholmMidnight(p.add(s.until))]);
+  return (ts) => `(${bounds.map(([a, b]) => `(${ts} >= ${a} AND ${ts} < ${b})`).join(' OR ')})`;
+}
+
+/**
+ * Rows of one shape from both stores: the rollup table for the whole buckets of the range and the raw
+ * facts for its edges. `columns` are the measure columns both provide under the same names.
+ */
+function unionOfStores(
+  scope: StatsScope,
+  grain: Grain,
+  keys: readonly GroupKey[],
+  p: Params,
+  store: {
+    table: string;
+    rawFacts: (filter: { when: (ts: string) => string; where?: string }) => string;
+    columns: string;
+  },
+): string {
+  const plan = planRange(scope.from, scope.to, grain);
+  // Added only where used: PostgreSQL refuses a parameter whose type nothing in the query determines.
+  let grainParam: string | undefined;
+  const grain$ = () => (grainParam ??= p.add(grain));
+  const parts: string[] = [];
+  if (plan.whole) {
+    const where = [
+      `grain = ${grain$()}`,
+      `bucket >= ${p.add(plan.whole.from)}::date`,
+      `bucket < ${p.add(plan.whole.until)}::date`,
+      ...dimensionFilter(scope, p, false),
+    ];
+    parts.push(
+      `SELECT ${keyColumns(keys, () => 'bucket')}, kind, ${store.columns} FROM ${store.table} WHERE ${where.join(' AND ')}`,
+    );
+  }
+  if (plan.edges.length > 0) {
+    const when = spansPredicate(plan.edges, p);
+    const where = dimensionFilter(scope, p, true).join(' AND ') || undefined;
+    parts.push(
+      `SELECT ${keyColumns(keys, () => bucketOf(`${grain$()}::text`, 'f.at'))}, kind, ${store.columns} FROM (${store.rawFacts({ when, where })}) f`,
+    );
+  }
+  return parts.join('\nUNION ALL\n');
+}
+
+/** Sums of every counter per group, plus the agency call-offs' approved cost. */
+export function countersQuery(
+  scope: StatsScope,
+  grain: Grain,
+  keys: readonly GroupKey[],
+): { sql: string; params: unknown[] } {
+  const p = new Params();
+  const rows = unionOfStores(scope, grain, keys, p, {
+    table: 'stats_rollups',
+    rawFacts: (filter) => factsSql(ALL_FACT_SOURCES, filter),
+    columns: COUNTERS.join(', '),
+  });
+  const sums = COUNTERS.map((c) => `sum(${c})::float8 AS ${c}`).join(', ');
+  const sql = `SELECT k0, k1, ${sums},
+                 coalesce(sum(approved_cost) FILTER (WHERE kind = 'agency_call_off'), 0)::float8 AS agency_cost
+               FROM (${rows}) x GROUP BY k0, k1`;
+  return { sql, params: p.values };
+}
+
+/**
+ * percentile_cont over a histogram: the value at 0-based position p·(n−1) of the sorted values, interpolated
+ * between its neighbours, found from running counts instead of sorting every decision. The property test
+ * checks it against PostgreSQL's own percentile_cont over the raw rows.
+ */
+function percentilesOf(hist: string, value: string, name: string): string {
+  const at = (q: number, side: 'floor' | 'ceil') => `min(v) FILTER (WHERE cum > ${side}(${q} * (total - 1)))`;
+  const interpolate = (q: number) =>
+    `${at(q, 'floor')} + (${at(q, 'ceil')} - ${at(q, 'floor')}) * (${q} * (max(total) - 1) - floor(${q} * (max(total) - 1)))`;
+  return `${name} AS (
+    SELECT k0, k1, ${interpolate(0.5)} AS p50, ${interpolate(0.9)} AS p90, max(total) AS decided
+      FROM (SELECT k0, k1, v, sum(n) OVER (PARTITION BY k0, k1 ORDER BY v) AS cum,
+                   sum(n) OVER (PARTITION BY k0, k1) AS total
+              FROM (SELECT k0, k1, ${value} AS v, sum(n)::float8 AS n FROM ${hist} GROUP BY k0, k1, ${value}) g) c
+     GROUP BY k0, k1)`;
+}
+
+/** p50 and p90 of lead time in business days and in hours per group. */
+export function leadTimesQuery(
+  scope: StatsScope,
+  grain: Grain,
+  keys: readonly GroupKey[],
+): { sql: string; params: unknown[] } {
+  const p = new Params();
+  const rows = unionOfStores(scope, grain, keys, p, {
+    table: 'stats_lead_rollups',
+    rawFacts: (filter) => leadFactsSql(filter),
+    columns: 'business_days, hours_bucket, decided',
+  });
+  const sql = `WITH hist AS (SELECT k0, k1, business_days, hours_bucket, sum(decided) AS n FROM (${rows}) x
+                               GROUP BY k0, k1, business_days, hours_bucket),
+               ${percentilesOf('hist', 'business_days', 'bd')},
+               ${percentilesOf('hist', 'hours_bucket', 'h')}
+               SELECT bd.k0, bd.k1, bd.p50 AS bd50, bd.p90 AS bd90, h.p50 AS h50, h.p90 AS h90, bd.decided
+                 FROM bd JOIN h ON h.k0 = bd.k0 AND h.k1 = bd.k1`;
+  return { sql, params: p.values };
+}
+
+/** Open requests (in review or returned) per group and submission day, for ages in business days. */
+export function openQuery(scope: StatsScope, keys: readonly GroupKey[]): { sql: string; params: unknown[] } {
+  const p = new Params();
+  const when = spansPredicate([{ from: scope.from, until: addDays(scope.to, 1) }], p)('r.submitted_at');
+  const where = [`r.status IN ('in_review', 'returned')`, when, ...dimensionFilter(scope, p, true)];
+  const sql = `SELECT ${keyColumns(keys, () => "''")}, (r.submitted_at AT TIME ZONE '${STATS_TIME_ZONE}')::date::text AS day,
+                      count(*)::int AS open
+                 FROM (SELECT r.*, r.occupational_category AS category FROM requests r) r
+                WHERE ${where.join(' AND ')} GROUP BY 1, 2, 3`;
+  return { sql, params: p.values };
+}

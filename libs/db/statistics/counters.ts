@@ -1,0 +1,41 @@
+import { STAGE_NAMES, type StageName } from '@domain/enums';
+
+/**
+ * The additive measures of the statistics, once: the rollup tables have a column for each, the raw facts a
+ * SQL expression for each, and every figure the API reports is a sum of them (or a ratio of sums).
+ * Counts are `int` (their sums are fast bigint sums); kronor are `bigint`.
+ */
+export const REQUEST_COUNTERS = [
+  'submitted',
+  'exempted',
+  'not_required',
+  'requested_cost',
+  'approved',
+  'approved_with_conditions',
+  'rejected',
+  'withdrawn',
+  'approved_cost',
+  'rejected_cost',
+] as const;
+
+export const STAGE_COUNTER_KINDS = ['decided', 'within', 'escalations'] as const;
+export type StageCounterKind = (typeof STAGE_COUNTER_KINDS)[number];
+
+export function stageCounter(stage: StageName, kind: StageCounterKind): `${StageName}_${StageCounterKind}` {
+  return `${stage}_${kind}`;
+}
+
+export const STAGE_COUNTERS = STAGE_NAMES.flatMap((stage) =>
+  STAGE_COUNTER_KINDS.map((kind) => stageCounter(stage, kind)),
+);
+
+export const COUNTERS = [...REQUEST_COUNTERS, ...STAGE_COUNTERS] as const;
+export type Counter = (typeof REQUEST_COUNTERS)[number] | `${StageName}_${StageCounterKind}`;
+
+export const MONEY_COUNTERS: ReadonlySet<Counter> = new Set([
+  'requested_cost',
+  'approved_cost',
+  'rejected_cost',
+]);
+
+export { GRAINS, type Grain } from '@domain/stats-range';

@@ -1,0 +1,128 @@
+import { OUTCOMES, STAGE_NAMES } from '@domain/enums';
+import { COUNTERS, type Counter, stageCounter } from './counters';
+
+/** Anything that runs SQL: a DataSource, an EntityManager inside a transaction, a QueryRunner. */
+export interface Queryable {
+  query(sql: string, parameters?: unknown[]): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** The time zone in which days, weeks and months of the statistics begin: the deadlines' calendar. */
+export const STATS_TIME_ZONE = 'Europe/Stockholm';
+
+const FINAL = `'approved', 'approved_with_conditions', 'rejected', 'withdrawn'`;
+const DECIDED = `'approved', 'approved_with_conditions', 'rejected'`;
+const NOT_REVIEWED = `'exempted', 'not_required'`;
+const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+
+/**
+ * Where each counter comes from in the raw record: one source per kind of event, each with the instant it
+ * happened (`ts`) and the request it belongs to (alias `r`). The rollups are sums of these facts and the
+ * property test recomputes them from here, so this is the single definition of every figure.
+ */
+interface FactSource {
+  ts: string;
+  from: string;
+  where: string;
+  values: Partial<Record<Counter, string>>;
+}
+
+export const FACT_SOURCES = {
+  submission: {
+    ts: 'r.submitted_at',
+    from: 'requests r',
+    where: 'TRUE',
+    values: {
+      submitted: `(r.status NOT IN (${NOT_REVIEWED}))::int`,
+      exempted: `(r.status = 'exempted')::int`,
+      not_required: `(r.status = 'not_required')::int`,
+      requested_cost: `CASE WHEN r.status NOT IN (${NOT_REVIEWED}) THEN r.cost_sek ELSE 0 END`,
+    },
+  },
+  final: {
+    ts: 'r.decided_at',
+    from: 'requests r',
+    where: `r.status IN (${FINAL})`,
+    values: {
+      approved: `(r.status = 'approved')::int`,
+      approved_with_conditions: `(r.status = 'approved_with_conditions')::int`,
+      rejected: `(r.status = 'rejected')::int`,
+      withdrawn: `(r.status = 'withdrawn')::int`,
+      approved_cost: `CASE WHEN r.status IN ('approved', 'approved_with_conditions') THEN COALESCE(r.approved_cost_sek, r.cost_sek) ELSE 0 END`,
+      rejected_cost: `CASE WHEN r.status = 'rejected' THEN r.cost_sek ELSE 0 END`,
+    },
+  },
+  stageDecision: {
+    ts: 's.closed_at',
+    from: 'stages s JOIN requests r ON r.id = s.request_id',
+    // A withdrawal closes the open stage too, but nobody decided it.
+    where: `s.outcome IN (${sqlList(OUTCOMES)})`,
+    values: Object.fromEntries(
+      STAGE_NAMES.flatMap((stage) => [
+        [stageCounter(stage, 'decided'), `(s.name = '${stage}')::int`],
+        // Escalation moves due_at on, so a stage that was ever escalated missed its deadline whatever due_at says now.
+        [
+          stageCounter(stage, 'within'),
+          `(s.name = '${stage}' AND s.escalation_level = 0 AND s.closed_at <= s.due_at)::int`,
+        ],
+      ]),
+    ),
+  },
+  escalation: {
+    ts: 'a.at',
+    from: 'audit_events a JOIN requests r ON r.id = a.request_id',
+    where: `a.type = 'stage_escalated'`,
+    values: Object.fromEntries(
+      STAGE_NAMES.map((stage) => [
+        stageCounter(stage, 'escalations'),
+        `(a.data->>'stage' = '${stage}')::int`,
+      ]),
+    ),
+  },
+} satisfies Record<string, FactSource>;
+
+export type FactSourceName = keyof typeof FACT_SOURCES;
+
+/** Narrows the facts: `when` gets the source's timestamp column, `where` is a predicate on the request `r`. */
+export interface FactFilter {
+  when?: (ts: string) => string;
+  where?: string;
+}
+
+const DIMENSIONS = `r.unit_id, r.division_id, r.kind, r.occupational_category AS category`;
+
+/** One row per fact: `at`, the request's dimensions and every counter (0 where the source has none). */
+export function factsSql(sources: readonly FactSourceName[], filter: FactFilter = {}): string {
+  return sources
+    .map((name) => {
+      const source: FactSource = FACT_SOURCES[name];
+      const counters = COUNTERS.map((c) => `${source.values[c] ?? '0'} AS ${c}`).join(', ');
+      const where = [source.where, filter.when?.(source.ts), filter.where].filter(Boolean).join(' AND ');
+      return `SELECT ${source.ts} AS at, ${DIMENSIONS}, ${counters} FROM ${source.from} WHERE ${where}`;
+    })
+    .join('\nUNION ALL\n');
+}
+
+export const ALL_FACT_SOURCES = Object.keys(FACT_SOURCES) as FactSourceName[];
+
+/**
+ * Lead-time facts: one row per request with a final decision (withdrawals have no lead time), its business
+ * days and its hours at the histogram's resolution (SQL function stats_hours_bucket).
+ */
+export function leadFactsSql(filter: FactFilter = {}): string {
+  const where = [
+    `r.status IN (${DECIDED})`,
+    'r.lead_business_days IS NOT NULL',
+    filter.when?.('r.decided_at'),
+    filter.where,
+  ]
+    .filter(Boolean)
+    .join(' AND ');
+  return `SELECT r.decided_at AS at, ${DIMENSIONS}, r.lead_business_days AS business_days,
+            stats_hours_bucket(r.lead_hours) AS hours_bucket, 1 AS decided
+          FROM requests r WHERE ${where}`;
+}
+
+/** First day of the grain's bucket (month, or ISO week from Monday) holding instant `ts`, Stockholm time. */
+export function bucketOf(grainSql: string, ts: string): string {
+  return `date_trunc(${grainSql}, ${ts} AT TIME ZONE '${STATS_TIME_ZONE}')::date`;
+}
