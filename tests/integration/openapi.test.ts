@@ -509,6 +509,15 @@ describe('real responses match the document', () => {
     expect((await call('get', '/api/v1/notifications?page=0', { as: 'hr.somatik' })).status).toBe(400);
   });
 
+  it('for statistics', async () => {
+    for (const path of ['summary', 'timeseries?interval=week', 'breakdown?by=division', 'breakdown?by=stage']) {
+      expect((await call('get', `/api/v1/stats/${path}`, { as: 'hsdir' })).status).toBe(200);
+    }
+    const csv = await call('get', '/api/v1/stats/export.csv?by=category', { as: 'div.somatik' });
+    expect(csv.status).toBe(200);
+    expect((await call('get', '/api/v1/stats/breakdown?by=nothing', { as: 'hsdir' })).status).toBe(400);
+  });
+
   it('for health and metrics', async () => {
     expect((await call('get', '/api/v1/health')).status).toBe(200);
     expect((await call('get', '/api/v1/health/live')).status).toBe(200);
