@@ -1,9 +1,10 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', '.data/**', 'coverage/**', 'apps/web/dist/**'] },
+  { ignores: ['node_modules/**', 'dist/**', '.data/**', 'coverage/**', 'apps/web/dist/**', 'scratch/**', 'tests/artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -24,6 +25,34 @@ export default tseslint.config(
         { prefer: 'type-imports', disallowTypeAnnotations: false, fixStyle: 'inline-type-imports' },
       ],
     },
+  },
+  {
+    // The web UI runs in the browser and follows the rules of hooks.
+    files: ['apps/web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        localStorage: 'readonly',
+        sessionStorage: 'readonly',
+        fetch: 'readonly',
+        crypto: 'readonly',
+        URL: 'readonly',
+        URLSearchParams: 'readonly',
+        Headers: 'readonly',
+        Response: 'readonly',
+        RequestInit: 'readonly',
+        HeadersInit: 'readonly',
+        TextEncoder: 'readonly',
+        KeyboardEvent: 'readonly',
+        HTMLDivElement: 'readonly',
+        btoa: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+      },
+    },
+    rules: { ...reactHooks.configs.recommended.rules },
   },
   {
     // Nest resolves constructor parameters through emitted metadata: those imports must stay value imports.

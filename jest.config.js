@@ -36,5 +36,13 @@ module.exports = {
       setupFiles: ['<rootDir>/tests/support/quiet-runtime.ts'],
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
     },
+    {
+      ...common,
+      displayName: 'browser',
+      // Builds apps/web when it is missing or older than its sources; runs only when this project runs.
+      globalSetup: '<rootDir>/tests/browser/support/build-web.ts',
+      setupFiles: ['<rootDir>/tests/support/quiet-runtime.ts'],
+      testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
+    },
   ],
 };

@@ -1,7 +1,8 @@
 /**
  * Latency of every statistics endpoint over the history `npm run seed:history` wrote, per filter shape:
  * `npm run bench:stats -- [--iterations 40]`. The real API (Nest, auth, validation, SQL) listens on a local
- * port and is called over HTTP one request at a time; each iteration draws fresh filter values, so no two
+ * port and is called over HTTP one request at a time (compiled by tsc first: Nest needs the decorator metadata
+ * that tsx does not emit); each iteration draws fresh filter values, so no two
  * requests hit the same cache entry. Prints p50/p95/p99 in milliseconds. Not a test: figures go to BENCHMARKS.md.
  */
 import { Client, Connection } from '@temporalio/client';

@@ -510,7 +510,12 @@ describe('real responses match the document', () => {
   });
 
   it('for statistics', async () => {
-    for (const path of ['summary', 'timeseries?interval=week', 'breakdown?by=division', 'breakdown?by=stage']) {
+    for (const path of [
+      'summary',
+      'timeseries?interval=week',
+      'breakdown?by=division',
+      'breakdown?by=stage',
+    ]) {
       expect((await call('get', `/api/v1/stats/${path}`, { as: 'hsdir' })).status).toBe(200);
     }
     const csv = await call('get', '/api/v1/stats/export.csv?by=category', { as: 'div.somatik' });

@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { type INestApplication, type LoggerService, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import express from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { AppModule, type ApiDependencies } from './app.module';
 import { bodyErrors } from './common/body-errors';
 import { COMPONENT_SCHEMAS } from './common/openapi-responses';
@@ -55,5 +57,46 @@ export async function createApi(
     schemas: { ...document.components?.schemas, ...COMPONENT_SCHEMAS },
   };
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  serveWebApp(app);
   return app;
+}
+
+/** apps/web/dist, seen from this file in the sources (apps/api/src) and in the build (dist/apps/api/src). */
+const WEB_DIST_CANDIDATES = [
+  resolve(__dirname, '../../web/dist'),
+  resolve(__dirname, '../../../../apps/web/dist'),
+];
+
+/**
+ * The web UI, when it has been built: its files, and its index.html for every other path outside /api so that
+ * client-side routes survive a reload. /api stays the API's alone, with its own 404s.
+ */
+function serveWebApp(app: INestApplication): void {
+  const dir = WEB_DIST_CANDIDATES.find((d) => existsSync(join(d, 'index.html')));
+  if (!dir) return;
+  const index = join(dir, 'index.html');
+  const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
+  const serveFiles = express.static(dir, {
+    index: false,
+    // Vite names assets by content hash, so they never change; index.html must always be fresh.
+    setHeaders: (res, path) =>
+      res.setHeader(
+        'Cache-Control',
+        path.includes(`${join(dir, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      ),
+  });
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    isApi(req.path) ? next() : serveFiles(req, res, next),
+  );
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (
+      (req.method !== 'GET' && req.method !== 'HEAD') ||
+      isApi(req.path) ||
+      req.path.startsWith('/assets/')
+    ) {
+      return next();
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
 }

@@ -23,7 +23,9 @@ export class StatisticsRollups1763930000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "requests" ADD "approved_cost_sek" bigint`);
     await queryRunner.query(`ALTER TABLE "requests" ADD "lead_business_days" integer`);
     await queryRunner.query(`ALTER TABLE "requests" ADD "lead_hours" integer`);
-    await queryRunner.query(`CREATE INDEX "IDX_f7bc4b56b4664ff50a51a05581" ON "audit_events" ("type", "at") `);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_f7bc4b56b4664ff50a51a05581" ON "audit_events" ("type", "at") `,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_4c24c3954ab9ac6f0bb1203989" ON "requests" ("decided_at") `);
     await queryRunner.query(`CREATE INDEX "IDX_79a5f835576143f54e7b648292" ON "requests" ("submitted_at") `);
     await queryRunner.query(`CREATE INDEX "IDX_2cd640250f802063a9e3e345f0" ON "stages" ("closed_at") `);

@@ -20,7 +20,7 @@ export type Action =
   | 'reassign'
   | 'mark_read';
 export type Subject =
-    | 'Me'
+  | 'Me'
   | 'Org'
   | 'ReviewPeriod'
   | 'Exemption'

@@ -1,0 +1,125 @@
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import type { ReactNode } from 'react';
+import type { Role } from '@domain/enums';
+import { useSession } from './auth/session';
+import { Layout } from './components/Layout';
+import { Loading } from './components/Loading';
+import { SignInPage } from './pages/SignInPage';
+import { OidcCallbackPage } from './pages/OidcCallbackPage';
+import { HomeRedirect } from './pages/HomeRedirect';
+import { NewRequestPage } from './pages/NewRequestPage';
+import { MyRequestsPage } from './pages/MyRequestsPage';
+import { RequestPage } from './pages/RequestPage';
+import { InboxPage } from './pages/InboxPage';
+import { ReviewPage } from './pages/ReviewPage';
+import { ReviewPeriodsPage } from './pages/ReviewPeriodsPage';
+import { OutOfOfficePage } from './pages/OutOfOfficePage';
+import { StatsPage } from './pages/StatsPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { ForbiddenPage } from './pages/ForbiddenPage';
+
+const REVIEWERS: Role[] = ['hr_reviewer', 'hr_lead', 'director', 'executive'];
+
+/** Signed-out users go to sign-in and come back; a page for other roles says so instead of failing later. */
+function Guard({ roles, children }: { roles?: Role[]; children: ReactNode }) {
+  const session = useSession();
+  const location = useLocation();
+  if (session.loading) return <Loading />;
+  if (!session.signedIn) return <Navigate to="/signin" replace state={{ from: location.pathname }} />;
+  if (roles && !session.has(...roles)) return <ForbiddenPage />;
+  return <>{children}</>;
+}
+
+function SignInRoute() {
+  const session = useSession();
+  const location = useLocation();
+  if (session.signedIn) {
+    const from = (location.state as { from?: string } | null)?.from;
+    return <Navigate to={from ?? '/'} replace />;
+  }
+  return <SignInPage />;
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route path="/signin" element={<SignInRoute />} />
+        <Route path="/auth/callback" element={<OidcCallbackPage />} />
+        <Route
+          path="/"
+          element={
+            <Guard>
+              <HomeRedirect />
+            </Guard>
+          }
+        />
+        <Route
+          path="/requests/new"
+          element={
+            <Guard roles={['requester']}>
+              <NewRequestPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/requests"
+          element={
+            <Guard>
+              <MyRequestsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/requests/:id"
+          element={
+            <Guard>
+              <RequestPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/inbox"
+          element={
+            <Guard roles={REVIEWERS}>
+              <InboxPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/review/:id"
+          element={
+            <Guard roles={REVIEWERS}>
+              <ReviewPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/stats"
+          element={
+            <Guard roles={['director', 'executive']}>
+              <StatsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/periods"
+          element={
+            <Guard>
+              <ReviewPeriodsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/out-of-office"
+          element={
+            <Guard roles={REVIEWERS}>
+              <OutOfOfficePage />
+            </Guard>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

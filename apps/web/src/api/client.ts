@@ -1,0 +1,47 @@
+import { toProblem } from './problem';
+import { tokenStore } from '../auth/token-store';
+
+export const API = '/api/v1';
+
+type Query = Record<string, string | number | boolean | undefined | null>;
+
+export function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query))
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/** One place that signs requests, turns problem+json into ProblemError, and signs out on an expired token. */
+export async function apiFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  const token = tokenStore.get();
+  if (token) headers.set('Authorization', `Bearer ${token}`);
+  if (init.body && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
+  const res = await fetch(`${API}${path}`, { ...init, headers });
+  if (res.status === 401 && token) tokenStore.clear();
+  if (!res.ok) throw await toProblem(res);
+  return res;
+}
+
+export async function getJson<T>(path: string, query?: Query): Promise<T> {
+  const res = await apiFetch(withQuery(path, query));
+  return (await res.json()) as T;
+}
+
+/** A list that is a plain array carries its total in X-Total-Count. */
+export async function getList<T>(path: string, query?: Query): Promise<{ items: T[]; total: number }> {
+  const res = await apiFetch(withQuery(path, query));
+  const items = (await res.json()) as T[];
+  return { items, total: Number(res.headers.get('X-Total-Count') ?? items.length) };
+}
+
+export async function postJson<T>(path: string, body: unknown, headers: HeadersInit = {}): Promise<T> {
+  const res = await apiFetch(path, { method: 'POST', body: JSON.stringify(body ?? {}), headers });
+  return res.status === 204 ? (undefined as T) : ((await res.json()) as T);
+}
+
+export async function deleteResource(path: string): Promise<void> {
+  await apiFetch(path, { method: 'DELETE' });
+}

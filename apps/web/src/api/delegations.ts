@@ -1,0 +1,36 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { NewDelegation } from '@domain/delegation';
+import { deleteResource, getList, postJson } from './client';
+import type { Delegation } from './types';
+
+export function useDelegations() {
+  return useQuery({
+    queryKey: ['delegations'],
+    queryFn: () => getList<Delegation>('/delegations', { pageSize: 100 }),
+  });
+}
+
+function useInvalidate() {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['delegations'] }),
+      queryClient.invalidateQueries({ queryKey: ['inbox'] }),
+    ]);
+}
+
+export function useCreateDelegation() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: NewDelegation) => postJson<Delegation>('/delegations', body),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRevokeDelegation() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (id: string) => deleteResource(`/delegations/${id}`),
+    onSuccess: invalidate,
+  });
+}

@@ -1,0 +1,16 @@
+import { useTranslation } from 'react-i18next';
+
+export function LanguageToggle() {
+  const { t, i18n } = useTranslation();
+  const other = i18n.language === 'en' ? 'sv' : 'en';
+  return (
+    <button
+      type="button"
+      className="link-button"
+      lang={other}
+      onClick={() => void i18n.changeLanguage(other)}
+    >
+      {t('nav.otherLanguage')}
+    </button>
+  );
+}

@@ -1,0 +1,70 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router-dom';
+import type { Role } from '@domain/enums';
+import { useSession } from '../auth/session';
+import { LanguageToggle } from './LanguageToggle';
+import { NotificationBell } from './NotificationBell';
+
+const REVIEWERS: Role[] = ['hr_reviewer', 'hr_lead', 'director', 'executive'];
+
+interface NavItem {
+  to: string;
+  label: string;
+  roles: Role[];
+}
+
+const NAV: NavItem[] = [
+  { to: '/requests/new', label: 'nav.newRequest', roles: ['requester'] },
+  { to: '/requests', label: 'nav.myRequests', roles: ['requester'] },
+  { to: '/inbox', label: 'nav.inbox', roles: REVIEWERS },
+  { to: '/stats', label: 'nav.stats', roles: ['director', 'executive'] },
+  { to: '/periods', label: 'nav.periods', roles: ['admin', 'executive'] },
+  { to: '/out-of-office', label: 'nav.outOfOffice', roles: REVIEWERS },
+];
+
+export function Layout() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const items = NAV.filter((i) => session.has(...i.roles));
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('nav.skipToContent')}
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </div>
+        <div className="topbar-tools">
+          {session.signedIn && <NotificationBell />}
+          <LanguageToggle />
+          {session.me && (
+            <>
+              <span className="whoami">{session.me.displayName}</span>
+              <button type="button" className="link-button" onClick={session.signOut}>
+                {t('nav.signOut')}
+              </button>
+            </>
+          )}
+        </div>
+      </header>
+      {items.length > 0 && (
+        <nav className="mainnav" aria-label={t('nav.label')}>
+          <ul>
+            {items.map((i) => (
+              <li key={i.to}>
+                <NavLink to={i.to} end>
+                  {t(i.label)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router-dom';
+import { useInbox } from '../api/requests';
+import { DueTime } from '../components/DueTime';
+import { Loading } from '../components/Loading';
+import { ProblemNotice } from '../components/ProblemNotice';
+import { useFormat } from '../format/format';
+
+/** Open stages the reviewer may decide now, earliest deadline first (the API's order). */
+export function InboxPage() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const inbox = useInbox();
+  const overdue = inbox.data?.items.filter((i) => i.overdue).length ?? 0;
+  const decided = (useLocation().state as { decided?: { outcome: string; status: string } } | null)?.decided;
+
+  return (
+    <section>
+      <h1>{t('inbox.title')}</h1>
+      <p className="lead">{t('inbox.intro')}</p>
+      {decided && (
+        <p className="notice notice-success" role="status">
+          {t('inbox.decided', {
+            outcome: t(`outcome.${decided.outcome}`),
+            status: t(`status.${decided.status}`),
+          })}
+        </p>
+      )}
+      {inbox.isPending && <Loading />}
+      <ProblemNotice error={inbox.error} />
+      {inbox.data && (
+        <p className="summary-line" role="status">
+          {t('inbox.count', { count: inbox.data.total })}
+          {overdue > 0 && ` ${t('inbox.overdueCount', { count: overdue })}`}
+        </p>
+      )}
+      {inbox.data && inbox.data.items.length === 0 && <p className="empty">{t('inbox.empty')}</p>}
+      {inbox.data && inbox.data.items.length > 0 && (
+        <table className="table inbox">
+          <caption className="visually-hidden">{t('inbox.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('inbox.due')}</th>
+              <th scope="col">{t('inbox.request')}</th>
+              <th scope="col">{t('inbox.unit')}</th>
+              <th scope="col">{t('inbox.stage')}</th>
+              <th scope="col">{t('inbox.cost')}</th>
+              <th scope="col">{t('inbox.marks')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('inbox.action')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {inbox.data.items.map((i) => (
+              <tr
+                key={`${i.requestId}-${i.stage}-${i.round}`}
+                className={i.overdue ? 'row-overdue' : undefined}
+              >
+                <td>
+                  <DueTime dueAt={i.dueAt} overdue={i.overdue} />
+                </td>
+                <td>
+                  <span className="kind-label">{t(`kind.${i.kind}`)}</span>
+                  <br />
+                  {i.summary} <span className="meta">({t(`category.${i.occupationalCategory}`)})</span>
+                  <br />
+                  <span className="meta">
+                    {t('inbox.by', { name: i.requesterName, date: f.date(i.submittedAt) })}
+                  </span>
+                </td>
+                <td>
+                  {i.unitName}
+                  <br />
+                  <span className="meta">{i.divisionName}</span>
+                </td>
+                <td>{t(`stage.${i.stage}`)}</td>
+                <td className="num">{f.kronor(i.costSek)}</td>
+                <td>
+                  {i.urgent && <span className="badge badge-urgent">{t('common.urgent')}</span>}
+                  {i.escalationLevel > 0 && (
+                    <span className="badge badge-escalated">
+                      {t('common.escalated', { level: i.escalationLevel })}
+                    </span>
+                  )}
+                  {i.delegated && <span className="badge badge-delegated">{t('inbox.delegated')}</span>}
+                </td>
+                <td>
+                  <Link className="button" to={`/review/${i.requestId}`}>
+                    {t('inbox.review')}
+                    <span className="visually-hidden">: {i.summary}</span>
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { unitIndex, useOrg } from '../api/org';
+import { useRequestList } from '../api/requests';
+import { useSession } from '../auth/session';
+import { DueTime } from '../components/DueTime';
+import { Loading } from '../components/Loading';
+import { Pager } from '../components/Pager';
+import { ProblemNotice } from '../components/ProblemNotice';
+import { StatusBadge } from '../components/StatusBadge';
+import { useFormat } from '../format/format';
+
+const PAGE_SIZE = 25;
+
+/** A requester's own requests; other roles see the requests of their scope. */
+export function MyRequestsPage() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const session = useSession();
+  const requester = session.has('requester');
+  const [page, setPage] = useState(1);
+  const list = useRequestList({ mine: requester ? 'true' : undefined, page, pageSize: PAGE_SIZE });
+  const units = unitIndex(useOrg().data);
+
+  return (
+    <section>
+      <div className="page-head">
+        <h1>{t(requester ? 'myRequests.title' : 'myRequests.titleScope')}</h1>
+        {requester && (
+          <Link className="button primary" to="/requests/new">
+            {t('nav.newRequest')}
+          </Link>
+        )}
+      </div>
+      {list.isPending && <Loading />}
+      <ProblemNotice error={list.error} />
+      {list.data && list.data.items.length === 0 && <p className="empty">{t('myRequests.empty')}</p>}
+      {list.data && list.data.items.length > 0 && (
+        <>
+          <table className="table">
+            <caption className="visually-hidden">{t('myRequests.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('myRequests.submitted')}</th>
+                <th scope="col">{t('myRequests.request')}</th>
+                <th scope="col">{t('myRequests.unit')}</th>
+                <th scope="col">{t('myRequests.cost')}</th>
+                <th scope="col">{t('myRequests.status')}</th>
+                <th scope="col">{t('myRequests.stage')}</th>
+                <th scope="col">{t('myRequests.due')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.items.map((r) => (
+                <tr key={r.id}>
+                  <td>{f.date(r.submittedAt)}</td>
+                  <td>
+                    <Link to={`/requests/${r.id}`}>
+                      {t(`kind.${r.kind}`)}: {t(`category.${r.occupationalCategory}`)}
+                    </Link>
+                  </td>
+                  <td>{units.get(r.unitId)?.name ?? '–'}</td>
+                  <td className="num">{f.kronor(r.costSek)}</td>
+                  <td>
+                    <StatusBadge status={r.status} />
+                  </td>
+                  <td>{r.currentStage ? t(`stage.${r.currentStage.name}`) : '–'}</td>
+                  <td>{r.currentStage ? <DueTime dueAt={r.currentStage.dueAt} /> : '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { useRequest } from '../api/requests';
+import { useSession } from '../auth/session';
+import { DueTime } from '../components/DueTime';
+import { Loading } from '../components/Loading';
+import { ProblemNotice } from '../components/ProblemNotice';
+import { StatusBadge } from '../components/StatusBadge';
+import { useFormat } from '../format/format';
+import { RequestFacts, requestHeadline } from './request/RequestFacts';
+import { ResubmitForm } from './request/ResubmitForm';
+import { ReturnQuestions } from './request/ReturnQuestions';
+import { Stages } from './request/Stages';
+import { Timeline } from './request/Timeline';
+import { WithdrawPanel } from './request/WithdrawPanel';
+import { FinalDecision } from './request/FinalDecision';
+
+export function RequestPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const f = useFormat();
+  const location = useLocation();
+  const session = useSession();
+  const query = useRequest(id);
+  if (query.isPending) return <Loading />;
+  if (query.error) return <ProblemNotice error={query.error} />;
+  const r = query.data;
+  const mine = r.requesterId === session.me?.id;
+  const justSubmitted = (location.state as { submitted?: boolean } | null)?.submitted;
+  const reviewer = session.has('hr_reviewer', 'hr_lead', 'director', 'executive');
+
+  return (
+    <article>
+      <p className="breadcrumb">
+        <Link to={mine ? '/requests' : '/inbox'}>{t(mine ? 'nav.myRequests' : 'nav.inbox')}</Link>
+      </p>
+      <div className="page-head">
+        <h1>
+          <span className="kind-label">{t(`kind.${r.kind}`)}</span> {requestHeadline(r, t)}
+        </h1>
+        <StatusBadge status={r.status} />
+      </div>
+      {justSubmitted && (
+        <div className="notice notice-success" role="status">
+          <p>
+            <strong>{t('request.submittedTitle')}</strong>
+          </p>
+          <p>
+            {r.currentStage
+              ? t('request.submittedInReview', {
+                  stage: t(`stage.${r.currentStage.name}`),
+                  due: f.dateTime(r.currentStage.dueAt),
+                })
+              : t(`request.submittedWithoutReview.${r.status}`, { defaultValue: '' })}
+          </p>
+        </div>
+      )}
+      {r.currentStage && (
+        <p className="current-stage">
+          {t('request.currentStage', { stage: t(`stage.${r.currentStage.name}`) })} {t('request.dueBy')}{' '}
+          <DueTime dueAt={r.currentStage.dueAt} />
+        </p>
+      )}
+      {reviewer && !mine && r.status === 'in_review' && (
+        <p>
+          <Link className="button primary" to={`/review/${r.id}`}>
+            {t('inbox.review')}
+          </Link>
+        </p>
+      )}
+      <FinalDecision request={r} />
+      {r.status === 'returned' && <ReturnQuestions request={r} />}
+      {mine && r.status === 'returned' && <ResubmitForm request={r} />}
+      <div className="columns">
+        <section aria-labelledby="facts-title">
+          <h2 id="facts-title">{t('request.factsTitle')}</h2>
+          <RequestFacts request={r} />
+        </section>
+        <section aria-labelledby="timeline-title">
+          <h2 id="timeline-title">{t('request.timelineTitle')}</h2>
+          <Timeline requestId={r.id} />
+          <h2>{t('request.stagesTitle')}</h2>
+          <Stages stages={r.stages} />
+        </section>
+      </div>
+      {mine && (r.status === 'in_review' || r.status === 'returned') && <WithdrawPanel requestId={r.id} />}
+    </article>
+  );
+}

@@ -1,0 +1,82 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { useRequest } from '../api/requests';
+import { useSession } from '../auth/session';
+import { DueTime } from '../components/DueTime';
+import { Loading } from '../components/Loading';
+import { ProblemNotice } from '../components/ProblemNotice';
+import { StatusBadge } from '../components/StatusBadge';
+import { useFormat } from '../format/format';
+import { RequestFacts, requestHeadline } from './request/RequestFacts';
+import { Timeline } from './request/Timeline';
+import { DecisionForm } from './review/DecisionForm';
+import { ReassignPanel } from './review/ReassignPanel';
+import { SimilarRequests } from './review/SimilarRequests';
+
+/** Everything a reviewer needs to decide one stage, and the decision itself. */
+export function ReviewPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const f = useFormat();
+  const session = useSession();
+  const query = useRequest(id);
+  if (query.isPending) return <Loading />;
+  if (query.error) return <ProblemNotice error={query.error} />;
+  const r = query.data;
+  const stage = r.currentStage;
+  const cost = r.kind === 'hire' ? r.monthlyCostSek : r.estimatedCostSek;
+
+  return (
+    <article>
+      <p className="breadcrumb">
+        <Link to="/inbox">{t('nav.inbox')}</Link>
+      </p>
+      <div className="page-head">
+        <h1>
+          <span className="kind-label">{t(`kind.${r.kind}`)}</span> {requestHeadline(r, t)}
+        </h1>
+        <StatusBadge status={r.status} />
+      </div>
+      <div className="keyfigures">
+        <div>
+          <span className="label">{t(r.kind === 'hire' ? 'review.monthlyCost' : 'review.totalCost')}</span>
+          <span className="value">{f.kronor(cost)}</span>
+        </div>
+        {stage && (
+          <div>
+            <span className="label">{t('review.stageDue', { stage: t(`stage.${stage.name}`) })}</span>
+            <span className="value">
+              <DueTime dueAt={stage.dueAt} />
+            </span>
+          </div>
+        )}
+        {r.kind === 'agency_call_off' && r.urgent && (
+          <div>
+            <span className="badge badge-urgent">{t('common.urgent')}</span>
+          </div>
+        )}
+      </div>
+      <div className="columns">
+        <div>
+          <section aria-labelledby="facts-title">
+            <h2 id="facts-title">{t('request.factsTitle')}</h2>
+            <RequestFacts request={r} />
+          </section>
+          <section aria-labelledby="timeline-title">
+            <h2 id="timeline-title">{t('request.timelineTitle')}</h2>
+            <Timeline requestId={r.id} />
+          </section>
+        </div>
+        <div>
+          {stage && r.status === 'in_review' ? (
+            <DecisionForm request={r} stage={stage.name} />
+          ) : (
+            <p className="notice">{t('review.nothingOpen', { status: t(`status.${r.status}`) })}</p>
+          )}
+          {stage && session.has('hr_lead', 'director') && <ReassignPanel requestId={r.id} />}
+          <SimilarRequests request={r} />
+        </div>
+      </div>
+    </article>
+  );
+}

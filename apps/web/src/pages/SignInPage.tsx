@@ -1,0 +1,67 @@
+import { useQuery, useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { DEMO_USERS } from '@db/demo-organisation';
+import { detectAuthMode } from '../auth/auth-mode';
+import { devLogin } from '../auth/dev-login';
+import { oidcSettings, startOidcSignIn } from '../auth/oidc';
+import { useSession } from '../auth/session';
+import { Loading } from '../components/Loading';
+import { ProblemNotice } from '../components/ProblemNotice';
+
+/** Dev mode lists the seeded demo users (the seed's own list); OIDC mode sends the user to the identity provider. */
+export function SignInPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const mode = useQuery({ queryKey: ['auth-mode'], queryFn: detectAuthMode, staleTime: Infinity });
+  const login = useMutation({
+    mutationFn: devLogin,
+    onSuccess: (res) => session.signIn(res.token),
+  });
+  const oidc = useMutation({ mutationFn: startOidcSignIn });
+
+  return (
+    <section className="signin">
+      <h1>{t('signIn.title')}</h1>
+      <p className="lead">{t('signIn.intro')}</p>
+      {mode.isPending && <Loading />}
+      <ProblemNotice error={mode.error ?? login.error ?? oidc.error} />
+      {mode.data === 'oidc' && (
+        <div className="card">
+          <p>{t('signIn.oidcIntro')}</p>
+          <button
+            type="button"
+            className="primary"
+            disabled={!oidcSettings.issuer || oidc.isPending}
+            onClick={() => oidc.mutate()}
+          >
+            {t('signIn.oidcButton')}
+          </button>
+          {!oidcSettings.issuer && <p className="hint">{t('signIn.oidcNotConfigured')}</p>}
+        </div>
+      )}
+      {mode.data === 'dev' && (
+        <div className="card">
+          <h2>{t('signIn.demoUsers')}</h2>
+          <p className="hint">{t('signIn.demoHint')}</p>
+          <ul className="user-list">
+            {DEMO_USERS.map((u) => (
+              <li key={u.username}>
+                <button
+                  type="button"
+                  className="user-button"
+                  disabled={login.isPending}
+                  onClick={() => login.mutate(u.username)}
+                >
+                  <span className="user-name">{u.displayName}</span>
+                  <span className="user-meta">
+                    {t(`role.${u.role}`)} · <code>{u.username}</code>
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

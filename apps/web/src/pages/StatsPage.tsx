@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useOrg } from '../api/org';
+import {
+  downloadStatsCsv,
+  useStageBreakdown,
+  useStatsSummary,
+  useStatsTimeseries,
+  type StatsFilter,
+} from '../api/stats';
+import { useSession } from '../auth/session';
+import { Loading } from '../components/Loading';
+import { ProblemNotice } from '../components/ProblemNotice';
+import { useFormat } from '../format/format';
+import { AgencyCostChart, CostChart, DeadlineChart, LeadTimeChart, VolumeChart } from './stats/Charts';
+import { Headline } from './stats/Headline';
+import { StatsFilters } from './stats/StatsFilters';
+
+/** Directors see their division (the API scopes it); the executive sees the region. */
+export function StatsPage() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const session = useSession();
+  const org = useOrg();
+  const [filter, setFilter] = useState<StatsFilter>({});
+  const summary = useStatsSummary(filter);
+  const series = useStatsTimeseries(filter);
+  const stages = useStageBreakdown(filter);
+  const csv = useMutation({ mutationFn: () => downloadStatsCsv(filter, 'division') });
+  const scopes = (session.me?.grants ?? []).filter((g) => g.role === 'director').map((g) => g.scopeUnitId);
+  const divisions = session.has('executive')
+    ? (org.data ?? [])
+    : (org.data ?? []).filter((d) => scopes.includes(d.id));
+
+  return (
+    <section>
+      <div className="page-head">
+        <h1>{t('stats.title')}</h1>
+        <button type="button" className="primary" disabled={csv.isPending} onClick={() => csv.mutate()}>
+          {t('stats.exportCsv')}
+        </button>
+      </div>
+      <p className="lead">
+        {summary.data
+          ? t('stats.range', { from: f.date(summary.data.from), to: f.date(summary.data.to) })
+          : t('stats.intro')}
+      </p>
+      <StatsFilters filter={filter} divisions={divisions} onChange={setFilter} />
+      <ProblemNotice error={summary.error ?? series.error ?? stages.error ?? csv.error} />
+      {summary.isPending && <Loading />}
+      {summary.data && <Headline s={summary.data} />}
+      <div className="charts">
+        {series.data && <VolumeChart points={series.data.points} />}
+        {series.data && <LeadTimeChart points={series.data.points} />}
+        {stages.data && <DeadlineChart stages={stages.data.groups} />}
+        {series.data && <CostChart points={series.data.points} />}
+        {series.data && <AgencyCostChart points={series.data.points} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import { useTranslation } from 'react-i18next';
+import { REQUEST_KINDS } from '@domain/enums';
+import type { ReviewPeriod } from '../../api/types';
+import { daysBetween, stockholmToday } from '../../format/dates';
+import { useFormat } from '../../format/format';
+
+/** The same horizon as the period watch's first warning to admins and the executive. */
+const WARN_DAYS = 14;
+
+/** Per kind: the period in force, and whether the board must be reminded that it lapses without extension. */
+export function PeriodWarnings({ periods }: { periods: ReviewPeriod[] }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const today = stockholmToday();
+  return (
+    <div className="period-status">
+      {REQUEST_KINDS.map((kind) => {
+        const current = periods.find((p) => p.kind === kind && p.validFrom <= today && today <= p.validTo);
+        const kindName = t(`kindPlural.${kind}`);
+        if (!current) {
+          return (
+            <p key={kind} className="notice notice-warning">
+              {t('periods.noneInForce', { kind: kindName })}
+            </p>
+          );
+        }
+        const extended = periods.some((p) => p.extendsId === current.id);
+        const left = daysBetween(today, current.validTo);
+        if (!extended && left <= WARN_DAYS) {
+          return (
+            <div key={kind} className="notice notice-warning" role="alert">
+              <p>
+                <strong>{t('periods.endingTitle', { kind: kindName })}</strong>
+              </p>
+              <p>
+                {t('periods.endingBody', {
+                  date: f.date(current.validTo),
+                  count: left,
+                  ref: current.decisionRef,
+                })}
+              </p>
+            </div>
+          );
+        }
+        return (
+          <p key={kind} className="notice notice-info">
+            {t('periods.inForce', {
+              kind: kindName,
+              date: f.date(current.validTo),
+              ref: current.decisionRef,
+            })}
+            {extended && ` ${t('periods.extendedAlready')}`}
+          </p>
+        );
+      })}
+    </div>
+  );
+}

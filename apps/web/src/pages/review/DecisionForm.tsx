@@ -1,0 +1,155 @@
+import { useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { OUTCOMES } from '@domain/enums';
+import { parseDecisionInput, type DecisionInput } from '@domain/decision-rules';
+import { DomainError } from '@domain/errors';
+import { applyFieldErrors, coversAllProblems } from '../../api/field-errors';
+import { useIdempotencyKey } from '../../api/idempotency';
+import { useDecide } from '../../api/requests';
+import type { RequestDetail } from '../../api/types';
+import { Field } from '../../components/Field';
+import { Choices, controlAttrs, emptyToUndefined, toNumber } from '../../components/inputs';
+import { ProblemNotice } from '../../components/ProblemNotice';
+
+interface Values {
+  outcome: string;
+  comment: string;
+  conditions: string;
+  approvedPeriodTo: string;
+  approvedCostSek: string;
+}
+
+const FIELDS = ['outcome', 'comment', 'conditions', 'approvedPeriodTo', 'approvedCostSek'] as const;
+
+/** The domain's own decision rules check the form, so the reviewer hears what the API would say, before sending. */
+function decisionResolver(request: RequestDetail, stage: string): Resolver<Values, unknown, DecisionInput> {
+  const callOff =
+    request.kind === 'agency_call_off'
+      ? {
+          periodFrom: request.periodFrom,
+          periodTo: request.periodTo,
+          estimatedCostSek: request.estimatedCostSek,
+        }
+      : undefined;
+  return async (values) => {
+    const body = {
+      outcome: emptyToUndefined(values.outcome),
+      stage,
+      comment: emptyToUndefined(values.comment.trim()),
+      conditions: emptyToUndefined(values.conditions.trim()),
+      approvedPeriodTo: emptyToUndefined(values.approvedPeriodTo),
+      approvedCostSek: toNumber(values.approvedCostSek),
+    };
+    if (body.outcome !== 'approve_with_conditions') {
+      delete body.approvedPeriodTo;
+      delete body.approvedCostSek;
+    }
+    try {
+      return { values: parseDecisionInput(body, callOff), errors: {} };
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const errors: Record<string, { type: string; message: string }> = {};
+      for (const p of error.fields)
+        errors[p.field.split('.')[0]] ??= { type: 'validation', message: p.message };
+      return { values: {}, errors };
+    }
+  };
+}
+
+export function DecisionForm({ request, stage }: { request: RequestDetail; stage: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const decide = useDecide(request.id);
+  const keyFor = useIdempotencyKey();
+  const form = useForm<Values, unknown, DecisionInput>({
+    resolver: decisionResolver(request, stage),
+    defaultValues: { outcome: '', comment: '', conditions: '', approvedPeriodTo: '', approvedCostSek: '' },
+  });
+  const { register, formState } = form;
+  const outcome = useWatch({ control: form.control, name: 'outcome' });
+  const err = (name: keyof Values) => formState.errors[name]?.message;
+  const onSubmit = form.handleSubmit(async (input) => {
+    try {
+      const result = await decide.mutateAsync({ input, idempotencyKey: keyFor(input) });
+      navigate('/inbox', { state: { decided: { outcome: input.outcome, status: result.status } } });
+    } catch (error) {
+      applyFieldErrors(error, form.setError, FIELDS);
+    }
+  });
+  const commentKey =
+    outcome === 'reject'
+      ? 'decision.reason'
+      : outcome === 'return'
+        ? 'decision.questions'
+        : 'decision.comment';
+
+  return (
+    <form className="card decision-form" onSubmit={onSubmit} noValidate aria-labelledby="decision-title">
+      <h2 id="decision-title">{t('decision.title', { stage: t(`stage.${stage}`) })}</h2>
+      {decide.error && !coversAllProblems(decide.error, FIELDS) && <ProblemNotice error={decide.error} />}
+      <Field label={t('decision.outcome')} error={err('outcome')} group>
+        {(c) => (
+          <Choices
+            type="radio"
+            control={c}
+            register={register('outcome')}
+            options={OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))}
+          />
+        )}
+      </Field>
+      {outcome === 'approve_with_conditions' && (
+        <>
+          <Field
+            label={t('decision.conditions')}
+            hint={t('decision.conditionsHint')}
+            error={err('conditions')}
+          >
+            {(c) => <textarea rows={3} {...controlAttrs(c)} {...register('conditions')} />}
+          </Field>
+          {request.kind === 'agency_call_off' && (
+            <div className="row">
+              <Field
+                label={t('decision.approvedPeriodTo')}
+                hint={t('decision.approvedPeriodToHint')}
+                error={err('approvedPeriodTo')}
+              >
+                {(c) => (
+                  <input
+                    type="date"
+                    min={request.periodFrom}
+                    max={request.periodTo}
+                    {...controlAttrs(c)}
+                    {...register('approvedPeriodTo')}
+                  />
+                )}
+              </Field>
+              <Field
+                label={t('decision.approvedCostSek')}
+                hint={t('decision.approvedCostSekHint')}
+                error={err('approvedCostSek')}
+              >
+                {(c) => (
+                  <input
+                    type="text"
+                    inputMode="numeric"
+                    {...controlAttrs(c)}
+                    {...register('approvedCostSek')}
+                  />
+                )}
+              </Field>
+            </div>
+          )}
+        </>
+      )}
+      <Field label={t(commentKey)} hint={t(`${commentKey}Hint`)} error={err('comment')}>
+        {(c) => <textarea rows={4} {...controlAttrs(c)} {...register('comment')} />}
+      </Field>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={decide.isPending}>
+          {t('decision.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import type { Summary } from '../../api/stats';
+import { useFormat } from '../../format/format';
+
+/** The figures a director reads first, each with its label in words. */
+export function Headline({ s }: { s: Summary }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const decided = s.decided.approved + s.decided.approvedWithConditions + s.decided.rejected;
+  const figures: { label: string; value: string; sub?: string }[] = [
+    {
+      label: t('stats.submitted'),
+      value: f.number(s.submitted),
+      sub: t('stats.decidedCount', { count: decided }),
+    },
+    {
+      label: t('stats.approvalRate'),
+      value: f.percent(s.approvalRate),
+      sub: t('stats.approvedRejected', {
+        approved: f.number(s.decided.approved + s.decided.approvedWithConditions),
+        rejected: f.number(s.decided.rejected),
+      }),
+    },
+    {
+      label: t('stats.leadTime'),
+      value: f.number(s.leadTimeBusinessDays.p50, 1),
+      sub: t('stats.p90', {
+        value: s.leadTimeBusinessDays.p90 === null ? '–' : f.number(s.leadTimeBusinessDays.p90, 1),
+      }),
+    },
+    {
+      label: t('stats.withinDeadline'),
+      value: f.percent(s.withinDeadlineShare),
+      sub: t('stats.escalations', { count: s.escalations }),
+    },
+    { label: t('stats.open'), value: f.number(s.open.total) },
+    {
+      label: t('stats.costApproved'),
+      value: f.kronor(s.cost.approved),
+      sub: t('stats.costRequested', { value: f.kronor(s.cost.requested) }),
+    },
+    { label: t('stats.costAvoided'), value: f.kronor(s.cost.rejected) },
+    { label: t('stats.agencyCost'), value: f.kronor(s.agencyCost) },
+  ];
+  return (
+    <dl className="headline">
+      {figures.map((x) => (
+        <div className="figure" key={x.label}>
+          <dt className="label">{x.label}</dt>
+          <dd className="value" style={{ margin: 0 }}>
+            {x.value}
+          </dd>
+          {x.sub && (
+            <dd className="sub" style={{ margin: 0 }}>
+              {x.sub}
+            </dd>
+          )}
+        </div>
+      ))}
+    </dl>
+  );
+}

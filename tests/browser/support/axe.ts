@@ -1,0 +1,44 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+
+const ROOT = join(__dirname, '..', '..', '..');
+export const ARTIFACTS = join(ROOT, 'tests/artifacts');
+const AXE = require.resolve('axe-core/axe.min.js');
+
+interface AxeViolation {
+  id: string;
+  impact: 'minor' | 'moderate' | 'serious' | 'critical' | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/**
+ * Checks the page as it is now with axe-core and saves a 1366×768 screenshot; answers the serious and critical
+ * violations (as short strings, so a failing test names them). The full result is kept beside the screenshot.
+ */
+export async function auditPage(page: Page, name: string): Promise<string[]> {
+  mkdirSync(join(ARTIFACTS, 'screenshots'), { recursive: true });
+  mkdirSync(join(ARTIFACTS, 'axe'), { recursive: true });
+  // Let the page finish loading what it shows before judging it.
+  await page.waitForLoadState('networkidle');
+  await page
+    .locator('.loading')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
+  await page.screenshot({ path: join(ARTIFACTS, 'screenshots', `${name}.png`) });
+  // These functions run in the page; the tests' type settings have no DOM, so the page is reached via globalThis.
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ path: AXE });
+  const violations = (await page.evaluate(async () => {
+    const g = globalThis as unknown as {
+      axe: { run: (context: unknown) => Promise<{ violations: unknown[] }> };
+      document: unknown;
+    };
+    return (await g.axe.run(g.document)).violations;
+  })) as AxeViolation[];
+  writeFileSync(join(ARTIFACTS, 'axe', `${name}.json`), JSON.stringify(violations, null, 2));
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
