@@ -1,10 +1,12 @@
 /**
- * How a statistics date range is read: whole months (or ISO weeks) come from the rollups, the days before
- * the first and after the last whole bucket from the raw record. Dates are ISO calendar dates in Stockholm;
+ * How a statistics date range is read: whole months (or ISO weeks) from the rollups of that grain, the days
+ * before the first and after the last whole bucket from the rollups per day. Dates are ISO calendar dates in Stockholm;
  * `to` is inclusive, as a user means it ("1 to 30 April").
  */
-export const GRAINS = ['month', 'week'] as const;
+export const GRAINS = ['month', 'week', 'day'] as const;
 export type Grain = (typeof GRAINS)[number];
+/** What a time series may be asked for: days exist for the edges of ranges, not as a series of their own. */
+export const SERIES_INTERVALS = ['month', 'week'] as const satisfies readonly Grain[];
 
 /** A half-open range of calendar dates [from, until). */
 export interface DateSpan {
@@ -28,12 +30,14 @@ export function addDays(date: string, days: number): string {
 }
 
 export function bucketStart(date: string, grain: Grain): string {
+  if (grain === 'day') return date;
   if (grain === 'month') return `${date.slice(0, 7)}-01`;
   const weekday = (new Date(toMs(date)).getUTCDay() + 6) % 7; // Monday 0
   return addDays(date, -weekday);
 }
 
 export function nextBucket(start: string, grain: Grain): string {
+  if (grain === 'day') return addDays(start, 1);
   if (grain === 'week') return addDays(start, 7);
   const d = new Date(toMs(start));
   return toIso(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
@@ -61,7 +65,7 @@ export function bucketsOf(from: string, to: string, grain: Grain): string[] {
  * The same bucket a year earlier: the same month, or the week 52 weeks back (same weekday, nearly the same
  * season), which is how a weekly figure is compared with last year.
  */
-export function yearEarlier(date: string, grain: Grain): string {
+export function yearEarlier(date: string, grain: Exclude<Grain, 'day'>): string {
   if (grain === 'week') return addDays(date, -364);
   const d = new Date(toMs(date));
   const sameDay = Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), d.getUTCDate());

@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { COUNTERS, MONEY_COUNTERS } from '../statistics/counters';
 
 /**
- * The statistics' counters per month and per ISO week, unit, kind and occupational category, kept current
+ * The statistics' counters per month, ISO week and day, unit, kind and occupational category, kept current
  * in the same transactions that record submissions and outcomes (never by a batch that could go stale).
  * The counter columns are declared from COUNTERS below, so table, facts and queries share one list.
  */
@@ -10,7 +10,7 @@ import { COUNTERS, MONEY_COUNTERS } from '../statistics/counters';
 @Index(['grain', 'divisionId', 'bucket'])
 export class StatsRollupEntity {
   @PrimaryColumn({ type: 'text' }) grain: string;
-  /** First day of the month or ISO week, Europe/Stockholm. */
+  /** The day, or the first day of the month or ISO week, Europe/Stockholm. */
   @PrimaryColumn({ type: 'date' }) bucket: string;
   @PrimaryColumn({ name: 'unit_id', type: 'uuid' }) unitId: string;
   @PrimaryColumn({ type: 'text' }) kind: string;
@@ -27,7 +27,7 @@ for (const counter of COUNTERS) {
 }
 
 /**
- * Histogram of lead times (submission to final decision) per month and week: how many decisions took
+ * Histogram of lead times (submission to final decision) per month, week and day: how many decisions took
  * each number of business days and each hours bucket. Percentiles over any filter are computed in SQL from
  * these few rows instead of sorting every decided request.
  */

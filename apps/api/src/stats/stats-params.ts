@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { OCCUPATIONAL_CATEGORIES, REQUEST_KINDS } from '@domain/enums';
 import { isoDate } from '@domain/schema-parts';
-import { GRAINS } from '@domain/stats-range';
+import { SERIES_INTERVALS } from '@domain/stats-range';
 
 export const BREAKDOWN_DIMENSIONS = ['division', 'unit', 'category', 'kind', 'stage'] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
@@ -22,7 +22,7 @@ const orderMessage = { message: 'must not be before from', path: ['to'] };
 /** The query objects, for the OpenAPI document; the *Query schemas below add the date-order rule. */
 export const summaryParams = z.object(statsFilterShape).strict();
 export const timeseriesParams = z
-  .object({ ...statsFilterShape, interval: z.enum(GRAINS).default('month') })
+  .object({ ...statsFilterShape, interval: z.enum(SERIES_INTERVALS).default('month') })
   .strict();
 export const breakdownParams = z.object({ ...statsFilterShape, by: z.enum(BREAKDOWN_DIMENSIONS) }).strict();
 export const exportParams = z

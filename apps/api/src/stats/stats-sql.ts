@@ -1,5 +1,5 @@
 import { COUNTERS } from '@db/statistics/counters';
-import { ALL_FACT_SOURCES, bucketOf, factsSql, leadFactsSql, STATS_TIME_ZONE } from '@db/statistics/facts';
+import { STATS_TIME_ZONE } from '@db/statistics/facts';
 import { addDays, type DateSpan, type Grain, planRange } from '@domain/stats-range';
 
 /** What every statistics query is narrowed by. `divisionIds` undefined means all divisions. */
@@ -41,14 +41,13 @@ function keyColumns(keys: readonly GroupKey[], bucket: () => string): string {
     .join(', ');
 }
 
-/** Filters on the dimension columns; `prefix` is `r.` for the raw record, '' for the rollups. */
-function dimensionFilter(scope: StatsScope, p: Params, raw: boolean): string[] {
-  const col = (name: string) => (raw ? `r.${name === 'category' ? 'occupational_category' : name}` : name);
+/** Filters on the dimension columns of the rollups (the same values are repeated inside each SQL part). */
+function dimensionFilter(scope: StatsScope, p: Params): string[] {
   const where: string[] = [];
-  if (scope.kind) where.push(`${col('kind')} = ${p.add(scope.kind)}`);
-  if (scope.divisionIds) where.push(`${col('division_id')} = ANY(${p.add(scope.divisionIds)}::uuid[])`);
-  if (scope.unitId) where.push(`${col('unit_id')} = ${p.add(scope.unitId)}::uuid`);
-  if (scope.category) where.push(`${col('category')} = ${p.add(scope.category)}`);
+  if (scope.kind) where.push(`kind = ${p.add(scope.kind)}`);
+  if (scope.divisionIds) where.push(`division_id = ANY(${p.add(scope.divisionIds)}::uuid[])`);
+  if (scope.unitId) where.push(`unit_id = ${p.add(scope.unitId)}::uuid`);
+  if (scope.category) where.push(`category = ${p.add(scope.category)}`);
   return where;
 }
 
@@ -60,43 +59,34 @@ function spansPredicate(spans: DateSpan[], p: Params): (ts: string) => string {
 }
 
 /**
- * Rows of one shape from both stores: the rollup table for the whole buckets of the range and the raw
- * facts for its edges. `columns` are the measure columns both provide under the same names.
+ * Rollup rows for the range: the whole months (or weeks) from that grain, the days at the edges from the day
+ * grain, each keyed by the bucket of the requested grain. `columns` are the measure columns of `table`.
  */
-function unionOfStores(
+function rollupRows(
   scope: StatsScope,
   grain: Grain,
   keys: readonly GroupKey[],
   p: Params,
-  store: {
-    table: string;
-    rawFacts: (filter: { when: (ts: string) => string; where?: string }) => string;
-    columns: string;
-  },
+  store: { table: string; columns: string },
 ): string {
   const plan = planRange(scope.from, scope.to, grain);
   // Added only where used: PostgreSQL refuses a parameter whose type nothing in the query determines.
-  let grainParam: string | undefined;
-  const grain$ = () => (grainParam ??= p.add(grain));
-  const parts: string[] = [];
-  if (plan.whole) {
+  let param: string | undefined;
+  const grainParam = () => (param ??= p.add(grain));
+  const dimensions = dimensionFilter(scope, p);
+  const select = (rollupGrain: string, span: DateSpan, bucket: () => string) => {
     const where = [
-      `grain = ${grain$()}`,
-      `bucket >= ${p.add(plan.whole.from)}::date`,
-      `bucket < ${p.add(plan.whole.until)}::date`,
-      ...dimensionFilter(scope, p, false),
+      `grain = ${rollupGrain}`,
+      `bucket >= ${p.add(span.from)}::date`,
+      `bucket < ${p.add(span.until)}::date`,
+      ...dimensions,
     ];
-    parts.push(
-      `SELECT ${keyColumns(keys, () => 'bucket')}, kind, ${store.columns} FROM ${store.table} WHERE ${where.join(' AND ')}`,
-    );
-  }
-  if (plan.edges.length > 0) {
-    const when = spansPredicate(plan.edges, p);
-    const where = dimensionFilter(scope, p, true).join(' AND ') || undefined;
-    parts.push(
-      `SELECT ${keyColumns(keys, () => bucketOf(`${grain$()}::text`, 'f.at'))}, kind, ${store.columns} FROM (${store.rawFacts({ when, where })}) f`,
-    );
-  }
+    return `SELECT ${keyColumns(keys, bucket)}, kind, ${store.columns} FROM ${store.table} WHERE ${where.join(' AND ')}`;
+  };
+  const parts: string[] = [];
+  if (plan.whole) parts.push(select(grainParam(), plan.whole, () => 'bucket'));
+  for (const edge of plan.edges)
+    parts.push(select(`'day'`, edge, () => `date_trunc(${grainParam()}::text, bucket)::date`));
   return parts.join('\nUNION ALL\n');
 }
 
@@ -107,9 +97,8 @@ export function countersQuery(
   keys: readonly GroupKey[],
 ): { sql: string; params: unknown[] } {
   const p = new Params();
-  const rows = unionOfStores(scope, grain, keys, p, {
+  const rows = rollupRows(scope, grain, keys, p, {
     table: 'stats_rollups',
-    rawFacts: (filter) => factsSql(ALL_FACT_SOURCES, filter),
     columns: COUNTERS.join(', '),
   });
   const sums = COUNTERS.map((c) => `sum(${c})::float8 AS ${c}`).join(', ');
@@ -143,9 +132,8 @@ export function leadTimesQuery(
   keys: readonly GroupKey[],
 ): { sql: string; params: unknown[] } {
   const p = new Params();
-  const rows = unionOfStores(scope, grain, keys, p, {
+  const rows = rollupRows(scope, grain, keys, p, {
     table: 'stats_lead_rollups',
-    rawFacts: (filter) => leadFactsSql(filter),
     columns: 'business_days, hours_bucket, decided',
   });
   const sql = `WITH hist AS (SELECT k0, k1, business_days, hours_bucket, sum(decided) AS n FROM (${rows}) x
@@ -161,10 +149,10 @@ export function leadTimesQuery(
 export function openQuery(scope: StatsScope, keys: readonly GroupKey[]): { sql: string; params: unknown[] } {
   const p = new Params();
   const when = spansPredicate([{ from: scope.from, until: addDays(scope.to, 1) }], p)('r.submitted_at');
-  const where = [`r.status IN ('in_review', 'returned')`, when, ...dimensionFilter(scope, p, true)];
+  const where = [`r.status IN ('in_review', 'returned')`, when, ...dimensionFilter(scope, p)];
   const sql = `SELECT ${keyColumns(keys, () => "''")}, (r.submitted_at AT TIME ZONE '${STATS_TIME_ZONE}')::date::text AS day,
                       count(*)::int AS open
-                 FROM (SELECT r.*, r.occupational_category AS category FROM requests r) r
+                 FROM (SELECT *, occupational_category AS category FROM requests) r
                 WHERE ${where.join(' AND ')} GROUP BY 1, 2, 3`;
   return { sql, params: p.values };
 }
