@@ -11,7 +11,7 @@ import {
 } from './notifications';
 import type { ReviewActivities } from './review-activities.types';
 import { leadTime } from '@domain/lead-time';
-import { addToLeadRollups, addToRollups, forAuditEvent, forRequest, forStage } from '@db/statistics/rollups';
+import { addToRollups, forAuditEvent, forRequest, forStage } from '@db/statistics/rollups';
 
 export type { ReviewActivities } from './review-activities.types';
 
@@ -200,7 +200,6 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
         }
         await addToRollups(db, ['stageDecision'], forStage, [input.stageId]);
         if (input.final) await addToRollups(db, ['final'], forRequest, [input.requestId]);
-        if (decided) await addToLeadRollups(db, forRequest, [input.requestId]);
         const data = {
           stage: input.stageName,
           outcome: input.outcome,

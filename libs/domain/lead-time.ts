@@ -22,3 +22,24 @@ export function leadTime(submittedAt: Date, decidedAt: Date): LeadTime {
     hours: Math.floor(elapsed / MS_PER_HOUR),
   };
 }
+
+/**
+ * The bins lead-time percentiles are computed over, by their lower bounds. Business days are exact up to 30;
+ * longer ones count as 31 ("more than 30"). Hours are exact by the hour below one day, by four hours up to two
+ * days, then by whole days, and count as 720 from 30 days on. Fixed bins let the rollups keep a histogram per
+ * group in plain columns, so a percentile over years of decisions reads a few thousand rows, not every decision.
+ */
+export const LEAD_DAY_BINS: readonly number[] = Array.from({ length: 32 }, (_, i) => i);
+export const LEAD_HOUR_BINS: readonly number[] = [
+  ...Array.from({ length: 24 }, (_, h) => h),
+  ...Array.from({ length: 6 }, (_, i) => 24 + 4 * i),
+  ...Array.from({ length: 28 }, (_, i) => 48 + 24 * i),
+  720,
+];
+
+/** The lower bound of the bin holding `value`. */
+export function binOf(bins: readonly number[], value: number): number {
+  let lower = bins[0];
+  for (const bound of bins) if (value >= bound) lower = bound;
+  return lower;
+}

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { STAGE_NAMES, type StageName } from '@domain/enums';
+import { LEAD_HOUR_BINS } from '@domain/lead-time';
 import { StatsService } from '../../apps/api/src/stats/stats.service';
 import type { CurrentUser } from '../../apps/api/src/auth/current-user';
 import { startTestDatabase, type TestDatabase } from '../support/database';
@@ -13,7 +14,8 @@ jest.setTimeout(300_000);
 /**
  * The rollups are a cache of the raw record: after any mix of submissions, decisions, escalations,
  * resubmissions (with changed category and cost) and withdrawals, every figure the statistics report equals a
- * direct computation over the raw rows, written here independently, with PostgreSQL's own percentile_cont.
+ * direct computation over the raw rows, written here independently, with PostgreSQL's own percentile_cont
+ * (over lead times binned as lib/domain/lead-time.ts says: days capped at 31, hours at the bins' lower bounds).
  * Each run writes into two fresh divisions, so runs never see each other's history.
  */
 let db: TestDatabase;
@@ -160,6 +162,7 @@ async function direct(scope: {
     scope.kind ?? null,
     scope.unitId ?? null,
     scope.category ?? null,
+    [...LEAD_HOUR_BINS],
   ];
   const inRange = (ts: string) =>
     `${ts} >= ($1::date::timestamp AT TIME ZONE 'Europe/Stockholm') AND ${ts} < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm')`;
@@ -177,9 +180,9 @@ async function direct(scope: {
        (SELECT coalesce(sum(coalesce(approved_cost_sek, cost_sek)) FILTER (WHERE status IN ('approved', 'approved_with_conditions')), 0)::float8
           FROM requests r WHERE ${inRange('decided_at')} AND ${dims}) AS approved_cost,
        (SELECT coalesce(sum(cost_sek) FILTER (WHERE status = 'rejected'), 0)::float8 FROM requests r WHERE ${inRange('decided_at')} AND ${dims}) AS rejected_cost,
-       (SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY lead_business_days) FROM requests r
+       (SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY least(lead_business_days, 31)) FROM requests r
          WHERE status IN ('approved', 'approved_with_conditions', 'rejected') AND ${inRange('decided_at')} AND ${dims}) AS bd,
-       (SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY stats_hours_bucket(lead_hours)) FROM requests r
+       (SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY (SELECT max(b) FROM unnest($7::int[]) b WHERE b <= lead_hours)) FROM requests r
          WHERE status IN ('approved', 'approved_with_conditions', 'rejected') AND ${inRange('decided_at')} AND ${dims}) AS hours,
        (SELECT count(*)::int FROM stages s JOIN requests r ON r.id = s.request_id
          WHERE s.outcome IN ('approve', 'approve_with_conditions', 'reject', 'return') AND ${inRange('s.closed_at')} AND ${dims}) AS stage_decided,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { addBusinessDays, businessDaysAfter } from '@domain/calendar';
-import { leadTime } from '@domain/lead-time';
+import { binOf, LEAD_DAY_BINS, LEAD_HOUR_BINS, leadTime } from '@domain/lead-time';
 
 describe('lead time', () => {
   it('counts business days on the deadline calendar, skipping Easter', () => {
@@ -37,5 +37,17 @@ describe('lead time', () => {
     expect(() => leadTime(new Date('2026-04-02T10:00:00Z'), new Date('2026-04-01T10:00:00Z'))).toThrow(
       RangeError,
     );
+  });
+});
+
+describe('lead-time bins', () => {
+  it('keep business days exact up to 30 and hours to the hour below a day', () => {
+    expect(binOf(LEAD_DAY_BINS, 7)).toBe(7);
+    expect(binOf(LEAD_DAY_BINS, 45)).toBe(31);
+    expect(binOf(LEAD_HOUR_BINS, 3)).toBe(3);
+    expect(binOf(LEAD_HOUR_BINS, 27)).toBe(24);
+    expect(binOf(LEAD_HOUR_BINS, 50)).toBe(48);
+    expect(binOf(LEAD_HOUR_BINS, 193)).toBe(192);
+    expect(binOf(LEAD_HOUR_BINS, 5000)).toBe(720);
   });
 });

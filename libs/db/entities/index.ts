@@ -7,7 +7,7 @@ import { OrgUnitEntity } from './org-unit.entity';
 import { RequestEntity } from './request.entity';
 import { ReviewPeriodEntity } from './review-period.entity';
 import { StageEntity } from './stage.entity';
-import { StatsLeadRollupEntity, StatsRollupEntity } from './stats-rollup.entity';
+import { StatsRollupEntity } from './stats-rollup.entity';
 import { RoleAssignmentEntity, UserEntity } from './user.entity';
 
 export {
@@ -21,7 +21,6 @@ export {
   ReviewPeriodEntity,
   RoleAssignmentEntity,
   StageEntity,
-  StatsLeadRollupEntity,
   StatsRollupEntity,
   UserEntity,
 };
@@ -39,5 +38,4 @@ export const ENTITIES = [
   AuditEventEntity,
   NotificationEntity,
   StatsRollupEntity,
-  StatsLeadRollupEntity,
 ];

@@ -25,21 +25,3 @@ for (const counter of COUNTERS) {
     counter,
   );
 }
-
-/**
- * Histogram of lead times (submission to final decision) per month, week and day: how many decisions took
- * each number of business days and each hours bucket. Percentiles over any filter are computed in SQL from
- * these few rows instead of sorting every decided request.
- */
-@Entity('stats_lead_rollups')
-export class StatsLeadRollupEntity {
-  @PrimaryColumn({ type: 'text' }) grain: string;
-  @PrimaryColumn({ type: 'date' }) bucket: string;
-  @PrimaryColumn({ name: 'unit_id', type: 'uuid' }) unitId: string;
-  @PrimaryColumn({ type: 'text' }) kind: string;
-  @PrimaryColumn({ type: 'text' }) category: string;
-  @PrimaryColumn({ name: 'business_days', type: 'int' }) businessDays: number;
-  @PrimaryColumn({ name: 'hours_bucket', type: 'int' }) hoursBucket: number;
-  @Column({ name: 'division_id', type: 'uuid' }) divisionId: string;
-  @Column({ type: 'int' }) decided: number;
-}

@@ -1,4 +1,5 @@
 import { STAGE_NAMES, type StageName } from '@domain/enums';
+import { LEAD_DAY_BINS, LEAD_HOUR_BINS } from '@domain/lead-time';
 
 /**
  * The additive measures of the statistics, once: the rollup tables have a column for each, the raw facts a
@@ -29,8 +30,21 @@ export const STAGE_COUNTERS = STAGE_NAMES.flatMap((stage) =>
   STAGE_COUNTER_KINDS.map((kind) => stageCounter(stage, kind)),
 );
 
-export const COUNTERS = [...REQUEST_COUNTERS, ...STAGE_COUNTERS] as const;
-export type Counter = (typeof REQUEST_COUNTERS)[number] | `${StageName}_${StageCounterKind}`;
+/** Lead-time histograms: how many final decisions fell in each bin (libs/domain/lead-time.ts). */
+export const LEAD_DAY_COUNTERS = LEAD_DAY_BINS.map((_, i) => `lead_days_${i}` as const);
+export const LEAD_HOUR_COUNTERS = LEAD_HOUR_BINS.map((_, i) => `lead_hours_${i}` as const);
+
+export const COUNTERS = [
+  ...REQUEST_COUNTERS,
+  ...STAGE_COUNTERS,
+  ...LEAD_DAY_COUNTERS,
+  ...LEAD_HOUR_COUNTERS,
+] as const;
+export type Counter =
+  | (typeof REQUEST_COUNTERS)[number]
+  | `${StageName}_${StageCounterKind}`
+  | `lead_days_${number}`
+  | `lead_hours_${number}`;
 
 export const MONEY_COUNTERS: ReadonlySet<Counter> = new Set([
   'requested_cost',

@@ -1,5 +1,6 @@
 import { OUTCOMES, STAGE_NAMES } from '@domain/enums';
-import { COUNTERS, type Counter, stageCounter } from './counters';
+import { LEAD_DAY_BINS, LEAD_HOUR_BINS } from '@domain/lead-time';
+import { COUNTERS, type Counter, LEAD_DAY_COUNTERS, LEAD_HOUR_COUNTERS, stageCounter } from './counters';
 
 /** Anything that runs SQL: a DataSource, an EntityManager inside a transaction, a QueryRunner. */
 export interface Queryable {
@@ -13,6 +14,20 @@ const FINAL = `'approved', 'approved_with_conditions', 'rejected', 'withdrawn'`;
 const DECIDED = `'approved', 'approved_with_conditions', 'rejected'`;
 const NOT_REVIEWED = `'exempted', 'not_required'`;
 const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+
+/** A final decision (withdrawals have no lead time) counts once in its business-day bin and its hours bin. */
+function leadHistogram(): Partial<Record<Counter, string>> {
+  const decided = `r.status IN (${DECIDED})`;
+  const bins = (counters: readonly Counter[], bounds: readonly number[], column: string) =>
+    counters.map((counter, i) => {
+      const below = i + 1 < bounds.length ? ` AND ${column} < ${bounds[i + 1]}` : '';
+      return [counter, `(${decided} AND ${column} >= ${bounds[i]}${below})::int`];
+    });
+  return Object.fromEntries([
+    ...bins(LEAD_DAY_COUNTERS, LEAD_DAY_BINS, 'r.lead_business_days'),
+    ...bins(LEAD_HOUR_COUNTERS, LEAD_HOUR_BINS, 'r.lead_hours'),
+  ]);
+}
 
 /**
  * Where each counter comes from in the raw record: one source per kind of event, each with the instant it
@@ -49,6 +64,7 @@ export const FACT_SOURCES = {
       withdrawn: `(r.status = 'withdrawn')::int`,
       approved_cost: `CASE WHEN r.status IN ('approved', 'approved_with_conditions') THEN COALESCE(r.approved_cost_sek, r.cost_sek) ELSE 0 END`,
       rejected_cost: `CASE WHEN r.status = 'rejected' THEN r.cost_sek ELSE 0 END`,
+      ...leadHistogram(),
     },
   },
   stageDecision: {
@@ -103,24 +119,6 @@ export function factsSql(sources: readonly FactSourceName[], filter: FactFilter 
 }
 
 export const ALL_FACT_SOURCES = Object.keys(FACT_SOURCES) as FactSourceName[];
-
-/**
- * Lead-time facts: one row per request with a final decision (withdrawals have no lead time), its business
- * days and its hours at the histogram's resolution (SQL function stats_hours_bucket).
- */
-export function leadFactsSql(filter: FactFilter = {}): string {
-  const where = [
-    `r.status IN (${DECIDED})`,
-    'r.lead_business_days IS NOT NULL',
-    filter.when?.('r.decided_at'),
-    filter.where,
-  ]
-    .filter(Boolean)
-    .join(' AND ');
-  return `SELECT r.decided_at AS at, ${DIMENSIONS}, r.lead_business_days AS business_days,
-            stats_hours_bucket(r.lead_hours) AS hours_bucket, 1 AS decided
-          FROM requests r WHERE ${where}`;
-}
 
 /** First day of the grain's bucket (month, or ISO week from Monday) holding instant `ts`, Stockholm time. */
 export function bucketOf(grainSql: string, ts: string): string {

@@ -5,7 +5,6 @@ import {
   type FactFilter,
   type FactSourceName,
   factsSql,
-  leadFactsSql,
   type Queryable,
 } from './facts';
 
@@ -36,28 +35,10 @@ export async function addToRollups(
   );
 }
 
-export async function addToLeadRollups(
-  db: Queryable,
-  filter: FactFilter,
-  params: unknown[] = [],
-  sign: 1 | -1 = 1,
-): Promise<void> {
-  await db.query(
-    `INSERT INTO stats_lead_rollups (${KEY}, business_days, hours_bucket, division_id, decided)
-     SELECT g.grain, ${bucketOf('g.grain', 'f.at')}, f.unit_id, f.kind, f.category, f.business_days, f.hours_bucket,
-            f.division_id, ${sign} * sum(f.decided)
-       FROM (${leadFactsSql(filter)}) f CROSS JOIN ${GRAIN_ROWS}
-      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
-     ON CONFLICT (${KEY}, business_days, hours_bucket) DO UPDATE SET decided = stats_lead_rollups.decided + EXCLUDED.decided`,
-    params,
-  );
-}
-
 /** Recomputes every rollup from the raw record: for bulk-loaded history and the migration that adds them. */
 export async function rebuildRollups(db: Queryable): Promise<void> {
-  await db.query(`TRUNCATE stats_rollups, stats_lead_rollups`);
+  await db.query(`TRUNCATE stats_rollups`);
   await addToRollups(db, ALL_FACT_SOURCES, {});
-  await addToLeadRollups(db, {});
 }
 
 /**
@@ -70,10 +51,8 @@ export async function recountRequest(
   change: () => Promise<void>,
 ): Promise<void> {
   await addToRollups(db, ALL_FACT_SOURCES, forRequest, [requestId], -1);
-  await addToLeadRollups(db, forRequest, [requestId], -1);
   await change();
   await addToRollups(db, ALL_FACT_SOURCES, forRequest, [requestId]);
-  await addToLeadRollups(db, forRequest, [requestId]);
 }
 
 /** The one-request filters the recording code uses. */

@@ -1,4 +1,13 @@
-import { COUNTERS } from '@db/statistics/counters';
+import {
+  LEAD_DAY_COUNTERS,
+  LEAD_HOUR_COUNTERS,
+  REQUEST_COUNTERS,
+  STAGE_COUNTERS,
+} from '@db/statistics/counters';
+
+/** The counters summed as they are; the lead-time histograms go to the percentile query instead. */
+const MEASURES = [...REQUEST_COUNTERS, ...STAGE_COUNTERS];
+import { LEAD_DAY_BINS, LEAD_HOUR_BINS } from '@domain/lead-time';
 import { STATS_TIME_ZONE } from '@db/statistics/facts';
 import { addDays, type DateSpan, type Grain, planRange } from '@domain/stats-range';
 
@@ -99,9 +108,9 @@ export function countersQuery(
   const p = new Params();
   const rows = rollupRows(scope, grain, keys, p, {
     table: 'stats_rollups',
-    columns: COUNTERS.join(', '),
+    columns: MEASURES.join(', '),
   });
-  const sums = COUNTERS.map((c) => `sum(${c})::float8 AS ${c}`).join(', ');
+  const sums = MEASURES.map((c) => `sum(${c})::float8 AS ${c}`).join(', ');
   const sql = `SELECT k0, k1, ${sums},
                  coalesce(sum(approved_cost) FILTER (WHERE kind = 'agency_call_off'), 0)::float8 AS agency_cost
                FROM (${rows}) x GROUP BY k0, k1`;
@@ -111,36 +120,42 @@ export function countersQuery(
 /**
  * percentile_cont over a histogram: the value at 0-based position p·(n−1) of the sorted values, interpolated
  * between its neighbours, found from running counts instead of sorting every decision. The property test
- * checks it against PostgreSQL's own percentile_cont over the raw rows.
+ * checks it against PostgreSQL's own percentile_cont over the raw rows (binned alike).
  */
-function percentilesOf(hist: string, value: string, name: string): string {
+function percentilesOf(hist: string, name: string): string {
   const at = (q: number, side: 'floor' | 'ceil') => `min(v) FILTER (WHERE cum > ${side}(${q} * (total - 1)))`;
   const interpolate = (q: number) =>
     `${at(q, 'floor')} + (${at(q, 'ceil')} - ${at(q, 'floor')}) * (${q} * (max(total) - 1) - floor(${q} * (max(total) - 1)))`;
   return `${name} AS (
-    SELECT k0, k1, ${interpolate(0.5)} AS p50, ${interpolate(0.9)} AS p90, max(total) AS decided
+    SELECT k0, k1, ${interpolate(0.5)} AS p50, ${interpolate(0.9)} AS p90
       FROM (SELECT k0, k1, v, sum(n) OVER (PARTITION BY k0, k1 ORDER BY v) AS cum,
                    sum(n) OVER (PARTITION BY k0, k1) AS total
-              FROM (SELECT k0, k1, ${value} AS v, sum(n)::float8 AS n FROM ${hist} GROUP BY k0, k1, ${value}) g) c
+              FROM ${hist} WHERE n > 0) c
      GROUP BY k0, k1)`;
 }
 
-/** p50 and p90 of lead time in business days and in hours per group. */
+/** One row per group and bin: (k0, k1, v = the bin's lower bound, n = decisions in it). */
+function binsOf(sums: string, counters: readonly string[], bounds: readonly number[]): string {
+  return `SELECT k0, k1, u.v, u.n FROM ${sums},
+            unnest(ARRAY[${bounds.join(', ')}]::int[], ARRAY[${counters.join(', ')}]::float8[]) AS u(v, n)`;
+}
+
+/** p50 and p90 of lead time in business days and in hours per group, from the histogram columns. */
 export function leadTimesQuery(
   scope: StatsScope,
   grain: Grain,
   keys: readonly GroupKey[],
 ): { sql: string; params: unknown[] } {
   const p = new Params();
-  const rows = rollupRows(scope, grain, keys, p, {
-    table: 'stats_lead_rollups',
-    columns: 'business_days, hours_bucket, decided',
-  });
-  const sql = `WITH hist AS (SELECT k0, k1, business_days, hours_bucket, sum(decided) AS n FROM (${rows}) x
-                               GROUP BY k0, k1, business_days, hours_bucket),
-               ${percentilesOf('hist', 'business_days', 'bd')},
-               ${percentilesOf('hist', 'hours_bucket', 'h')}
-               SELECT bd.k0, bd.k1, bd.p50 AS bd50, bd.p90 AS bd90, h.p50 AS h50, h.p90 AS h90, bd.decided
+  const histogram = [...LEAD_DAY_COUNTERS, ...LEAD_HOUR_COUNTERS];
+  const rows = rollupRows(scope, grain, keys, p, { table: 'stats_rollups', columns: histogram.join(', ') });
+  const sums = histogram.map((c) => `sum(${c}) AS ${c}`).join(', ');
+  const sql = `WITH sums AS (SELECT k0, k1, ${sums} FROM (${rows}) x GROUP BY k0, k1),
+               days AS (${binsOf('sums', LEAD_DAY_COUNTERS, LEAD_DAY_BINS)}),
+               hours AS (${binsOf('sums', LEAD_HOUR_COUNTERS, LEAD_HOUR_BINS)}),
+               ${percentilesOf('days', 'bd')},
+               ${percentilesOf('hours', 'h')}
+               SELECT bd.k0, bd.k1, bd.p50 AS bd50, bd.p90 AS bd90, h.p50 AS h50, h.p90 AS h90
                  FROM bd JOIN h ON h.k0 = bd.k0 AND h.k1 = bd.k1`;
   return { sql, params: p.values };
 }
