@@ -105,10 +105,11 @@ async function main() {
   const rollupStart = Date.now();
   await rebuildRollups(ds);
   await ds.query('ANALYZE');
-  const [{ rollups }] = await ds.query(`SELECT count(*)::int AS rollups FROM stats_rollups`);
-  const [{ leads }] = await ds.query(`SELECT count(*)::int AS leads FROM stats_lead_rollups`);
+  const rollups: { grain: string; rows: number }[] = await ds.query(
+    `SELECT grain, count(*)::int AS rows FROM stats_rollups GROUP BY grain ORDER BY grain`,
+  );
   console.log(
-    `  rollups: ${rollups} counter rows, ${leads} lead-time rows (${((Date.now() - rollupStart) / 1000).toFixed(0)} s)`,
+    `  rollups: ${rollups.map((r) => `${r.rows} ${r.grain} rows`).join(', ')} (${((Date.now() - rollupStart) / 1000).toFixed(0)} s)`,
   );
   console.log(`seed:history done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   await db.close();
