@@ -63,10 +63,14 @@ async function main() {
     'all three years': () => ({ from: first, to: last }),
     'whole months, random': () => {
       const [a, b] = range();
-      return {
-        from: monthStart(a),
-        to: new Date(Date.parse(monthStart(b)) - 86_400_000).toISOString().slice(0, 10),
-      };
+      const from = monthStart(a);
+      // The day before b's month: the last whole month; at least the month that `from` opens.
+      const before = new Date(Date.parse(monthStart(b)) - 86_400_000).toISOString().slice(0, 10);
+      const to =
+        before >= from
+          ? before
+          : new Date(Date.UTC(+from.slice(0, 4), +from.slice(5, 7), 0)).toISOString().slice(0, 10);
+      return { from, to };
     },
     'any days (raw edges)': () => {
       const [from, to] = range();
