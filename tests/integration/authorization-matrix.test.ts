@@ -14,6 +14,8 @@ type Role = 'requester' | 'hr_reviewer' | 'hr_lead' | 'director' | 'executive' |
 const MATRIX: Record<string, 'public' | 'any' | Role[]> = {
   'POST /api/v1/auth/dev-login': 'public',
   'GET /api/v1/me': 'any',
+  'GET /api/v1/auth/dev-users': 'public',
+  'GET /api/v1/users': ['hr_reviewer', 'hr_lead', 'director', 'executive', 'admin'],
   'GET /api/v1/org/units': 'any',
   'GET /api/v1/review-periods': 'any',
   'POST /api/v1/review-periods': ['admin'],

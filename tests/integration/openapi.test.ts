@@ -509,6 +509,12 @@ describe('real responses match the document', () => {
     expect((await call('get', '/api/v1/notifications?page=0', { as: 'hr.somatik' })).status).toBe(400);
   });
 
+  it('for the user directory', async () => {
+    expect((await call('get', '/api/v1/auth/dev-users')).status).toBe(200);
+    expect((await call('get', '/api/v1/users?role=hr_reviewer', { as: 'hrchef' })).status).toBe(200);
+    expect((await call('get', '/api/v1/users?role=wizard', { as: 'hrchef' })).status).toBe(400);
+  });
+
   it('for statistics', async () => {
     for (const path of [
       'summary',

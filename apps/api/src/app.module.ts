@@ -27,6 +27,8 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { ExemptionsService } from './exemptions/exemptions.service';
 import { StatsController } from './stats/stats.controller';
 import { StatsService } from './stats/stats.service';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
 import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './tokens';
 
 export interface ApiDependencies {
@@ -52,6 +54,7 @@ export class AppModule {
         NotificationsController,
         RequestsController,
         StatsController,
+        UsersController,
         HealthController,
         MetricsController,
       ],
@@ -71,6 +74,7 @@ export class AppModule {
         ReviewGateway,
         MetricsService,
         StatsService,
+        UsersService,
       ],
     };
   }

@@ -28,7 +28,8 @@ export type Subject =
   | 'Request'
   | 'Inbox'
   | 'Notification'
-  | 'Statistics';
+  | 'Statistics'
+  | 'User';
 /** A resource of a subject type with the fields conditions look at. */
 export type ScopedRequest = { __caslSubjectType__: 'Request'; unitId: string; divisionId: string };
 
@@ -57,6 +58,8 @@ export function abilityFor(grants: RoleGrant[]): AppAbility {
     can('decide', 'Request');
     can('read', 'Inbox');
     can(['read', 'create', 'delete'], 'Delegation');
+    // To choose a stand-in or a new assignee; who may be chosen is checked where it is recorded.
+    can('read', 'User');
   }
   if (has('hr_lead', 'director')) can('reassign', 'Request');
   if (has('director', 'executive')) {
@@ -66,7 +69,7 @@ export function abilityFor(grants: RoleGrant[]): AppAbility {
   }
   if (has('admin')) {
     can(['create', 'extend'], 'ReviewPeriod');
-    can('read', ['Exemption', 'Delegation']);
+    can('read', ['Exemption', 'Delegation', 'User']);
   }
   return build();
 }

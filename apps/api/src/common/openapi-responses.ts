@@ -134,6 +134,13 @@ export const currentUserSchema: SchemaObject = object({
   ),
 });
 
+/** A user one may sign in as in dev mode: who, and with which roles. */
+export const devUserSchema: SchemaObject = object({
+  username: text,
+  displayName: text,
+  grants: (currentUserSchema.properties as Record<string, SchemaObject>).grants,
+});
+
 export const devLoginResponseSchema: SchemaObject = object({
   token: { type: 'string', description: 'A bearer token (JWT)' },
   expiresAt: dateTime,

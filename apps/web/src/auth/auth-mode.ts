@@ -1,16 +1,24 @@
 import { API } from '../api/client';
+import type { Grant } from '../api/types';
 
 export type AuthMode = 'dev' | 'oidc';
 
-/**
- * The API has no endpoint that names its auth mode, but dev sign-in answers an unknown user with 422 and is 404
- * when AUTH_MODE is not dev; asking for a user that cannot exist tells the two apart without signing anyone in.
- */
-export async function detectAuthMode(): Promise<AuthMode> {
-  const res = await fetch(`${API}/auth/dev-login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: 'provning:auth-mode-probe' }),
-  });
-  return res.status === 404 ? 'oidc' : 'dev';
+export interface DevUser {
+  username: string;
+  displayName: string;
+  grants: Grant[];
+}
+
+export interface SignInOptions {
+  mode: AuthMode;
+  /** The users one may sign in as; empty in OIDC mode. */
+  devUsers: DevUser[];
+}
+
+/** The dev sign-in list exists only when the API runs with AUTH_MODE=dev; a 404 means OIDC. */
+export async function signInOptions(): Promise<SignInOptions> {
+  const res = await fetch(`${API}/auth/dev-users`);
+  if (res.status === 404) return { mode: 'oidc', devUsers: [] };
+  if (!res.ok) throw new Error(`${API}/auth/dev-users answered ${res.status}`);
+  return { mode: 'dev', devUsers: (await res.json()) as DevUser[] };
 }

@@ -1,18 +1,18 @@
 import { useQuery, useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { DEMO_USERS } from '@db/demo-organisation';
-import { detectAuthMode } from '../auth/auth-mode';
+import { signInOptions } from '../auth/auth-mode';
 import { devLogin } from '../auth/dev-login';
 import { oidcSettings, startOidcSignIn } from '../auth/oidc';
 import { useSession } from '../auth/session';
 import { Loading } from '../components/Loading';
 import { ProblemNotice } from '../components/ProblemNotice';
 
-/** Dev mode lists the seeded demo users (the seed's own list); OIDC mode sends the user to the identity provider. */
+/** Dev mode lists the users the API offers for sign-in; OIDC mode sends the user to the identity provider. */
 export function SignInPage() {
   const { t } = useTranslation();
   const session = useSession();
-  const mode = useQuery({ queryKey: ['auth-mode'], queryFn: detectAuthMode, staleTime: Infinity });
+  const options = useQuery({ queryKey: ['sign-in-options'], queryFn: signInOptions, staleTime: Infinity });
+  const mode = { ...options, data: options.data?.mode };
   const login = useMutation({
     mutationFn: devLogin,
     onSuccess: (res) => session.signIn(res.token),
@@ -44,7 +44,7 @@ export function SignInPage() {
           <h2>{t('signIn.demoUsers')}</h2>
           <p className="hint">{t('signIn.demoHint')}</p>
           <ul className="user-list">
-            {DEMO_USERS.map((u) => (
+            {(options.data?.devUsers ?? []).map((u) => (
               <li key={u.username}>
                 <button
                   type="button"
@@ -54,7 +54,7 @@ export function SignInPage() {
                 >
                   <span className="user-name">{u.displayName}</span>
                   <span className="user-meta">
-                    {t(`role.${u.role}`)} · <code>{u.username}</code>
+                    {u.grants.map((g) => t(`role.${g.role}`)).join(', ')} · <code>{u.username}</code>
                   </span>
                 </button>
               </li>

@@ -1,0 +1,56 @@
+import { startTestApp, type TestApp } from '../support/app';
+import { unitIdsByCode } from '../support/http-fixtures';
+
+let t: TestApp;
+let units: Map<string, string>;
+const names = (body: { username: string }[]) => body.map((u) => u.username).sort();
+beforeAll(async () => {
+  t = await startTestApp();
+  units = await unitIdsByCode(t);
+});
+afterAll(() => t?.stop());
+
+describe('the user directory', () => {
+  it('lists users with their roles for choosing a stand-in or an assignee, without contact details', async () => {
+    const res = await t.http
+      .get('/api/v1/users?role=hr_reviewer')
+      .set({ Authorization: `Bearer ${await t.token('hrchef')}` })
+      .expect(200);
+    expect(names(res.body)).toEqual(['hr.psykiatri', 'hr.somatik']);
+    expect(res.headers['x-total-count']).toBe('2');
+    expect(JSON.stringify(res.body)).not.toContain('@');
+  });
+
+  it('narrows by scope: a unit matches grants on it, on its division and region-wide ones', async () => {
+    const res = await t.http
+      .get(`/api/v1/users?scopeUnitId=${units.get('SOM-AKUT')}`)
+      .set({ Authorization: `Bearer ${await t.token('div.somatik')}` })
+      .expect(200);
+    const listed = names(res.body);
+    expect(listed).toEqual(
+      expect.arrayContaining(['chef.akuten', 'hr.somatik', 'div.somatik', 'hrchef', 'hsdir']),
+    );
+    expect(listed).not.toContain('hr.psykiatri');
+    expect(listed).not.toContain('div.psykiatri');
+  });
+
+  it('is for reviewers and admins only, and names the bad field', async () => {
+    await t.http
+      .get('/api/v1/users')
+      .set({ Authorization: `Bearer ${await t.token('chef.akuten')}` })
+      .expect(403);
+    const bad = await t.http
+      .get('/api/v1/users?scopeUnitId=x')
+      .set({ Authorization: `Bearer ${await t.token('admin')}` })
+      .expect(400);
+    expect(JSON.stringify(bad.body)).toContain('scopeUnitId');
+  });
+
+  it('lists the users one may sign in as in dev mode', async () => {
+    const res = await t.http.get('/api/v1/auth/dev-users').expect(200);
+    expect(res.body).toHaveLength(9);
+    expect(res.body.find((u: { username: string }) => u.username === 'hsdir').grants).toEqual([
+      { role: 'executive', scopeUnitId: null },
+    ]);
+  });
+});
