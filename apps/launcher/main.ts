@@ -7,6 +7,8 @@ import { startEmbeddedPostgres } from '@db/embedded-postgres';
 import { openDatabase } from '@db/open-database';
 import { connectTemporalClient } from '@temporal-lib/client';
 import { startDevServer } from '@temporal-lib/dev-server';
+import { nodePorts, parseTemporalDbUrl, startTemporalCluster } from '@temporal-lib/cluster';
+import { startFrontendBalancer } from '@temporal-lib/frontend-balancer';
 import { assertPortFree, PortInUseError } from '@temporal-lib/ports';
 import { installQuietRuntime } from '@temporal-lib/runtime';
 import { mailerFromConfig, startReviewWorker } from '../worker/review-worker';
@@ -17,6 +19,8 @@ const log = createLogger('start');
 /**
  * `npm start`: the whole product on one machine, in order: PostgreSQL, Temporal dev server, migrations,
  * demo organisation, worker, API. Ctrl-C stops it in reverse order.
+ * `npm run start:cluster` (TEMPORAL_MODE=cluster): the real Temporal server on PostgreSQL instead, TEMPORAL_NODES
+ * nodes behind one local address, as production runs it (README "Scaling out").
  */
 async function main(config: AppConfig): Promise<void> {
   installQuietRuntime();
@@ -46,12 +50,20 @@ async function main(config: AppConfig): Promise<void> {
   await assertPortFree(config.http.port, 'the API, PORT', config.http.host);
   if (!config.database.url)
     await assertPortFree(config.database.embeddedPort, 'embedded PostgreSQL, EMBEDDED_PG_PORT');
-  if (!config.temporal.address) {
+  const cluster = config.temporal.cluster;
+  if (!config.temporal.address && cluster) {
+    await assertPortFree(config.temporal.devServer.port, 'Temporal frontends, TEMPORAL_DEV_PORT');
+    for (let i = 0; i < cluster.nodes; i++)
+      for (const p of Object.values(nodePorts(cluster.basePort, i)))
+        await assertPortFree(p, `Temporal node ${i}, TEMPORAL_CLUSTER_PORT=${cluster.basePort}`);
+  } else if (!config.temporal.address) {
     await assertPortFree(config.temporal.devServer.port, 'Temporal dev server, TEMPORAL_DEV_PORT');
     await assertPortFree(config.temporal.devServer.uiPort, 'Temporal UI, TEMPORAL_UI_PORT');
   }
 
+  const started = Date.now();
   let databaseUrl = config.database.url;
+  let embeddedPgUrlFor: ((database: string) => string) | undefined;
   if (!databaseUrl) {
     log(`PostgreSQL: starting embedded server (data in ${resolve(config.database.embeddedDataDir)})`);
     const pg = await startEmbeddedPostgres({
@@ -63,11 +75,36 @@ async function main(config: AppConfig): Promise<void> {
     });
     stops.push({ name: 'PostgreSQL', stop: () => pg.stop() });
     databaseUrl = pg.url;
+    embeddedPgUrlFor = pg.urlFor;
     log(`PostgreSQL: ready on 127.0.0.1:${config.database.embeddedPort}`);
   } else log('PostgreSQL: using DATABASE_URL');
 
   let temporalAddress = config.temporal.address;
-  if (!temporalAddress) {
+  if (!temporalAddress && cluster) {
+    const dbUrl = cluster.dbUrl ?? embeddedPgUrlFor?.('temporal');
+    if (!dbUrl)
+      throw new ConfigError([{ variable: 'TEMPORAL_DB_URL', message: 'is required with DATABASE_URL' }]);
+    log(
+      `Temporal: starting a ${cluster.nodes}-node cluster on PostgreSQL (config in ${resolve(cluster.rootDir)})`,
+    );
+    const temporal = await startTemporalCluster({
+      nodes: cluster.nodes,
+      basePort: cluster.basePort,
+      db: parseTemporalDbUrl(dbUrl),
+      namespace: config.temporal.namespace,
+      numHistoryShards: cluster.numHistoryShards,
+      rootDir: cluster.rootDir,
+      serverPath: cluster.serverPath,
+      sqlToolPath: cluster.sqlToolPath,
+      cacheDir: config.temporal.cacheDir,
+      log,
+    });
+    stops.push({ name: 'Temporal cluster', stop: () => temporal.stop() });
+    const balancer = await startFrontendBalancer(temporal.frontends, config.temporal.devServer.port);
+    stops.push({ name: 'Temporal frontend balancer', stop: () => balancer.stop() });
+    temporalAddress = balancer.address;
+    log(`Temporal: ${temporal.frontends.join(', ')} reached through ${temporalAddress}`);
+  } else if (!temporalAddress) {
     log(`Temporal: starting dev server (history in ${resolve(config.temporal.devServer.dbFile)})`);
     const temporal = await startDevServer({
       port: config.temporal.devServer.port,
@@ -123,7 +160,7 @@ async function main(config: AppConfig): Promise<void> {
   log(
     `API: http://localhost:${config.http.port}/api/v1 (OpenAPI at http://localhost:${config.http.port}/api/docs)`,
   );
-  log('ready. Ctrl-C stops everything.');
+  log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Ctrl-C stops everything.`);
 }
 
 function fail(error: unknown): never {

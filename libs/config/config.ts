@@ -31,6 +31,25 @@ const schema = z
       .string()
       .regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb')
       .default('100kb'),
+    CORS_ORIGINS: z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .url('must be a comma-separated list of origins, e.g. https://provning.region.se')
+            .refine((o) => /^https?:\/\/[^/]+$/.test(o), 'must be origins only (scheme://host[:port])'),
+        ),
+      )
+      .default(''),
+    RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(0).default(60),
+    RATE_LIMIT_SUBMIT_PER_MINUTE: z.coerce.number().int().min(0).default(300),
     DATABASE_URL: url(['postgres', 'postgresql']).optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     DATA_DIR: z.string().min(1).default('.data'),
@@ -45,6 +64,14 @@ const schema = z
     TEMPORAL_UI_PORT: port.default(8233),
     TEMPORAL_CLI_PATH: z.string().min(1).optional(),
     PROVNING_CACHE_DIR: z.string().min(1).optional(),
+    // npm run start:cluster: the real Temporal server on PostgreSQL instead of the dev server (README "Scaling out").
+    TEMPORAL_MODE: z.enum(['dev', 'cluster']).default('dev'),
+    TEMPORAL_NODES: z.coerce.number().int().min(1, 'must be 1–9').max(9, 'must be 1–9').default(1),
+    TEMPORAL_CLUSTER_PORT: port.default(7300),
+    TEMPORAL_DB_URL: url(['postgres', 'postgresql']).optional(),
+    TEMPORAL_NUM_HISTORY_SHARDS: z.coerce.number().int().min(1).max(16384).default(4),
+    TEMPORAL_SERVER_PATH: z.string().min(1).optional(),
+    TEMPORAL_SQL_TOOL_PATH: z.string().min(1).optional(),
     AUTH_MODE: z.enum(['dev', 'oidc']).default('dev'),
     AUTH_DEV_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     OIDC_ISSUER: url(['https', 'http']).optional(),
@@ -82,7 +109,15 @@ export type RawConfig = z.infer<typeof schema>;
 export interface AppConfig {
   env: RawConfig['NODE_ENV'];
   logLevel: RawConfig['LOG_LEVEL'];
-  http: { host: string; port: number; bodyLimit: string };
+  http: {
+    host: string;
+    port: number;
+    bodyLimit: string;
+    /** Browser origins allowed to call the API cross-origin; none by default. */
+    corsOrigins: string[];
+    /** Calls a minute per caller; 0 means no limit. */
+    rateLimits: { loginPerMinute: number; submitPerMinute: number };
+  };
   database: { url?: string; poolSize: number; embeddedPort: number; embeddedDataDir: string };
   dataDir: string;
   temporal: {
@@ -92,6 +127,16 @@ export interface AppConfig {
     devServer: { port: number; uiPort: number; dbFile: string };
     cliPath?: string;
     cacheDir?: string;
+    /** Set by TEMPORAL_MODE=cluster (npm run start:cluster): the app reaches the nodes on devServer.port. */
+    cluster?: {
+      nodes: number;
+      basePort: number;
+      dbUrl?: string;
+      numHistoryShards: number;
+      serverPath?: string;
+      sqlToolPath?: string;
+      rootDir: string;
+    };
   };
   auth:
     { mode: 'dev'; devSecret?: string } | { mode: 'oidc'; issuer: string; audience: string; jwksUrl: string };
@@ -131,7 +176,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     env: c.NODE_ENV,
     logLevel: c.LOG_LEVEL,
-    http: { host: c.HOST, port: c.PORT, bodyLimit: c.BODY_LIMIT },
+    http: {
+      host: c.HOST,
+      port: c.PORT,
+      bodyLimit: c.BODY_LIMIT,
+      corsOrigins: c.CORS_ORIGINS,
+      rateLimits: {
+        loginPerMinute: c.RATE_LIMIT_LOGIN_PER_MINUTE,
+        submitPerMinute: c.RATE_LIMIT_SUBMIT_PER_MINUTE,
+      },
+    },
     database: {
       url: c.DATABASE_URL,
       poolSize: c.DATABASE_POOL_SIZE,
@@ -146,6 +200,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       devServer: { port: c.TEMPORAL_DEV_PORT, uiPort: c.TEMPORAL_UI_PORT, dbFile: `${dataDir}/temporal.db` },
       cliPath: c.TEMPORAL_CLI_PATH,
       cacheDir: c.PROVNING_CACHE_DIR,
+      cluster:
+        c.TEMPORAL_MODE === 'cluster'
+          ? {
+              nodes: c.TEMPORAL_NODES,
+              basePort: c.TEMPORAL_CLUSTER_PORT,
+              dbUrl: c.TEMPORAL_DB_URL,
+              numHistoryShards: c.TEMPORAL_NUM_HISTORY_SHARDS,
+              serverPath: c.TEMPORAL_SERVER_PATH,
+              sqlToolPath: c.TEMPORAL_SQL_TOOL_PATH,
+              rootDir: `${dataDir}/temporal-cluster`,
+            }
+          : undefined,
     },
     auth:
       c.AUTH_MODE === 'dev'

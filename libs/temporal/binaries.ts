@@ -92,6 +92,103 @@ export async function resolveDevServer(opts: BinaryOptions = {}): Promise<DevSer
   return { source: 'built', path: cached };
 }
 
+/** The same server the CLI's dev server embeds, so a history recorded on one replays on the other. */
+export const TEMPORAL_SERVER_VERSION = 'v1.29.1';
+
+export interface ServerBinaries {
+  /** `go.temporal.io/server/cmd/server`: all four roles in one process. */
+  server: string;
+  /** `go.temporal.io/server/cmd/tools/sql`: creates and migrates the databases; carries the schemas. */
+  sqlTool: string;
+  source: { server: BinarySource; sqlTool: BinarySource };
+}
+
+export type BinarySource = 'env' | 'path' | 'cache' | 'built';
+
+export interface ServerBinaryOptions extends Pick<BinaryOptions, 'cacheDir' | 'log' | 'env'> {
+  serverPath?: string;
+  sqlToolPath?: string;
+}
+
+/**
+ * The Temporal server and its schema tool, resolved like the CLI: TEMPORAL_SERVER_PATH / TEMPORAL_SQL_TOOL_PATH,
+ * then `temporal-server` / `temporal-sql-tool` on PATH (the names Temporal's images use), then the shared cache,
+ * then one `go install` of both into it. There is no download to fall back to: without Go this throws.
+ */
+export async function resolveServerBinaries(opts: ServerBinaryOptions = {}): Promise<ServerBinaries> {
+  const env = opts.env ?? process.env;
+  const log = opts.log ?? (() => undefined);
+  const dir = join(temporalCacheDir(opts), `server-${TEMPORAL_SERVER_VERSION}`);
+  const wanted = [
+    {
+      key: 'server',
+      name: 'temporal-server',
+      pkg: 'server',
+      explicit: opts.serverPath ?? env.TEMPORAL_SERVER_PATH,
+      variable: 'TEMPORAL_SERVER_PATH',
+    },
+    {
+      key: 'sqlTool',
+      name: 'temporal-sql-tool',
+      pkg: 'tools/sql',
+      explicit: opts.sqlToolPath ?? env.TEMPORAL_SQL_TOOL_PATH,
+      variable: 'TEMPORAL_SQL_TOOL_PATH',
+    },
+  ] as const;
+  const found: Partial<Record<'server' | 'sqlTool', { path: string; source: BinarySource }>> = {};
+  for (const w of wanted) {
+    if (w.explicit) {
+      if (!isExecutableFile(w.explicit))
+        throw new Error(`${w.variable}=${w.explicit} is not an executable file`);
+      found[w.key] = { path: w.explicit, source: 'env' };
+      continue;
+    }
+    const onPath = findOnPath(w.name, env);
+    if (onPath) found[w.key] = { path: onPath, source: 'path' };
+    else if (isExecutableFile(join(dir, w.name))) found[w.key] = { path: join(dir, w.name), source: 'cache' };
+  }
+  const missing = wanted.filter((w) => !found[w.key]);
+  if (missing.length) {
+    const go = findOnPath('go', env);
+    if (!go) {
+      throw new Error(
+        `Temporal ${missing.map((m) => m.name).join(' and ')} ${TEMPORAL_SERVER_VERSION}: not in ${missing.map((m) => m.variable).join('/')}, PATH or ${dir}, and Go is not installed to build them`,
+      );
+    }
+    await withLock(dir, async () => {
+      const stillMissing = missing.filter((m) => !isExecutableFile(join(dir, m.name)));
+      if (!stillMissing.length) return;
+      const staging = `${dir}.partial`;
+      rmSync(staging, { recursive: true, force: true });
+      mkdirSync(staging, { recursive: true });
+      log(
+        `Temporal ${stillMissing.map((m) => m.name).join(' and ')} ${TEMPORAL_SERVER_VERSION}: building once into ${dir} with go install` +
+          (stillMissing.some((m) => m.key === 'server') ? ' (about 4 minutes on 2 cores)' : ''),
+      );
+      // One go invocation for both: they share most of the module graph, so the second costs seconds.
+      await runWithProgress(
+        go,
+        [
+          'install',
+          ...stillMissing.map((m) => `go.temporal.io/server/cmd/${m.pkg}@${TEMPORAL_SERVER_VERSION}`),
+        ],
+        { ...env, GOBIN: staging, GOFLAGS: env.GOFLAGS ?? '-mod=mod' },
+        'go install temporal server',
+        log,
+      );
+      mkdirSync(dir, { recursive: true });
+      for (const m of stillMissing) renameSync(join(staging, m.pkg.split('/').at(-1)!), join(dir, m.name));
+      rmSync(staging, { recursive: true, force: true });
+    });
+    for (const m of missing) found[m.key] = { path: join(dir, m.name), source: 'built' };
+  }
+  return {
+    server: found.server!.path,
+    sqlTool: found.sqlTool!.path,
+    source: { server: found.server!.source, sqlTool: found.sqlTool!.source },
+  };
+}
+
 export function testServerVersion(): string {
   const pom = readFileSync(TEST_SERVER_POM, 'utf8');
   const match = /<artifactId>temporal-test-server<\/artifactId>\s*<version>([^<]+)<\/version>/.exec(pom);

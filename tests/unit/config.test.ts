@@ -22,7 +22,13 @@ const OIDC = {
 const DEFAULTS: AppConfig = {
   env: 'development',
   logLevel: 'info',
-  http: { host: '0.0.0.0', port: 3000, bodyLimit: '100kb' },
+  http: {
+    host: '0.0.0.0',
+    port: 3000,
+    bodyLimit: '100kb',
+    corsOrigins: [],
+    rateLimits: { loginPerMinute: 60, submitPerMinute: 300 },
+  },
   database: { url: undefined, poolSize: 10, embeddedPort: 54329, embeddedDataDir: '.data/pg' },
   dataDir: '.data',
   temporal: {
@@ -92,7 +98,13 @@ describe('loadConfig: values', () => {
     expect(config).toEqual({
       env: 'test',
       logLevel: 'debug',
-      http: { host: '127.0.0.1', port: 8080, bodyLimit: '1mb' },
+      http: {
+        host: '127.0.0.1',
+        port: 8080,
+        bodyLimit: '1mb',
+        corsOrigins: [],
+        rateLimits: { loginPerMinute: 60, submitPerMinute: 300 },
+      },
       database: {
         url: 'postgres://provning:secret@db.internal:5432/provning',
         poolSize: 25,

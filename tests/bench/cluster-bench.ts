@@ -1,0 +1,236 @@
+/**
+ * The raw review route on the real Temporal server: `npm run bench:cluster -- [--nodes 1] [--target cluster|dev]
+ * [--seconds 20]`. Starts its own PostgreSQL, Temporal (cluster nodes behind one address, or the dev server for the
+ * column beside it), worker and API on local ports, then over HTTP:
+ *   1. closed loop, 16 callers: hires submitted (201 with the first stage open) per second;
+ *   2. a steady 5 submissions per second: POST /requests → 201 (the stage row committed), p50/p95/p99;
+ *   3. the first decision on each of those at 5 per second: POST /decisions → 201 (Workflow Update), p50/p95/p99.
+ * Prints the machine and the figures; not a test. Compiled by tsc first (Nest needs decorator metadata).
+ */
+import 'reflect-metadata';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '@config/config';
+import { seedDemoOrganisation } from '@db/demo-organisation';
+import { startEmbeddedPostgres } from '@db/embedded-postgres';
+import { openDatabase } from '@db/open-database';
+import { connectTemporalClient } from '@temporal-lib/client';
+import { parseTemporalDbUrl, startTemporalCluster, type RunningCluster } from '@temporal-lib/cluster';
+import { startDevServer } from '@temporal-lib/dev-server';
+import { startFrontendBalancer } from '@temporal-lib/frontend-balancer';
+import { freePort } from '@temporal-lib/ports';
+import { installQuietRuntime } from '@temporal-lib/runtime';
+import { startReviewWorker } from '../../apps/worker/review-worker';
+import { createApi } from '../../apps/api/src/create-api';
+import { argument } from './bench-database';
+
+const TARGET = argument('target', 'cluster');
+const NODES = Number(argument('nodes', '1'));
+const SECONDS = Number(argument('seconds', '20'));
+const CALLERS = 16;
+const STEADY_RATE = 5;
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN;
+};
+const summary = (xs: number[]) =>
+  `p50 ${pct(xs, 50).toFixed(0)} / p95 ${pct(xs, 95).toFixed(0)} / p99 ${pct(xs, 99).toFixed(0)} ms (n=${xs.length})`;
+const rssMiB = (pid: number | undefined) => {
+  if (!pid) return 0;
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : 0;
+};
+
+async function main() {
+  installQuietRuntime();
+  const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
+  const dir = mkdtempSync(join(tmpdir(), 'provning-cluster-bench-'));
+  const pg = await startEmbeddedPostgres({
+    dataDir: mkdtempSync(join(tmpdir(), 'provning-cluster-bench-pg-')), // its own: embedded-postgres chowns it
+    port: await freePort(),
+    database: 'provning',
+    persistent: false,
+  });
+  let address: string;
+  let cluster: RunningCluster | undefined;
+  const stops: (() => Promise<unknown>)[] = [() => pg.stop()];
+  if (TARGET === 'dev') {
+    const dev = await startDevServer({
+      port: await freePort(),
+      headless: true,
+      dbFile: join(dir, 'temporal.db'),
+      log,
+    });
+    stops.unshift(() => dev.stop());
+    address = dev.address;
+  } else {
+    cluster = await startTemporalCluster({
+      nodes: NODES,
+      basePort: 21_000 + Math.floor(Math.random() * 100) * 100,
+      db: parseTemporalDbUrl(pg.urlFor('temporal')),
+      namespace: 'default',
+      numHistoryShards: 4,
+      rootDir: join(dir, 'temporal'),
+      log,
+    });
+    const balancer = await startFrontendBalancer(cluster.frontends, await freePort());
+    stops.unshift(
+      () => cluster!.stop(),
+      () => balancer.stop(),
+    );
+    address = balancer.address;
+  }
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'error',
+    DATABASE_URL: pg.url,
+    TEMPORAL_ADDRESS: address,
+    RATE_LIMIT_SUBMIT_PER_MINUTE: '0',
+    RATE_LIMIT_LOGIN_PER_MINUTE: '0',
+  });
+  const ds = await openDatabase({
+    url: pg.url,
+    poolSize: 20,
+    applicationName: 'bench',
+    migrate: true,
+    log: () => {},
+  });
+  await seedDemoOrganisation(ds);
+  const worker = await startReviewWorker({
+    address,
+    namespace: 'default',
+    taskQueue: 'review',
+    dataSource: ds,
+  });
+  const client = await connectTemporalClient(address, 'default');
+  const app = await createApi({ config, dataSource: ds, temporalClient: client }, false);
+  await app.listen(0, '127.0.0.1');
+  stops.unshift(
+    () => app.close(),
+    () => worker.shutdown(),
+    () => client.connection.close(),
+    () => ds.destroy(),
+  );
+  const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api/v1`;
+  const post = async (path: string, token: string, body: unknown) => {
+    const res = await fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+  const token = async (username: string) =>
+    (
+      (await (
+        await fetch(`${base}/auth/dev-login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username }),
+        })
+      ).json()) as { token: string }
+    ).token;
+  const [admin, chef, hr] = [await token('admin'), await token('chef.akuten'), await token('hr.somatik')];
+  const [{ id: unitId }] = await ds.query(`SELECT id FROM org_units WHERE code = 'SOM-AKUT'`);
+  const period = await post('/review-periods', admin, {
+    kind: 'hire',
+    validFrom: '2020-01-01',
+    validTo: '2099-12-31',
+    decisionRef: 'BENCH/1',
+    decidedBy: 'Nämnden',
+    decidedOn: '2020-01-01',
+  });
+  if (period.status !== 201)
+    throw new Error(`review period: ${period.status} ${JSON.stringify(period.body)}`);
+  const hire = (i: number) => ({
+    kind: 'hire',
+    unitId,
+    occupationalCategory: 'nurse',
+    justification: 'Ersätter sjuksköterska som slutat',
+    title: `Sjuksköterska ${i}`,
+    employmentForm: 'fixed_term',
+    fte: 1,
+    startDate: '2031-02-01',
+    endDate: '2031-08-31',
+    replacement: true,
+    withinBudget: true,
+    monthlyCostSek: 48_000,
+    alternativesTried: ['internal_pool'],
+    consequenceIfRejected: 'Patientsäkerheten',
+    savingsNote: 'Vakansen finansierar tjänsten',
+  });
+  let n = 0;
+  const submit = async () => {
+    const started = performance.now();
+    const res = await post('/requests', chef, hire(n++));
+    if (res.status !== 201) throw new Error(`submit: ${res.status} ${JSON.stringify(res.body)}`);
+    return { id: res.body.id as string, ms: performance.now() - started };
+  };
+
+  log('warm-up');
+  for (let i = 0; i < 20; i++) await submit();
+
+  log(`closed loop: ${CALLERS} callers for ${SECONDS} s`);
+  let done = 0;
+  const loopEnd = Date.now() + SECONDS * 1000;
+  const loopStart = Date.now();
+  await Promise.all(
+    Array.from({ length: CALLERS }, async () => {
+      while (Date.now() < loopEnd) {
+        await submit();
+        done++;
+      }
+    }),
+  );
+  const rate = done / ((Date.now() - loopStart) / 1000);
+  const rss = cluster ? cluster.nodes.map((node) => rssMiB(node.pid())) : [];
+  await new Promise((r) => setTimeout(r, 3000)); // let the loop's backlog of timers and tasks drain
+
+  log(`steady: ${STEADY_RATE}/s for ${SECONDS} s`);
+  const steady: { id: string; ms: number }[] = [];
+  const paced = async <T>(count: number, fn: (i: number) => Promise<T>): Promise<T[]> => {
+    const started = Date.now();
+    return Promise.all(
+      Array.from({ length: count }, async (_, i) => {
+        await new Promise((r) => setTimeout(r, started + (i * 1000) / STEADY_RATE - Date.now()));
+        return fn(i);
+      }),
+    );
+  };
+  steady.push(...(await paced(SECONDS * STEADY_RATE, () => submit())));
+  const decisions = await paced(steady.length, async (i) => {
+    const started = performance.now();
+    const res = await post(`/requests/${steady[i].id}/decisions`, hr, {
+      stage: 'hr_review',
+      outcome: 'approve',
+    });
+    if (res.status !== 201) throw new Error(`decision: ${res.status} ${JSON.stringify(res.body)}`);
+    return performance.now() - started;
+  });
+
+  const cpu = cpus();
+  const lines = [
+    `machine: ${cpu.length} × ${cpu[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+    `temporal: ${TARGET === 'dev' ? 'dev server 1.29.1 (SQLite file, WAL, synchronous=full)' : `server 1.29.1, ${NODES} node(s), 4 history shards, PostgreSQL`}`,
+    `closed loop (${CALLERS} callers, ${SECONDS} s): ${rate.toFixed(1)} reviews opened per second (${done} reviews)`,
+    `steady ${STEADY_RATE}/s, submit → 201 with the stage row: ${summary(steady.map((s) => s.ms))}`,
+    `steady ${STEADY_RATE}/s, decision Update → 201: ${summary(decisions)}`,
+    ...(rss.length
+      ? [`server RSS after the closed loop: ${rss.map((r) => `${r.toFixed(0)} MiB`).join(', ')}`]
+      : []),
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+  for (const stop of stops) await stop().catch((e) => log(`stop: ${(e as Error).message}`));
+  rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((e) => {
+  process.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,5 @@
+import type { RunningPostgres } from '../../libs/db/embedded-postgres';
+
+export default async function globalTeardown(): Promise<void> {
+  await (globalThis as { __provningClusterPg?: RunningPostgres }).__provningClusterPg?.stop();
+}
