@@ -47,7 +47,8 @@ const say = (line = '') => {
 
 async function startApp(): Promise<{ app: ChildProcess; seconds: number; steps: string[] }> {
   const started = Date.now();
-  const app = spawn(process.execPath, ['dist/apps/launcher/main.js'], {
+  const flags = PROFILE ? ['--cpu-prof', '--cpu-prof-dir=.data/profiles'] : [];
+  const app = spawn(process.execPath, [...flags, 'dist/apps/launcher/main.js'], {
     env: ENV,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
