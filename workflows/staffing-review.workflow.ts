@@ -39,6 +39,9 @@ const record = wf.proxyLocalActivities<ReviewActivities>({
 
 const FINAL = new Set(['approved', 'approved_with_conditions', 'rejected', 'withdrawn']);
 
+/** patched() ids, one per change of path; never reuse or rename one (running histories carry it). */
+const OVERDUE_REMINDS_EVERY_LEVEL = 'overdue-reminders-every-deciding-level';
+
 function refuse(type: string, message: string, fields: DomainError['fields'] = []): never {
   throw wf.ApplicationFailure.create({ type, message, nonRetryable: true, details: [fields] });
 }
@@ -363,6 +366,23 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
         // Past the last level: remind every business day, never decide on anyone's behalf.
         overdueReminders += 1;
         const top = stage.assignees[stage.assignees.length - 1];
+        // Every level that may still decide is reminded, not only the top one: after escalation the first
+        // reviewer keeps the right to decide (decidingLevels) and is often the one who acts, so reminding only the
+        // HR lead or executive left the person nearest the case unaware it was overdue. Reviews that were already
+        // overdue when this shipped take the new path from their next reminder on; their recorded histories
+        // replay on the old one (tests/replay, tests/workflows/worker-upgrade.test.ts).
+        const remind = wf.patched(OVERDUE_REMINDS_EVERY_LEVEL) ? stage.assignees.slice(0, -1) : [];
+        for (const level of remind) {
+          await record.sendReminder({
+            requestId: input.requestId,
+            reminderKey: `${stage.stageId}:overdue:${overdueReminders}:${level.role}`,
+            type: 'stage_overdue',
+            recipients: { role: level.role as PlannedStage['role'], scopeUnitId: level.scopeUnitId },
+            stageId: stage.stageId,
+            dueAt: stage.dueAt,
+            at: now().toISOString(),
+          });
+        }
         await record.sendReminder({
           requestId: input.requestId,
           reminderKey: `${stage.stageId}:overdue:${overdueReminders}`,

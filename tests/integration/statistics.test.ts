@@ -2,6 +2,9 @@ import { startTestApp, type TestApp } from '../support/app';
 import { demoFixture, type DemoFixture } from '../support/fixtures';
 import { historyWriter } from '../support/history';
 
+// Starting the app (database, migrations, worker bundle) takes seconds, more on a loaded machine.
+jest.setTimeout(120_000);
+
 /**
  * A small known history, every figure asserted exactly. Times are Stockholm (+01:00 until 29 March 2026,
  * +02:00 after). Easter 2026: Good Friday 3 April, Easter Monday 6 April, both holidays.

@@ -1,6 +1,9 @@
 import { startTestApp, type TestApp } from '../support/app';
 import { unitIdsByCode } from '../support/http-fixtures';
 
+// Starting the app (database, migrations, worker bundle) takes seconds, more on a loaded machine.
+jest.setTimeout(120_000);
+
 let t: TestApp;
 let units: Map<string, string>;
 const names = (body: { username: string }[]) => body.map((u) => u.username).sort();

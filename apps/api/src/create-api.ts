@@ -7,11 +7,13 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppModule, type ApiDependencies } from './app.module';
 import { bodyErrors } from './common/body-errors';
+import { documentInputErrors } from './common/openapi-input-errors';
 import { COMPONENT_SCHEMAS } from './common/openapi-responses';
 import { httpMetrics } from './metrics/http-metrics';
 import { MetricsService } from './metrics/metrics.service';
 import { createAppLogger, httpLogger } from './observability/http-logger';
 import { assignRequestId, runInRequestContext } from './observability/request-context';
+import { bodyChecks, documentRateLimits, enableCors, rateLimits, securityHeaders } from './common/security';
 
 export const API_PREFIX = 'api/v1';
 
@@ -31,6 +33,10 @@ export async function createApi(
   app.use(assignRequestId);
   app.use(httpLogger(createAppLogger(logger === false ? 'silent' : deps.config.logLevel)));
   app.use(httpMetrics(app.get(MetricsService)));
+  // Headers, CORS and the rate limits come before the body parser, so what they refuse is never read.
+  app.use(securityHeaders(deps.config));
+  enableCors(app, deps.config);
+  app.use(rateLimits(deps.config));
   // Our own parser: a size limit, strict JSON, and its errors go through the problem filter.
   app.use(
     express.json({
@@ -40,6 +46,7 @@ export async function createApi(
     }),
   );
   app.use(bodyErrors);
+  app.use(bodyChecks);
   app.use(runInRequestContext);
   app.setGlobalPrefix(API_PREFIX);
   app.enableShutdownHooks();
@@ -56,6 +63,8 @@ export async function createApi(
     ...document.components,
     schemas: { ...document.components?.schemas, ...COMPONENT_SCHEMAS },
   };
+  documentRateLimits(document, deps.config);
+  documentInputErrors(document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   serveWebApp(app);
   return app;

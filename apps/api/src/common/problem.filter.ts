@@ -72,7 +72,11 @@ export class ProblemFilter implements ExceptionFilter {
         headers: { 'Retry-After': '5' },
       };
     }
-    if (error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === '22P02') {
+    // 22P02 a malformed value, 22021/22P05 a character PostgreSQL cannot store (a NUL): the input's fault.
+    if (
+      error instanceof QueryFailedError &&
+      ['22P02', '22021', '22P05'].includes((error.driverError as { code?: string })?.code ?? '')
+    ) {
       return { body: problem(400, 'A value has the wrong format'), headers: {} };
     }
     this.logger.error(

@@ -12,7 +12,13 @@ export function createAppLogger(level: Level | 'silent'): Logger {
     base: { service: 'provning-api' },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      // The Idempotency-Key is chosen by the client and may carry anything, a personal number included.
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers["idempotency-key"]',
+        'res.headers["set-cookie"]',
+      ],
       censor: '[redacted]',
     },
   });

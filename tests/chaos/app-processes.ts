@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+
+/**
+ * The production entry points (apps/api/main.ts, apps/worker/main.ts) as child processes, run from source through
+ * scripts/ts-register.cjs: what the chaos run kills with -9 and what the log scan reads, byte for byte.
+ */
+const ROOT = resolve(__dirname, '../..');
+const REGISTER = join(ROOT, 'scripts/ts-register.cjs');
+
+export interface AppProcess {
+  name: string;
+  /** Everything the process wrote to stdout and stderr, over all its lives. */
+  output(): string;
+  pid(): number | undefined;
+  /** Starts it and resolves once `readyLine` appears in its output. */
+  start(): Promise<void>;
+  /** SIGKILL: no shutdown hook, no drain. */
+  kill9(): Promise<void>;
+  /** SIGTERM and wait. */
+  stop(): Promise<void>;
+  restarts: number;
+}
+
+export function appProcess(
+  name: 'api' | 'worker',
+  env: Record<string, string>,
+  opts: { readyTimeoutMs?: number; echo?: boolean } = {},
+): AppProcess {
+  const entry = join(ROOT, name === 'api' ? 'apps/api/main.ts' : 'apps/worker/main.ts');
+  const readyLine = name === 'api' ? /listening on/ : /polling task queue/;
+  let child: ChildProcess | undefined;
+  let log = '';
+  const self: AppProcess = {
+    name,
+    restarts: 0,
+    output: () => log,
+    pid: () => child?.pid,
+    start() {
+      const mark = log.length;
+      const proc = spawn(process.execPath, ['-r', REGISTER, entry], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child = proc;
+      const take = (chunk: Buffer) => {
+        log += chunk.toString();
+        if (opts.echo) process.stderr.write(`[${name}] ${chunk}`);
+      };
+      proc.stdout!.on('data', take);
+      proc.stderr!.on('data', take);
+      return new Promise<void>((resolvePromise, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`${name} not ready in time:\n${log.slice(mark)}`)),
+          opts.readyTimeoutMs ?? 120_000,
+        );
+        const check = () => {
+          if (readyLine.test(log.slice(mark))) {
+            clearTimeout(timer);
+            proc.stdout!.off('data', check);
+            resolvePromise();
+          }
+        };
+        proc.stdout!.on('data', check);
+        proc.once('exit', (code, signal) => {
+          clearTimeout(timer);
+          reject(new Error(`${name} exited (${code ?? signal}) before it was ready:\n${log.slice(mark)}`));
+        });
+      });
+    },
+    async kill9() {
+      await signal(child, 'SIGKILL');
+      self.restarts += 1;
+    },
+    stop: () => signal(child, 'SIGTERM'),
+  };
+  return self;
+}
+
+function signal(child: ChildProcess | undefined, sig: NodeJS.Signals): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolvePromise) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolvePromise();
+    });
+    child.kill(sig);
+  });
+}

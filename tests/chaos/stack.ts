@@ -1,0 +1,72 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createDataSource, runMigrations } from '@db/data-source';
+import { seedDemoOrganisation } from '@db/demo-organisation';
+import { startEmbeddedPostgres, type RunningPostgres } from '@db/embedded-postgres';
+import { startDevServer, type RunningDevServer } from '@temporal-lib/dev-server';
+import { freePort } from '@temporal-lib/ports';
+
+/**
+ * PostgreSQL and the Temporal dev server for a script outside jest (chaos, schemathesis), on free ports under
+ * `.data/<name>`, each one stoppable and restartable on the same port and data: that is what the faults need.
+ */
+export interface Stack {
+  databaseUrl: string;
+  temporalAddress: string;
+  stopPostgres(): Promise<void>;
+  startPostgres(): Promise<void>;
+  stopTemporal(): Promise<void>;
+  startTemporal(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startStack(name: string, log: (m: string) => void): Promise<Stack> {
+  const dir = resolve(__dirname, '../../.data', name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const [pgPort, temporalPort] = [await freePort(), await freePort()];
+  let pg: RunningPostgres | undefined;
+  let temporal: RunningDevServer | undefined;
+  const startPostgres = async () => {
+    pg = await startEmbeddedPostgres({
+      dataDir: join(dir, 'pg'),
+      port: pgPort,
+      database: 'provning',
+      persistent: true,
+      log,
+    });
+  };
+  // A SQLite file, so the dev server's histories survive its restart as in `npm start`.
+  const startTemporal = async () => {
+    temporal = await startDevServer({
+      port: temporalPort,
+      headless: true,
+      dbFile: join(dir, 'temporal.db'),
+      log,
+    });
+  };
+  await Promise.all([startPostgres(), startTemporal()]);
+  const databaseUrl = pg!.url;
+  const ds = createDataSource({ url: databaseUrl, poolSize: 2 });
+  await ds.initialize();
+  await runMigrations(ds);
+  await seedDemoOrganisation(ds);
+  await ds.destroy();
+  return {
+    databaseUrl,
+    temporalAddress: temporal!.address,
+    startPostgres,
+    startTemporal,
+    stopPostgres: async () => {
+      await pg?.stop();
+      pg = undefined;
+    },
+    stopTemporal: async () => {
+      await temporal?.stop();
+      temporal = undefined;
+    },
+    async stop() {
+      await Promise.allSettled([temporal?.stop(), pg?.stop()]);
+    },
+  };
+}
