@@ -5,7 +5,7 @@
  *   1. closed loop, 16 callers: hires submitted (201 with the first stage open) per second;
  *   2. a steady 5 submissions per second: POST /requests → 201 (the stage row committed), p50/p95/p99;
  *   3. the first decision on each of those at 5 per second: POST /decisions → 201 (Workflow Update), p50/p95/p99.
- * Prints the machine and the figures; not a test. Compiled by tsc first (Nest needs decorator metadata).
+ * Prints the machine and the figures; not a test. Runs through scripts/ts-register.cjs (Nest needs the decorator metadata tsx does not emit).
  */
 import 'reflect-metadata';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -1,8 +1,8 @@
 /**
  * Latency of every statistics endpoint over the history `npm run seed:history` wrote, per filter shape:
  * `npm run bench:stats -- [--iterations 40]`. The real API (Nest, auth, validation, SQL) listens on a local
- * port and is called over HTTP one request at a time (compiled by tsc first: Nest needs the decorator metadata
- * that tsx does not emit); each iteration draws fresh filter values, so no two
+ * port and is called over HTTP one request at a time (run through scripts/ts-register.cjs: Nest needs the
+ * decorator metadata that tsx does not emit); each iteration draws fresh filter values, so no two
  * requests hit the same cache entry. Prints p50/p95/p99 in milliseconds. Not a test: figures go to BENCHMARKS.md.
  */
 import { Client, Connection } from '@temporalio/client';
@@ -11,6 +11,7 @@ import { loadConfig } from '@config/config';
 import { OCCUPATIONAL_CATEGORIES } from '@domain/enums';
 import { createApi } from '../../apps/api/src/create-api';
 import { argument, openBenchDatabase } from './bench-database';
+import { percentile } from './load-tools';
 
 const ITERATIONS = Number(argument('iterations', '40'));
 const WARMUP = 3;
@@ -124,7 +125,7 @@ async function main() {
       if (i >= WARMUP) times.push(ms);
     }
     times.sort((a, b) => a - b);
-    const q = (p: number) => times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)];
+    const q = (p: number) => percentile(times, p);
     const row = `| ${endpoint} | ${shape} | ${q(0.5).toFixed(1)} | ${q(0.95).toFixed(1)} | ${q(0.99).toFixed(1)} | ${times[times.length - 1].toFixed(1)} |`;
     console.log(row);
     if (q(0.95) > worst.p95) worst = { p95: q(0.95), row };

@@ -69,11 +69,10 @@ export class StatsService {
     const q = parseBody(timeseriesQuery, query);
     const grain = q.interval;
     const scope = await this.scope(q, user, now);
-    const earlier = { ...scope, from: yearEarlier(scope.from, grain), to: yearEarlier(scope.to, grain) };
     const [counters, leads, previous] = await Promise.all([
       this.counters(scope, grain, ['bucket']),
       this.leads(scope, grain, ['bucket']),
-      this.counters({ ...earlier, kind: 'agency_call_off' }, grain, ['bucket']),
+      this.agencyYearEarlier(scope, grain, ['bucket']),
     ]);
     const c = new Map(counters.map((r) => [r.k0, r]));
     const l = new Map(leads.map((r) => [r.k0, r]));
@@ -140,11 +139,10 @@ export class StatsService {
     const q = parseBody(exportQuery, query);
     const scope = await this.scope(q, user, now);
     const keys: GroupKey[] = [q.by, 'bucket'];
-    const earlier = { ...scope, from: yearEarlier(scope.from, 'month'), to: yearEarlier(scope.to, 'month') };
     const [counters, leads, previous, org] = await Promise.all([
       this.counters(scope, 'month', keys),
       this.leads(scope, 'month', keys),
-      this.counters({ ...earlier, kind: 'agency_call_off' }, 'month', keys),
+      this.agencyYearEarlier(scope, 'month', keys),
       this.org(),
     ]);
     const l = byKey(leads);
@@ -196,6 +194,12 @@ export class StatsService {
   private async counters(scope: StatsScope, grain: Grain, keys: GroupKey[]): Promise<CounterRow[]> {
     const { sql, params } = countersQuery(scope, grain, keys);
     return this.dataSource.query(sql, params);
+  }
+
+  /** The agency call-offs' counters over the same range a year earlier, for the comparison with last year. */
+  private agencyYearEarlier(scope: StatsScope, grain: Exclude<Grain, 'day'>, keys: GroupKey[]) {
+    const earlier = { from: yearEarlier(scope.from, grain), to: yearEarlier(scope.to, grain) };
+    return this.counters({ ...scope, ...earlier, kind: 'agency_call_off' }, grain, keys);
   }
 
   private async leads(scope: StatsScope, grain: Grain, keys: GroupKey[]): Promise<LeadRow[]> {
