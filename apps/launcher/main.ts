@@ -144,6 +144,8 @@ async function main(config: AppConfig): Promise<void> {
     taskQueue: config.temporal.taskQueue,
     dataSource,
     mailer: mailerFromConfig(config, log),
+    workflowBundlePath: config.temporal.worker.workflowBundlePath,
+    maxCachedWorkflows: config.temporal.worker.maxCachedWorkflows,
   });
   stops.push({ name: 'worker', stop: () => worker.shutdown() });
   worker.done.catch((e) => {

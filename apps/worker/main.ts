@@ -24,6 +24,8 @@ async function main() {
     taskQueue: config.temporal.taskQueue,
     dataSource,
     mailer: mailerFromConfig(config, log),
+    workflowBundlePath: config.temporal.worker.workflowBundlePath,
+    maxCachedWorkflows: config.temporal.worker.maxCachedWorkflows,
   });
   log(`polling task queue "${config.temporal.taskQueue}" on ${temporalAddress}`);
   await worker.done;

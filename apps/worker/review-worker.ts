@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { createSmtpMailer, type Mailer } from '@activities/mailer';
 import type { AppConfig } from '@config/config';
 import { createReviewActivities } from '@activities/review-activities';
-import { WORKFLOWS_PATH, workflowBundlerOptions } from '@temporal-lib/workflow-bundle';
+import { builtBundlePath, WORKFLOWS_PATH, workflowBundlerOptions } from '@temporal-lib/workflow-bundle';
 
 export interface ReviewWorkerOptions {
   address: string;
@@ -14,6 +14,17 @@ export interface ReviewWorkerOptions {
   mailer?: Mailer;
   /** A prebuilt bundle (tests build it once); otherwise the workflows are bundled at start-up. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** The bundle's file: WORKFLOW_BUNDLE_PATH, else the one `npm run build` wrote, else none. */
+  workflowBundlePath?: string;
+  /** Workflows kept in memory between tasks (WORKER_MAX_CACHED_WORKFLOWS); the SDK sizes it from the heap. */
+  maxCachedWorkflows?: number;
+}
+
+function workflowCode(opts: ReviewWorkerOptions): Partial<WorkerOptions> {
+  if (opts.workflowBundle) return { workflowBundle: opts.workflowBundle };
+  const codePath = opts.workflowBundlePath ?? builtBundlePath();
+  if (codePath) return { workflowBundle: { codePath } };
+  return { workflowsPath: require.resolve(WORKFLOWS_PATH), bundlerOptions: workflowBundlerOptions() };
 }
 
 export interface RunningWorker {
@@ -30,9 +41,8 @@ export async function startReviewWorker(opts: ReviewWorkerOptions): Promise<Runn
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     activities: createReviewActivities({ dataSource: opts.dataSource, mailer: opts.mailer }),
-    ...(opts.workflowBundle
-      ? { workflowBundle: opts.workflowBundle }
-      : { workflowsPath: require.resolve(WORKFLOWS_PATH), bundlerOptions: workflowBundlerOptions() }),
+    ...workflowCode(opts),
+    ...(opts.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
     // Graceful stop waits this long for in-flight activities (all short PostgreSQL writes).
     shutdownGraceTime: '10 seconds',
   });

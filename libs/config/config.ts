@@ -21,6 +21,13 @@ const url = (protocols: string[]) =>
       `must start with ${protocols.join(': or ')}:`,
     );
 
+/**
+ * The SDK would size the cache from the V8 heap limit (about 2 300 workflows on a 24 GiB machine). A review waits
+ * days between tasks, so a cached one is rarely touched again soon; replaying a review's short history costs
+ * milliseconds. Measured in BENCHMARKS.md ("Held load").
+ */
+export const WORKER_CACHE_DEFAULT = 500;
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -63,6 +70,9 @@ const schema = z
     TEMPORAL_DEV_PORT: port.default(7233),
     TEMPORAL_UI_PORT: port.default(8233),
     TEMPORAL_CLI_PATH: z.string().min(1).optional(),
+    // Workflows kept in the worker's memory between tasks (BENCHMARKS.md "Held load" for the measured choice).
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(WORKER_CACHE_DEFAULT),
+    WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
     PROVNING_CACHE_DIR: z.string().min(1).optional(),
     // npm run start:cluster: the real Temporal server on PostgreSQL instead of the dev server (README "Scaling out").
     TEMPORAL_MODE: z.enum(['dev', 'cluster']).default('dev'),
@@ -127,6 +137,12 @@ export interface AppConfig {
     devServer: { port: number; uiPort: number; dbFile: string };
     cliPath?: string;
     cacheDir?: string;
+    worker: {
+      /** Workflows kept in memory between tasks; an evicted one is replayed from its history on its next task. */
+      maxCachedWorkflows: number;
+      /** A prebuilt workflow bundle; by default the one `npm run build` writes, else bundled at start-up. */
+      workflowBundlePath?: string;
+    };
     /** Set by TEMPORAL_MODE=cluster (npm run start:cluster): the app reaches the nodes on devServer.port. */
     cluster?: {
       nodes: number;
@@ -200,6 +216,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       devServer: { port: c.TEMPORAL_DEV_PORT, uiPort: c.TEMPORAL_UI_PORT, dbFile: `${dataDir}/temporal.db` },
       cliPath: c.TEMPORAL_CLI_PATH,
       cacheDir: c.PROVNING_CACHE_DIR,
+      worker: {
+        maxCachedWorkflows: c.WORKER_MAX_CACHED_WORKFLOWS,
+        workflowBundlePath: c.WORKFLOW_BUNDLE_PATH,
+      },
       cluster:
         c.TEMPORAL_MODE === 'cluster'
           ? {

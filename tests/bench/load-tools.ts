@@ -67,10 +67,22 @@ export async function closedLoop(callers: number, seconds: number, call: (i: num
 
 /** Resident memory of a process and its children, in MiB, from /proc. */
 export function rssMiB(pids: number[]): number {
+  return sumKiB(pids, 'status', /VmRSS:\s+(\d+)/);
+}
+
+/**
+ * Proportional set size, in MiB: shared pages divided among the processes sharing them. PostgreSQL's backends
+ * all map the same shared buffers, so summing their RSS counts those pages once per backend; PSS does not.
+ */
+export function pssMiB(pids: number[]): number {
+  return sumKiB(pids, 'smaps_rollup', /Pss:\s+(\d+)/);
+}
+
+function sumKiB(pids: number[], file: string, field: RegExp): number {
   let kib = 0;
   for (const pid of pids) {
     try {
-      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      const m = field.exec(readFileSync(`/proc/${pid}/${file}`, 'utf8'));
       if (m) kib += Number(m[1]);
     } catch {
       // the process ended in between

@@ -38,6 +38,7 @@ const DEFAULTS: AppConfig = {
     devServer: { port: 7233, uiPort: 8233, dbFile: '.data/temporal.db' },
     cliPath: undefined,
     cacheDir: undefined,
+    worker: { maxCachedWorkflows: 500, workflowBundlePath: undefined },
   },
   auth: { mode: 'dev', devSecret: undefined },
   seedDemo: true,
@@ -91,6 +92,8 @@ describe('loadConfig: values', () => {
       TEMPORAL_UI_PORT: '8300',
       TEMPORAL_CLI_PATH: '/opt/temporal/bin/temporal',
       PROVNING_CACHE_DIR: '/tmp/cache',
+      WORKER_MAX_CACHED_WORKFLOWS: '0',
+      WORKFLOW_BUNDLE_PATH: '/opt/provning/workflow-bundle.js',
       AUTH_DEV_SECRET: 's'.repeat(32),
       SEED_DEMO: 'false',
       RUN_MIGRATIONS: 'no',
@@ -119,6 +122,7 @@ describe('loadConfig: values', () => {
         devServer: { port: 7300, uiPort: 8300, dbFile: '.data/temporal.db' },
         cliPath: '/opt/temporal/bin/temporal',
         cacheDir: '/tmp/cache',
+        worker: { maxCachedWorkflows: 0, workflowBundlePath: '/opt/provning/workflow-bundle.js' },
       },
       auth: { mode: 'dev', devSecret: 's'.repeat(32) },
       seedDemo: false,
@@ -157,6 +161,10 @@ describe('loadConfig: bad values name the variable', () => {
     const error = configErrorFor({ PORT: value });
     expect(error.problems.map((p) => p.variable)).toEqual(['PORT']);
     expect(error.message).toContain('PORT:');
+  });
+
+  it.each(['-1', '1.5', 'many', '100001'])('refuses WORKER_MAX_CACHED_WORKFLOWS=%s', (value) => {
+    expect(variablesNamed({ WORKER_MAX_CACHED_WORKFLOWS: value })).toEqual(['WORKER_MAX_CACHED_WORKFLOWS']);
   });
 
   it.each(['EMBEDDED_PG_PORT', 'TEMPORAL_DEV_PORT', 'TEMPORAL_UI_PORT'])(

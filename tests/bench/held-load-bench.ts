@@ -1,0 +1,313 @@
+/**
+ * Held load: `npm run bench:held -- [--reviews 20000] [--callers 16] [--due-in 25] [--cache N]`.
+ *
+ * 1. Starts PostgreSQL and the Temporal dev server as `npm start` does, then the production worker and API as
+ *    separate processes (`dist/apps/worker/main.js`, `dist/apps/api/main.js`), so each one's memory is its own.
+ * 2. Submits `--reviews` agency call-offs through the HTTP API (`--callers` at a time) and says how long it took.
+ * 3. Holds them open and samples the resident memory of the API, the worker, the dev server and PostgreSQL.
+ * 4. All their first deadlines fall due inside one minute, `--due-in` minutes after the start; measures how late
+ *    the review workflows' timers fire (the escalation's workflow time minus the deadline) and when the last
+ *    escalation is committed.
+ *
+ * Business-day deadlines end at 16:00 days away, so the worker runs the product's workflow code with one module
+ * changed: `@domain/deadlines` is replaced (at bundle time only, in .data/bench-held) by one that puts every
+ * deadline computed before the window inside it, spread by the submission's millisecond of the minute. Everything
+ * else (route, timers, escalation activity, records) is the product's. Figures only; see BENCHMARKS.md.
+ * Runs through scripts/ts-register.cjs (the database layer needs decorator metadata).
+ */
+import 'reflect-metadata';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import { seedDemoOrganisation } from '@db/demo-organisation';
+import { startEmbeddedPostgres } from '@db/embedded-postgres';
+import { openDatabase } from '@db/open-database';
+import { startDevServer } from '@temporal-lib/dev-server';
+import { freePort } from '@temporal-lib/ports';
+import { writeWorkflowBundle } from '@temporal-lib/workflow-bundle';
+import { argument } from './bench-database';
+import { ms, percentile, pssMiB, rssMiB } from './load-tools';
+
+const REVIEWS = Number(argument('reviews', '20000'));
+const CALLERS = Number(argument('callers', '16'));
+const DUE_IN_MINUTES = Number(argument('due-in', '25'));
+const CACHE = argument('cache', '');
+const DIR = resolve('.data/bench-held');
+const ROOT = resolve(__dirname, '../..');
+
+const out: string[] = [];
+const say = (line = '') => {
+  out.push(line);
+  console.log(line);
+};
+const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The replacement deadline module: the product's calendar after the window, the window before it. */
+function deadlineModule(windowStart: number): string {
+  return `import { dueAfter as calendarDueAfter } from '${ROOT}/libs/domain/deadlines';
+import type { Duration } from '${ROOT}/libs/domain/policy';
+
+const WINDOW_START = ${windowStart};
+
+export function dueAfter(from: Date, duration: Duration): Date {
+  return from.getTime() < WINDOW_START
+    ? new Date(WINDOW_START + (from.getTime() % 60_000))
+    : calendarDueAfter(from, duration);
+}
+`;
+}
+
+/** Starts a dist entry point and resolves once it prints `ready`; the time that took is its start time. */
+async function startProcess(name: string, entry: string, env: NodeJS.ProcessEnv, ready: RegExp) {
+  const started = performance.now();
+  const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  await new Promise<void>((resolveReady, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (ready.test(output)) resolveReady();
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}:\n${output}`)));
+  });
+  // Keep draining its output, or a full pipe would stall it.
+  child.stdout!.resume();
+  child.stderr!.resume();
+  return { child, seconds: (performance.now() - started) / 1000 };
+}
+
+async function stopProcess(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+function childPids(pid: number): number[] {
+  try {
+    const direct = execFileSync('pgrep', ['-P', String(pid)]).toString().trim().split('\n').filter(Boolean);
+    return direct.map(Number).flatMap((c) => [c, ...childPids(c)]);
+  } catch {
+    return [];
+  }
+}
+const commandOf = (pid: number) => {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+  } catch {
+    return '';
+  }
+};
+
+async function main() {
+  say(`# bench:held ${new Date().toISOString()}`);
+  say(
+    `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+  );
+  rmSync(DIR, { recursive: true, force: true });
+  mkdirSync(DIR, { recursive: true });
+
+  const pg = await startEmbeddedPostgres({
+    dataDir: mkdtempSync(join(os.tmpdir(), 'provning-held-pg-')), // its own: embedded-postgres chowns it
+    port: await freePort(),
+    database: 'provning',
+    persistent: false,
+  });
+  const dev = await startDevServer({ port: await freePort(), headless: true, dbFile: join(DIR, 'temporal.db'), log });
+  const ds = await openDatabase({ url: pg.url, poolSize: 2, applicationName: 'bench', migrate: true, log: () => {} });
+  await seedDemoOrganisation(ds);
+  const [{ server_version: pgVersion }] = await ds.query('SHOW server_version');
+  const devPid = childPids(process.pid).find((p) => / start-dev /.test(commandOf(p)))!;
+  const devBinary = commandOf(devPid).split(' ')[0];
+  say(`PostgreSQL ${pgVersion}; Temporal dev server ${execFileSync(devBinary, ['--version']).toString().trim()}`);
+
+  // Whole minute, so the window reads plainly in the output.
+  const windowStart = Math.ceil((Date.now() + DUE_IN_MINUTES * 60_000) / 60_000) * 60_000;
+  const windowEnd = windowStart + 60_000;
+  writeFileSync(join(DIR, 'deadlines.bench.ts'), deadlineModule(windowStart));
+  const bundlePath = join(DIR, 'workflow-bundle.js');
+  const bundleBytes = await writeWorkflowBundle(bundlePath, {
+    '@domain/deadlines$': join(DIR, 'deadlines.bench.ts'),
+  });
+  if (!readFileSync(bundlePath, 'utf8').includes(String(windowStart)))
+    throw new Error('the bench deadline module did not make it into the bundle');
+  say(
+    `deadlines: every first deadline in ${new Date(windowStart).toISOString()} – ${new Date(windowEnd).toISOString()} (bundle ${(bundleBytes / 1024).toFixed(0)} KiB)`,
+  );
+
+  const env = {
+    ...process.env,
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: pg.url,
+    TEMPORAL_ADDRESS: dev.address,
+    RUN_MIGRATIONS: 'false',
+    RATE_LIMIT_LOGIN_PER_MINUTE: '0',
+    RATE_LIMIT_SUBMIT_PER_MINUTE: '0',
+  };
+  const worker = await startProcess(
+    'worker',
+    join(ROOT, 'dist/apps/worker/main.js'),
+    { ...env, WORKFLOW_BUNDLE_PATH: bundlePath, ...(CACHE ? { WORKER_MAX_CACHED_WORKFLOWS: CACHE } : {}) },
+    /polling task queue/,
+  );
+  const port = await freePort();
+  const api = await startProcess(
+    'API',
+    join(ROOT, 'dist/apps/api/main.js'),
+    { ...env, PORT: String(port) },
+    /listening on/,
+  );
+  say(
+    `worker start (prebuilt bundle) to polling: ${worker.seconds.toFixed(2)} s; API start to listening: ${api.seconds.toFixed(2)} s; worker cache: ${CACHE || 'product default'}`,
+  );
+
+  const postmaster = childPids(process.pid).find((p) => /postgres -D/.test(commandOf(p)))!;
+  const processes = {
+    API: () => [api.child.pid!],
+    worker: () => [worker.child.pid!],
+    'Temporal dev server': () => [devPid],
+    PostgreSQL: () => [postmaster, ...childPids(postmaster)],
+  };
+  type Name = keyof typeof processes;
+  const names = Object.keys(processes) as Name[];
+  type Sample = Record<Name, number> & { total: number; pss: number };
+  const peaks: Record<string, Sample> = {};
+  let phase = 'creating';
+  const sample = setInterval(() => {
+    const pids = names.map((n) => processes[n]());
+    const now = Object.fromEntries(names.map((n, i) => [n, rssMiB(pids[i])])) as Record<Name, number>;
+    const total = names.reduce((sum, n) => sum + now[n], 0);
+    const peak = peaks[phase];
+    if (!peak || total > peak.total) peaks[phase] = { ...now, total, pss: pssMiB(pids.flat()) };
+  }, 1000);
+
+  const base = `http://127.0.0.1:${port}/api/v1`;
+  const post = async (path: string, token: string | undefined, body: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: JSON.stringify(body),
+    });
+    const answer = (await res.json()) as Record<string, unknown>;
+    if (!res.ok) throw new Error(`POST ${path} → ${res.status} ${JSON.stringify(answer)}`);
+    return answer;
+  };
+  const token = async (username: string) => (await post('/auth/dev-login', undefined, { username })).token as string;
+  const today = new Date().toISOString().slice(0, 10);
+  await post('/review-periods', await token('admin'), {
+    kind: 'agency_call_off',
+    validFrom: today,
+    validTo: '2099-12-31',
+    decisionRef: 'HSN/1895/2025',
+    decidedBy: 'Hälso- och sjukvårdsnämnden',
+    decidedOn: today,
+  });
+  const chef = await token('chef.akuten');
+  const [{ id: unitId }] = await ds.query(`SELECT id FROM org_units WHERE code = 'SOM-AKUT'`);
+  const callOff = {
+    kind: 'agency_call_off',
+    unitId,
+    occupationalCategory: 'nurse',
+    justification: 'Vakanser under semesterperioden.',
+    supplier: 'Bemanningsbolaget AB',
+    frameworkAgreement: 'Ramavtal hyrsjuksköterskor 2025',
+    periodFrom: '2031-06-01',
+    periodTo: '2031-06-30',
+    extentHours: 160,
+    estimatedCostSek: 180_000,
+    reason: 'vacancy',
+    alternativesTried: ['internal_pool', 'overtime'],
+    urgent: false,
+  };
+
+  const createdStart = performance.now();
+  let next = 0;
+  let errors = 0;
+  let created = 0;
+  await Promise.all(
+    Array.from({ length: CALLERS }, async () => {
+      while (next < REVIEWS) {
+        next += 1;
+        try {
+          const answer = await post('/requests', chef, callOff, { 'Idempotency-Key': randomUUID() });
+          if (!answer.currentStage) throw new Error('no stage open');
+          created += 1;
+          if (created % 2000 === 0) log(`${created} created, ${((performance.now() - createdStart) / 1000).toFixed(0)} s`);
+        } catch (error) {
+          errors += 1;
+          next -= 1; // try that one again: the figure is for REVIEWS open reviews
+          if (errors <= 5) log(`submission failed: ${(error as Error).message}`);
+          await sleep(200);
+        }
+      }
+    }),
+  );
+  const createSeconds = (performance.now() - createdStart) / 1000;
+  say(
+    `created ${created} open reviews through POST /api/v1/requests (${CALLERS} callers) in ${createSeconds.toFixed(0)} s: ${(created / createSeconds).toFixed(1)} per second, ${errors} failed calls retried`,
+  );
+  const [{ inWindow }] = await ds.query(
+    `SELECT count(*)::int AS "inWindow" FROM stages WHERE closed_at IS NULL AND due_at >= $1 AND due_at < $2`,
+    [new Date(windowStart), new Date(windowEnd)],
+  );
+  say(`open stages with their deadline inside the window: ${inWindow}`);
+  if (Date.now() > windowStart - 10_000) say('WARNING: creation ran into the window; rerun with a larger --due-in');
+
+  phase = 'holding';
+  while (Date.now() < windowStart - 5_000) await sleep(1000);
+  phase = 'firing';
+  const committed: { t: number; n: number }[] = [];
+  const giveUp = windowEnd + 30 * 60_000;
+  while (Date.now() < giveUp) {
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM audit_events WHERE type = 'stage_escalated'`);
+    committed.push({ t: Date.now(), n });
+    if (n >= inWindow) break;
+    await sleep(250);
+  }
+  clearInterval(sample);
+  const lags: number[] = (
+    await ds.query(
+      `SELECT extract(epoch FROM e.at - (o.data->>'dueAt')::timestamptz) * 1000 AS lag
+         FROM audit_events o
+         JOIN audit_events e ON e.event_key = 'stage_escalated:' || substr(o.event_key, length('stage_opened:') + 1) || ':1'
+        WHERE o.type = 'stage_opened'`,
+    )
+  )
+    .map((r: { lag: string }) => Number(r.lag))
+    .sort((a: number, b: number) => a - b);
+  const last = committed[committed.length - 1];
+  const half = committed.find((c) => c.n >= inWindow / 2);
+  say();
+  say(
+    `timer lag (escalation's workflow time − deadline), ${lags.length} of ${inWindow} fired: p50 ${ms(percentile(lags, 0.5))} / p95 ${ms(percentile(lags, 0.95))} / p99 ${ms(percentile(lags, 0.99))} / max ${ms(lags[lags.length - 1])} ms`,
+  );
+  say(
+    `escalations committed: half by ${half ? ((half.t - windowEnd) / 1000).toFixed(1) : '–'} s after the window's end, ${last.n} by ${((last.t - windowEnd) / 1000).toFixed(1)} s after it (${(last.n / ((last.t - windowStart) / 1000)).toFixed(1)} per second from the window's start)`,
+  );
+  say();
+  say('RSS at the peak of each phase (PostgreSQL: all its processes); "together, PSS" counts shared pages once.');
+  say('| phase | API | worker | Temporal dev server | PostgreSQL | together, RSS | together, PSS |');
+  say('|---|---:|---:|---:|---:|---:|---:|');
+  for (const [name, p] of Object.entries(peaks)) {
+    say(
+      `| ${name} | ${names.map((n) => `${p[n].toFixed(0)} MiB`).join(' | ')} | ${p.total.toFixed(0)} MiB (${(p.total / 1024).toFixed(2)} GiB) | ${p.pss.toFixed(0)} MiB |`,
+    );
+  }
+
+  await stopProcess(api.child);
+  await stopProcess(worker.child);
+  await ds.destroy();
+  await dev.stop();
+  await pg.stop();
+  writeFileSync('.data/bench-held.md', out.join('\n') + '\n');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
