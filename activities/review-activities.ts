@@ -4,6 +4,7 @@ import type { MailMessage, Mailer } from './mailer';
 import { composeMails, deliverMails } from './notification-mail';
 import {
   audit,
+  auditAndNotify,
   notify as insertNotifications,
   type InsertedNotification,
   type NotificationInput,
@@ -35,10 +36,10 @@ interface RecordEvent {
   data: Record<string, unknown>;
 }
 /**
- * An event both in the audit trail and, under the same key and type, in the recipients' notifications.
- * Resolves false when an earlier attempt already recorded it.
+ * An event both in the audit trail and, under the same key, in the recipients' notifications (of the event's
+ * type unless `notificationType` says otherwise). Resolves false when an earlier attempt already recorded it.
  */
-type Announce = (recipients: Recipients, event: RecordEvent) => Promise<boolean>;
+type Announce = (recipients: Recipients, event: RecordEvent, notificationType?: string) => Promise<boolean>;
 
 /**
  * The record side of the review: every write is keyed so a retried activity changes nothing the first
@@ -56,10 +57,11 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
       const notify: Notify = async (recipients, n) => {
         inserted.push(...(await insertNotifications(db, recipients, n)));
       };
-      const announce: Announce = async (recipients, { actorId, ...event }) => {
-        const recorded = await audit(db, { ...event, actorId });
-        await notify(recipients, event);
-        return recorded;
+      const announce: Announce = async (recipients, { actorId, ...event }, notificationType) => {
+        const notification = { ...event, type: notificationType ?? event.type };
+        const recorded = await auditAndNotify(db, recipients, { ...event, actorId }, notification);
+        inserted.push(...recorded.inserted);
+        return recorded.audited;
       };
       const result = await work(db, notify, announce);
       mails = deps.mailer ? await composeMails(db, inserted) : [];
@@ -140,7 +142,7 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
     },
 
     async recordDecision(input) {
-      await tx(async (db, notify) => {
+      await tx(async (db, _notify, announce) => {
         const inserted: { id: string }[] = await db.query(
           `INSERT INTO decisions (id, request_id, stage_id, stage_name, outcome, actor_id, on_behalf_of_id, comment,
                                   conditions, valid_until, decided_at)
@@ -170,14 +172,12 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
           }
           return;
         }
-        await db.query(`UPDATE stages SET closed_at = $2, outcome = $3 WHERE id = $1 AND closed_at IS NULL`, [
-          input.stageId,
-          input.decidedAt,
-          input.outcome,
-        ]);
+        // The stage closes in the same statement as the request moves on (one round trip fewer).
         // LEAST ignores NULL: the lowest cost any stage approved, or none while no stage lowered it.
         const [[request]]: [{ submitted_at: Date }[], number] = await db.query(
-          `UPDATE requests SET status = $2, decided_at = CASE WHEN $3 THEN $4::timestamptz ELSE decided_at END,
+          `WITH closed AS (
+             UPDATE stages SET closed_at = $4, outcome = $8 WHERE id = $7 AND closed_at IS NULL)
+           UPDATE requests SET status = $2, decided_at = CASE WHEN $3 THEN $4::timestamptz ELSE decided_at END,
                   valid_until = $5, approved_cost_sek = LEAST(approved_cost_sek, $6), updated_at = now()
             WHERE id = $1 RETURNING submitted_at`,
           [
@@ -187,6 +187,8 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
             input.decidedAt,
             input.validUntil ?? null,
             input.approvedCostSek ?? null,
+            input.stageId,
+            input.outcome,
           ],
         );
         const decided = input.final && input.status !== 'withdrawn';
@@ -212,23 +214,17 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
           onBehalfOfId: input.onBehalfOfId,
         };
         const eventKey = `decision:${input.decisionId}`;
-        await audit(db, {
-          eventKey,
-          requestId: input.requestId,
-          type: 'decision',
-          actorId: input.actorId,
-          at: input.decidedAt,
-          data,
-        });
-        await notify(
+        await announce(
           { userId: input.requesterId },
           {
             eventKey,
             requestId: input.requestId,
-            type: `decision_${input.outcome}`,
-            data,
+            type: 'decision',
+            actorId: input.actorId,
             at: input.decidedAt,
+            data,
           },
+          `decision_${input.outcome}`,
         );
       });
     },

@@ -38,7 +38,10 @@ export function workflowBundlerOptions(
 }
 
 /** Bundles the workflows into one file a worker loads with `workflowBundle: { codePath }`. */
-export async function writeWorkflowBundle(path: string, aliases: Record<string, string> = {}): Promise<number> {
+export async function writeWorkflowBundle(
+  path: string,
+  aliases: Record<string, string> = {},
+): Promise<number> {
   const { code } = await bundleWorkflowCode({
     workflowsPath: require.resolve(WORKFLOWS_PATH),
     ...workflowBundlerOptions(aliases),

@@ -89,7 +89,11 @@ async function stopProcess(child: ChildProcess) {
 
 function childPids(pid: number): number[] {
   try {
-    const direct = execFileSync('pgrep', ['-P', String(pid)]).toString().trim().split('\n').filter(Boolean);
+    const direct = execFileSync('pgrep', ['-P', String(pid)])
+      .toString()
+      .trim()
+      .split('\n')
+      .filter(Boolean);
     return direct.map(Number).flatMap((c) => [c, ...childPids(c)]);
   } catch {
     return [];
@@ -106,7 +110,10 @@ const commandOf = (pid: number) => {
 async function main() {
   say(`# bench:held ${new Date().toISOString()}`);
   say(
-    `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+    `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
   );
   rmSync(DIR, { recursive: true, force: true });
   mkdirSync(DIR, { recursive: true });
@@ -117,13 +124,26 @@ async function main() {
     database: 'provning',
     persistent: false,
   });
-  const dev = await startDevServer({ port: await freePort(), headless: true, dbFile: join(DIR, 'temporal.db'), log });
-  const ds = await openDatabase({ url: pg.url, poolSize: 2, applicationName: 'bench', migrate: true, log: () => {} });
+  const dev = await startDevServer({
+    port: await freePort(),
+    headless: true,
+    dbFile: join(DIR, 'temporal.db'),
+    log,
+  });
+  const ds = await openDatabase({
+    url: pg.url,
+    poolSize: 2,
+    applicationName: 'bench',
+    migrate: true,
+    log: () => {},
+  });
   await seedDemoOrganisation(ds);
   const [{ server_version: pgVersion }] = await ds.query('SHOW server_version');
   const devPid = childPids(process.pid).find((p) => / start-dev /.test(commandOf(p)))!;
   const devBinary = commandOf(devPid).split(' ')[0];
-  say(`PostgreSQL ${pgVersion}; Temporal dev server ${execFileSync(devBinary, ['--version']).toString().trim()}`);
+  say(
+    `PostgreSQL ${pgVersion}; Temporal dev server ${execFileSync(devBinary, ['--version']).toString().trim()}`,
+  );
 
   // Whole minute, so the window reads plainly in the output.
   const windowStart = Math.ceil((Date.now() + DUE_IN_MINUTES * 60_000) / 60_000) * 60_000;
@@ -187,17 +207,27 @@ async function main() {
   }, 1000);
 
   const base = `http://127.0.0.1:${port}/api/v1`;
-  const post = async (path: string, token: string | undefined, body: unknown, headers: Record<string, string> = {}) => {
+  const post = async (
+    path: string,
+    token: string | undefined,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ) => {
     const res = await fetch(`${base}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
       body: JSON.stringify(body),
     });
     const answer = (await res.json()) as Record<string, unknown>;
     if (!res.ok) throw new Error(`POST ${path} → ${res.status} ${JSON.stringify(answer)}`);
     return answer;
   };
-  const token = async (username: string) => (await post('/auth/dev-login', undefined, { username })).token as string;
+  const token = async (username: string) =>
+    (await post('/auth/dev-login', undefined, { username })).token as string;
   const today = new Date().toISOString().slice(0, 10);
   await post('/review-periods', await token('admin'), {
     kind: 'agency_call_off',
@@ -237,7 +267,8 @@ async function main() {
           const answer = await post('/requests', chef, callOff, { 'Idempotency-Key': randomUUID() });
           if (!answer.currentStage) throw new Error('no stage open');
           created += 1;
-          if (created % 2000 === 0) log(`${created} created, ${((performance.now() - createdStart) / 1000).toFixed(0)} s`);
+          if (created % 2000 === 0)
+            log(`${created} created, ${((performance.now() - createdStart) / 1000).toFixed(0)} s`);
         } catch (error) {
           errors += 1;
           next -= 1; // try that one again: the figure is for REVIEWS open reviews
@@ -256,7 +287,8 @@ async function main() {
     [new Date(windowStart), new Date(windowEnd)],
   );
   say(`open stages with their deadline inside the window: ${inWindow}`);
-  if (Date.now() > windowStart - 10_000) say('WARNING: creation ran into the window; rerun with a larger --due-in');
+  if (Date.now() > windowStart - 10_000)
+    say('WARNING: creation ran into the window; rerun with a larger --due-in');
 
   phase = 'holding';
   while (Date.now() < windowStart - 5_000) await sleep(1000);
@@ -264,7 +296,9 @@ async function main() {
   const committed: { t: number; n: number }[] = [];
   const giveUp = windowEnd + 30 * 60_000;
   while (Date.now() < giveUp) {
-    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM audit_events WHERE type = 'stage_escalated'`);
+    const [{ n }] = await ds.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE type = 'stage_escalated'`,
+    );
     committed.push({ t: Date.now(), n });
     if (n >= inWindow) break;
     await sleep(250);
@@ -290,7 +324,9 @@ async function main() {
     `escalations committed: half by ${half ? ((half.t - windowEnd) / 1000).toFixed(1) : '–'} s after the window's end, ${last.n} by ${((last.t - windowEnd) / 1000).toFixed(1)} s after it (${(last.n / ((last.t - windowStart) / 1000)).toFixed(1)} per second from the window's start)`,
   );
   say();
-  say('RSS at the peak of each phase (PostgreSQL: all its processes); "together, PSS" counts shared pages once.');
+  say(
+    'RSS at the peak of each phase (PostgreSQL: all its processes); "together, PSS" counts shared pages once.',
+  );
   say('| phase | API | worker | Temporal dev server | PostgreSQL | together, RSS | together, PSS |');
   say('|---|---:|---:|---:|---:|---:|---:|');
   for (const [name, p] of Object.entries(peaks)) {

@@ -13,7 +13,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { Client as PgClient, Pool } from 'pg';
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
@@ -122,6 +122,9 @@ async function main() {
     `start-up to ready: cold ${cold.seconds.toFixed(1)} s (fresh data directory), warm ${warm.seconds.toFixed(1)} s`,
   );
   for (const step of cold.steps) say(`  cold ${step}`);
+  say(
+    `workflow bundle (dist/workflow-bundle.js, written by npm run build, source map inline): ${(statSync('dist/workflow-bundle.js').size / 1024).toFixed(0)} KiB`,
+  );
 
   const pg = new PgClient({ connectionString: PG_URL });
   await pg.connect();

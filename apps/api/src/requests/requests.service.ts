@@ -112,10 +112,6 @@ export class RequestsService {
       throw new DomainError('not_allowed', 'You may submit requests only for your own units');
     }
     const bodyHash = sha256(body);
-    if (idemKey) {
-      const existing = await this.byIdempotencyKey(user.id, idemKey);
-      if (existing) return this.replay(existing, bodyHash);
-    }
     let row: RequestRow;
     try {
       row = await this.dataSource.transaction(async (db) => {
@@ -133,10 +129,19 @@ export class RequestsService {
             })
           : undefined;
         const status = !period ? 'not_required' : exemption ? 'exempted' : 'in_review';
+        // The request and its audit event in one statement: round trips are what a submission spends its time on.
         const [inserted]: RequestRow[] = await db.query(
-          `INSERT INTO requests (id, kind, unit_id, division_id, requester_id, occupational_category, payload, cost_sek,
-                                 status, period_id, exemption_id, policy_version, submitted_at, idempotency_key, body_hash)
-           VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING *`,
+          `WITH inserted AS (
+             INSERT INTO requests (id, kind, unit_id, division_id, requester_id, occupational_category, payload,
+                                   cost_sek, status, period_id, exemption_id, policy_version, submitted_at,
+                                   idempotency_key, body_hash)
+             VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING *),
+           audited AS (
+             INSERT INTO audit_events (event_key, request_id, type, actor_id, at, data)
+             SELECT 'submitted:' || id, id, 'submitted', requester_id, submitted_at,
+                    jsonb_build_object('status', status, 'periodId', period_id, 'exemptionId', exemption_id)
+               FROM inserted)
+           SELECT * FROM inserted`,
           [
             randomUUID(),
             input.kind,
@@ -155,25 +160,12 @@ export class RequestsService {
             bodyHash,
           ],
         );
-        await db.query(
-          `INSERT INTO audit_events (event_key, request_id, type, actor_id, at, data) VALUES ($1, $2, 'submitted', $3, $4, $5::jsonb)`,
-          [
-            `submitted:${inserted.id}`,
-            inserted.id,
-            user.id,
-            now,
-            JSON.stringify({
-              status: inserted.status,
-              periodId: inserted.period_id,
-              exemptionId: inserted.exemption_id,
-            }),
-          ],
-        );
         await addToRollups(db, ['submission'], forRequest, [inserted.id]);
         return inserted;
       });
     } catch (error) {
-      // Two parallel submissions with one key: the loser answers with the winner's request.
+      // A key seen before (a retry, or two parallel submissions with one key): the answer is the first request's.
+      // Looking the key up only on a conflict saves every first submission a round trip.
       if ((error as { driverError?: { code?: string } }).driverError?.code === '23505' && idemKey) {
         const existing = await this.byIdempotencyKey(user.id, idemKey);
         if (existing) return this.replay(existing, bodyHash);
@@ -371,7 +363,8 @@ export class RequestsService {
     if (row.requester_id === user.id)
       throw new DomainError('not_allowed', 'Nobody may decide on a request they submitted');
     const decisionId = idemKey ? uuidFromKey(user.id, id, idemKey) : randomUUID();
-    const earlier = await this.recordedDecision(decisionId);
+    // Only a keyed decision can have been recorded before; a random id cannot.
+    const earlier = idemKey ? await this.recordedDecision(decisionId) : undefined;
     if (earlier) return earlier;
     const open = await this.openStage(
       id,
