@@ -1,4 +1,5 @@
-import type { Actor, DecisionInput } from '@domain/decision-rules';
+import type { Actor } from '@domain/decision-rules';
+import type { DecisionInput } from '@domain/decision-input';
 import type { Outcome, RequestKind, RequestStatus, StageName, WithdrawalReason } from '@domain/enums';
 
 /** Everything the workflow needs to route a request, fixed at submission. */

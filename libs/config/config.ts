@@ -26,7 +26,7 @@ const url = (protocols: string[]) =>
  * days between tasks, so a cached one is rarely touched again soon; replaying a review's short history costs
  * milliseconds. Measured in BENCHMARKS.md ("Held load").
  */
-export const WORKER_CACHE_DEFAULT = 500;
+export const WORKER_CACHE_DEFAULT = 1000;
 
 const schema = z
   .object({

@@ -3,11 +3,9 @@
  *
  * This module is imported into Temporal workflow code, so it must stay deterministic: it never reads the
  * clock, and callers pass every instant in. Calendar dates are plain ISO strings ('YYYY-MM-DD') and are
- * handled with integer day arithmetic; luxon's IANA zone supplies only the Europe/Stockholm offset of an
- * instant, which is a pure function of that instant. (Luxon's DateTime constructors for local times seed
- * their offset guess from the clock, which is why wall-clock-to-UTC conversion is done here instead.)
+ * handled with integer day arithmetic, and the Europe/Stockholm offset of an instant is computed from the EU
+ * summer-time rule (see offsetAt), not read from the runtime's time-zone data.
  */
-import { IANAZone } from 'luxon';
 
 export const BUSINESS_TIME_ZONE = 'Europe/Stockholm';
 
@@ -28,8 +26,6 @@ const MIN_YEAR = 1583;
 const MAX_YEAR = 9999;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-const zone = IANAZone.create(BUSINESS_TIME_ZONE);
 
 interface CivilDate {
   year: number;
@@ -243,14 +239,30 @@ function assertInstant(at: Date, label: string): number {
   return ms;
 }
 
-/** Stockholm UTC offset in minutes at an instant. */
+/**
+ * Stockholm's UTC offset in minutes at an instant: +60, or +120 in summer time, which under the EU rule (Sweden's
+ * since 1996) runs from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October.
+ * Arithmetic rather than the runtime's time-zone data, for two reasons: a review replays on whatever Node runs the
+ * worker years later, and a tzdata update must not move a replayed deadline; and a time-zone library in workflow
+ * code is instantiated again for every cached workflow (BENCHMARKS.md "Held load"). tests/unit/calendar.test.ts
+ * checks it against the runtime's own Europe/Stockholm over 1996–2099. Earlier instants get the same rule.
+ */
 function offsetAt(ms: number): number {
-  const offset = zone.offset(ms);
-  // An invalid zone (Node built without ICU time-zone data) yields NaN; fail loudly, not with NaN dates.
-  if (!zone.isValid || !Number.isFinite(offset)) {
-    throw new RangeError(`Time zone ${BUSINESS_TIME_ZONE} is not available in this runtime`);
-  }
-  return offset;
+  const year = new Date(ms).getUTCFullYear();
+  const summerFrom = lastSundayUtc(year, 2) + MS_PER_HOUR;
+  const summerTo = lastSundayUtc(year, 9) + MS_PER_HOUR;
+  return ms >= summerFrom && ms < summerTo ? 120 : 60;
+}
+
+/** Stockholm's UTC offset in minutes at `at` (+60 or +120). */
+export function stockholmOffsetMinutes(at: Date): number {
+  return offsetAt(assertInstant(at, 'at'));
+}
+
+/** Midnight UTC of the last Sunday of a month (0-based, as Date.UTC counts them). */
+function lastSundayUtc(year: number, monthIndex: number): number {
+  const lastDay = Date.UTC(year, monthIndex + 1, 0);
+  return lastDay - new Date(lastDay).getUTCDay() * MS_PER_DAY;
 }
 
 function stockholmEpochDay(ms: number): number {

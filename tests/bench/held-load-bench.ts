@@ -34,6 +34,8 @@ const REVIEWS = Number(argument('reviews', '20000'));
 const CALLERS = Number(argument('callers', '16'));
 const DUE_IN_MINUTES = Number(argument('due-in', '25'));
 const CACHE = argument('cache', '');
+/** `--profile`: the worker runs with --cpu-prof; its profile lands in .data/profiles when it stops. */
+const PROFILE = process.argv.includes('--profile');
 const DIR = resolve('.data/bench-held');
 const ROOT = resolve(__dirname, '../..');
 
@@ -61,9 +63,15 @@ export function dueAfter(from: Date, duration: Duration): Date {
 }
 
 /** Starts a dist entry point and resolves once it prints `ready`; the time that took is its start time. */
-async function startProcess(name: string, entry: string, env: NodeJS.ProcessEnv, ready: RegExp) {
+async function startProcess(
+  name: string,
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+  flags: string[] = [],
+) {
   const started = performance.now();
-  const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...flags, entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   await new Promise<void>((resolveReady, reject) => {
     const onData = (chunk: Buffer) => {
@@ -174,6 +182,7 @@ async function main() {
     join(ROOT, 'dist/apps/worker/main.js'),
     { ...env, WORKFLOW_BUNDLE_PATH: bundlePath, ...(CACHE ? { WORKER_MAX_CACHED_WORKFLOWS: CACHE } : {}) },
     /polling task queue/,
+    PROFILE ? ['--cpu-prof', '--cpu-prof-dir=.data/profiles'] : [],
   );
   const port = await freePort();
   const api = await startProcess(

@@ -1,5 +1,6 @@
 import { DomainError } from '@domain/errors';
-import type { Actor, CallOffTerms, DecisionSubject, RoleGrant } from '@domain/decision-rules';
+import type { CallOffTerms } from '@domain/decision-input';
+import type { Actor, DecisionSubject, RoleGrant } from '@domain/decision-rules';
 import type { Role } from '@domain/enums';
 import type { CallOffInput, HireInput } from '@domain/request-input';
 import type { NewPeriod, ReviewPeriod } from '@domain/review-periods';

@@ -9,6 +9,7 @@ import {
   isBusinessDay,
   isHoliday,
   stockholmDate,
+  stockholmOffsetMinutes,
   swedishHolidays,
 } from '@domain/calendar';
 
@@ -24,6 +25,53 @@ const instantArb = fc
   .map((ms) => new Date(ms));
 
 const dayOfWeek = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
+
+/** The runtime's own Europe/Stockholm offset (ICU tzdata), in minutes. */
+function tzdataOffset(at: Date): number {
+  const name = new Intl.DateTimeFormat('en-GB', { timeZone: BUSINESS_TIME_ZONE, timeZoneName: 'longOffset' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')!.value;
+  const m = /^GMT([+-])(\d{2}):(\d{2})$/.exec(name)!;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+}
+
+describe('the Stockholm offset (EU summer-time rule, no time-zone data)', () => {
+  it('agrees with the time-zone data every 15 minutes around every change of 1996–2099', () => {
+    const HOUR = 3_600_000;
+    let checked = 0;
+    for (let year = 1996; year <= 2099; year++) {
+      for (const month of [2, 9]) {
+        const lastDay = Date.UTC(year, month + 1, 0);
+        const lastSunday = lastDay - new Date(lastDay).getUTCDay() * MS_PER_DAY;
+        for (let t = lastSunday - 3 * HOUR; t <= lastSunday + 5 * HOUR; t += HOUR / 4) {
+          expect([year, t, stockholmOffsetMinutes(new Date(t))]).toEqual([
+            year,
+            t,
+            tzdataOffset(new Date(t)),
+          ]);
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBe(104 * 2 * 33);
+  });
+
+  it('agrees with the time-zone data at any instant of 1996–2099', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1996, 0, 1), max: Date.UTC(2099, 11, 31) }), (ms) => {
+        expect(stockholmOffsetMinutes(new Date(ms))).toBe(tzdataOffset(new Date(ms)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('is summer time from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October', () => {
+    expect(stockholmOffsetMinutes(utc('2026-03-29T00:59:59Z'))).toBe(60);
+    expect(stockholmOffsetMinutes(utc('2026-03-29T01:00:00Z'))).toBe(120);
+    expect(stockholmOffsetMinutes(utc('2026-10-25T00:59:59Z'))).toBe(120);
+    expect(stockholmOffsetMinutes(utc('2026-10-25T01:00:00Z'))).toBe(60);
+  });
+});
 
 describe('calendar constants', () => {
   it('business time is Stockholm time', () => {

@@ -38,7 +38,7 @@ const DEFAULTS: AppConfig = {
     devServer: { port: 7233, uiPort: 8233, dbFile: '.data/temporal.db' },
     cliPath: undefined,
     cacheDir: undefined,
-    worker: { maxCachedWorkflows: 500, workflowBundlePath: undefined },
+    worker: { maxCachedWorkflows: 1000, workflowBundlePath: undefined },
   },
   auth: { mode: 'dev', devSecret: undefined },
   seedDemo: true,

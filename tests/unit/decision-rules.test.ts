@@ -4,10 +4,10 @@ import {
   approvalValidUntil,
   assertMayDecide,
   decidingRolesOf,
-  parseDecisionInput,
   statusAfter,
   type Actor,
 } from '@domain/decision-rules';
+import { parseDecisionInput } from '@domain/decision-input';
 import { OUTCOMES, type Outcome } from '@domain/enums';
 import { DomainError } from '@domain/errors';
 import { POLICY_V1, planRoute, type PlannedStage } from '@domain/policy';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { parseDecisionInput } from '@domain/decision-rules';
+import { parseDecisionInput } from '@domain/decision-input';
 import { DomainError } from '@domain/errors';
 import { parseRequestInput } from '@domain/request-input';
 import { aCallOffBody, aHireBody } from '../support/http-fixtures';

@@ -7,7 +7,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { decisionInputSchema } from '@domain/decision-rules';
+import { decisionInputSchema } from '@domain/decision-input';
 import { requestInputSchema } from '@domain/request-input';
 import { Can } from '../auth/allow.decorator';
 import { type CurrentUser, User } from '../auth/current-user';

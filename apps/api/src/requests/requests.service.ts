@@ -4,7 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { DataSource } from 'typeorm';
 import { stockholmDate } from '@domain/calendar';
-import { parseDecisionInput } from '@domain/decision-rules';
+import { parseDecisionInput } from '@domain/decision-input';
 import { REQUEST_KINDS, REQUEST_STATUSES, type RequestKind, type StageName } from '@domain/enums';
 import { DomainError } from '@domain/errors';
 import { CURRENT_POLICY_VERSION } from '@domain/policy';

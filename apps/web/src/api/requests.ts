@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RequestInput } from '@domain/request-input';
-import type { DecisionInput } from '@domain/decision-rules';
+import type { DecisionInput } from '@domain/decision-input';
 import { getJson, postJson } from './client';
 import type { InboxItem, Paged, RequestDetail, RequestSummary, StageRef, TimelineEvent } from './types';
 

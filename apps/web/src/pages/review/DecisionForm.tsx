@@ -2,7 +2,7 @@ import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { OUTCOMES } from '@domain/enums';
-import { parseDecisionInput, type DecisionInput } from '@domain/decision-rules';
+import { parseDecisionInput, type DecisionInput } from '@domain/decision-input';
 import { DomainError } from '@domain/errors';
 import { applyFieldErrors, coversAllProblems } from '../../api/field-errors';
 import { useIdempotencyKey } from '../../api/idempotency';
