@@ -146,6 +146,7 @@ async function main(config: AppConfig): Promise<void> {
     mailer: mailerFromConfig(config, log),
     workflowBundlePath: config.temporal.worker.workflowBundlePath,
     maxCachedWorkflows: config.temporal.worker.maxCachedWorkflows,
+    workflowThreads: config.temporal.worker.workflowThreads,
   });
   stops.push({ name: 'worker', stop: () => worker.shutdown() });
   worker.done.catch((e) => {

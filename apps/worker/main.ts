@@ -26,6 +26,7 @@ async function main() {
     mailer: mailerFromConfig(config, log),
     workflowBundlePath: config.temporal.worker.workflowBundlePath,
     maxCachedWorkflows: config.temporal.worker.maxCachedWorkflows,
+    workflowThreads: config.temporal.worker.workflowThreads,
   });
   log(`polling task queue "${config.temporal.taskQueue}" on ${temporalAddress}`);
   await worker.done;

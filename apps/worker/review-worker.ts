@@ -18,6 +18,8 @@ export interface ReviewWorkerOptions {
   workflowBundlePath?: string;
   /** Workflows kept in memory between tasks (WORKER_MAX_CACHED_WORKFLOWS); the SDK sizes it from the heap. */
   maxCachedWorkflows?: number;
+  /** Threads that run workflow code (WORKER_WORKFLOW_THREADS); the SDK's default is 1. */
+  workflowThreads?: number;
 }
 
 function workflowCode(opts: ReviewWorkerOptions): Partial<WorkerOptions> {
@@ -43,6 +45,7 @@ export async function startReviewWorker(opts: ReviewWorkerOptions): Promise<Runn
     activities: createReviewActivities({ dataSource: opts.dataSource, mailer: opts.mailer }),
     ...workflowCode(opts),
     ...(opts.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
+    ...(opts.workflowThreads !== undefined ? { workflowThreadPoolSize: opts.workflowThreads } : {}),
     // Graceful stop waits this long for in-flight activities (all short PostgreSQL writes).
     shutdownGraceTime: '10 seconds',
   });

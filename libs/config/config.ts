@@ -73,6 +73,7 @@ const schema = z
     // Workflows kept in the worker's memory between tasks (BENCHMARKS.md "Held load" for the measured choice).
     WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(WORKER_CACHE_DEFAULT),
     WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
+    WORKER_WORKFLOW_THREADS: z.coerce.number().int().min(1).max(16).default(1),
     PROVNING_CACHE_DIR: z.string().min(1).optional(),
     // npm run start:cluster: the real Temporal server on PostgreSQL instead of the dev server (README "Scaling out").
     TEMPORAL_MODE: z.enum(['dev', 'cluster']).default('dev'),
@@ -142,6 +143,8 @@ export interface AppConfig {
       maxCachedWorkflows: number;
       /** A prebuilt workflow bundle; by default the one `npm run build` writes, else bundled at start-up. */
       workflowBundlePath?: string;
+      /** Threads that run workflow code; a review stays on the thread that first ran it while cached. */
+      workflowThreads: number;
     };
     /** Set by TEMPORAL_MODE=cluster (npm run start:cluster): the app reaches the nodes on devServer.port. */
     cluster?: {
@@ -219,6 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       worker: {
         maxCachedWorkflows: c.WORKER_MAX_CACHED_WORKFLOWS,
         workflowBundlePath: c.WORKFLOW_BUNDLE_PATH,
+        workflowThreads: c.WORKER_WORKFLOW_THREADS,
       },
       cluster:
         c.TEMPORAL_MODE === 'cluster'

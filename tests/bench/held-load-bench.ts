@@ -192,7 +192,7 @@ async function main() {
     /listening on/,
   );
   say(
-    `worker start (prebuilt bundle) to polling: ${worker.seconds.toFixed(2)} s; API start to listening: ${api.seconds.toFixed(2)} s; worker cache: ${CACHE || 'product default'}`,
+    `worker start (prebuilt bundle) to polling: ${worker.seconds.toFixed(2)} s; API start to listening: ${api.seconds.toFixed(2)} s; worker cache: ${CACHE || 'product default'}, workflow threads: ${process.env.WORKER_WORKFLOW_THREADS ?? 'product default'}`,
   );
 
   const postmaster = childPids(process.pid).find((p) => /postgres -D/.test(commandOf(p)))!;

@@ -14,7 +14,8 @@ const DECISION = { decisionRef: 'HSN/1895/2025 §42', decidedOn: '2026-03-19' };
 
 describe('review periods over HTTP', () => {
   it('records a period, starts its watch, and an extension stops the watch and starts its own', async () => {
-    const created = await openReviewPeriod(t, 'agency_call_off', '2026-04-01', '2026-06-30', DECISION);
+    // A period still ahead: the watch of one already over has nothing to wait for and ends before any extension.
+    const created = await openReviewPeriod(t, 'agency_call_off', '2030-04-01', '2030-06-30', DECISION);
     expect(created.status).toBe(201);
     const watch = t.client.workflow.getHandle(`period-watch-${created.body.id}`);
     expect((await watch.describe()).status.name).toBe('RUNNING');
@@ -22,12 +23,12 @@ describe('review periods over HTTP', () => {
     const extension = await t.http
       .post(`/api/v1/review-periods/${created.body.id}/extensions`)
       .set(await bearer(t, 'admin'))
-      .send({ validTo: '2026-09-30', decisionRef: 'HSN/2110/2026', decidedOn: '2026-06-10' })
+      .send({ validTo: '2030-09-30', decisionRef: 'HSN/2110/2026', decidedOn: '2026-06-10' })
       .expect(201);
     expect(extension.body).toMatchObject({
       kind: 'agency_call_off',
-      validFrom: '2026-07-01',
-      validTo: '2026-09-30',
+      validFrom: '2030-07-01',
+      validTo: '2030-09-30',
       extendsId: created.body.id,
     });
     expect(await watch.result()).toMatchObject({ extendedBy: extension.body.id });

@@ -38,7 +38,7 @@ const DEFAULTS: AppConfig = {
     devServer: { port: 7233, uiPort: 8233, dbFile: '.data/temporal.db' },
     cliPath: undefined,
     cacheDir: undefined,
-    worker: { maxCachedWorkflows: 1000, workflowBundlePath: undefined },
+    worker: { maxCachedWorkflows: 1000, workflowBundlePath: undefined, workflowThreads: 1 },
   },
   auth: { mode: 'dev', devSecret: undefined },
   seedDemo: true,
@@ -94,6 +94,7 @@ describe('loadConfig: values', () => {
       PROVNING_CACHE_DIR: '/tmp/cache',
       WORKER_MAX_CACHED_WORKFLOWS: '0',
       WORKFLOW_BUNDLE_PATH: '/opt/provning/workflow-bundle.js',
+      WORKER_WORKFLOW_THREADS: '2',
       AUTH_DEV_SECRET: 's'.repeat(32),
       SEED_DEMO: 'false',
       RUN_MIGRATIONS: 'no',
@@ -122,7 +123,11 @@ describe('loadConfig: values', () => {
         devServer: { port: 7300, uiPort: 8300, dbFile: '.data/temporal.db' },
         cliPath: '/opt/temporal/bin/temporal',
         cacheDir: '/tmp/cache',
-        worker: { maxCachedWorkflows: 0, workflowBundlePath: '/opt/provning/workflow-bundle.js' },
+        worker: {
+          maxCachedWorkflows: 0,
+          workflowBundlePath: '/opt/provning/workflow-bundle.js',
+          workflowThreads: 2,
+        },
       },
       auth: { mode: 'dev', devSecret: 's'.repeat(32) },
       seedDemo: false,
@@ -165,6 +170,10 @@ describe('loadConfig: bad values name the variable', () => {
 
   it.each(['-1', '1.5', 'many', '100001'])('refuses WORKER_MAX_CACHED_WORKFLOWS=%s', (value) => {
     expect(variablesNamed({ WORKER_MAX_CACHED_WORKFLOWS: value })).toEqual(['WORKER_MAX_CACHED_WORKFLOWS']);
+  });
+
+  it.each(['0', '17', '1.5'])('refuses WORKER_WORKFLOW_THREADS=%s', (value) => {
+    expect(variablesNamed({ WORKER_WORKFLOW_THREADS: value })).toEqual(['WORKER_WORKFLOW_THREADS']);
   });
 
   it.each(['EMBEDDED_PG_PORT', 'TEMPORAL_DEV_PORT', 'TEMPORAL_UI_PORT'])(
