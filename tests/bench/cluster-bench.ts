@@ -8,7 +8,7 @@
  * Prints the machine and the figures; not a test. Runs through scripts/ts-register.cjs (Nest needs the decorator metadata tsx does not emit).
  */
 import 'reflect-metadata';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +24,10 @@ import { freePort } from '@temporal-lib/ports';
 import { installQuietRuntime } from '@temporal-lib/runtime';
 import { startReviewWorker } from '../../apps/worker/review-worker';
 import { createApi } from '../../apps/api/src/create-api';
+import { aHireBody, aReviewPeriodBody } from '../support/http-fixtures';
 import { argument } from './bench-database';
+import { benchApi } from './bench-api';
+import { rssMiB, summary } from './load-tools';
 
 const TARGET = argument('target', 'cluster');
 const NODES = Number(argument('nodes', '1'));
@@ -32,16 +35,10 @@ const SECONDS = Number(argument('seconds', '20'));
 const CALLERS = 16;
 const STEADY_RATE = 5;
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN;
-};
-const summary = (xs: number[]) =>
-  `p50 ${pct(xs, 50).toFixed(0)} / p95 ${pct(xs, 95).toFixed(0)} / p99 ${pct(xs, 99).toFixed(0)} ms (n=${xs.length})`;
-const rssMiB = (pid: number | undefined) => {
-  if (!pid) return 0;
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : 0;
+/** p50 / p95 / p99 of latencies in ms, as a line. */
+const latencies = (xs: number[]) => {
+  const s = summary(xs);
+  return `p50 ${s.p50.toFixed(0)} / p95 ${s.p95.toFixed(0)} / p99 ${s.p99.toFixed(0)} ms (n=${s.n})`;
 };
 
 async function main() {
@@ -115,60 +112,21 @@ async function main() {
     () => client.connection.close(),
     () => ds.destroy(),
   );
-  const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api/v1`;
-  const post = async (path: string, token: string, body: unknown) => {
-    const res = await fetch(`${base}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  };
-  const token = async (username: string) =>
-    (
-      (await (
-        await fetch(`${base}/auth/dev-login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ username }),
-        })
-      ).json()) as { token: string }
-    ).token;
+  const { post, token } = benchApi(
+    `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api/v1`,
+  );
   const [admin, chef, hr] = [await token('admin'), await token('chef.akuten'), await token('hr.somatik')];
   const [{ id: unitId }] = await ds.query(`SELECT id FROM org_units WHERE code = 'SOM-AKUT'`);
-  const period = await post('/review-periods', admin, {
-    kind: 'hire',
-    validFrom: '2020-01-01',
-    validTo: '2099-12-31',
-    decisionRef: 'BENCH/1',
-    decidedBy: 'Nämnden',
-    decidedOn: '2020-01-01',
-  });
-  if (period.status !== 201)
-    throw new Error(`review period: ${period.status} ${JSON.stringify(period.body)}`);
-  const hire = (i: number) => ({
-    kind: 'hire',
-    unitId,
-    occupationalCategory: 'nurse',
-    justification: 'Ersätter sjuksköterska som slutat',
-    title: `Sjuksköterska ${i}`,
-    employmentForm: 'fixed_term',
-    fte: 1,
-    startDate: '2031-02-01',
-    endDate: '2031-08-31',
-    replacement: true,
-    withinBudget: true,
-    monthlyCostSek: 48_000,
-    alternativesTried: ['internal_pool'],
-    consequenceIfRejected: 'Patientsäkerheten',
-    savingsNote: 'Vakansen finansierar tjänsten',
-  });
+  await post(
+    '/review-periods',
+    admin,
+    aReviewPeriodBody('hire', '2020-01-01', '2099-12-31', { decisionRef: 'BENCH/1' }),
+  );
   let n = 0;
   const submit = async () => {
     const started = performance.now();
-    const res = await post('/requests', chef, hire(n++));
-    if (res.status !== 201) throw new Error(`submit: ${res.status} ${JSON.stringify(res.body)}`);
-    return { id: res.body.id as string, ms: performance.now() - started };
+    const res = await post('/requests', chef, aHireBody(unitId, { title: `Sjuksköterska ${n++}` }));
+    return { id: res.id as string, ms: performance.now() - started };
   };
 
   log('warm-up');
@@ -187,7 +145,7 @@ async function main() {
     }),
   );
   const rate = done / ((Date.now() - loopStart) / 1000);
-  const rss = cluster ? cluster.nodes.map((node) => rssMiB(node.pid())) : [];
+  const rss = cluster ? cluster.nodes.map((node) => rssMiB([node.pid()].filter((p) => p !== undefined))) : [];
   await new Promise((r) => setTimeout(r, 3000)); // let the loop's backlog of timers and tasks drain
 
   log(`steady: ${STEADY_RATE}/s for ${SECONDS} s`);
@@ -204,11 +162,7 @@ async function main() {
   steady.push(...(await paced(SECONDS * STEADY_RATE, () => submit())));
   const decisions = await paced(steady.length, async (i) => {
     const started = performance.now();
-    const res = await post(`/requests/${steady[i].id}/decisions`, hr, {
-      stage: 'hr_review',
-      outcome: 'approve',
-    });
-    if (res.status !== 201) throw new Error(`decision: ${res.status} ${JSON.stringify(res.body)}`);
+    await post(`/requests/${steady[i].id}/decisions`, hr, { stage: 'hr_review', outcome: 'approve' });
     return performance.now() - started;
   });
 
@@ -219,8 +173,8 @@ async function main() {
       .join(' ')}`,
     `temporal: ${TARGET === 'dev' ? 'dev server 1.29.1 (SQLite file, WAL, synchronous=full)' : `server 1.29.1, ${NODES} node(s), 4 history shards, PostgreSQL`}`,
     `closed loop (${CALLERS} callers, ${SECONDS} s): ${rate.toFixed(1)} reviews opened per second (${done} reviews)`,
-    `steady ${STEADY_RATE}/s, submit → 201 with the stage row: ${summary(steady.map((s) => s.ms))}`,
-    `steady ${STEADY_RATE}/s, decision Update → 201: ${summary(decisions)}`,
+    `steady ${STEADY_RATE}/s, submit → 201 with the stage row: ${latencies(steady.map((s) => s.ms))}`,
+    `steady ${STEADY_RATE}/s, decision Update → 201: ${latencies(decisions)}`,
     ...(rss.length
       ? [`server RSS after the closed loop: ${rss.map((r) => `${r.toFixed(0)} MiB`).join(', ')}`]
       : []),

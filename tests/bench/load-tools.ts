@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 /** Percentile (nearest rank) of a sorted list, in the list's unit. */
@@ -89,4 +90,27 @@ function sumKiB(pids: number[], file: string, field: RegExp): number {
     }
   }
   return kib / 1024;
+}
+
+/** Every descendant of a process (children, their children, …). */
+export function childPids(pid: number): number[] {
+  try {
+    const direct = execFileSync('pgrep', ['-P', String(pid)])
+      .toString()
+      .trim()
+      .split('\n')
+      .filter(Boolean);
+    return direct.map(Number).flatMap((c) => [c, ...childPids(c)]);
+  } catch {
+    return []; // pgrep exits 1 when there are none
+  }
+}
+
+/** A process's command line, arguments separated by spaces; empty once it has ended. */
+export function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+  } catch {
+    return '';
+  }
 }

@@ -10,22 +10,19 @@
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import { loadConfig } from '@config/config';
-import { seedDemoOrganisation } from '@db/demo-organisation';
-import { startEmbeddedPostgres } from '@db/embedded-postgres';
 import { openDatabase } from '@db/open-database';
 import { connectTemporalClient } from '@temporal-lib/client';
-import { startDevServer } from '@temporal-lib/dev-server';
-import { freePort } from '@temporal-lib/ports';
 import { installQuietRuntime } from '@temporal-lib/runtime';
 import { startReviewWorker } from '../../apps/worker/review-worker';
 import { createApi } from '../../apps/api/src/create-api';
+import { startStack } from '../chaos/stack';
+import { aHireBody, aReviewPeriodBody } from '../support/http-fixtures';
 import { argument } from './bench-database';
+import { benchApi } from './bench-api';
 import { ms, summary } from './load-tools';
 
 const REQUESTS = Number(argument('requests', '20'));
@@ -75,95 +72,41 @@ async function main() {
   console.log(
     `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`,
   );
-  const dir = mkdtempSync(join(os.tmpdir(), 'provning-round-trips-'));
-  const pg = await startEmbeddedPostgres({
-    dataDir: mkdtempSync(join(os.tmpdir(), 'provning-round-trips-pg-')),
-    port: await freePort(),
-    database: 'provning',
-    persistent: false,
-  });
-  const dev = await startDevServer({
-    port: await freePort(),
-    headless: true,
-    dbFile: join(dir, 'temporal.db'),
-  });
+  const stack = await startStack('bench-round-trips', () => {});
   const config = loadConfig({
     ...process.env,
     NODE_ENV: 'test',
     LOG_LEVEL: 'error',
-    DATABASE_URL: pg.url,
-    TEMPORAL_ADDRESS: dev.address,
+    DATABASE_URL: stack.databaseUrl,
+    TEMPORAL_ADDRESS: stack.temporalAddress,
     RATE_LIMIT_SUBMIT_PER_MINUTE: '0',
     RATE_LIMIT_LOGIN_PER_MINUTE: '0',
   });
   const ds = await openDatabase({
-    url: pg.url,
+    url: stack.databaseUrl,
     poolSize: 10,
     applicationName: 'bench',
-    migrate: true,
+    migrate: false,
     log: () => {},
   });
-  await seedDemoOrganisation(ds);
   const worker = await startReviewWorker({
-    address: dev.address,
+    address: stack.temporalAddress,
     namespace: 'default',
     taskQueue: 'review',
     dataSource: ds,
   });
-  const client = await connectTemporalClient(dev.address, 'default');
+  const client = await connectTemporalClient(stack.temporalAddress, 'default');
   timeTemporalCalls(client);
   const app = await createApi({ config, dataSource: ds, temporalClient: client }, false);
   await app.listen(0, '127.0.0.1');
-  const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api/v1`;
-  const post = async (
-    path: string,
-    token: string | undefined,
-    body: unknown,
-    headers: Record<string, string> = {},
-  ) => {
-    const res = await fetch(`${base}${path}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...headers,
-      },
-      body: JSON.stringify(body),
-    });
-    const answer = (await res.json()) as Record<string, unknown>;
-    if (!res.ok) throw new Error(`POST ${path} → ${res.status} ${JSON.stringify(answer)}`);
-    return answer;
-  };
-  const token = async (username: string) =>
-    (await post('/auth/dev-login', undefined, { username })).token as string;
+  const { post, token } = benchApi(
+    `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api/v1`,
+  );
   const [admin, chef, hr] = [await token('admin'), await token('chef.akuten'), await token('hr.somatik')];
   const today = new Date().toISOString().slice(0, 10);
-  await post('/review-periods', admin, {
-    kind: 'hire',
-    validFrom: today,
-    validTo: '2099-12-31',
-    decisionRef: 'HSN/1895/2025',
-    decidedBy: 'Hälso- och sjukvårdsnämnden',
-    decidedOn: today,
-  });
+  await post('/review-periods', admin, aReviewPeriodBody('hire', today, '2099-12-31', { decidedOn: today }));
   const [{ id: unitId }] = await ds.query(`SELECT id FROM org_units WHERE code = 'SOM-AKUT'`);
-  const hire = {
-    kind: 'hire',
-    unitId,
-    occupationalCategory: 'nurse',
-    justification: 'Ersätter sjuksköterska som slutat.',
-    title: 'Sjuksköterska',
-    employmentForm: 'fixed_term',
-    fte: 1,
-    startDate: '2031-02-01',
-    endDate: '2031-08-31',
-    replacement: true,
-    withinBudget: true,
-    monthlyCostSek: 48_000,
-    alternativesTried: ['internal_pool'],
-    consequenceIfRejected: 'Patientsäkerheten',
-    savingsNote: 'Vakansen finansierar tjänsten',
-  };
+  const hire = aHireBody(unitId);
 
   /** Statements and wall time of `call`, with nothing else running (the worker is idle between calls). */
   const measure = async (call: () => Promise<void>) => {
@@ -218,8 +161,7 @@ async function main() {
   await worker.shutdown();
   await client.connection.close();
   await ds.destroy();
-  await dev.stop();
-  await pg.stop();
+  await stack.stop();
 }
 
 main().catch((error) => {

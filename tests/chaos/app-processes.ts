@@ -2,8 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
 /**
- * The production entry points (apps/api/main.ts, apps/worker/main.ts) as child processes, run from source through
- * scripts/ts-register.cjs: what the chaos run kills with -9 and what the log scan reads, byte for byte.
+ * The production entry points (apps/api/main.ts, apps/worker/main.ts) as child processes: what the chaos run kills
+ * with -9 and what the log scan reads, byte for byte. They run from source through scripts/ts-register.cjs, or with
+ * `build: 'dist'` from `npm run build`'s output, as production runs them (the held-load benchmark measures their
+ * memory, which the TypeScript compiler would inflate).
  */
 const ROOT = resolve(__dirname, '../..');
 const REGISTER = join(ROOT, 'scripts/ts-register.cjs');
@@ -25,9 +27,12 @@ export interface AppProcess {
 export function appProcess(
   name: 'api' | 'worker',
   env: Record<string, string>,
-  opts: { readyTimeoutMs?: number; echo?: boolean } = {},
+  opts: { readyTimeoutMs?: number; echo?: boolean; build?: 'source' | 'dist'; nodeFlags?: string[] } = {},
 ): AppProcess {
-  const entry = join(ROOT, name === 'api' ? 'apps/api/main.ts' : 'apps/worker/main.ts');
+  const args =
+    opts.build === 'dist'
+      ? [join(ROOT, 'dist/apps', name, 'main.js')]
+      : ['-r', REGISTER, join(ROOT, 'apps', name, 'main.ts')];
   const readyLine = name === 'api' ? /listening on/ : /polling task queue/;
   let child: ChildProcess | undefined;
   let log = '';
@@ -38,7 +43,7 @@ export function appProcess(
     pid: () => child?.pid,
     start() {
       const mark = log.length;
-      const proc = spawn(process.execPath, ['-r', REGISTER, entry], {
+      const proc = spawn(process.execPath, [...(opts.nodeFlags ?? []), ...args], {
         cwd: ROOT,
         env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
