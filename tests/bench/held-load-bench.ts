@@ -25,7 +25,7 @@ import { openDatabase } from '@db/open-database';
 import { freePort } from '@temporal-lib/ports';
 import { writeWorkflowBundle } from '@temporal-lib/workflow-bundle';
 import { argument } from './bench-database';
-import { appProcess } from '../chaos/app-processes';
+import { againstStack, appProcess } from '../chaos/app-processes';
 import { startStack } from '../chaos/stack';
 import { aCallOffBody, aReviewPeriodBody } from '../support/http-fixtures';
 import { benchApi } from './bench-api';
@@ -108,15 +108,7 @@ async function main() {
     `deadlines: every first deadline in ${new Date(windowStart).toISOString()} – ${new Date(windowEnd).toISOString()} (bundle ${(bundleBytes / 1024).toFixed(0)} KiB)`,
   );
 
-  const env = {
-    NODE_ENV: 'development',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: stack.databaseUrl,
-    TEMPORAL_ADDRESS: stack.temporalAddress,
-    RUN_MIGRATIONS: 'false',
-    RATE_LIMIT_LOGIN_PER_MINUTE: '0',
-    RATE_LIMIT_SUBMIT_PER_MINUTE: '0',
-  };
+  const env = againstStack(stack, { NODE_ENV: 'development' });
   const worker = appProcess(
     'worker',
     {

@@ -83,6 +83,28 @@ export function appProcess(
   return self;
 }
 
+/**
+ * The environment the API and worker get against a script's stack (tests/chaos/stack.ts, which has already migrated
+ * and seeded it): scripts call login and submission far more often than people do, so the per-caller limits are
+ * off (they have their own tests). `extra` adds to it or overrides it.
+ */
+export function againstStack(
+  stack: { databaseUrl: string; temporalAddress: string },
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: stack.databaseUrl,
+    TEMPORAL_ADDRESS: stack.temporalAddress,
+    HOST: '127.0.0.1',
+    RUN_MIGRATIONS: 'false',
+    RATE_LIMIT_LOGIN_PER_MINUTE: '0',
+    RATE_LIMIT_SUBMIT_PER_MINUTE: '0',
+    ...extra,
+  };
+}
+
 function signal(child: ChildProcess | undefined, sig: NodeJS.Signals): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolvePromise) => {

@@ -7,7 +7,7 @@ import type { ReviewState } from '@workflows/types';
 import { freePort } from '@temporal-lib/ports';
 import { createDataSource } from '@db/data-source';
 import { aCallOffBody, aHireBody, aReviewPeriodBody } from '../support/http-fixtures';
-import { appProcess } from './app-processes';
+import { againstStack, appProcess } from './app-processes';
 import { startStack } from './stack';
 
 /**
@@ -95,18 +95,10 @@ async function main() {
   log(`${REVIEWS} reviews, seed ${SEED}, ${CONCURRENCY} at a time, PostgreSQL outage ${OUTAGE_S} s`);
   const stack = await startStack('chaos', log);
   const port = await freePort();
-  const env = {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: stack.databaseUrl,
-    TEMPORAL_ADDRESS: stack.temporalAddress,
+  const env = againstStack(stack, {
     PORT: String(port),
-    HOST: '127.0.0.1',
-    RUN_MIGRATIONS: 'false',
     AUTH_DEV_SECRET: 'chaos-run-secret-chaos-run-secret-chaos',
-    RATE_LIMIT_LOGIN_PER_MINUTE: '0',
-    RATE_LIMIT_SUBMIT_PER_MINUTE: '0',
-  };
+  });
   const api = appProcess('api', env);
   const worker = appProcess('worker', env);
   await Promise.all([api.start(), worker.start()]);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { freePort } from '@temporal-lib/ports';
-import { appProcess } from '../chaos/app-processes';
+import { againstStack, appProcess } from '../chaos/app-processes';
 import { startStack } from '../chaos/stack';
 import { aCallOffBody, aHireBody, aReviewPeriodBody } from '../support/http-fixtures';
 
@@ -25,18 +25,7 @@ async function main() {
   const maxExamples = arg('max-examples', '25');
   const stack = await startStack('schemathesis', log);
   const port = await freePort();
-  const env = {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: stack.databaseUrl,
-    TEMPORAL_ADDRESS: stack.temporalAddress,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    RUN_MIGRATIONS: 'false',
-    // Fuzzing calls login and submission far more often than people do; the limits have their own tests.
-    RATE_LIMIT_LOGIN_PER_MINUTE: '0',
-    RATE_LIMIT_SUBMIT_PER_MINUTE: '0',
-  };
+  const env = againstStack(stack, { PORT: String(port) });
   const api = appProcess('api', env);
   const worker = appProcess('worker', env);
   const results: { role: string; status: number | null }[] = [];
