@@ -9,7 +9,7 @@ import { delimiter, join, resolve } from 'node:path';
  */
 
 export const TEMPORAL_CLI_VERSION = 'v1.5.1'; // newest CLI whose go.mod has no `replace`, so `go install` accepts it
-const TEST_SERVER_POM = resolve(__dirname, '../../libs/temporal/test-server/pom.xml');
+const TEST_SERVER_POM = resolve(__dirname, 'test-server/pom.xml');
 
 export type Log = (message: string) => void;
 
@@ -233,7 +233,7 @@ export async function resolveTestServer(opts: BinaryOptions = {}): Promise<strin
       'mvn copy-dependencies',
       log,
     );
-    const body = `#!/bin/sh\n# Temporal time-skipping test server ${version}, written by libs/temporal/binaries.ts\nexec "${java}" -cp '${join(dir, 'lib')}/*' io.temporal.testserver.TestServer "$@"\n`;
+    const body = `#!/bin/sh\n# Temporal time-skipping test server ${version}, written by local/temporal/binaries.ts\nexec "${java}" -cp '${join(dir, 'lib')}/*' io.temporal.testserver.TestServer "$@"\n`;
     writeFileSync(join(staging, 'temporal-test-server'), body);
     chmodSync(join(staging, 'temporal-test-server'), 0o755);
     rmSync(dir, { recursive: true, force: true });
