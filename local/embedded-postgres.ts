@@ -136,11 +136,12 @@ function startServer(
   opts: EmbeddedPostgresOptions,
   spawnOptions: SpawnOptions,
 ): Promise<{ stop(): Promise<void> }> {
-  const child = spawn(
-    path,
-    ['-D', dataDir, '-p', String(opts.port), '-c', 'listen_addresses=127.0.0.1'],
-    spawnOptions,
-  );
+  // Its own process group: a Ctrl-C in the terminal reaches only us, and we stop PostgreSQL after the worker and
+  // the API that use it (the launcher's ordered shutdown).
+  const child = spawn(path, ['-D', dataDir, '-p', String(opts.port), '-c', 'listen_addresses=127.0.0.1'], {
+    ...spawnOptions,
+    detached: true,
+  });
   const output = collect(child);
   const done = exited(child);
   // A server left behind by a crashed test run or start would hold the port and its data directory.
