@@ -1,16 +1,6 @@
 import { STAGE_NAMES, type StageName } from '@domain/enums';
 import { stageCounter, type Counter } from '@db/statistics/counters';
-
-/** A row of counter sums as the counters query returns it (numbers; absent groups have none). */
-export type CounterRow = Record<Counter | 'agency_cost', number> & { k0: string; k1: string };
-export interface LeadRow {
-  k0: string;
-  k1: string;
-  bd50: number;
-  bd90: number;
-  h50: number;
-  h90: number;
-}
+import type { CounterRow, LeadRow } from '@db/repositories/statistics.repository';
 
 export interface StageMeasures {
   decided: number;

@@ -1,14 +1,9 @@
-import {
-  LEAD_DAY_COUNTERS,
-  LEAD_HOUR_COUNTERS,
-  REQUEST_COUNTERS,
-  STAGE_COUNTERS,
-} from '@db/statistics/counters';
+import { LEAD_DAY_COUNTERS, LEAD_HOUR_COUNTERS, REQUEST_COUNTERS, STAGE_COUNTERS } from './counters';
 
 /** The counters summed as they are; the lead-time histograms go to the percentile query instead. */
 const MEASURES = [...REQUEST_COUNTERS, ...STAGE_COUNTERS];
 import { LEAD_DAY_BINS, LEAD_HOUR_BINS } from '@domain/lead-time';
-import { STATS_TIME_ZONE } from '@db/statistics/facts';
+import { STATS_TIME_ZONE } from './facts';
 import { addDays, type DateSpan, type Grain, planRange } from '@domain/stats-range';
 
 /** What every statistics query is narrowed by. `divisionIds` undefined means all divisions. */
