@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Grain } from '@domain/stats-range';
-import { type Counter, REQUEST_COUNTERS, STAGE_COUNTERS } from '../statistics/counters';
+import { REQUEST_COUNTERS, STAGE_COUNTERS, type StageCounter } from '../statistics/counters';
 import {
   countersQuery,
   type GroupKey,
@@ -14,15 +14,22 @@ export type { GroupKey, StatsScope } from '../statistics/queries';
 
 const keys = { k0: z.string(), k1: z.string() };
 
-const counterRow = z
-  .object({
-    ...keys,
-    agency_cost: z.number(),
-    ...Object.fromEntries([...REQUEST_COUNTERS, ...STAGE_COUNTERS].map((c) => [c, z.number()])),
-  })
-  .transform((row) => row as Record<Counter | 'agency_cost', number> & { k0: string; k1: string });
+const stageCounts = z.object(
+  Object.fromEntries(STAGE_COUNTERS.map((c) => [c, z.number()])) as Record<StageCounter, z.ZodNumber>,
+);
+const counterRow = z.object({
+  ...keys,
+  agency_cost: z.number(),
+  ...(Object.fromEntries(REQUEST_COUNTERS.map((c) => [c, z.number()])) as Record<
+    (typeof REQUEST_COUNTERS)[number],
+    z.ZodNumber
+  >),
+  /** By stage name: whatever stages the record holds, so a new stage needs no change here. */
+  stages: z.record(stageCounts),
+});
 /** A row of counter sums per group (numbers; absent groups have none). */
 export type CounterRow = z.output<typeof counterRow>;
+export type StageCounts = z.output<typeof stageCounts>;
 
 const leadRow = z.object({
   ...keys,
