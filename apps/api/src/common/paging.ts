@@ -8,12 +8,6 @@ export const pageQuery = {
 };
 export type Page = { page: number; pageSize: number };
 
-/** LIMIT/OFFSET for a page, plus a window count so one query also tells the total. */
-export function pageSql({ page, pageSize }: Page): string {
-  return `LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
-}
-export const TOTAL_COLUMN = `count(*) OVER ()::int AS "__total"`;
-
 /**
  * Lists that are plain arrays carry their total in `X-Total-Count`, so the body stays an array of the resource.
  */

@@ -5,6 +5,7 @@ import type { Client } from '@temporalio/client';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@config/config';
+import { pingDatabase } from '@db/repositories/database-ping';
 import { Public } from '../auth/allow.decorator';
 import { healthCheckSchema, problemContent } from '../common/openapi-responses';
 import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from '../tokens';
@@ -69,7 +70,7 @@ export class HealthController {
   private async database() {
     const indicator = this.indicators.check('database');
     try {
-      await withTimeout(this.dataSource.query('SELECT 1'), PROBE_TIMEOUT_MS);
+      await withTimeout(pingDatabase(this.dataSource), PROBE_TIMEOUT_MS);
       return indicator.up();
     } catch (error) {
       return indicator.down({ message: (error as Error).message });

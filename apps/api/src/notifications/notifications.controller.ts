@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { ApiProblems, notificationListSchema, notificationSchema } from '../common/openapi-responses';
 import { z } from 'zod';
 import type { DataSource } from 'typeorm';
+import { NotificationsRepository } from '@db/repositories/notifications.repository';
 import { DomainError } from '@domain/errors';
 import { Can } from '../auth/allow.decorator';
 import { type CurrentUser, User } from '../auth/current-user';
@@ -18,14 +19,15 @@ export const notificationsQuerySchema = z
   })
   .strict();
 
-const COLUMNS = `id, type, request_id AS "requestId", data, created_at AS "createdAt", read_at AS "readAt"`;
-
 /** The caller's own notifications: reminders, escalations, returns, decisions, lapse warnings. */
 @ApiTags('notifications')
 @ApiBearerAuth()
 @Controller('notifications')
 export class NotificationsController {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  private readonly notifications: NotificationsRepository;
+  constructor(@Inject(DATA_SOURCE) dataSource: DataSource) {
+    this.notifications = new NotificationsRepository(dataSource);
+  }
 
   @Get()
   @Can('read', 'Notification')
@@ -38,16 +40,12 @@ export class NotificationsController {
   async list(@Query() query: unknown, @User() user: CurrentUser) {
     const q = parseBody(notificationsQuerySchema, query);
     const unreadOnly = q.unread === 'true';
-    const [{ total, unread }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread
-         FROM notifications WHERE recipient_id = $1`,
-      [user.id],
-    );
-    const items = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM notifications WHERE recipient_id = $1 AND (NOT $2 OR read_at IS NULL)
-        ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
-      [user.id, unreadOnly, q.pageSize, (q.page - 1) * q.pageSize],
-    );
+    const { total, unread } = await this.notifications.countsFor(user.id);
+    const items = await this.notifications.pageFor(user.id, {
+      unreadOnly,
+      page: q.page,
+      pageSize: q.pageSize,
+    });
     return { items, total, unread, page: q.page, pageSize: q.pageSize };
   }
 
@@ -56,11 +54,7 @@ export class NotificationsController {
   @ApiCreatedResponse({ description: 'The notification, marked read', schema: notificationSchema })
   @ApiProblems(400, 401, [404, 'The caller has no notification with this id'])
   async markRead(@Param('id', new ParseUUIDPipe()) id: string, @User() user: CurrentUser) {
-    // TypeORM answers an UPDATE with [rows, count].
-    const [[row]] = await this.dataSource.query(
-      `UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND recipient_id = $2 RETURNING ${COLUMNS}`,
-      [id, user.id],
-    );
+    const row = await this.notifications.markRead(id, user.id);
     if (!row) throw new DomainError('not_found', `No notification ${id}`);
     return row;
   }
