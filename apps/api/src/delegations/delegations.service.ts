@@ -6,8 +6,10 @@ import type { RequestKind } from '@domain/enums';
 import { DomainError } from '@domain/errors';
 import { AuthService } from '../auth/auth.service';
 import { asActor, type CurrentUser, hasRole } from '../auth/current-user';
+import type * as contract from '@contracts/delegations';
+import type { PageParams } from '@contracts/paging';
 import { DATA_SOURCE } from '../tokens';
-import { pageSql, TOTAL_COLUMN, type Page } from '../common/paging';
+import { pageFromRows, pageSql, TOTAL_COLUMN } from '../common/paging';
 
 const COLUMNS = `d.id, d.delegator_id AS "delegatorId", dr.display_name AS "delegatorName", d.delegate_id AS "delegateId",
   de.display_name AS "delegateName", d.valid_from::text AS "validFrom", d.valid_to::text AS "validTo", d.kind,
@@ -22,12 +24,12 @@ export class DelegationsService {
   ) {}
 
   /** Own delegations (either side); the HR lead, executive and admin see all; a director their division's. */
-  list(user: CurrentUser, page: Page) {
+  async list(user: CurrentUser, page: PageParams): Promise<contract.DelegationList> {
     const all = hasRole(user, 'hr_lead', 'executive', 'admin');
     const divisions = user.grants
       .filter((g) => g.role === 'director' && g.scopeUnitId)
       .map((g) => g.scopeUnitId!);
-    return this.dataSource.query(
+    const rows = await this.dataSource.query(
       `SELECT ${COLUMNS}, ${TOTAL_COLUMN} FROM ${FROM}
         WHERE d.revoked_at IS NULL
           AND ($2 OR d.delegator_id = $1 OR d.delegate_id = $1
@@ -35,9 +37,10 @@ export class DelegationsService {
         ORDER BY d.valid_from DESC, d.created_at DESC, d.id ${pageSql(page)}`,
       [user.id, all, divisions],
     );
+    return pageFromRows(rows, page);
   }
 
-  async create(body: unknown, user: CurrentUser) {
+  async create(body: unknown, user: CurrentUser): Promise<contract.Delegation> {
     const input = parseNewDelegation(body);
     const [delegator, delegate] = await Promise.all([
       input.delegatorId ? this.auth.loadUser({ id: input.delegatorId }) : user,

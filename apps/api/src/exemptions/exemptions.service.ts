@@ -9,8 +9,10 @@ import {
 } from '@domain/exemptions';
 import { type CurrentUser, hasRole } from '../auth/current-user';
 import { PeriodWatchGateway } from '../review-periods/period-watch-gateway';
+import type * as contract from '@contracts/exemptions';
+import type { PageParams } from '@contracts/paging';
 import { DATA_SOURCE } from '../tokens';
-import { pageSql, TOTAL_COLUMN, type Page } from '../common/paging';
+import { pageFromRows, pageSql, TOTAL_COLUMN } from '../common/paging';
 
 const COLUMNS = `e.id, e.scope_unit_id AS "scopeUnitId", e.kind, e.occupational_categories AS "occupationalCategories",
   e.valid_from::text AS "validFrom", e.valid_to::text AS "validTo", e.cost_ceiling_sek::float8 AS "costCeilingSek",
@@ -33,17 +35,18 @@ export class ExemptionsService {
     return user.grants.filter((g) => g.role === 'director' && g.scopeUnitId).map((g) => g.scopeUnitId!);
   }
 
-  list(user: CurrentUser, page: Page): Promise<(Exemption & { __total: number })[]> {
+  async list(user: CurrentUser, page: PageParams): Promise<contract.ExemptionList> {
     const divisions = this.divisionsOf(user);
-    return this.dataSource.query(
+    const rows = await this.dataSource.query(
       `SELECT ${COLUMNS}, ${TOTAL_COLUMN} FROM exemptions e
         WHERE $1::uuid[] IS NULL OR ${DIVISION_OF} = ANY($1::uuid[])
         ORDER BY e.valid_from DESC, e.created_at DESC, e.id ${pageSql(page)}`,
       [divisions],
     );
+    return pageFromRows(rows, page);
   }
 
-  async create(body: unknown, user: CurrentUser): Promise<Exemption> {
+  async create(body: unknown, user: CurrentUser): Promise<contract.Exemption> {
     const input = parseNewExemption(body);
     const [unit] = await this.dataSource.query(
       `SELECT id, COALESCE(parent_id, id) AS "divisionId" FROM org_units WHERE id = $1`,
@@ -80,7 +83,7 @@ export class ExemptionsService {
         `INSERT INTO audit_events (event_key, type, actor_id, at, data) VALUES ($1, 'exemption_granted', $2, now(), $3::jsonb)`,
         [`exemption:${row.id}`, user.id, JSON.stringify(created)],
       );
-      return created as Exemption;
+      return created as contract.Exemption;
     });
     await this.watches.watch(
       {
@@ -94,7 +97,7 @@ export class ExemptionsService {
     return exemption;
   }
 
-  async revoke(id: string, user: CurrentUser): Promise<Exemption> {
+  async revoke(id: string, user: CurrentUser): Promise<contract.Exemption> {
     return this.dataSource.transaction(async (db) => {
       const [exemption] = await db.query(
         `SELECT ${COLUMNS}, ${DIVISION_OF} AS "divisionId" FROM exemptions e WHERE e.id = $1 FOR UPDATE`,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { DataSource } from 'typeorm';
 import { stockholmDate } from '@domain/calendar';
 import { assertIsAssignee, decidingRolesOf, type Actor } from '@domain/decision-rules';
-import { REQUEST_KINDS, type RequestKind } from '@domain/enums';
+import { REQUEST_KINDS, type OccupationalCategory, type RequestKind, type StageName } from '@domain/enums';
 import { planRoute, policyFor } from '@domain/policy';
 import { isNewPermanentPosition, type RequestInput } from '@domain/request-input';
 import { DomainError } from '@domain/errors';
@@ -11,19 +11,20 @@ import { AuthService } from '../auth/auth.service';
 import { asActor, type CurrentUser } from '../auth/current-user';
 import { parseBody } from '../common/parse-body';
 import { DATA_SOURCE } from '../tokens';
-import { pageQuery } from '../common/paging';
+import type { Inbox, InboxItem } from '@contracts/inbox';
+import { MAX_PAGE_SIZE, pageOf, pageQuery } from '@contracts/paging';
 
 const querySchema = z
   .object({
     kind: z.enum(REQUEST_KINDS).optional(),
     divisionId: z.string().uuid().optional(),
-    ...pageQuery,
+    ...pageQuery(MAX_PAGE_SIZE),
   })
   .strict();
 
 interface OpenStageRow {
   stage_id: string;
-  name: string;
+  name: StageName;
   round: number;
   due_at: Date;
   opened_at: Date;
@@ -37,7 +38,7 @@ interface OpenStageRow {
   division_name: string;
   requester_id: string;
   requester_name: string;
-  occupational_category: string;
+  occupational_category: OccupationalCategory;
   cost_sek: string;
   payload: RequestInput;
   policy_version: number;
@@ -56,7 +57,7 @@ export class InboxService {
     private readonly auth: AuthService,
   ) {}
 
-  async inbox(query: unknown, user: CurrentUser, now = new Date()) {
+  async inbox(query: unknown, user: CurrentUser, now = new Date()): Promise<Inbox> {
     const q = parseBody(querySchema, query);
     const today = stockholmDate(now);
     const delegations: { delegator_id: string; kind: RequestKind | null }[] = await this.dataSource.query(
@@ -97,7 +98,7 @@ export class InboxService {
         q.divisionId ?? null,
       ],
     );
-    const items = [];
+    const items: InboxItem[] = [];
     for (const row of rows) {
       const planned = planRoute(policyFor(row.policy_version), {
         kind: row.kind,
@@ -169,11 +170,6 @@ export class InboxService {
       });
     }
     const start = (q.page - 1) * q.pageSize;
-    return {
-      items: items.slice(start, start + q.pageSize),
-      total: items.length,
-      page: q.page,
-      pageSize: q.pageSize,
-    };
+    return pageOf(items.slice(start, start + q.pageSize), items.length, q);
   }
 }

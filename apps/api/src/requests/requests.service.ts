@@ -5,7 +5,14 @@ import { z } from 'zod';
 import type { DataSource } from 'typeorm';
 import { stockholmDate } from '@domain/calendar';
 import { parseDecisionInput } from '@domain/decision-input';
-import { REQUEST_KINDS, REQUEST_STATUSES, type RequestKind, type StageName } from '@domain/enums';
+import {
+  REQUEST_KINDS,
+  REQUEST_STATUSES,
+  type OccupationalCategory,
+  type RequestKind,
+  type RequestStatus,
+  type StageName,
+} from '@domain/enums';
 import { DomainError } from '@domain/errors';
 import { CURRENT_POLICY_VERSION } from '@domain/policy';
 import {
@@ -15,6 +22,8 @@ import {
   type RequestInput,
 } from '@domain/request-input';
 import type { ReviewInput, ReviewState } from '@workflows/types';
+import { pageOf, pageQuery, SCREEN_PAGE_SIZE } from '@contracts/paging';
+import type * as contract from '@contracts/requests';
 import { parseBody } from '../common/parse-body';
 import type { CurrentUser } from '../auth/current-user';
 import { asActor } from '../auth/current-user';
@@ -35,10 +44,10 @@ interface RequestRow {
   unit_id: string;
   division_id: string;
   requester_id: string;
-  occupational_category: string;
+  occupational_category: OccupationalCategory;
   payload: RequestInput;
   cost_sek: string;
-  status: string;
+  status: RequestStatus;
   status_reason: string | null;
   period_id: string | null;
   exemption_id: string | null;
@@ -66,8 +75,7 @@ export const listQuerySchema = z
     unitId: z.string().uuid().optional(),
     divisionId: z.string().uuid().optional(),
     mine: z.enum(['true', 'false']).optional(),
-    page: z.coerce.number().int().min(1).max(100_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(100).default(25),
+    ...pageQuery(SCREEN_PAGE_SIZE),
     sort: z.enum(['submittedAt', '-submittedAt']).default('-submittedAt'),
   })
   .strict();
@@ -98,7 +106,7 @@ export class RequestsService {
     private readonly metrics: MetricsService,
   ) {}
 
-  async submit(body: unknown, key: string | undefined, user: CurrentUser) {
+  async submit(body: unknown, key: string | undefined, user: CurrentUser): Promise<contract.Submission> {
     const idemKey = parseIdempotencyKey(key);
     const now = new Date();
     const input = parseRequestInput(body, stockholmDate(now));
@@ -177,7 +185,7 @@ export class RequestsService {
     return answer;
   }
 
-  private async replay(existing: RequestRow, bodyHash: string) {
+  private async replay(existing: RequestRow, bodyHash: string): Promise<contract.Submission> {
     if (existing.body_hash !== bodyHash) {
       throw new DomainError('unprocessable', 'This Idempotency-Key was used for a different request body', [
         { field: 'Idempotency-Key', message: 'was already used with a different body' },
@@ -187,7 +195,7 @@ export class RequestsService {
   }
 
   /** Starts (or, on a replay, finds) the review and answers with its open stage. */
-  private async submissionAnswer(row: RequestRow) {
+  private async submissionAnswer(row: RequestRow): Promise<contract.Submission> {
     let state: ReviewState | undefined;
     if (row.policy_version !== null && (row.status === 'in_review' || row.status === 'returned')) {
       state = await this.gateway.submit(this.reviewInput(row));
@@ -252,7 +260,7 @@ export class RequestsService {
     return row;
   }
 
-  async list(query: unknown, user: CurrentUser) {
+  async list(query: unknown, user: CurrentUser): Promise<contract.RequestList> {
     const q = parseBody(listQuerySchema, query);
     const where = [visibleRequestsSql('$1')];
     const params: unknown[] = [user.id];
@@ -272,7 +280,7 @@ export class RequestsService {
       `SELECT count(*)::int AS total FROM requests r WHERE ${whereSql}`,
       params,
     );
-    const rows: (RequestRow & { stage_name: string | null; stage_due_at: Date | null })[] =
+    const rows: (RequestRow & { stage_name: StageName | null; stage_due_at: Date | null })[] =
       await this.dataSource.query(
         `SELECT r.*, r.valid_until::text AS valid_until, s.name AS stage_name, s.due_at AS stage_due_at
          FROM requests r
@@ -281,18 +289,14 @@ export class RequestsService {
         WHERE ${whereSql} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
         params,
       );
-    return {
-      items: rows.map((r) => ({
-        ...this.summary(r),
-        currentStage: r.stage_name ? { name: r.stage_name, dueAt: r.stage_due_at } : null,
-      })),
-      page: q.page,
-      pageSize: q.pageSize,
-      total,
-    };
+    const items = rows.map((r) => ({
+      ...this.summary(r),
+      currentStage: r.stage_name ? { name: r.stage_name, dueAt: r.stage_due_at! } : null,
+    }));
+    return pageOf(items, total, q);
   }
 
-  private summary(row: RequestRow) {
+  private summary(row: RequestRow): Omit<contract.RequestSummary, 'currentStage'> {
     return {
       id: row.id,
       kind: row.kind,
@@ -313,7 +317,7 @@ export class RequestsService {
     };
   }
 
-  async get(id: string, user: CurrentUser) {
+  async get(id: string, user: CurrentUser): Promise<contract.RequestDetail> {
     const row = await this.visibleRow(id, user);
     const stages = await this.dataSource.query(
       `SELECT id, name, round, assignee_role AS "assigneeRole", assignee_scope_unit_id AS "assigneeScopeUnitId",
@@ -341,7 +345,7 @@ export class RequestsService {
     };
   }
 
-  async timeline(id: string, user: CurrentUser) {
+  async timeline(id: string, user: CurrentUser): Promise<contract.Timeline> {
     await this.visibleRow(id, user);
     return this.dataSource.query(
       `SELECT a.id, a.type, a.at, a.actor_id AS "actorId", u.display_name AS "actorName", a.data
@@ -350,7 +354,12 @@ export class RequestsService {
     );
   }
 
-  async decide(id: string, body: unknown, key: string | undefined, user: CurrentUser) {
+  async decide(
+    id: string,
+    body: unknown,
+    key: string | undefined,
+    user: CurrentUser,
+  ): Promise<contract.DecisionResult> {
     const idemKey = parseIdempotencyKey(key);
     const row = await this.visibleRow(id, user);
     const p = row.payload;
@@ -411,17 +420,17 @@ export class RequestsService {
     return open;
   }
 
-  private async recordedDecision(decisionId: string) {
+  private async recordedDecision(decisionId: string): Promise<contract.DecisionResult | undefined> {
     const [d] = await this.dataSource.query(
       `SELECT d.id AS "decisionId", d.stage_name AS stage, d.outcome, r.status, d.decided_at AS "decidedAt",
               d.valid_until::text AS "validUntil"
          FROM decisions d JOIN requests r ON r.id = d.request_id WHERE d.id = $1`,
       [decisionId],
     );
-    return d as object | undefined;
+    return d;
   }
 
-  async resubmit(id: string, body: unknown, user: CurrentUser) {
+  async resubmit(id: string, body: unknown, user: CurrentUser): Promise<contract.Resubmission> {
     const { changes, comment } = parseBody(resubmitSchema, body);
     const row = await this.visibleRow(id, user);
     if (row.requester_id !== user.id) throw new DomainError('not_allowed', 'Only the requester may resubmit');
@@ -455,7 +464,7 @@ export class RequestsService {
     return { id, status: state.status, currentStage: state.currentStage ?? null };
   }
 
-  async reassign(id: string, body: unknown, user: CurrentUser) {
+  async reassign(id: string, body: unknown, user: CurrentUser): Promise<contract.Reassignment> {
     const { userId } = parseBody(reassignSchema, body);
     await this.visibleRow(id, user);
     const target = await this.auth.loadUser({ id: userId });
@@ -474,7 +483,7 @@ export class RequestsService {
     return { id, currentStage: stage };
   }
 
-  async withdraw(id: string, body: unknown, user: CurrentUser) {
+  async withdraw(id: string, body: unknown, user: CurrentUser): Promise<contract.Withdrawal> {
     const { comment } = parseBody(withdrawSchema, body);
     const row = await this.visibleRow(id, user);
     if (row.requester_id !== user.id) throw new DomainError('not_allowed', 'Only the requester may withdraw');

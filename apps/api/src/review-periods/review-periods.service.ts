@@ -9,8 +9,10 @@ import {
   type NewPeriod,
   type ReviewPeriod,
 } from '@domain/review-periods';
+import type { PageParams } from '@contracts/paging';
+import type * as contract from '@contracts/review-periods';
 import { DATA_SOURCE } from '../tokens';
-import { pageSql, TOTAL_COLUMN, type Page } from '../common/paging';
+import { pageFromRows, pageSql, TOTAL_COLUMN } from '../common/paging';
 import { PeriodWatchGateway } from './period-watch-gateway';
 import type { CurrentUser } from '../auth/current-user';
 
@@ -24,12 +26,13 @@ export class ReviewPeriodsService {
     private readonly watches: PeriodWatchGateway,
   ) {}
 
-  list(kind: RequestKind | undefined, page: Page): Promise<(ReviewPeriod & { __total: number })[]> {
-    return this.dataSource.query(
+  async list(kind: RequestKind | undefined, page: PageParams): Promise<contract.ReviewPeriodList> {
+    const rows = await this.dataSource.query(
       `SELECT ${COLUMNS}, ${TOTAL_COLUMN} FROM review_periods WHERE ($1::text IS NULL OR kind = $1)
         ORDER BY kind, valid_from, id ${pageSql(page)}`,
       [kind ?? null],
     );
+    return pageFromRows(rows, page);
   }
 
   /** The period of `kind` covering `date`, if any: decides whether a request is reviewed. */
@@ -41,13 +44,13 @@ export class ReviewPeriodsService {
     return rows[0];
   }
 
-  async create(body: unknown, user: CurrentUser): Promise<ReviewPeriod> {
+  async create(body: unknown, user: CurrentUser): Promise<contract.ReviewPeriod> {
     const period = await this.insert({ ...parseNewPeriod(body), extendsId: null }, user);
     await this.watches.watch(period);
     return period;
   }
 
-  async extend(id: string, body: unknown, user: CurrentUser): Promise<ReviewPeriod> {
+  async extend(id: string, body: unknown, user: CurrentUser): Promise<contract.ReviewPeriod> {
     const [base]: ReviewPeriod[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM review_periods WHERE id = $1`,
       [id],
@@ -59,11 +62,14 @@ export class ReviewPeriodsService {
     return extension;
   }
 
-  private insert(period: NewPeriod & { extendsId: string | null }, user: CurrentUser): Promise<ReviewPeriod> {
+  private insert(
+    period: NewPeriod & { extendsId: string | null },
+    user: CurrentUser,
+  ): Promise<contract.ReviewPeriod> {
     return this.dataSource.transaction(async (db) => {
       // One writer at a time, so two overlapping periods cannot both pass the check.
       await db.query(`LOCK TABLE review_periods IN SHARE ROW EXCLUSIVE MODE`);
-      const existing: ReviewPeriod[] = await db.query(
+      const existing: contract.ReviewPeriod[] = await db.query(
         `SELECT ${COLUMNS} FROM review_periods WHERE kind = $1`,
         [period.kind],
       );

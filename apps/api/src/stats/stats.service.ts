@@ -5,6 +5,7 @@ import { STAGE_NAMES } from '@domain/enums';
 import { DomainError } from '@domain/errors';
 import { CATEGORY, KIND, STAGE } from '@domain/labels-sv';
 import { addDays, bucketsOf, daysBetween, type Grain, yearEarlier } from '@domain/stats-range';
+import type { Breakdown, Summary, Timeseries } from '@contracts/stats';
 import type { CurrentUser } from '../auth/current-user';
 import { parseBody } from '../common/parse-body';
 import { DATA_SOURCE } from '../tokens';
@@ -50,7 +51,7 @@ const byKey = <T extends { k0: string; k1: string }>(rows: T[]) => new Map(rows.
 export class StatsService {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
-  async summary(query: unknown, user: CurrentUser, now = new Date()) {
+  async summary(query: unknown, user: CurrentUser, now = new Date()): Promise<Summary> {
     const scope = await this.scope(parseBody(summaryQuery, query), user, now);
     const [counters, leads, open] = await Promise.all([
       this.counters(scope, 'month', []),
@@ -65,7 +66,7 @@ export class StatsService {
     };
   }
 
-  async timeseries(query: unknown, user: CurrentUser, now = new Date()) {
+  async timeseries(query: unknown, user: CurrentUser, now = new Date()): Promise<Timeseries> {
     const q = parseBody(timeseriesQuery, query);
     const grain = q.interval;
     const scope = await this.scope(q, user, now);
@@ -89,7 +90,7 @@ export class StatsService {
     };
   }
 
-  async breakdown(query: unknown, user: CurrentUser, now = new Date()) {
+  async breakdown(query: unknown, user: CurrentUser, now = new Date()): Promise<Breakdown> {
     const q = parseBody(breakdownQuery, query);
     const scope = await this.scope(q, user, now);
     if (q.by === 'stage') {

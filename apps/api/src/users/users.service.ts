@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
+import { MAX_PAGE_SIZE, pageOf, pageQuery } from '@contracts/paging';
+import type { DevUser, UserList } from '@contracts/users';
 import { ROLES } from '@domain/enums';
 import type { CurrentUser } from '../auth/current-user';
-import { pageQuery, pageSql, TOTAL_COLUMN } from '../common/paging';
+import { pageSql, TOTAL_COLUMN } from '../common/paging';
 import { DATA_SOURCE } from '../tokens';
 
 export const userQuerySchema = z
@@ -11,7 +13,7 @@ export const userQuerySchema = z
     role: z.enum(ROLES).optional(),
     /** Users with the role in this division or unit, or region-wide (a region-wide grant covers every scope). */
     scopeUnitId: z.string().uuid().optional(),
-    ...pageQuery,
+    ...pageQuery(MAX_PAGE_SIZE),
   })
   .strict();
 export type UserQuery = z.infer<typeof userQuerySchema>;
@@ -25,7 +27,7 @@ export type UserQuery = z.infer<typeof userQuerySchema>;
 export class UsersService {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
-  async list(q: UserQuery): Promise<(CurrentUser & { __total: number })[]> {
+  async list(q: UserQuery): Promise<UserList> {
     const params: unknown[] = [q.role ?? null, q.scopeUnitId ?? null];
     const rows: {
       id: string;
@@ -45,18 +47,18 @@ export class UsersService {
           GROUP BY u.id ORDER BY u.display_name, u.id ${pageSql(q)}`,
       params,
     );
-    return rows.map((r) => ({
+    const users = rows.map((r) => ({
       id: r.id,
       username: r.username,
       displayName: r.display_name,
       grants: r.grants,
-      __total: r.__total,
     }));
+    return pageOf(users, rows[0]?.__total ?? 0, q);
   }
 
   /** The seeded users for the dev sign-in list. */
-  async devUsers() {
-    const users = await this.list({ page: 1, pageSize: 100 });
-    return users.map(({ username, displayName, grants }) => ({ username, displayName, grants }));
+  async devUsers(): Promise<DevUser[]> {
+    const users = await this.list({ page: 1, pageSize: MAX_PAGE_SIZE });
+    return users.items.map(({ username, displayName, grants }) => ({ username, displayName, grants }));
   }
 }
