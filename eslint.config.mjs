@@ -96,4 +96,36 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The domain is pure: the workflow bundle and the web app import it, so it must never reach I/O.
+    files: ['libs/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@db/*',
+                '@config/*',
+                '@temporal-lib/*',
+                '@activities/*',
+                '@workflows/*',
+                '@nestjs/*',
+                '@temporalio/*',
+                'typeorm',
+                'pg',
+                'fs',
+                'node:*',
+                '../db/*',
+                '../config/*',
+                '../temporal/*',
+              ],
+              message: 'libs/domain is pure: no I/O, no infrastructure.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
