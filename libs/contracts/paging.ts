@@ -19,25 +19,19 @@ export function pageQuery(defaultPageSize: number) {
   };
 }
 
-export interface PageParams {
-  page: number;
-  pageSize: number;
-}
+const pageFields = {
+  total: count.describe('Items in the whole list, on every page'),
+  page: z.number().int().min(1),
+  pageSize: z.number().int().min(1),
+};
 
 /** The envelope of a page of `item`. */
 export function pageSchema<T extends z.ZodTypeAny>(item: T) {
-  return z.object({
-    items: z.array(item),
-    total: count.describe('Items in the whole list, on every page'),
-    page: z.number().int().min(1),
-    pageSize: z.number().int().min(1),
-  });
+  return z.object({ items: z.array(item), ...pageFields });
 }
 
-export interface Page<T> extends PageParams {
-  items: T[];
-  total: number;
-}
+export type Page<T> = { items: T[] } & z.infer<z.ZodObject<typeof pageFields>>;
+export type PageParams = Pick<Page<unknown>, 'page' | 'pageSize'>;
 
 /** The page `at` of a list of `total` items, holding `items`. */
 export function pageOf<T>(items: T[], total: number, at: PageParams): Page<T> {

@@ -21,7 +21,7 @@ export const devUserSchema = userSchema.omit({ id: true });
 
 export const devUsersSchema = z.array(devUserSchema);
 
-export const devLoginSchema = z.object({
+export const devLoginResultSchema = z.object({
   token: z.string().describe('A bearer token (JWT)'),
   expiresAt: timestamp,
   user: userSchema,
@@ -30,7 +30,7 @@ export const devLoginSchema = z.object({
 export type Grant = z.infer<typeof grantSchema>;
 export type User = z.infer<typeof userSchema>;
 export type DevUser = z.infer<typeof devUserSchema>;
-export type DevLogin = z.infer<typeof devLoginSchema>;
+export type DevLoginResult = z.infer<typeof devLoginResultSchema>;
 
 /** The user directory: users with their roles (no contact details), by name. */
 export const userListSchema = pageSchema(userSchema);

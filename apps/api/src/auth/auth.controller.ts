@@ -1,11 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import {
-  devLoginSchema as devLoginResponse,
-  userSchema,
-  type DevLogin,
-  type User as UserBody,
-} from '@contracts/users';
+import * as users from '@contracts/users';
 import { ApiProblems } from '../common/openapi-responses';
 import { openApiResponseSchema } from '../common/openapi-schema';
 import { z } from 'zod';
@@ -29,7 +24,7 @@ export class AuthController {
   })
   @ApiOkResponse({
     description: 'A signed token for a seeded user (only with AUTH_MODE=dev)',
-    schema: openApiResponseSchema(devLoginResponse),
+    schema: openApiResponseSchema(users.devLoginResultSchema),
   })
   @ApiProblems(
     400,
@@ -37,7 +32,7 @@ export class AuthController {
     [404, 'Dev sign-in is not enabled (AUTH_MODE is not dev)'],
     [422, 'No user has this username'],
   )
-  async devLogin(@Body() body: unknown): Promise<DevLogin> {
+  async devLogin(@Body() body: unknown): Promise<users.DevLoginResult> {
     const { username } = parseBody(devLoginSchema, body);
     return this.auth.devLogin(username);
   }
@@ -47,10 +42,10 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOkResponse({
     description: 'The signed-in user with their roles',
-    schema: openApiResponseSchema(userSchema),
+    schema: openApiResponseSchema(users.userSchema),
   })
   @ApiProblems(401)
-  me(@User() user: CurrentUser): UserBody {
+  me(@User() user: CurrentUser): users.User {
     return user;
   }
 }

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@config/config';
 import { CONFIG, DATA_SOURCE } from '../tokens';
 import { problem, ProblemException } from '../common/problem';
-import type { DevLogin } from '@contracts/users';
+import type { DevLoginResult } from '@contracts/users';
 import type { CurrentUser } from './current-user';
 
 const DEV_ISSUER = 'provning-dev';
@@ -30,7 +30,7 @@ export class AuthService {
     return this.config.auth.mode;
   }
 
-  async devLogin(username: string): Promise<DevLogin> {
+  async devLogin(username: string): Promise<DevLoginResult> {
     if (this.config.auth.mode !== 'dev')
       throw new ProblemException(problem(404, 'Dev sign-in is not enabled'));
     const user = await this.loadUser({ username });

@@ -20,11 +20,10 @@ export function openApiResponseSchema(schema: z.ZodTypeAny): Record<string, unkn
     target: 'openApi3',
     $refStrategy: 'none',
     override: (def) => {
-      if (!(def instanceof Object) || (def as z.ZodTypeDef & { typeName?: string }).typeName !== 'ZodUnion')
-        return ignoreOverride;
-      const options = (def as z.ZodUnionDef).options;
-      const served = options.filter((o) => !(o instanceof z.ZodDate));
-      if (served.length !== 1 || served.length === options.length) return ignoreOverride;
+      const union = def as z.ZodUnionDef;
+      if (union.typeName !== z.ZodFirstPartyTypeKind.ZodUnion) return ignoreOverride;
+      const served = union.options.filter((option) => !(option instanceof z.ZodDate));
+      if (served.length !== 1 || served.length === union.options.length) return ignoreOverride;
       return {
         ...openApiResponseSchema(served[0]),
         ...(def.description && { description: def.description }),
