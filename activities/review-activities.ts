@@ -1,18 +1,22 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { createLogger, type Logger } from '@config/logger';
-import type { MailMessage, Mailer } from './mailer';
-import { composeMails, deliverMails } from './notification-mail';
+import { AuditEventsRepository } from '@db/repositories/audit-events.repository';
+import { DecisionsRepository } from '@db/repositories/decisions.repository';
+import { ExemptionsRepository } from '@db/repositories/exemptions.repository';
 import {
-  audit,
-  auditAndNotify,
-  notify as insertNotifications,
   type InsertedNotification,
   type NotificationInput,
+  NotificationsRepository,
   type Recipients,
-} from './notifications';
+} from '@db/repositories/notifications.repository';
+import { RequestsRepository } from '@db/repositories/requests.repository';
+import { ReviewPeriodsRepository } from '@db/repositories/review-periods.repository';
+import { RollupsRepository } from '@db/repositories/rollups.repository';
+import { StagesRepository } from '@db/repositories/stages.repository';
+import type { MailMessage, Mailer } from './mailer';
+import { composeMails, deliverMails } from './notification-mail';
 import type { ReviewActivities } from './review-activities.types';
 import { leadTime } from '@domain/lead-time';
-import { addToRollups, forAuditEvent, forRequest, forStage } from '@db/statistics/rollups';
 
 export type { ReviewActivities } from './review-activities.types';
 
@@ -24,7 +28,22 @@ export interface ReviewActivitiesDeps {
   log?: Logger;
 }
 
-/** Writes the notification rows of one activity's transaction (the transaction's own EntityManager). */
+/** The repositories over one activity's transaction. */
+function repositoriesOf(db: EntityManager) {
+  return {
+    audit: new AuditEventsRepository(db),
+    decisions: new DecisionsRepository(db),
+    exemptions: new ExemptionsRepository(db),
+    notifications: new NotificationsRepository(db),
+    periods: new ReviewPeriodsRepository(db),
+    requests: new RequestsRepository(db),
+    rollups: new RollupsRepository(db),
+    stages: new StagesRepository(db),
+  };
+}
+type Repositories = ReturnType<typeof repositoriesOf>;
+
+/** Writes the notification rows of one activity's transaction. */
 type Notify = (recipients: Recipients, n: NotificationInput) => Promise<void>;
 
 interface RecordEvent {
@@ -49,22 +68,23 @@ type Announce = (recipients: Recipients, event: RecordEvent, notificationType?: 
 export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivities {
   const log = deps.log ?? createLogger('mail');
   async function tx<T>(
-    work: (db: EntityManager, notify: Notify, announce: Announce) => Promise<T>,
+    work: (db: Repositories, notify: Notify, announce: Announce) => Promise<T>,
   ): Promise<T> {
     let mails: MailMessage[] = [];
-    const result = await deps.dataSource.transaction(async (db) => {
+    const result = await deps.dataSource.transaction(async (manager) => {
+      const db = repositoriesOf(manager);
       const inserted: InsertedNotification[] = [];
       const notify: Notify = async (recipients, n) => {
-        inserted.push(...(await insertNotifications(db, recipients, n)));
+        inserted.push(...(await db.notifications.record(recipients, n)).inserted);
       };
       const announce: Announce = async (recipients, { actorId, ...event }, notificationType) => {
         const notification = { ...event, type: notificationType ?? event.type };
-        const recorded = await auditAndNotify(db, recipients, { ...event, actorId }, notification);
+        const recorded = await db.notifications.record(recipients, notification, { ...event, actorId });
         inserted.push(...recorded.inserted);
         return recorded.audited;
       };
       const result = await work(db, notify, announce);
-      mails = deps.mailer ? await composeMails(db, inserted) : [];
+      mails = deps.mailer ? await composeMails(db.requests, inserted) : [];
       return result;
     });
     if (deps.mailer && mails.length > 0)
@@ -74,22 +94,7 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
   return {
     async openStage(input) {
       return tx(async (db, _notify, announce) => {
-        const rows: { id: string }[] = await db.query(
-          `INSERT INTO stages (request_id, name, round, assignee_role, assignee_scope_unit_id, opened_at, due_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)
-           ON CONFLICT (request_id, name, round) DO UPDATE SET name = EXCLUDED.name
-           RETURNING id`,
-          [
-            input.requestId,
-            input.name,
-            input.round,
-            input.role,
-            input.scopeUnitId,
-            input.openedAt,
-            input.dueAt,
-          ],
-        );
-        const stageId = rows[0].id;
+        const stageId = await db.stages.open(input);
         const data = { stage: input.name, round: input.round, dueAt: input.dueAt, role: input.role };
         await announce(
           { role: input.role, scopeUnitId: input.scopeUnitId },
@@ -107,11 +112,7 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
 
     async escalateStage(input) {
       await tx(async (db, _notify, announce) => {
-        await db.query(
-          `UPDATE stages SET escalation_level = $2, due_at = $3, assignee_role = $4, assignee_scope_unit_id = $5
-            WHERE id = $1 AND closed_at IS NULL AND escalation_level < $2`,
-          [input.stageId, input.level, input.dueAt, input.role, input.scopeUnitId],
-        );
+        await db.stages.escalate(input);
         const data = { stage: input.stageName, level: input.level, role: input.role, dueAt: input.dueAt };
         const eventKey = `stage_escalated:${input.stageId}:${input.level}`;
         const recorded = await announce(
@@ -124,7 +125,7 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
             data,
           },
         );
-        if (recorded) await addToRollups(db, ['escalation'], forAuditEvent, [eventKey]);
+        if (recorded) await db.rollups.countEscalation(eventKey);
       });
     },
 
@@ -143,65 +144,31 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
 
     async recordDecision(input) {
       await tx(async (db, _notify, announce) => {
-        const inserted: { id: string }[] = await db.query(
-          `INSERT INTO decisions (id, request_id, stage_id, stage_name, outcome, actor_id, on_behalf_of_id, comment,
-                                  conditions, valid_until, decided_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-           ON CONFLICT DO NOTHING RETURNING id`,
-          [
-            input.decisionId,
-            input.requestId,
-            input.stageId,
-            input.stageName,
-            input.outcome,
-            input.actorId,
-            input.onBehalfOfId ?? null,
-            input.comment ?? null,
-            input.conditions ?? null,
-            input.validUntil ?? null,
-            input.decidedAt,
-          ],
-        );
-        if (inserted.length === 0) {
-          const existing: { id: string }[] = await db.query(`SELECT id FROM decisions WHERE stage_id = $1`, [
-            input.stageId,
-          ]);
+        const inserted = await db.decisions.insertOnce({
+          ...input,
+          onBehalfOfId: input.onBehalfOfId ?? null,
+          comment: input.comment ?? null,
+          conditions: input.conditions ?? null,
+          validUntil: input.validUntil ?? null,
+        });
+        if (!inserted) {
+          const existing = await db.decisions.idOnStage(input.stageId);
           // A retry of this very decision is fine; any other decision on the stage means the record diverged.
-          if (existing[0]?.id !== input.decisionId) {
-            throw new Error(`stage ${input.stageId} already has decision ${existing[0]?.id}`);
+          if (existing !== input.decisionId) {
+            throw new Error(`stage ${input.stageId} already has decision ${existing}`);
           }
           return;
         }
-        // The stage closes in the same statement as the request moves on (one round trip fewer).
-        // LEAST ignores NULL: the lowest cost any stage approved, or none while no stage lowered it.
-        const [[request]]: [{ submitted_at: Date }[], number] = await db.query(
-          `WITH closed AS (
-             UPDATE stages SET closed_at = $4, outcome = $8 WHERE id = $7 AND closed_at IS NULL)
-           UPDATE requests SET status = $2, decided_at = CASE WHEN $3 THEN $4::timestamptz ELSE decided_at END,
-                  valid_until = $5, approved_cost_sek = LEAST(approved_cost_sek, $6), updated_at = now()
-            WHERE id = $1 RETURNING submitted_at`,
-          [
-            input.requestId,
-            input.status,
-            input.final,
-            input.decidedAt,
-            input.validUntil ?? null,
-            input.approvedCostSek ?? null,
-            input.stageId,
-            input.outcome,
-          ],
-        );
-        const decided = input.final && input.status !== 'withdrawn';
-        if (decided) {
-          const lead = leadTime(request.submitted_at, new Date(input.decidedAt));
-          await db.query(`UPDATE requests SET lead_business_days = $2, lead_hours = $3 WHERE id = $1`, [
-            input.requestId,
-            lead.businessDays,
-            lead.hours,
-          ]);
+        const submittedAt = await db.requests.closeStageAndMoveOn({
+          ...input,
+          validUntil: input.validUntil ?? null,
+          approvedCostSek: input.approvedCostSek ?? null,
+        });
+        if (input.final && input.status !== 'withdrawn') {
+          await db.requests.setLeadTime(input.requestId, leadTime(submittedAt, new Date(input.decidedAt)));
         }
-        await addToRollups(db, ['stageDecision'], forStage, [input.stageId]);
-        if (input.final) await addToRollups(db, ['final'], forRequest, [input.requestId]);
+        await db.rollups.countStageDecision(input.stageId);
+        if (input.final) await db.rollups.countFinal(input.requestId);
         const data = {
           stage: input.stageName,
           outcome: input.outcome,
@@ -232,16 +199,10 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
     async warnPeriodEnding(input) {
       return tx(async (db, notify) => {
         if (input.subject === 'exemption') {
-          const [exemption] = await db.query(`SELECT revoked_at FROM exemptions WHERE id = $1`, [
-            input.periodId,
-          ]);
-          if (!exemption || exemption.revoked_at) return { revoked: true };
+          if (await db.exemptions.isRevoked(input.periodId)) return { revoked: true };
         } else {
-          const [extension]: { id: string }[] = await db.query(
-            `SELECT id FROM review_periods WHERE extends_id = $1 LIMIT 1`,
-            [input.periodId],
-          );
-          if (extension) return { extendedBy: extension.id };
+          const extendedBy = await db.periods.extensionOf(input.periodId);
+          if (extendedBy) return { extendedBy };
         }
         const type = input.subject === 'exemption' ? 'exemption_ending' : 'period_ending';
         const eventKey = `${type}:${input.periodId}:${input.daysBefore}`;
@@ -252,7 +213,7 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
           decisionRef: input.decisionRef,
           daysBefore: input.daysBefore,
         };
-        await audit(db, { eventKey, requestId: null, type: 'period_ending', at: input.at, data });
+        await db.audit.appendOnce({ eventKey, requestId: null, type: 'period_ending', at: input.at, data });
         for (const role of ['admin', 'executive'] as const) {
           await notify({ role, scopeUnitId: null }, { eventKey, requestId: null, type, data, at: input.at });
         }
@@ -262,10 +223,7 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
 
     async reassignStage(input) {
       await tx(async (db, _notify, announce) => {
-        await db.query(`UPDATE stages SET assignee_user_id = $2 WHERE id = $1 AND closed_at IS NULL`, [
-          input.stageId,
-          input.toUserId,
-        ]);
+        await db.stages.reassign(input.stageId, input.toUserId);
         const data = { stage: input.stageName, stageId: input.stageId, toUserId: input.toUserId };
         await announce(
           { userId: input.toUserId },
@@ -283,21 +241,17 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
 
     async recordStatus(input) {
       await tx(async (db, notify) => {
-        if (input.closeStageId) {
-          await db.query(
-            `UPDATE stages SET closed_at = $2, outcome = 'withdrawn' WHERE id = $1 AND closed_at IS NULL`,
-            [input.closeStageId, input.at],
-          );
-        }
+        if (input.closeStageId) await db.stages.closeWithdrawn(input.closeStageId, input.at);
         const final = input.status === 'withdrawn';
-        await db.query(
-          `UPDATE requests SET status = $2, status_reason = $3,
-                  decided_at = CASE WHEN $4 THEN $5::timestamptz ELSE decided_at END, updated_at = now()
-            WHERE id = $1`,
-          [input.requestId, input.status, input.reason ?? null, final, input.at],
-        );
+        await db.requests.setStatus({
+          id: input.requestId,
+          status: input.status,
+          reason: input.reason ?? null,
+          final,
+          at: input.at,
+        });
         const data = { status: input.status, reason: input.reason, comment: input.comment };
-        const recorded = await audit(db, {
+        const recorded = await db.audit.appendOnce({
           eventKey: input.eventKey,
           requestId: input.requestId,
           type: input.eventType,
@@ -305,7 +259,7 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
           at: input.at,
           data,
         });
-        if (recorded && final) await addToRollups(db, ['final'], forRequest, [input.requestId]);
+        if (recorded && final) await db.rollups.countFinal(input.requestId);
         if (input.reason === 'not_completed') {
           await notify(
             { userId: input.requesterId },

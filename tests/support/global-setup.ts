@@ -1,10 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPostgres, type RunningPostgres } from '../../libs/db/embedded-postgres';
-import { startDevServer, type RunningDevServer } from '../../libs/temporal/dev-server';
-import { resolveTestServer } from '../../libs/temporal/binaries';
-import { freePort } from '../../libs/temporal/ports';
+import { startEmbeddedPostgres, type RunningPostgres } from '../../local/embedded-postgres';
+import { startDevServer, type RunningDevServer } from '../../local/temporal/dev-server';
+import { resolveTestServer } from '../../local/temporal/binaries';
+import { freePort } from '../../local/ports';
 
 /**
  * One PostgreSQL server and one Temporal dev server for the whole run, on free ports; every test file makes

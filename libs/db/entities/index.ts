@@ -8,6 +8,7 @@ import { RequestEntity } from './request.entity';
 import { ReviewPeriodEntity } from './review-period.entity';
 import { StageEntity } from './stage.entity';
 import { StatsRollupEntity } from './stats-rollup.entity';
+import { StatsStageRollupEntity } from './stats-stage-rollup.entity';
 import { RoleAssignmentEntity, UserEntity } from './user.entity';
 
 export {
@@ -22,6 +23,7 @@ export {
   RoleAssignmentEntity,
   StageEntity,
   StatsRollupEntity,
+  StatsStageRollupEntity,
   UserEntity,
 };
 
@@ -38,4 +40,5 @@ export const ENTITIES = [
   AuditEventEntity,
   NotificationEntity,
   StatsRollupEntity,
+  StatsStageRollupEntity,
 ];

@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { leadTime } from '@domain/lead-time';
-import { rebuildRollups } from '../statistics/rollups';
+import { backfillRollups1763930000000 } from './1763930000000-rollups-backfill';
 
 /**
  * Statistics: lead time and approved cost on each request, indexes for the raw edges of a date range, and
@@ -53,7 +53,7 @@ export class StatisticsRollups1763930000000 implements MigrationInterface {
         [batch.map((b) => b.id), batch.map((b) => b.businessDays), batch.map((b) => b.hours)],
       );
     }
-    await rebuildRollups(queryRunner);
+    await backfillRollups1763930000000(queryRunner);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -2,6 +2,7 @@ import { InitialSchema1763900000000 } from './1763900000000-initial-schema';
 import { ExemptionsAndDelegations1763910000000 } from './1763910000000-exemptions-and-delegations';
 import { NotificationMail1763920000000 } from './1763920000000-notification-mail';
 import { StatisticsRollups1763930000000 } from './1763930000000-statistics-rollups';
+import { StageRollups1763940000000 } from './1763940000000-stage-rollups';
 
 /** In order; TypeORM records each in the `migrations` table and runs only the new ones. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   ExemptionsAndDelegations1763910000000,
   NotificationMail1763920000000,
   StatisticsRollups1763930000000,
+  StageRollups1763940000000,
 ];

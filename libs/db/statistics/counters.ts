@@ -1,10 +1,11 @@
-import { STAGE_NAMES, type StageName } from '@domain/enums';
 import { LEAD_DAY_BINS, LEAD_HOUR_BINS } from '@domain/lead-time';
 
 /**
  * The additive measures of the statistics, once: the rollup tables have a column for each, the raw facts a
  * SQL expression for each, and every figure the API reports is a sum of them (or a ratio of sums).
- * Counts are `int` (their sums are fast bigint sums); kronor are `bigint`.
+ * Counts are `int` (their sums are fast bigint sums); kronor are `bigint`. The request counters and lead-time
+ * histograms are columns of `stats_rollups`; the stage counters are columns of `stats_stage_rollups`, one row per
+ * stage name, so a new stage is a new row, never a new column.
  */
 export const REQUEST_COUNTERS = [
   'submitted',
@@ -19,32 +20,17 @@ export const REQUEST_COUNTERS = [
   'rejected_cost',
 ] as const;
 
-export const STAGE_COUNTER_KINDS = ['decided', 'within', 'escalations'] as const;
-export type StageCounterKind = (typeof STAGE_COUNTER_KINDS)[number];
-
-export function stageCounter(stage: StageName, kind: StageCounterKind): `${StageName}_${StageCounterKind}` {
-  return `${stage}_${kind}`;
-}
-
-export const STAGE_COUNTERS = STAGE_NAMES.flatMap((stage) =>
-  STAGE_COUNTER_KINDS.map((kind) => stageCounter(stage, kind)),
-);
+/** Per stage: decisions taken, those within the deadline, and escalations. */
+export const STAGE_COUNTERS = ['decided', 'within', 'escalations'] as const;
+export type StageCounter = (typeof STAGE_COUNTERS)[number];
 
 /** Lead-time histograms: how many final decisions fell in each bin (libs/domain/lead-time.ts). */
 export const LEAD_DAY_COUNTERS = LEAD_DAY_BINS.map((_, i) => `lead_days_${i}` as const);
 export const LEAD_HOUR_COUNTERS = LEAD_HOUR_BINS.map((_, i) => `lead_hours_${i}` as const);
 
-export const COUNTERS = [
-  ...REQUEST_COUNTERS,
-  ...STAGE_COUNTERS,
-  ...LEAD_DAY_COUNTERS,
-  ...LEAD_HOUR_COUNTERS,
-] as const;
-export type Counter =
-  | (typeof REQUEST_COUNTERS)[number]
-  | `${StageName}_${StageCounterKind}`
-  | `lead_days_${number}`
-  | `lead_hours_${number}`;
+/** The columns of `stats_rollups`. */
+export const COUNTERS = [...REQUEST_COUNTERS, ...LEAD_DAY_COUNTERS, ...LEAD_HOUR_COUNTERS] as const;
+export type Counter = (typeof REQUEST_COUNTERS)[number] | `lead_days_${number}` | `lead_hours_${number}`;
 
 export const MONEY_COUNTERS: ReadonlySet<Counter> = new Set([
   'requested_cost',

@@ -1,11 +1,13 @@
-import { OUTCOMES, STAGE_NAMES } from '@domain/enums';
+import { OUTCOMES } from '@domain/enums';
 import { LEAD_DAY_BINS, LEAD_HOUR_BINS } from '@domain/lead-time';
-import { COUNTERS, type Counter, LEAD_DAY_COUNTERS, LEAD_HOUR_COUNTERS, stageCounter } from './counters';
-
-/** Anything that runs SQL: a DataSource, an EntityManager inside a transaction, a QueryRunner. */
-export interface Queryable {
-  query(sql: string, parameters?: unknown[]): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
+import {
+  COUNTERS,
+  type Counter,
+  LEAD_DAY_COUNTERS,
+  LEAD_HOUR_COUNTERS,
+  STAGE_COUNTERS,
+  type StageCounter,
+} from './counters';
 
 /** The time zone in which days, weeks and months of the statistics begin: the deadlines' calendar. */
 export const STATS_TIME_ZONE = 'Europe/Stockholm';
@@ -31,18 +33,30 @@ function leadHistogram(): Partial<Record<Counter, string>> {
 
 /**
  * Where each counter comes from in the raw record: one source per kind of event, each with the instant it
- * happened (`ts`) and the request it belongs to (alias `r`). The rollups are sums of these facts and the
- * property test recomputes them from here, so this is the single definition of every figure.
+ * happened (`ts`) and the request it belongs to (alias `r`). Request facts feed `stats_rollups`; stage facts feed
+ * `stats_stage_rollups` under the stage's name (`stage`). The rollups are sums of these facts and the property
+ * test recomputes them from here, so this is the single definition of every figure.
  */
-interface FactSource {
+interface RequestFactSource {
+  table: 'stats_rollups';
   ts: string;
   from: string;
   where: string;
   values: Partial<Record<Counter, string>>;
 }
+interface StageFactSource {
+  table: 'stats_stage_rollups';
+  ts: string;
+  from: string;
+  where: string;
+  stage: string;
+  values: Partial<Record<StageCounter, string>>;
+}
+type FactSource = RequestFactSource | StageFactSource;
 
 export const FACT_SOURCES = {
   submission: {
+    table: 'stats_rollups',
     ts: 'r.submitted_at',
     from: 'requests r',
     where: 'TRUE',
@@ -54,6 +68,7 @@ export const FACT_SOURCES = {
     },
   },
   final: {
+    table: 'stats_rollups',
     ts: 'r.decided_at',
     from: 'requests r',
     where: `r.status IN (${FINAL})`,
@@ -68,31 +83,25 @@ export const FACT_SOURCES = {
     },
   },
   stageDecision: {
+    table: 'stats_stage_rollups',
     ts: 's.closed_at',
     from: 'stages s JOIN requests r ON r.id = s.request_id',
     // A withdrawal closes the open stage too, but nobody decided it.
     where: `s.outcome IN (${sqlList(OUTCOMES)})`,
-    values: Object.fromEntries(
-      STAGE_NAMES.flatMap((stage) => [
-        [stageCounter(stage, 'decided'), `(s.name = '${stage}')::int`],
-        // Escalation moves due_at on, so a stage that was ever escalated missed its deadline whatever due_at says now.
-        [
-          stageCounter(stage, 'within'),
-          `(s.name = '${stage}' AND s.escalation_level = 0 AND s.closed_at <= s.due_at)::int`,
-        ],
-      ]),
-    ),
+    stage: 's.name',
+    values: {
+      decided: '1',
+      // Escalation moves due_at on, so a stage that was ever escalated missed its deadline whatever due_at says now.
+      within: `(s.escalation_level = 0 AND s.closed_at <= s.due_at)::int`,
+    },
   },
   escalation: {
+    table: 'stats_stage_rollups',
     ts: 'a.at',
     from: 'audit_events a JOIN requests r ON r.id = a.request_id',
-    where: `a.type = 'stage_escalated'`,
-    values: Object.fromEntries(
-      STAGE_NAMES.map((stage) => [
-        stageCounter(stage, 'escalations'),
-        `(a.data->>'stage' = '${stage}')::int`,
-      ]),
-    ),
+    where: `a.type = 'stage_escalated' AND a.data->>'stage' IS NOT NULL`,
+    stage: `a.data->>'stage'`,
+    values: { escalations: '1' },
   },
 } satisfies Record<string, FactSource>;
 
@@ -106,16 +115,28 @@ export interface FactFilter {
 
 const DIMENSIONS = `r.unit_id, r.division_id, r.kind, r.occupational_category AS category`;
 
-/** One row per fact: `at`, the request's dimensions and every counter (0 where the source has none). */
-export function factsSql(sources: readonly FactSourceName[], filter: FactFilter = {}): string {
-  return sources
-    .map((name) => {
-      const source: FactSource = FACT_SOURCES[name];
-      const counters = COUNTERS.map((c) => `${source.values[c] ?? '0'} AS ${c}`).join(', ');
+/**
+ * One row per fact of the sources that feed `table`: `at`, the request's dimensions, for stage facts the `stage`,
+ * and every counter of that table (0 where the source has none). Undefined when none of the sources feeds it.
+ */
+export function factsSql(
+  table: FactSource['table'],
+  sources: readonly FactSourceName[],
+  filter: FactFilter = {},
+): string | undefined {
+  const parts = sources
+    .map((name): FactSource => FACT_SOURCES[name])
+    .filter((source) => source.table === table)
+    .map((source) => {
+      const values: Partial<Record<string, string>> = source.values;
+      const counters = (source.table === 'stats_rollups' ? COUNTERS : STAGE_COUNTERS)
+        .map((c) => `${values[c] ?? '0'} AS ${c}`)
+        .join(', ');
+      const stage = source.table === 'stats_stage_rollups' ? `${source.stage} AS stage, ` : '';
       const where = [source.where, filter.when?.(source.ts), filter.where].filter(Boolean).join(' AND ');
-      return `SELECT ${source.ts} AS at, ${DIMENSIONS}, ${counters} FROM ${source.from} WHERE ${where}`;
-    })
-    .join('\nUNION ALL\n');
+      return `SELECT ${source.ts} AS at, ${DIMENSIONS}, ${stage}${counters} FROM ${source.from} WHERE ${where}`;
+    });
+  return parts.length > 0 ? parts.join('\nUNION ALL\n') : undefined;
 }
 
 export const ALL_FACT_SOURCES = Object.keys(FACT_SOURCES) as FactSourceName[];

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@config/config';
+import { UsersRepository } from '@db/repositories/users.repository';
 import { CONFIG, DATA_SOURCE } from '../tokens';
 import { problem, ProblemException } from '../common/problem';
 import type { DevLoginResult } from '@contracts/users';
@@ -15,11 +16,13 @@ const DEV_AUDIENCE = 'provning';
 export class AuthService {
   private readonly devSecret: Uint8Array;
   private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
+  private readonly users: UsersRepository;
 
   constructor(
     @Inject(CONFIG) private readonly config: AppConfig,
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(DATA_SOURCE) dataSource: DataSource,
   ) {
+    this.users = new UsersRepository(dataSource);
     // Without a configured secret, dev tokens live as long as the process: a restart signs everyone out.
     const secret = config.auth.mode === 'dev' ? config.auth.devSecret : undefined;
     this.devSecret = secret ? new TextEncoder().encode(secret) : randomBytes(32);
@@ -79,30 +82,7 @@ export class AuthService {
   }
 
   async loadUser(by: { id: string } | { username: string }): Promise<CurrentUser | null> {
-    const [column, value] = 'id' in by ? ['u.id', by.id] : ['u.username', by.username];
     if ('id' in by && !/^[0-9a-f-]{36}$/i.test(by.id)) return null;
-    const rows: {
-      id: string;
-      username: string;
-      display_name: string;
-      role: string | null;
-      scope_unit_id: string | null;
-    }[] = await this.dataSource.query(
-      `SELECT u.id, u.username, u.display_name, r.role, r.scope_unit_id
-           FROM users u LEFT JOIN role_assignments r ON r.user_id = u.id WHERE ${column} = $1`,
-      [value],
-    );
-    if (rows.length === 0) return null;
-    return {
-      id: rows[0].id,
-      username: rows[0].username,
-      displayName: rows[0].display_name,
-      grants: rows
-        .filter((r) => r.role)
-        .map((r) => ({
-          role: r.role as CurrentUser['grants'][number]['role'],
-          scopeUnitId: r.scope_unit_id,
-        })),
-    };
+    return (await this.users.withGrants(by)) ?? null;
   }
 }

@@ -5,6 +5,7 @@ import type { Client } from '@temporalio/client';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@config/config';
+import { pingDatabase } from '@db/repositories/database-ping';
 import { Public } from '../auth/allow.decorator';
 import { healthCheckSchema } from '@contracts/health';
 import { problemContent } from '../common/openapi-responses';
@@ -77,7 +78,7 @@ export class HealthController {
   private async database() {
     const indicator = this.indicators.check('database');
     try {
-      await withTimeout(this.dataSource.query('SELECT 1'), PROBE_TIMEOUT_MS);
+      await withTimeout(pingDatabase(this.dataSource), PROBE_TIMEOUT_MS);
       return indicator.up();
     } catch (error) {
       return indicator.down({ message: (error as Error).message });

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
+import { RequestsRepository } from '@db/repositories/requests.repository';
 import { DATA_SOURCE } from '../tokens';
 
 /** Label of requests no route matched: raw paths would make one series per probe of a random url. */
@@ -37,7 +38,10 @@ export class MetricsService implements OnModuleDestroy {
     registers: [this.registry],
   });
 
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {
+  private readonly requests: RequestsRepository;
+
+  constructor(@Inject(DATA_SOURCE) dataSource: DataSource) {
+    this.requests = new RequestsRepository(dataSource);
     collectDefaultMetrics({ register: this.registry });
     const openReviews = () => this.openReviews();
     new Gauge({
@@ -78,10 +82,7 @@ export class MetricsService implements OnModuleDestroy {
   /** Undefined when the database does not answer: the scrape still succeeds, with the last value. */
   private async openReviews(): Promise<number | undefined> {
     try {
-      const [row]: { count: string }[] = await this.dataSource.query(
-        `SELECT count(*) AS count FROM requests WHERE status IN ('in_review', 'returned')`,
-      );
-      return Number(row.count);
+      return await this.requests.countOpen();
     } catch (error) {
       this.logger.warn(`provning_open_reviews not counted: ${(error as Error).message}`);
       return undefined;

@@ -10,6 +10,7 @@ import {
 import { pageOf, pageQuery, SCREEN_PAGE_SIZE } from '@contracts/paging';
 import { ApiProblems } from '../common/openapi-responses';
 import type { DataSource } from 'typeorm';
+import { NotificationsRepository } from '@db/repositories/notifications.repository';
 import { DomainError } from '@domain/errors';
 import { Can } from '../auth/allow.decorator';
 import { type CurrentUser, User } from '../auth/current-user';
@@ -25,14 +26,15 @@ export const notificationsQuerySchema = z
   })
   .strict();
 
-const COLUMNS = `id, type, request_id AS "requestId", data, created_at AS "createdAt", read_at AS "readAt"`;
-
 /** The caller's own notifications: reminders, escalations, returns, decisions, lapse warnings. */
 @ApiTags('notifications')
 @ApiBearerAuth()
 @Controller('notifications')
 export class NotificationsController {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  private readonly notifications: NotificationsRepository;
+  constructor(@Inject(DATA_SOURCE) dataSource: DataSource) {
+    this.notifications = new NotificationsRepository(dataSource);
+  }
 
   @Get()
   @Can('read', 'Notification')
@@ -45,16 +47,12 @@ export class NotificationsController {
   async list(@Query() query: unknown, @User() user: CurrentUser): Promise<NotificationList> {
     const q = parseBody(notificationsQuerySchema, query);
     const unreadOnly = q.unread === 'true';
-    const [{ total, unread }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread
-         FROM notifications WHERE recipient_id = $1`,
-      [user.id],
-    );
-    const items = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM notifications WHERE recipient_id = $1 AND (NOT $2 OR read_at IS NULL)
-        ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
-      [user.id, unreadOnly, q.pageSize, (q.page - 1) * q.pageSize],
-    );
+    const { total, unread } = await this.notifications.countsFor(user.id);
+    const items = await this.notifications.pageFor(user.id, {
+      unreadOnly,
+      page: q.page,
+      pageSize: q.pageSize,
+    });
     return { ...pageOf(items, total, q), unread };
   }
 
@@ -69,11 +67,7 @@ export class NotificationsController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @User() user: CurrentUser,
   ): Promise<Notification> {
-    // TypeORM answers an UPDATE with [rows, count].
-    const [[row]] = await this.dataSource.query(
-      `UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND recipient_id = $2 RETURNING ${COLUMNS}`,
-      [id, user.id],
-    );
+    const row = await this.notifications.markRead(id, user.id);
     if (!row) throw new DomainError('not_found', `No notification ${id}`);
     return row;
   }

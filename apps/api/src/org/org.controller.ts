@@ -4,6 +4,7 @@ import { divisionsSchema, type Division } from '@contracts/org';
 import { ApiProblems } from '../common/openapi-responses';
 import { openApiResponseSchema } from '../common/openapi-schema';
 import type { DataSource } from 'typeorm';
+import { OrgUnitsRepository } from '@db/repositories/org-units.repository';
 import { Can } from '../auth/allow.decorator';
 import { DATA_SOURCE } from '../tokens';
 
@@ -11,7 +12,10 @@ import { DATA_SOURCE } from '../tokens';
 @ApiBearerAuth()
 @Controller('org')
 export class OrgController {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  private readonly orgUnits: OrgUnitsRepository;
+  constructor(@Inject(DATA_SOURCE) dataSource: DataSource) {
+    this.orgUnits = new OrgUnitsRepository(dataSource);
+  }
 
   /** Divisions with their units, for forms and filters. */
   @Get('units')
@@ -22,23 +26,14 @@ export class OrgController {
   })
   @ApiProblems(401)
   async units(): Promise<Division[]> {
-    const rows: {
-      id: string;
-      parentId: string | null;
-      level: string;
-      code: string;
-      name: string;
-      budgetSek: string | null;
-    }[] = await this.dataSource.query(
-      `SELECT id, parent_id AS "parentId", level, code, name, budget_sek AS "budgetSek" FROM org_units ORDER BY code`,
-    );
+    const rows = await this.orgUnits.all('code');
     return rows
       .filter((r) => r.level === 'division')
       .map((d) => ({
         id: d.id,
         code: d.code,
         name: d.name,
-        budgetSek: d.budgetSek === null ? null : Number(d.budgetSek),
+        budgetSek: d.budgetSek,
         units: rows.filter((u) => u.parentId === d.id).map((u) => ({ id: u.id, code: u.code, name: u.name })),
       }));
   }

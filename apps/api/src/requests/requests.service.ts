@@ -1,28 +1,18 @@
-import { addToRollups, forRequest, recountRequest } from '@db/statistics/rollups';
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { DecisionsRepository } from '@db/repositories/decisions.repository';
+import { AuditEventsRepository } from '@db/repositories/audit-events.repository';
+import { OrgUnitsRepository } from '@db/repositories/org-units.repository';
+import { RequestsRepository, type RequestRow } from '@db/repositories/requests.repository';
+import { StagesRepository } from '@db/repositories/stages.repository';
 import { stockholmDate } from '@domain/calendar';
 import { parseDecisionInput } from '@domain/decision-input';
-import {
-  REQUEST_KINDS,
-  REQUEST_STATUSES,
-  type OccupationalCategory,
-  type RequestKind,
-  type RequestStatus,
-  type StageName,
-} from '@domain/enums';
 import { DomainError } from '@domain/errors';
 import { CURRENT_POLICY_VERSION } from '@domain/policy';
-import {
-  isNewPermanentPosition,
-  parseRequestInput,
-  requestCostSek,
-  type RequestInput,
-} from '@domain/request-input';
-import type { ReviewInput, ReviewState } from '@workflows/types';
-import { pageOf, pageQuery, SCREEN_PAGE_SIZE } from '@contracts/paging';
+import { parseRequestInput, requestCostSek } from '@domain/request-input';
+import type { ReviewState } from '@workflows/types';
+import { pageOf } from '@contracts/paging';
 import type * as contract from '@contracts/requests';
 import { parseBody } from '../common/parse-body';
 import type { CurrentUser } from '../auth/current-user';
@@ -33,69 +23,27 @@ import { ExemptionsService } from '../exemptions/exemptions.service';
 import { DelegationsService } from '../delegations/delegations.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { DATA_SOURCE } from '../tokens';
-import { visibleRequestsSql } from './request-scope';
-import { subject } from '@casl/ability';
-import { abilityFor } from '../auth/abilities';
 import { ReviewGateway } from './review-gateway';
+import { listQuerySchema, reassignSchema, resubmitSchema, withdrawSchema } from './request-bodies';
+import { assertSameBody, bodyHash, isRepeatedKey, parseIdempotencyKey, uuidFromKey } from './idempotency';
+import { assertIsRequester, assertMaySubmit, assertNotRequester } from './request-authorisation';
+import { submissionAnswerOf, summaryOf } from './request-responses';
+import { reviewInputOf } from './review-input';
 
-interface RequestRow {
-  id: string;
-  kind: RequestKind;
-  unit_id: string;
-  division_id: string;
-  requester_id: string;
-  occupational_category: OccupationalCategory;
-  payload: RequestInput;
-  cost_sek: string;
-  status: RequestStatus;
-  status_reason: string | null;
-  period_id: string | null;
-  exemption_id: string | null;
-  policy_version: number | null;
-  submitted_at: Date;
-  decided_at: Date | null;
-  valid_until: string | null;
-  body_hash: string | null;
-}
+export { listQuerySchema, resubmitSchema, withdrawSchema } from './request-bodies';
 
-function parseIdempotencyKey(key: string | undefined): string | undefined {
-  if (key === undefined) return undefined;
-  if (!/^[\x21-\x7e]{1,200}$/.test(key)) {
-    throw new DomainError('validation_failed', 'The Idempotency-Key header is not valid', [
-      { field: 'Idempotency-Key', message: 'must be 1–200 visible ASCII characters' },
-    ]);
-  }
-  return key;
-}
-
-export const listQuerySchema = z
-  .object({
-    status: z.enum(REQUEST_STATUSES).optional(),
-    kind: z.enum(REQUEST_KINDS).optional(),
-    unitId: z.string().uuid().optional(),
-    divisionId: z.string().uuid().optional(),
-    mine: z.enum(['true', 'false']).optional(),
-    ...pageQuery(SCREEN_PAGE_SIZE),
-    sort: z.enum(['submittedAt', '-submittedAt']).default('-submittedAt'),
-  })
-  .strict();
-
-export const resubmitSchema = z
-  .object({ comment: z.string().trim().max(4000).optional(), changes: z.record(z.unknown()).optional() })
-  .strict();
-const reassignSchema = z.object({ userId: z.string().uuid('must be a user id (uuid)') }).strict();
-export const withdrawSchema = z.object({ comment: z.string().trim().max(4000).optional() }).strict();
-
-const sha256 = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
-
-/** A stable uuid for a client's idempotency key, so its retries name the same decision. */
-function uuidFromKey(...parts: string[]): string {
-  const h = createHash('sha256').update(parts.join('\u0000')).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
+/**
+ * The requests' use cases: each parses its input, checks who may act, records through the repositories and asks
+ * the review workflow (ReviewGateway) for what only it decides.
+ */
 @Injectable()
 export class RequestsService {
+  private readonly requests: RequestsRepository;
+  private readonly stages: StagesRepository;
+  private readonly decisions: DecisionsRepository;
+  private readonly auditEvents: AuditEventsRepository;
+  private readonly orgUnits: OrgUnitsRepository;
+
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly periods: ReviewPeriodsService,
@@ -104,26 +52,25 @@ export class RequestsService {
     private readonly exemptions: ExemptionsService,
     private readonly delegations: DelegationsService,
     private readonly metrics: MetricsService,
-  ) {}
+  ) {
+    this.requests = new RequestsRepository(dataSource);
+    this.stages = new StagesRepository(dataSource);
+    this.decisions = new DecisionsRepository(dataSource);
+    this.auditEvents = new AuditEventsRepository(dataSource);
+    this.orgUnits = new OrgUnitsRepository(dataSource);
+  }
 
   async submit(body: unknown, key: string | undefined, user: CurrentUser): Promise<contract.Submission> {
     const idemKey = parseIdempotencyKey(key);
     const now = new Date();
-    const input = parseRequestInput(body, stockholmDate(now));
+    const today = stockholmDate(now);
+    const input = parseRequestInput(body, today);
     const unit = await this.unit(input.unitId);
-    if (
-      !abilityFor(user.grants).can(
-        'submit',
-        subject('Request', { unitId: unit.id, divisionId: unit.divisionId }),
-      )
-    ) {
-      throw new DomainError('not_allowed', 'You may submit requests only for your own units');
-    }
-    const bodyHash = sha256(body);
+    assertMaySubmit(user, unit);
+    const hash = bodyHash(body);
     let row: RequestRow;
     try {
       row = await this.dataSource.transaction(async (db) => {
-        const today = stockholmDate(now);
         const period = await this.periods.covering(db, input.kind, today);
         // An exemption matters only where review would otherwise apply.
         const exemption = period
@@ -137,46 +84,32 @@ export class RequestsService {
             })
           : undefined;
         const status = !period ? 'not_required' : exemption ? 'exempted' : 'in_review';
-        // The request and its audit event in one statement: round trips are what a submission spends its time on.
-        const [inserted]: RequestRow[] = await db.query(
-          `WITH inserted AS (
-             INSERT INTO requests (id, kind, unit_id, division_id, requester_id, occupational_category, payload,
-                                   cost_sek, status, period_id, exemption_id, policy_version, submitted_at,
-                                   idempotency_key, body_hash)
-             VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING *),
-           audited AS (
-             INSERT INTO audit_events (event_key, request_id, type, actor_id, at, data)
-             SELECT 'submitted:' || id, id, 'submitted', requester_id, submitted_at,
-                    jsonb_build_object('status', status, 'periodId', period_id, 'exemptionId', exemption_id)
-               FROM inserted)
-           SELECT * FROM inserted`,
-          [
-            randomUUID(),
-            input.kind,
-            unit.id,
-            unit.divisionId,
-            user.id,
-            input.occupationalCategory,
-            JSON.stringify(input),
-            requestCostSek(input),
-            status,
-            period?.id ?? null,
-            exemption?.id ?? null,
-            status === 'in_review' ? CURRENT_POLICY_VERSION : null,
-            now,
-            idemKey ?? null,
-            bodyHash,
-          ],
-        );
-        await addToRollups(db, ['submission'], forRequest, [inserted.id]);
-        return inserted;
+        return new RequestsRepository(db).insertSubmitted({
+          id: randomUUID(),
+          kind: input.kind,
+          unitId: unit.id,
+          divisionId: unit.divisionId,
+          requesterId: user.id,
+          input,
+          costSek: requestCostSek(input),
+          status,
+          periodId: period?.id ?? null,
+          exemptionId: exemption?.id ?? null,
+          policyVersion: status === 'in_review' ? CURRENT_POLICY_VERSION : null,
+          submittedAt: now,
+          idempotencyKey: idemKey ?? null,
+          bodyHash: hash,
+        });
       });
     } catch (error) {
-      // A key seen before (a retry, or two parallel submissions with one key): the answer is the first request's.
-      // Looking the key up only on a conflict saves every first submission a round trip.
-      if ((error as { driverError?: { code?: string } }).driverError?.code === '23505' && idemKey) {
-        const existing = await this.byIdempotencyKey(user.id, idemKey);
-        if (existing) return this.replay(existing, bodyHash);
+      // The answer to a repeated key is the first request's. Looking the key up only on a conflict saves every
+      // first submission a round trip.
+      if (isRepeatedKey(error) && idemKey) {
+        const existing = await this.requests.byIdempotencyKey(user.id, idemKey);
+        if (existing) {
+          assertSameBody(existing.bodyHash, hash);
+          return this.submissionAnswer(existing);
+        }
       }
       throw error;
     }
@@ -185,76 +118,28 @@ export class RequestsService {
     return answer;
   }
 
-  private async replay(existing: RequestRow, bodyHash: string): Promise<contract.Submission> {
-    if (existing.body_hash !== bodyHash) {
-      throw new DomainError('unprocessable', 'This Idempotency-Key was used for a different request body', [
-        { field: 'Idempotency-Key', message: 'was already used with a different body' },
-      ]);
-    }
-    return this.submissionAnswer(existing);
-  }
-
   /** Starts (or, on a replay, finds) the review and answers with its open stage. */
   private async submissionAnswer(row: RequestRow): Promise<contract.Submission> {
     let state: ReviewState | undefined;
-    if (row.policy_version !== null && (row.status === 'in_review' || row.status === 'returned')) {
-      state = await this.gateway.submit(this.reviewInput(row));
+    const { policyVersion } = row;
+    if (policyVersion !== null && (row.status === 'in_review' || row.status === 'returned')) {
+      state = await this.gateway.submit(reviewInputOf({ ...row, policyVersion }));
     }
-    const stage = state?.currentStage;
-    return {
-      id: row.id,
-      status: state?.status ?? row.status,
-      reviewRequired: row.policy_version !== null,
-      periodId: row.period_id,
-      exemptionId: row.exemption_id,
-      currentStage: stage ? { name: stage.name, dueAt: stage.dueAt, assignees: stage.assignees } : null,
-    };
-  }
-
-  private reviewInput(row: RequestRow): ReviewInput {
-    const p = row.payload;
-    return {
-      requestId: row.id,
-      policyVersion: row.policy_version!,
-      kind: row.kind,
-      requesterId: row.requester_id,
-      unitId: row.unit_id,
-      divisionId: row.division_id,
-      newPermanentPosition: isNewPermanentPosition(p),
-      urgent: p.kind === 'agency_call_off' && p.urgent,
-      callOff:
-        p.kind === 'agency_call_off'
-          ? { periodFrom: p.periodFrom, periodTo: p.periodTo, estimatedCostSek: p.estimatedCostSek }
-          : undefined,
-    };
+    return submissionAnswerOf(row, state);
   }
 
   private async unit(unitId: string) {
-    const [unit] = await this.dataSource.query(
-      `SELECT id, level, COALESCE(parent_id, id) AS "divisionId" FROM org_units WHERE id = $1`,
-      [unitId],
-    );
+    const unit = await this.orgUnits.placed(unitId);
     if (!unit || unit.level !== 'unit') {
       throw new DomainError('unprocessable', 'No such unit', [
         { field: 'unitId', message: 'is not a known unit' },
       ]);
     }
-    return unit as { id: string; divisionId: string };
-  }
-
-  private async byIdempotencyKey(userId: string, key: string): Promise<RequestRow | undefined> {
-    const [row] = await this.dataSource.query(
-      `SELECT * FROM requests WHERE requester_id = $1 AND idempotency_key = $2`,
-      [userId, key],
-    );
-    return row;
+    return unit;
   }
 
   private async visibleRow(id: string, user: CurrentUser): Promise<RequestRow> {
-    const [row] = await this.dataSource.query(
-      `SELECT r.*, r.valid_until::text AS valid_until FROM requests r WHERE r.id = $1 AND ${visibleRequestsSql('$2')}`,
-      [id, user.id],
-    );
+    const row = await this.requests.visibleById(id, user.id);
     // Not yours and not there look the same: ids are not a way to learn what exists.
     if (!row) throw new DomainError('not_found', `No request ${id}`);
     return row;
@@ -262,80 +147,31 @@ export class RequestsService {
 
   async list(query: unknown, user: CurrentUser): Promise<contract.RequestList> {
     const q = parseBody(listQuerySchema, query);
-    const where = [visibleRequestsSql('$1')];
-    const params: unknown[] = [user.id];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (q.status) add('r.status = ?', q.status);
-    if (q.kind) add('r.kind = ?', q.kind);
-    if (q.unitId) add('r.unit_id = ?', q.unitId);
-    if (q.divisionId) add('r.division_id = ?', q.divisionId);
-    if (q.mine === 'true') add('r.requester_id = ?', user.id);
-    const order =
-      q.sort === 'submittedAt' ? 'r.submitted_at ASC, r.id ASC' : 'r.submitted_at DESC, r.id DESC';
-    const whereSql = where.join(' AND ');
-    const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM requests r WHERE ${whereSql}`,
-      params,
+    const { total, rows } = await this.requests.pageVisible(
+      user.id,
+      {
+        status: q.status,
+        kind: q.kind,
+        unitId: q.unitId,
+        divisionId: q.divisionId,
+        requesterId: q.mine === 'true' ? user.id : undefined,
+      },
+      { oldestFirst: q.sort === 'submittedAt', page: q.page, pageSize: q.pageSize },
     );
-    const rows: (RequestRow & { stage_name: StageName | null; stage_due_at: Date | null })[] =
-      await this.dataSource.query(
-        `SELECT r.*, r.valid_until::text AS valid_until, s.name AS stage_name, s.due_at AS stage_due_at
-         FROM requests r
-         LEFT JOIN LATERAL (SELECT name, due_at FROM stages WHERE request_id = r.id AND closed_at IS NULL
-                             ORDER BY opened_at DESC LIMIT 1) s ON true
-        WHERE ${whereSql} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-        params,
-      );
     const items = rows.map((r) => ({
-      ...this.summary(r),
-      currentStage: r.stage_name ? { name: r.stage_name, dueAt: r.stage_due_at! } : null,
+      ...summaryOf(r),
+      currentStage: r.stageName ? { name: r.stageName, dueAt: r.stageDueAt! } : null,
     }));
     return pageOf(items, total, q);
   }
 
-  private summary(row: RequestRow): Omit<contract.RequestSummary, 'currentStage'> {
-    return {
-      id: row.id,
-      kind: row.kind,
-      status: row.status,
-      statusReason: row.status_reason,
-      reviewRequired: row.policy_version !== null,
-      periodId: row.period_id,
-      exemptionId: row.exemption_id,
-      policyVersion: row.policy_version,
-      unitId: row.unit_id,
-      divisionId: row.division_id,
-      requesterId: row.requester_id,
-      occupationalCategory: row.occupational_category,
-      costSek: Number(row.cost_sek),
-      submittedAt: row.submitted_at,
-      decidedAt: row.decided_at,
-      validUntil: row.valid_until,
-    };
-  }
-
   async get(id: string, user: CurrentUser): Promise<contract.RequestDetail> {
     const row = await this.visibleRow(id, user);
-    const stages = await this.dataSource.query(
-      `SELECT id, name, round, assignee_role AS "assigneeRole", assignee_scope_unit_id AS "assigneeScopeUnitId",
-              opened_at AS "openedAt", due_at AS "dueAt", escalation_level AS "escalationLevel",
-              closed_at AS "closedAt", outcome
-         FROM stages WHERE request_id = $1 ORDER BY opened_at, round`,
-      [id],
-    );
-    const decisions = await this.dataSource.query(
-      `SELECT d.id, d.stage_name AS stage, d.outcome, d.actor_id AS "actorId", u.display_name AS "actorName",
-              d.on_behalf_of_id AS "onBehalfOfId", d.comment, d.conditions, d.valid_until::text AS "validUntil",
-              d.decided_at AS "decidedAt"
-         FROM decisions d JOIN users u ON u.id = d.actor_id WHERE d.request_id = $1 ORDER BY d.decided_at`,
-      [id],
-    );
-    const open = stages.find((s: { closedAt: Date | null }) => s.closedAt === null);
+    const stages = await this.stages.ofRequest(id);
+    const decisions = await this.decisions.ofRequest(id);
+    const open = stages.find((s) => s.closedAt === null);
     return {
-      ...this.summary(row),
+      ...summaryOf(row),
       ...row.payload,
       currentStage: open
         ? { name: open.name, dueAt: open.dueAt, escalationLevel: open.escalationLevel }
@@ -347,11 +183,7 @@ export class RequestsService {
 
   async timeline(id: string, user: CurrentUser): Promise<contract.Timeline> {
     await this.visibleRow(id, user);
-    return this.dataSource.query(
-      `SELECT a.id, a.type, a.at, a.actor_id AS "actorId", u.display_name AS "actorName", a.data
-         FROM audit_events a LEFT JOIN users u ON u.id = a.actor_id WHERE a.request_id = $1 ORDER BY a.at, a.id`,
-      [id],
-    );
+    return this.auditEvents.ofRequest(id);
   }
 
   async decide(
@@ -369,11 +201,10 @@ export class RequestsService {
         ? { periodFrom: p.periodFrom, periodTo: p.periodTo, estimatedCostSek: p.estimatedCostSek }
         : undefined,
     );
-    if (row.requester_id === user.id)
-      throw new DomainError('not_allowed', 'Nobody may decide on a request they submitted');
+    assertNotRequester(row, user);
     const decisionId = idemKey ? uuidFromKey(user.id, id, idemKey) : randomUUID();
     // Only a keyed decision can have been recorded before; a random id cannot.
-    const earlier = idemKey ? await this.recordedDecision(decisionId) : undefined;
+    const earlier = idemKey ? await this.decisions.recorded(decisionId) : undefined;
     if (earlier) return earlier;
     const open = await this.openStage(
       id,
@@ -398,42 +229,22 @@ export class RequestsService {
       return decided;
     } catch (error) {
       // A retry after the review finished: the first attempt's decision is the answer.
-      const recorded = await this.recordedDecision(decisionId);
+      const recorded = await this.decisions.recorded(decisionId);
       if (recorded) return recorded;
       throw error;
     }
   }
 
   private async openStage(requestId: string, whenNone: string) {
-    const [open]: {
-      name: StageName;
-      assigneeUserId: string | null;
-      assigneeRole: string;
-      assigneeScopeUnitId: string | null;
-    }[] = await this.dataSource.query(
-      `SELECT name, assignee_user_id AS "assigneeUserId", assignee_role AS "assigneeRole",
-              assignee_scope_unit_id AS "assigneeScopeUnitId"
-         FROM stages WHERE request_id = $1 AND closed_at IS NULL ORDER BY opened_at DESC LIMIT 1`,
-      [requestId],
-    );
+    const open = await this.stages.openOf(requestId);
     if (!open) throw new DomainError('stage_not_open', whenNone);
     return open;
-  }
-
-  private async recordedDecision(decisionId: string): Promise<contract.DecisionResult | undefined> {
-    const [d] = await this.dataSource.query(
-      `SELECT d.id AS "decisionId", d.stage_name AS stage, d.outcome, r.status, d.decided_at AS "decidedAt",
-              d.valid_until::text AS "validUntil"
-         FROM decisions d JOIN requests r ON r.id = d.request_id WHERE d.id = $1`,
-      [decisionId],
-    );
-    return d;
   }
 
   async resubmit(id: string, body: unknown, user: CurrentUser): Promise<contract.Resubmission> {
     const { changes, comment } = parseBody(resubmitSchema, body);
     const row = await this.visibleRow(id, user);
-    if (row.requester_id !== user.id) throw new DomainError('not_allowed', 'Only the requester may resubmit');
+    assertIsRequester(row, user, 'resubmit');
     if (row.status !== 'returned') {
       throw new DomainError(
         'invalid_state',
@@ -448,12 +259,7 @@ export class RequestsService {
       }
       const updated = parseRequestInput({ ...row.payload, ...changes }, stockholmDate(new Date()));
       await this.dataSource.transaction((db) =>
-        recountRequest(db, id, () =>
-          db.query(
-            `UPDATE requests SET payload = $2::jsonb, cost_sek = $3, occupational_category = $4, updated_at = now() WHERE id = $1`,
-            [id, JSON.stringify(updated), requestCostSek(updated), updated.occupationalCategory],
-          ),
-        ),
+        new RequestsRepository(db).changeFields(id, updated, requestCostSek(updated)),
       );
     }
     const state = await this.gateway.resubmit(id, {
@@ -486,7 +292,7 @@ export class RequestsService {
   async withdraw(id: string, body: unknown, user: CurrentUser): Promise<contract.Withdrawal> {
     const { comment } = parseBody(withdrawSchema, body);
     const row = await this.visibleRow(id, user);
-    if (row.requester_id !== user.id) throw new DomainError('not_allowed', 'Only the requester may withdraw');
+    assertIsRequester(row, user, 'withdraw');
     if (row.status !== 'in_review' && row.status !== 'returned') {
       throw new DomainError('invalid_state', `The request can no longer be withdrawn (it is ${row.status})`);
     }

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
+import { AuditEventsRepository } from '@db/repositories/audit-events.repository';
+import { ReviewPeriodsRepository } from '@db/repositories/review-periods.repository';
 import { DomainError } from '@domain/errors';
 import type { RequestKind } from '@domain/enums';
 import {
@@ -12,36 +14,27 @@ import {
 import type { PageParams } from '@contracts/paging';
 import type * as contract from '@contracts/review-periods';
 import { DATA_SOURCE } from '../tokens';
-import { pageFromRows, pageSql, TOTAL_COLUMN } from '../common/paging';
+import { pageFromRows } from '../common/paging';
 import { PeriodWatchGateway } from './period-watch-gateway';
 import type { CurrentUser } from '../auth/current-user';
 
-const COLUMNS = `id, kind, valid_from::text AS "validFrom", valid_to::text AS "validTo", decision_ref AS "decisionRef",
-  decided_by AS "decidedBy", decided_on::text AS "decidedOn", extends_id AS "extendsId", created_at AS "createdAt"`;
-
 @Injectable()
 export class ReviewPeriodsService {
+  private readonly periods: ReviewPeriodsRepository;
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly watches: PeriodWatchGateway,
-  ) {}
+  ) {
+    this.periods = new ReviewPeriodsRepository(dataSource);
+  }
 
   async list(kind: RequestKind | undefined, page: PageParams): Promise<contract.ReviewPeriodList> {
-    const rows = await this.dataSource.query(
-      `SELECT ${COLUMNS}, ${TOTAL_COLUMN} FROM review_periods WHERE ($1::text IS NULL OR kind = $1)
-        ORDER BY kind, valid_from, id ${pageSql(page)}`,
-      [kind ?? null],
-    );
-    return pageFromRows(rows, page);
+    return pageFromRows(await this.periods.list(kind, page), page);
   }
 
   /** The period of `kind` covering `date`, if any: decides whether a request is reviewed. */
   async covering(db: EntityManager, kind: RequestKind, date: string): Promise<ReviewPeriod | undefined> {
-    const rows: ReviewPeriod[] = await db.query(
-      `SELECT ${COLUMNS} FROM review_periods WHERE kind = $1 AND valid_from <= $2 AND valid_to >= $2 LIMIT 1`,
-      [kind, date],
-    );
-    return rows[0];
+    return new ReviewPeriodsRepository(db).covering(kind, date);
   }
 
   async create(body: unknown, user: CurrentUser): Promise<contract.ReviewPeriod> {
@@ -51,10 +44,7 @@ export class ReviewPeriodsService {
   }
 
   async extend(id: string, body: unknown, user: CurrentUser): Promise<contract.ReviewPeriod> {
-    const [base]: ReviewPeriod[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM review_periods WHERE id = $1`,
-      [id],
-    );
+    const base = await this.periods.byId(id);
     if (!base) throw new DomainError('not_found', `No review period ${id}`);
     const extension = await this.insert(planExtension(base, body), user);
     await this.watches.extended(base.id, extension.id);
@@ -67,12 +57,10 @@ export class ReviewPeriodsService {
     user: CurrentUser,
   ): Promise<contract.ReviewPeriod> {
     return this.dataSource.transaction(async (db) => {
+      const periods = new ReviewPeriodsRepository(db);
       // One writer at a time, so two overlapping periods cannot both pass the check.
-      await db.query(`LOCK TABLE review_periods IN SHARE ROW EXCLUSIVE MODE`);
-      const existing: contract.ReviewPeriod[] = await db.query(
-        `SELECT ${COLUMNS} FROM review_periods WHERE kind = $1`,
-        [period.kind],
-      );
+      await periods.lockForWriting();
+      const existing = await periods.ofKind(period.kind);
       // A retry of a creation whose watch could not start (503) finds its own period, not a conflict.
       const same = existing.find(
         (p) =>
@@ -96,29 +84,13 @@ export class ReviewPeriodsService {
           'That period has already been extended; extend the extension instead',
         );
       }
-      const [row] = await db.query(
-        `INSERT INTO review_periods (kind, valid_from, valid_to, decision_ref, decided_by, decided_on, extends_id, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
-        [
-          period.kind,
-          period.validFrom,
-          period.validTo,
-          period.decisionRef,
-          period.decidedBy,
-          period.decidedOn,
-          period.extendsId,
-          user.id,
-        ],
-      );
-      await db.query(
-        `INSERT INTO audit_events (event_key, type, actor_id, at, data) VALUES ($1, $2, $3, now(), $4::jsonb)`,
-        [
-          `review_period:${row.id}`,
-          period.extendsId ? 'review_period_extended' : 'review_period_created',
-          user.id,
-          JSON.stringify(row),
-        ],
-      );
+      const row = await periods.insert(period, user.id);
+      await new AuditEventsRepository(db).appendAdministrative({
+        eventKey: `review_period:${row.id}`,
+        type: period.extendsId ? 'review_period_extended' : 'review_period_created',
+        actorId: user.id,
+        data: row,
+      });
       return row;
     });
   }

@@ -1,16 +1,5 @@
 import { STAGE_NAMES, type StageName } from '@domain/enums';
-import { stageCounter, type Counter } from '@db/statistics/counters';
-
-/** A row of counter sums as the counters query returns it (numbers; absent groups have none). */
-export type CounterRow = Record<Counter | 'agency_cost', number> & { k0: string; k1: string };
-export interface LeadRow {
-  k0: string;
-  k1: string;
-  bd50: number;
-  bd90: number;
-  h50: number;
-  h90: number;
-}
+import type { CounterRow, LeadRow } from '@db/repositories/statistics.repository';
 
 export interface StageMeasures {
   decided: number;
@@ -24,20 +13,20 @@ const round = (n: number, decimals: number) => Math.round(n * 10 ** decimals) / 
 const percentile = (n: number | null | undefined) => (n === null || n === undefined ? null : round(n, 2));
 
 export function stageMeasures(c: CounterRow | undefined, stage: StageName): StageMeasures {
-  const n = (k: Counter) => c?.[k] ?? 0;
-  const decided = n(stageCounter(stage, 'decided'));
-  const withinDeadline = n(stageCounter(stage, 'within'));
+  const counts = c?.stages[stage];
+  const decided = counts?.decided ?? 0;
+  const withinDeadline = counts?.within ?? 0;
   return {
     decided,
     withinDeadline,
     withinDeadlineShare: share(withinDeadline, decided),
-    escalations: n(stageCounter(stage, 'escalations')),
+    escalations: counts?.escalations ?? 0,
   };
 }
 
 /** Every figure of one group, from its counter sums and lead-time percentiles. */
 export function measuresOf(c: CounterRow | undefined, lead: LeadRow | undefined) {
-  const n = (k: Counter | 'agency_cost') => c?.[k] ?? 0;
+  const n = (k: Exclude<keyof CounterRow, 'k0' | 'k1' | 'stages'>) => c?.[k] ?? 0;
   const stages = Object.fromEntries(STAGE_NAMES.map((s) => [s, stageMeasures(c, s)])) as Record<
     StageName,
     StageMeasures

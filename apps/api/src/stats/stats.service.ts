@@ -17,28 +17,18 @@ import {
   summaryQuery,
   timeseriesQuery,
 } from './stats-params';
-import { AGE_BANDS, type CounterRow, type LeadRow, measuresOf, stageMeasures } from './stats-measures';
-import { countersQuery, type GroupKey, leadTimesQuery, openQuery, type StatsScope } from './stats-sql';
+import { AGE_BANDS, measuresOf, stageMeasures } from './stats-measures';
+import { OrgUnitsRepository, type OrgUnitRow } from '@db/repositories/org-units.repository';
+import {
+  type GroupKey,
+  type OpenRow,
+  StatisticsRepository,
+  type StatsScope,
+} from '@db/repositories/statistics.repository';
 import { statsCsv } from './stats-csv';
 
 /** SKR's national aim for agency staff as a share of the staff cost. */
 export const NATIONAL_AGENCY_AIM = 0.02;
-
-interface OrgRow {
-  id: string;
-  level: 'division' | 'unit';
-  parent_id: string | null;
-  name: string;
-  budget_sek: string | null;
-  staff_cost_sek: string | null;
-}
-
-interface OpenRow {
-  k0: string;
-  k1: string;
-  day: string;
-  open: number;
-}
 
 const keyOf = (row: { k0: string; k1: string }) => `${row.k0}|${row.k1}`;
 const byKey = <T extends { k0: string; k1: string }>(rows: T[]) => new Map(rows.map((r) => [keyOf(r), r]));
@@ -49,7 +39,12 @@ const byKey = <T extends { k0: string; k1: string }>(rows: T[]) => new Map(rows.
  */
 @Injectable()
 export class StatsService {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  private readonly statistics: StatisticsRepository;
+  private readonly orgUnits: OrgUnitsRepository;
+  constructor(@Inject(DATA_SOURCE) dataSource: DataSource) {
+    this.statistics = new StatisticsRepository(dataSource);
+    this.orgUnits = new OrgUnitsRepository(dataSource);
+  }
 
   async summary(query: unknown, user: CurrentUser, now = new Date()): Promise<Summary> {
     const scope = await this.scope(parseBody(summaryQuery, query), user, now);
@@ -178,23 +173,19 @@ export class StatsService {
       divisionIds = [filter.divisionId];
     }
     if (filter.unitId) {
-      const [unit]: { parent_id: string }[] = await this.dataSource.query(
-        `SELECT parent_id FROM org_units WHERE id = $1 AND level = 'unit'`,
-        [filter.unitId],
-      );
-      if (!unit)
+      const divisionId = await this.orgUnits.divisionOfUnit(filter.unitId);
+      if (!divisionId)
         throw new DomainError('validation_failed', 'No such unit', [
           { field: 'unitId', message: 'no such unit' },
         ]);
-      if (divisionIds && !divisionIds.includes(unit.parent_id))
+      if (divisionIds && !divisionIds.includes(divisionId))
         throw new DomainError('not_allowed', 'You may see the statistics of your own division only');
     }
     return { from, to, kind: filter.kind, divisionIds, unitId: filter.unitId, category: filter.category };
   }
 
-  private async counters(scope: StatsScope, grain: Grain, keys: GroupKey[]): Promise<CounterRow[]> {
-    const { sql, params } = countersQuery(scope, grain, keys);
-    return this.dataSource.query(sql, params);
+  private counters(scope: StatsScope, grain: Grain, keys: GroupKey[]) {
+    return this.statistics.counters(scope, grain, keys);
   }
 
   /** The agency call-offs' counters over the same range a year earlier, for the comparison with last year. */
@@ -203,14 +194,12 @@ export class StatsService {
     return this.counters({ ...scope, ...earlier, kind: 'agency_call_off' }, grain, keys);
   }
 
-  private async leads(scope: StatsScope, grain: Grain, keys: GroupKey[]): Promise<LeadRow[]> {
-    const { sql, params } = leadTimesQuery(scope, grain, keys);
-    return this.dataSource.query(sql, params);
+  private leads(scope: StatsScope, grain: Grain, keys: GroupKey[]) {
+    return this.statistics.leadTimes(scope, grain, keys);
   }
 
-  private async open(scope: StatsScope, keys: GroupKey[]): Promise<OpenRow[]> {
-    const { sql, params } = openQuery(scope, keys);
-    return this.dataSource.query(sql, params);
+  private open(scope: StatsScope, keys: GroupKey[]) {
+    return this.statistics.open(scope, keys);
   }
 
   private ages(rows: OpenRow[], today: string) {
@@ -222,14 +211,12 @@ export class StatsService {
     return { total: rows.reduce((n, r) => n + r.open, 0), byAge };
   }
 
-  private org(): Promise<OrgRow[]> {
-    return this.dataSource.query(
-      `SELECT id, level, parent_id, name, budget_sek, staff_cost_sek FROM org_units ORDER BY name`,
-    );
+  private org(): Promise<OrgUnitRow[]> {
+    return this.orgUnits.all('name');
   }
 
   /** The divisions or units in scope, so that a group with nothing to report still shows its zeros. */
-  private orgGroups(by: BreakdownDimension, scope: StatsScope, org: OrgRow[]): string[] {
+  private orgGroups(by: BreakdownDimension, scope: StatsScope, org: OrgUnitRow[]): string[] {
     if (by !== 'division' && by !== 'unit') return [];
     return org
       .filter((o) => o.level === by)
@@ -237,18 +224,16 @@ export class StatsService {
         (o) =>
           !scope.unitId || (by === 'unit' ? o.id === scope.unitId : o.id === parentOf(scope.unitId, org)),
       )
-      .filter(
-        (o) => !scope.divisionIds || scope.divisionIds.includes(by === 'division' ? o.id : o.parent_id!),
-      )
+      .filter((o) => !scope.divisionIds || scope.divisionIds.includes(by === 'division' ? o.id : o.parentId!))
       .map((o) => o.id);
   }
 }
 
-function parentOf(unitId: string, org: OrgRow[]): string | undefined {
-  return org.find((o) => o.id === unitId)?.parent_id ?? undefined;
+function parentOf(unitId: string, org: OrgUnitRow[]): string | undefined {
+  return org.find((o) => o.id === unitId)?.parentId ?? undefined;
 }
 
-function labelOf(by: BreakdownDimension, key: string, org: OrgRow[]): string {
+function labelOf(by: BreakdownDimension, key: string, org: OrgUnitRow[]): string {
   if (by === 'division' || by === 'unit') return org.find((o) => o.id === key)?.name ?? key;
   if (by === 'category') return CATEGORY[key as keyof typeof CATEGORY] ?? key;
   if (by === 'kind') return KIND[key as keyof typeof KIND]?.noun ?? key;
@@ -256,12 +241,12 @@ function labelOf(by: BreakdownDimension, key: string, org: OrgRow[]): string {
 }
 
 /** A division's budget frame beside what the review approved and avoided, and agency cost against the aim. */
-function budgetOf(division: OrgRow, agencyCost: number, days: number) {
-  const staffCost = division.staff_cost_sek === null ? null : Number(division.staff_cost_sek);
+function budgetOf(division: OrgUnitRow, agencyCost: number, days: number) {
+  const staffCost = division.staffCostSek;
   // The staff cost is per year; the range's share of it is what the agency cost compares with.
   const staffCostInRange = staffCost === null ? null : (staffCost * days) / 365;
   return {
-    frameSek: division.budget_sek === null ? null : Number(division.budget_sek),
+    frameSek: division.budgetSek,
     staffCostSek: staffCost,
     agencyShareOfStaffCost: staffCostInRange
       ? Math.round((agencyCost / staffCostInRange) * 10_000) / 10_000

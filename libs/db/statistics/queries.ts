@@ -1,14 +1,7 @@
-import {
-  LEAD_DAY_COUNTERS,
-  LEAD_HOUR_COUNTERS,
-  REQUEST_COUNTERS,
-  STAGE_COUNTERS,
-} from '@db/statistics/counters';
+import { LEAD_DAY_COUNTERS, LEAD_HOUR_COUNTERS, REQUEST_COUNTERS, STAGE_COUNTERS } from './counters';
 
-/** The counters summed as they are; the lead-time histograms go to the percentile query instead. */
-const MEASURES = [...REQUEST_COUNTERS, ...STAGE_COUNTERS];
 import { LEAD_DAY_BINS, LEAD_HOUR_BINS } from '@domain/lead-time';
-import { STATS_TIME_ZONE } from '@db/statistics/facts';
+import { STATS_TIME_ZONE } from './facts';
 import { addDays, type DateSpan, type Grain, planRange } from '@domain/stats-range';
 
 /** What every statistics query is narrowed by. `divisionIds` undefined means all divisions. */
@@ -99,21 +92,39 @@ function rollupRows(
   return parts.join('\nUNION ALL\n');
 }
 
-/** Sums of every counter per group, plus the agency call-offs' approved cost. */
+/**
+ * Sums of every request counter per group, plus the agency call-offs' approved cost, and the stage counters per
+ * stage name as a JSON object `stages` ({ [stage]: { decided, within, escalations } }). A group has a row when
+ * either table has rows for it, with zeros for what the other lacks.
+ */
 export function countersQuery(
   scope: StatsScope,
   grain: Grain,
   keys: readonly GroupKey[],
 ): { sql: string; params: unknown[] } {
   const p = new Params();
-  const rows = rollupRows(scope, grain, keys, p, {
+  const requestRows = rollupRows(scope, grain, keys, p, {
     table: 'stats_rollups',
-    columns: MEASURES.join(', '),
+    columns: REQUEST_COUNTERS.join(', '),
   });
-  const sums = MEASURES.map((c) => `sum(${c})::float8 AS ${c}`).join(', ');
-  const sql = `SELECT k0, k1, ${sums},
-                 coalesce(sum(approved_cost) FILTER (WHERE kind = 'agency_call_off'), 0)::float8 AS agency_cost
-               FROM (${rows}) x GROUP BY k0, k1`;
+  const stageRows = rollupRows(scope, grain, keys, p, {
+    table: 'stats_stage_rollups',
+    columns: `stage, ${STAGE_COUNTERS.join(', ')}`,
+  });
+  const sums = REQUEST_COUNTERS.map((c) => `sum(${c})::float8 AS ${c}`).join(', ');
+  const stageSums = STAGE_COUNTERS.map((c) => `sum(${c})::float8 AS ${c}`).join(', ');
+  const stageObject = STAGE_COUNTERS.map((c) => `'${c}', ${c}`).join(', ');
+  const sql = `WITH requests AS (
+                 SELECT k0, k1, ${sums},
+                        coalesce(sum(approved_cost) FILTER (WHERE kind = 'agency_call_off'), 0)::float8 AS agency_cost
+                   FROM (${requestRows}) x GROUP BY k0, k1),
+               stages AS (
+                 SELECT k0, k1, jsonb_object_agg(stage, jsonb_build_object(${stageObject})) AS stages
+                   FROM (SELECT k0, k1, stage, ${stageSums} FROM (${stageRows}) y GROUP BY k0, k1, stage) z
+                  GROUP BY k0, k1)
+               SELECT k0, k1, ${REQUEST_COUNTERS.map((c) => `coalesce(${c}, 0) AS ${c}`).join(', ')},
+                      coalesce(agency_cost, 0) AS agency_cost, coalesce(stages, '{}') AS stages
+                 FROM requests FULL JOIN stages USING (k0, k1)`;
   return { sql, params: p.values };
 }
 

@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import type { Role } from '@domain/enums';
+import type { AuditInput } from './audit-events.repository';
+import { execute, first, jsonObject, many, type Queryable, timestamp, updated } from './rows';
+
+export type Recipients = { role: Role; scopeUnitId: string | null } | { userId: string };
+
+export interface NotificationInput {
+  eventKey: string;
+  requestId: string | null;
+  type: string;
+  data: Record<string, unknown>;
+  at: string;
+}
+
+/** A notification row this call inserted (not one an earlier attempt already wrote), with where to mail it. */
+export interface InsertedNotification extends NotificationInput {
+  id: string;
+  recipientId: string;
+  email: string | null;
+}
+
+/**
+ * The recipients of one notification as SQL: users who hold `role` over the scope (region-wide holders always,
+ * division holders when the scope is theirs), or one user; plus the delegates standing in for any of them on the
+ * day of `at` (Stockholm) for the request's kind, so absent reviewers' notifications reach whoever covers for
+ * them, including for stages opened before the absence began. `$1` is the request id and `$2` the instant; the
+ * recipients' own parameters follow from `$3`.
+ */
+function recipientsSql(recipients: Recipients): { sql: string; params: unknown[] } {
+  const direct =
+    'userId' in recipients
+      ? `SELECT $3::uuid AS user_id`
+      : `SELECT user_id FROM role_assignments
+          WHERE role = $3 AND (scope_unit_id IS NULL OR $4::uuid IS NULL OR scope_unit_id = $4::uuid)`;
+  return {
+    sql: `direct AS (${direct}),
+     recipients AS (
+       SELECT user_id FROM direct
+       UNION
+       SELECT d.delegate_id FROM delegations d
+        WHERE d.delegator_id IN (SELECT user_id FROM direct) AND d.revoked_at IS NULL
+          AND ($2::timestamptz AT TIME ZONE 'Europe/Stockholm')::date BETWEEN d.valid_from AND d.valid_to
+          AND (d.kind IS NULL OR d.kind = (SELECT kind FROM requests WHERE id = $1::uuid)))`,
+    params: 'userId' in recipients ? [recipients.userId] : [recipients.role, recipients.scopeUnitId],
+  };
+}
+
+const recordedRow = z.object({
+  audited: z.number().int(),
+  id: z.string().nullable(),
+  recipientId: z.string().nullable(),
+  email: z.string().nullable(),
+});
+
+const notificationRow = z.object({
+  id: z.string(),
+  type: z.string(),
+  requestId: z.string().nullable(),
+  data: jsonObject,
+  createdAt: timestamp,
+  readAt: timestamp.nullable(),
+});
+const COLUMNS = `id, type, request_id AS "requestId", data, created_at AS "createdAt", read_at AS "readAt"`;
+
+/** The users' notifications (`notifications`), written with the audit event they come from. */
+export class NotificationsRepository {
+  constructor(private readonly db: Queryable) {}
+
+  /**
+   * The audit event (when given) and the notifications of one event as a single statement: each round trip to
+   * PostgreSQL costs more than the work in it here (BENCHMARKS.md, "What the time went to"). One notification per
+   * event and recipient however often it is retried; `inserted` holds only the rows this call wrote, so their
+   * e-mail copies go out once. `audited` is false when an earlier attempt already recorded the event.
+   */
+  async record(
+    recipients: Recipients,
+    n: NotificationInput,
+    auditEvent?: Pick<AuditInput, 'eventKey' | 'type' | 'actorId' | 'data'>,
+  ): Promise<{ audited: boolean; inserted: InsertedNotification[] }> {
+    const { sql: recipientsCte, params: recipientParams } = recipientsSql(recipients);
+    const next = 3 + recipientParams.length;
+    const p = (i: number) => `$${next + i}`;
+    const audited = auditEvent
+      ? `INSERT INTO audit_events (event_key, request_id, type, actor_id, at, data)
+         VALUES (${p(3)}, $1, ${p(4)}, ${p(5)}::uuid, $2, ${p(6)}::jsonb)
+         ON CONFLICT (event_key) DO NOTHING RETURNING id`
+      : `SELECT 1 AS id WHERE false`;
+    const rows = await many(
+      this.db,
+      recordedRow,
+      `WITH ${recipientsCte},
+       audited AS (${audited}),
+       inserted AS (
+         INSERT INTO notifications (event_key, recipient_id, request_id, type, data, created_at)
+         SELECT ${p(0)}, user_id, $1, ${p(1)}, ${p(2)}::jsonb, $2 FROM recipients
+         ON CONFLICT (event_key, recipient_id) DO NOTHING
+         RETURNING id, recipient_id)
+       SELECT (SELECT count(*) FROM audited)::int AS audited, i.id, i.recipient_id AS "recipientId", u.email
+         FROM (SELECT 1) one
+         LEFT JOIN (inserted i JOIN users u ON u.id = i.recipient_id) ON true`,
+      [
+        n.requestId,
+        n.at,
+        ...recipientParams,
+        n.eventKey,
+        n.type,
+        JSON.stringify(n.data),
+        ...(auditEvent
+          ? [
+              auditEvent.eventKey,
+              auditEvent.type,
+              auditEvent.actorId ?? null,
+              JSON.stringify(auditEvent.data ?? {}),
+            ]
+          : []),
+      ],
+    );
+    return {
+      audited: (rows[0]?.audited ?? 0) > 0,
+      inserted: rows.flatMap((r) =>
+        r.id !== null && r.recipientId !== null
+          ? [{ ...n, id: r.id, recipientId: r.recipientId, email: r.email }]
+          : [],
+      ),
+    };
+  }
+
+  /** How many notifications the user has, and how many of them are unread. */
+  async countsFor(recipientId: string): Promise<{ total: number; unread: number }> {
+    const row = await first(
+      this.db,
+      z.object({ total: z.number().int(), unread: z.number().int() }),
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread
+         FROM notifications WHERE recipient_id = $1`,
+      [recipientId],
+    );
+    return row!;
+  }
+
+  /** A page of the user's notifications (unread only when asked), newest first. */
+  pageFor(recipientId: string, q: { unreadOnly: boolean; page: number; pageSize: number }) {
+    return many(
+      this.db,
+      notificationRow,
+      `SELECT ${COLUMNS} FROM notifications WHERE recipient_id = $1 AND (NOT $2 OR read_at IS NULL)
+        ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
+      [recipientId, q.unreadOnly, q.pageSize, (q.page - 1) * q.pageSize],
+    );
+  }
+
+  /** Marks the user's notification read (the first reading counts); undefined when they have none by that id. */
+  async markRead(id: string, recipientId: string) {
+    const [row] = await updated(
+      this.db,
+      notificationRow,
+      `UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND recipient_id = $2 RETURNING ${COLUMNS}`,
+      [id, recipientId],
+    );
+    return row;
+  }
+
+  /** Records that the e-mail copy went out, or why it did not. */
+  recordMailOutcome(id: string, error: string | null) {
+    return error === null
+      ? execute(this.db, `UPDATE notifications SET mailed_at = now(), mail_error = NULL WHERE id = $1`, [id])
+      : execute(this.db, `UPDATE notifications SET mail_error = $2 WHERE id = $1`, [id, error]);
+  }
+}

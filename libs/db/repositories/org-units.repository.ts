@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { bigintNumber, first, many, type Queryable } from './rows';
+
+const LEVEL = z.enum(['division', 'unit']);
+
+const placedUnitRow = z.object({ id: z.string(), level: LEVEL, divisionId: z.string() });
+const orgUnitRow = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  level: LEVEL,
+  code: z.string(),
+  name: z.string(),
+  budgetSek: bigintNumber.nullable(),
+  staffCostSek: bigintNumber.nullable(),
+});
+export type OrgUnitRow = z.output<typeof orgUnitRow>;
+
+const COLUMNS = `id, parent_id AS "parentId", level, code, name, budget_sek AS "budgetSek", staff_cost_sek AS "staffCostSek"`;
+
+/** Divisions and units (`org_units`, one tree two levels deep). */
+export class OrgUnitsRepository {
+  constructor(private readonly db: Queryable) {}
+
+  /** A division or unit with the division it belongs to (a division is its own). */
+  placed(id: string) {
+    return first(
+      this.db,
+      placedUnitRow,
+      `SELECT id, level, COALESCE(parent_id, id) AS "divisionId" FROM org_units WHERE id = $1`,
+      [id],
+    );
+  }
+
+  /** The division of a unit; undefined when `unitId` names no unit. */
+  async divisionOfUnit(unitId: string): Promise<string | undefined> {
+    const row = await first(
+      this.db,
+      z.object({ parentId: z.string() }),
+      `SELECT parent_id AS "parentId" FROM org_units WHERE id = $1 AND level = 'unit'`,
+      [unitId],
+    );
+    return row?.parentId;
+  }
+
+  /** Every division and unit, in the order given (PostgreSQL's collation, as the lists have always sorted). */
+  all(order: 'code' | 'name'): Promise<OrgUnitRow[]> {
+    return many(
+      this.db,
+      orgUnitRow,
+      `SELECT ${COLUMNS} FROM org_units ORDER BY ${order === 'code' ? 'code' : 'name'}`,
+    );
+  }
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { ROLES } from '@domain/enums';
+import { many, pageSql, type PageOf, type Queryable, TOTAL_COLUMN, withTotal } from './rows';
+
+const grant = z.object({ role: z.enum(ROLES), scopeUnitId: z.string().nullable() });
+const userWithGrantsRow = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  grants: z.array(grant),
+});
+export type UserWithGrants = z.output<typeof userWithGrantsRow>;
+
+const grantRow = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES).nullable(),
+  scopeUnitId: z.string().nullable(),
+});
+
+/** Users and their role assignments (`users`, `role_assignments`). */
+export class UsersRepository {
+  constructor(private readonly db: Queryable) {}
+
+  /** A user with every role they hold; undefined when there is none by that id or username. */
+  async withGrants(by: { id: string } | { username: string }): Promise<UserWithGrants | undefined> {
+    const [column, value] = 'id' in by ? ['u.id', by.id] : ['u.username', by.username];
+    const rows = await many(
+      this.db,
+      grantRow,
+      `SELECT u.id, u.username, u.display_name AS "displayName", r.role, r.scope_unit_id AS "scopeUnitId"
+         FROM users u LEFT JOIN role_assignments r ON r.user_id = u.id WHERE ${column} = $1`,
+      [value],
+    );
+    if (rows.length === 0) return undefined;
+    return {
+      id: rows[0].id,
+      username: rows[0].username,
+      displayName: rows[0].displayName,
+      grants: rows.flatMap((r) => (r.role ? [{ role: r.role, scopeUnitId: r.scopeUnitId }] : [])),
+    };
+  }
+
+  /**
+   * A page of the users holding `role` (any role when absent) over `scopeUnitId`: in that division or unit, in the
+   * unit's division, or region-wide (a region-wide grant covers every scope). By name.
+   */
+  list(q: { role?: string; scopeUnitId?: string } & PageOf) {
+    return many(
+      this.db,
+      userWithGrantsRow.extend(withTotal),
+      `SELECT u.id, u.username, u.display_name AS "displayName",
+              json_agg(json_build_object('role', r.role, 'scopeUnitId', r.scope_unit_id) ORDER BY r.role) AS grants,
+              ${TOTAL_COLUMN}
+         FROM users u JOIN role_assignments r ON r.user_id = u.id
+        WHERE EXISTS (SELECT 1 FROM role_assignments m
+                       WHERE m.user_id = u.id AND ($1::text IS NULL OR m.role = $1)
+                         AND ($2::uuid IS NULL OR m.scope_unit_id IS NULL OR m.scope_unit_id = $2
+                              OR m.scope_unit_id = (SELECT parent_id FROM org_units WHERE id = $2)))
+        GROUP BY u.id ORDER BY u.display_name, u.id ${pageSql(q)}`,
+      [q.role ?? null, q.scopeUnitId ?? null],
+    );
+  }
+}
