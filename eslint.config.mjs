@@ -148,4 +148,38 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The response contracts are pure zod over the domain's enumerations: the API and the web app both import them.
+    files: ['libs/contracts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@db/*',
+                '@config/*',
+                '@temporal-lib/*',
+                '@activities/*',
+                '@workflows/*',
+                '@nestjs/*',
+                '@temporalio/*',
+                'typeorm',
+                'pg',
+                'fs',
+                'node:*',
+                '../db/*',
+                '../config/*',
+                '../temporal/*',
+                '../../apps/*',
+              ],
+              message:
+                'libs/contracts is pure zod: it may import libs/domain, nothing with I/O, no app code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,6 +1,7 @@
 /** Three layers, one command: `npm test` runs them all (see README). */
 const moduleNameMapper = {
   '^@domain/(.*)$': '<rootDir>/libs/domain/$1',
+  '^@contracts/(.*)$': '<rootDir>/libs/contracts/$1',
   '^@db/(.*)$': '<rootDir>/libs/db/$1',
   '^@config/(.*)$': '<rootDir>/libs/config/$1',
   '^@temporal-lib/(.*)$': '<rootDir>/libs/temporal/$1',
