@@ -48,6 +48,17 @@ export const HIRE_CONSEQUENCES = ['patient_safety', 'work_environment'] as const
 export const ROLES = ['requester', 'hr_reviewer', 'hr_lead', 'director', 'executive', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The roles that review: they decide stages (their own or escalated ones), and delegate them when absent. */
+export const REVIEWER_ROLES = [
+  'hr_reviewer',
+  'hr_lead',
+  'director',
+  'executive',
+] as const satisfies readonly Role[];
+export type ReviewerRole = (typeof REVIEWER_ROLES)[number];
+export const isReviewerRole = (role: string): role is ReviewerRole =>
+  (REVIEWER_ROLES as readonly string[]).includes(role);
+
 export const STAGE_NAMES = [
   'hr_review',
   'staffing_review',

@@ -5,9 +5,16 @@ import { z } from 'zod';
 import type { DataSource } from 'typeorm';
 import { stockholmDate } from '@domain/calendar';
 import { parseDecisionInput } from '@domain/decision-input';
-import { REQUEST_KINDS, REQUEST_STATUSES, type RequestKind, type StageName } from '@domain/enums';
+import {
+  REQUEST_KINDS,
+  REQUEST_STATUSES,
+  type RequestKind,
+  type RequestStatus,
+  type StageName,
+} from '@domain/enums';
 import { DomainError } from '@domain/errors';
 import { CURRENT_POLICY_VERSION } from '@domain/policy';
+import { isOpen, mayHappen, statusOnSubmission } from '@domain/review-state';
 import {
   isNewPermanentPosition,
   parseRequestInput,
@@ -38,7 +45,7 @@ interface RequestRow {
   occupational_category: string;
   payload: RequestInput;
   cost_sek: string;
-  status: string;
+  status: RequestStatus;
   status_reason: string | null;
   period_id: string | null;
   exemption_id: string | null;
@@ -128,7 +135,7 @@ export class RequestsService {
               date: today,
             })
           : undefined;
-        const status = !period ? 'not_required' : exemption ? 'exempted' : 'in_review';
+        const status = statusOnSubmission(!!period, !!exemption);
         // The request and its audit event in one statement: round trips are what a submission spends its time on.
         const [inserted]: RequestRow[] = await db.query(
           `WITH inserted AS (
@@ -154,7 +161,7 @@ export class RequestsService {
             status,
             period?.id ?? null,
             exemption?.id ?? null,
-            status === 'in_review' ? CURRENT_POLICY_VERSION : null,
+            isOpen(status) ? CURRENT_POLICY_VERSION : null,
             now,
             idemKey ?? null,
             bodyHash,
@@ -189,7 +196,7 @@ export class RequestsService {
   /** Starts (or, on a replay, finds) the review and answers with its open stage. */
   private async submissionAnswer(row: RequestRow) {
     let state: ReviewState | undefined;
-    if (row.policy_version !== null && (row.status === 'in_review' || row.status === 'returned')) {
+    if (row.policy_version !== null && isOpen(row.status)) {
       state = await this.gateway.submit(this.reviewInput(row));
     }
     const stage = state?.currentStage;
@@ -425,7 +432,7 @@ export class RequestsService {
     const { changes, comment } = parseBody(resubmitSchema, body);
     const row = await this.visibleRow(id, user);
     if (row.requester_id !== user.id) throw new DomainError('not_allowed', 'Only the requester may resubmit');
-    if (row.status !== 'returned') {
+    if (!mayHappen(row.status, 'resubmit')) {
       throw new DomainError(
         'invalid_state',
         `Only a returned request can be resubmitted (it is ${row.status})`,
@@ -478,7 +485,7 @@ export class RequestsService {
     const { comment } = parseBody(withdrawSchema, body);
     const row = await this.visibleRow(id, user);
     if (row.requester_id !== user.id) throw new DomainError('not_allowed', 'Only the requester may withdraw');
-    if (row.status !== 'in_review' && row.status !== 'returned') {
+    if (!mayHappen(row.status, 'withdraw')) {
       throw new DomainError('invalid_state', `The request can no longer be withdrawn (it is ${row.status})`);
     }
     const state = await this.gateway.withdraw(id, { actorId: user.id, withdrawalId: randomUUID(), comment });

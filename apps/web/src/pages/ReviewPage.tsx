@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { mayHappen } from '@domain/review-state';
 import { useRequest } from '../api/requests';
 import { useSession } from '../auth/session';
 import { DueTime } from '../components/DueTime';
@@ -68,7 +69,7 @@ export function ReviewPage() {
           </section>
         </div>
         <div>
-          {stage && r.status === 'in_review' ? (
+          {stage && mayHappen(r.status, 'decide') ? (
             <DecisionForm request={r} stage={stage.name} />
           ) : (
             <p className="notice">{t('review.nothingOpen', { status: t(`status.${r.status}`) })}</p>
