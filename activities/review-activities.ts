@@ -12,6 +12,8 @@ import {
 } from './notifications';
 import type { ReviewActivities } from './review-activities.types';
 import { leadTime } from '@domain/lead-time';
+import { decisionNotificationType, type NotificationType } from '@domain/notification-types';
+import { isDecided, isFinal } from '@domain/review-state';
 import { addToRollups, forAuditEvent, forRequest, forStage } from '@db/statistics/rollups';
 
 export type { ReviewActivities } from './review-activities.types';
@@ -39,7 +41,11 @@ interface RecordEvent {
  * An event both in the audit trail and, under the same key, in the recipients' notifications (of the event's
  * type unless `notificationType` says otherwise). Resolves false when an earlier attempt already recorded it.
  */
-type Announce = (recipients: Recipients, event: RecordEvent, notificationType?: string) => Promise<boolean>;
+type Announce = (
+  recipients: Recipients,
+  event: RecordEvent,
+  notificationType?: NotificationType,
+) => Promise<boolean>;
 
 /**
  * The record side of the review: every write is keyed so a retried activity changes nothing the first
@@ -191,7 +197,7 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
             input.outcome,
           ],
         );
-        const decided = input.final && input.status !== 'withdrawn';
+        const decided = isDecided(input.status);
         if (decided) {
           const lead = leadTime(request.submitted_at, new Date(input.decidedAt));
           await db.query(`UPDATE requests SET lead_business_days = $2, lead_hours = $3 WHERE id = $1`, [
@@ -224,7 +230,7 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
             at: input.decidedAt,
             data,
           },
-          `decision_${input.outcome}`,
+          decisionNotificationType(input.outcome),
         );
       });
     },
@@ -289,7 +295,7 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
             [input.closeStageId, input.at],
           );
         }
-        const final = input.status === 'withdrawn';
+        const final = isFinal(input.status);
         await db.query(
           `UPDATE requests SET status = $2, status_reason = $3,
                   decided_at = CASE WHEN $4 THEN $5::timestamptz ELSE decided_at END, updated_at = now()

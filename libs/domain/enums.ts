@@ -30,12 +30,14 @@ export const EMPLOYMENT_FORMS = ['permanent', 'fixed_term', 'substitute', 'hourl
 export type EmploymentForm = (typeof EMPLOYMENT_FORMS)[number];
 
 export const HIRE_ALTERNATIVES = ['redistribution', 'internal_pool'] as const;
+export type HireAlternative = (typeof HIRE_ALTERNATIVES)[number];
 export const CALL_OFF_ALTERNATIVES = [
   'internal_pool',
   'overtime',
   'neighbouring_unit',
   'recruitment_under_way',
 ] as const;
+export type CallOffAlternative = (typeof CALL_OFF_ALTERNATIVES)[number];
 export const CALL_OFF_REASONS = [
   'vacancy',
   'sick_leave',
@@ -43,6 +45,7 @@ export const CALL_OFF_REASONS = [
   'holiday_season',
   'competence_gap',
 ] as const;
+export type CallOffReason = (typeof CALL_OFF_REASONS)[number];
 export const HIRE_CONSEQUENCES = ['patient_safety', 'work_environment'] as const;
 
 export const ROLES = ['requester', 'hr_reviewer', 'hr_lead', 'director', 'executive', 'admin'] as const;

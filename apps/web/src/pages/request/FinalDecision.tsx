@@ -11,7 +11,7 @@ export function FinalDecision({ request: r }: { request: RequestDetail }) {
   const last = r.decisions[r.decisions.length - 1];
   return (
     <section className={`card outcome outcome-${r.status}`} aria-labelledby="final-decision">
-      <h2 id="final-decision">{t(`request.final.${r.status}`)}</h2>
+      <h2 id="final-decision">{t(`status.${r.status}`)}</h2>
       {last && (
         <p className="meta">
           {t('request.decidedBy', { name: last.actorName, at: f.dateTime(last.decidedAt) })}
