@@ -62,13 +62,8 @@ export type ReviewerRole = (typeof REVIEWER_ROLES)[number];
 export const isReviewerRole = (role: string): role is ReviewerRole =>
   (REVIEWER_ROLES as readonly string[]).includes(role);
 
-export const STAGE_NAMES = [
-  'hr_review',
-  'staffing_review',
-  'director_decision',
-  'executive_decision',
-] as const;
-export type StageName = (typeof STAGE_NAMES)[number];
+// Declared beside the route that uses them (policy.ts): a new stage is one edit there, then its words per language.
+export { STAGE_NAMES, type StageName } from './policy';
 
 export const OUTCOMES = ['approve', 'approve_with_conditions', 'reject', 'return'] as const;
 export type Outcome = (typeof OUTCOMES)[number];

@@ -1,4 +1,13 @@
-import type { RequestKind, ReviewerRole, StageName } from './enums';
+import type { RequestKind, ReviewerRole } from './enums';
+
+/** The stages a route can have; each has its words in every language (labels-sv.ts, labels-en.ts). */
+export const STAGE_NAMES = [
+  'hr_review',
+  'staffing_review',
+  'director_decision',
+  'executive_decision',
+] as const;
+export type StageName = (typeof STAGE_NAMES)[number];
 
 /**
  * The routing policy: one declarative structure per version. A region changes its route by adding a version
