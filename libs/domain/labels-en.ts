@@ -22,6 +22,7 @@ export const LABELS_EN: DomainLabels = {
     not_required: 'No review required',
     exempted: 'Exempted',
   },
+  withdrawnAs: { by_requester: 'Withdrawn', not_completed: 'Closed – not completed' },
   stage: {
     hr_review: 'HR review',
     staffing_review: 'Staffing review',

@@ -65,6 +65,7 @@ export const LABELS_SV: DomainLabels = {
     not_required: 'Ingen prövning krävs',
     exempted: 'Undantagen genom dispens',
   },
+  withdrawnAs: { by_requester: 'Återtagen', not_completed: 'Avslutad – ej kompletterad' },
   outcome: {
     approve: 'Bevilja',
     approve_with_conditions: 'Bevilja med villkor',

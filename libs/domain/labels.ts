@@ -9,6 +9,7 @@ import type {
   RequestStatus,
   Role,
   StageName,
+  WithdrawalReason,
 } from './enums';
 import type { NotificationType } from './notification-types';
 
@@ -22,6 +23,8 @@ export interface DomainLabels {
   kind: Record<RequestKind, string>;
   kindPlural: Record<RequestKind, string>;
   status: Record<RequestStatus, string>;
+  /** A withdrawn request's status by why it was withdrawn: by its requester, or closed as not completed in time. */
+  withdrawnAs: Record<WithdrawalReason, string>;
   stage: Record<StageName, string>;
   /** The choice a reviewer makes. */
   outcome: Record<Outcome, string>;

@@ -40,7 +40,7 @@ export function RequestPage() {
         <h1>
           <span className="kind-label">{t(`kind.${r.kind}`)}</span> {requestHeadline(r, t)}
         </h1>
-        <StatusBadge status={r.status} />
+        <StatusBadge status={r.status} reason={r.statusReason} />
       </div>
       {justSubmitted && (
         <div className="notice notice-success" role="status">

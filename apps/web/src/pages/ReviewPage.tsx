@@ -36,7 +36,7 @@ export function ReviewPage() {
         <h1>
           <span className="kind-label">{t(`kind.${r.kind}`)}</span> {requestHeadline(r, t)}
         </h1>
-        <StatusBadge status={r.status} />
+        <StatusBadge status={r.status} reason={r.statusReason} />
       </div>
       <div className="keyfigures">
         <div>
