@@ -1,5 +1,13 @@
 import { DateTime } from 'luxon';
+import type { Outcome } from '@domain/enums';
 import { CATEGORY, KIND, ROLE, STAGE } from '@domain/labels-sv';
+import {
+  isDecisionNotification,
+  isNotificationType,
+  outcomeNotified,
+  type DecisionNotificationType,
+  type NotificationType,
+} from '@domain/notification-types';
 
 /**
  * The e-mail copy of a notification, in Swedish: one subject and plain-text body per notification type.
@@ -17,6 +25,7 @@ export interface MailRequest {
 }
 
 export interface NotificationMailInput {
+  /** As the notification row has it; a type this code does not know gets a plain notice. */
   type: string;
   data: Record<string, unknown>;
   /** The request the notification concerns; null for notices about review periods and exemptions. */
@@ -27,23 +36,6 @@ export interface RenderedMail {
   subject: string;
   text: string;
 }
-
-export const NOTIFICATION_TYPES = [
-  'stage_opened',
-  'stage_reminder',
-  'stage_escalated',
-  'stage_overdue',
-  'return_reminder',
-  'decision_approve',
-  'decision_approve_with_conditions',
-  'decision_reject',
-  'decision_return',
-  'withdrawn_not_completed',
-  'stage_reassigned',
-  'period_ending',
-  'exemption_ending',
-] as const;
-export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 const FOOTER = 'Det här meddelandet skickades automatiskt av Prövning och går inte att svara på.';
 
@@ -87,177 +79,168 @@ function body(lines: (string | undefined | false)[], request: MailRequest | null
     .concat('\n');
 }
 
-function decisionMail(
-  type: NotificationType,
-  d: Record<string, unknown>,
-  r: MailRequest | null,
-): RenderedMail {
-  const summary = requestSummary(r);
-  const stage = stageName(d.stage);
-  const final = d.status !== 'in_review';
-  const extras = [
-    str(d.conditions) && `Villkor: ${d.conditions}`,
-    str(d.approvedPeriodTo) && `Godkänd period till och med: ${d.approvedPeriodTo}`,
-    sek(d.approvedCostSek) && `Godkänd kostnad: ${sek(d.approvedCostSek)}`,
-    str(d.validUntil) && `Beslutet gäller till och med ${d.validUntil}.`,
-    str(d.comment) && `Kommentar: ${d.comment}`,
-    str(d.onBehalfOfId) && 'Beslutet fattades av en ersättare.',
-  ];
-  switch (type) {
-    case 'decision_approve':
-      return final
-        ? {
-            subject: `Beviljat: ${summary}`,
-            text: body([`Ditt ärende har beviljats i ${stage}.`, ...extras], r),
-          }
-        : {
-            subject: `Tillstyrkt i ${stage}: ${summary}`,
-            text: body(
-              [`Ditt ärende har tillstyrkts i ${stage} och går vidare till nästa steg.`, ...extras],
-              r,
-            ),
-          };
-    case 'decision_approve_with_conditions':
-      return final
-        ? {
-            subject: `Beviljat med villkor: ${summary}`,
-            text: body([`Ditt ärende har beviljats med villkor i ${stage}.`, ...extras], r),
-          }
-        : {
-            subject: `Tillstyrkt med villkor i ${stage}: ${summary}`,
-            text: body(
-              [
-                `Ditt ärende har tillstyrkts med villkor i ${stage} och går vidare till nästa steg.`,
-                ...extras,
-              ],
-              r,
-            ),
-          };
-    case 'decision_reject':
-      return {
-        subject: `Avslag: ${summary}`,
-        text: body([`Ditt ärende har avslagits i ${stage}.`, ...extras], r),
-      };
-    default:
-      return {
-        subject: `Åter för komplettering: ${summary}`,
-        text: body(
-          [
-            `Ditt ärende har skickats tillbaka för komplettering från ${stage}.`,
+type Data = Record<string, unknown>;
+type Render = (d: Data, r: MailRequest | null) => RenderedMail;
+
+/** One decision's mail: `final` when the decision ended the review, `stage` the stage's running-text name. */
+type DecisionRender = (c: { summary: string; stage: string; final: boolean; extras: Line[] }) => {
+  subject: string;
+  lines: Line[];
+};
+type Line = string | undefined | false;
+
+const DECISION_MAIL: Record<Outcome, DecisionRender> = {
+  approve: ({ summary, stage, final, extras }) =>
+    final
+      ? { subject: `Beviljat: ${summary}`, lines: [`Ditt ärende har beviljats i ${stage}.`, ...extras] }
+      : {
+          subject: `Tillstyrkt i ${stage}: ${summary}`,
+          lines: [`Ditt ärende har tillstyrkts i ${stage} och går vidare till nästa steg.`, ...extras],
+        },
+  approve_with_conditions: ({ summary, stage, final, extras }) =>
+    final
+      ? {
+          subject: `Beviljat med villkor: ${summary}`,
+          lines: [`Ditt ärende har beviljats med villkor i ${stage}.`, ...extras],
+        }
+      : {
+          subject: `Tillstyrkt med villkor i ${stage}: ${summary}`,
+          lines: [
+            `Ditt ärende har tillstyrkts med villkor i ${stage} och går vidare till nästa steg.`,
             ...extras,
-            'Komplettera och skicka in ärendet igen; annars avslutas det när tiden för komplettering har gått ut.',
           ],
-          r,
-        ),
-      };
-  }
+        },
+  reject: ({ summary, stage, extras }) => ({
+    subject: `Avslag: ${summary}`,
+    lines: [`Ditt ärende har avslagits i ${stage}.`, ...extras],
+  }),
+  return: ({ summary, stage, extras }) => ({
+    subject: `Åter för komplettering: ${summary}`,
+    lines: [
+      `Ditt ärende har skickats tillbaka för komplettering från ${stage}.`,
+      ...extras,
+      'Komplettera och skicka in ärendet igen; annars avslutas det när tiden för komplettering har gått ut.',
+    ],
+  }),
+};
+
+function decisionMail(outcome: Outcome): Render {
+  return (d, r) => {
+    const extras = [
+      str(d.conditions) && `Villkor: ${d.conditions}`,
+      str(d.approvedPeriodTo) && `Godkänd period till och med: ${d.approvedPeriodTo}`,
+      sek(d.approvedCostSek) && `Godkänd kostnad: ${sek(d.approvedCostSek)}`,
+      str(d.validUntil) && `Beslutet gäller till och med ${d.validUntil}.`,
+      str(d.comment) && `Kommentar: ${d.comment}`,
+      str(d.onBehalfOfId) && 'Beslutet fattades av en ersättare.',
+    ];
+    const { subject, lines } = DECISION_MAIL[outcome]({
+      summary: requestSummary(r),
+      stage: stageName(d.stage),
+      final: d.status !== 'in_review',
+      extras,
+    });
+    return { subject, text: body(lines, r) };
+  };
+}
+
+function periodMail(type: 'period_ending' | 'exemption_ending'): Render {
+  return (d) => {
+    const what = type === 'period_ending' ? 'Prövningsperioden' : 'Dispensen';
+    const ref = str(d.decisionRef) ? ` (${d.decisionRef})` : '';
+    return {
+      subject: `${what} för ${kindPlural(d.kind)}${ref} upphör om ${days(d.daysBefore)}`,
+      text: body(
+        [
+          `${what} för ${kindPlural(d.kind)}${ref} gäller till och med ${swedishDateTime(d.validTo)}, om ${days(d.daysBefore)}.`,
+          type === 'period_ending'
+            ? 'Ingen förlängning är registrerad. Fattas ett beslut om förlängning behöver det registreras i Prövning innan perioden upphör.'
+            : 'Dispensen upphör då; ärenden som den täcker behöver därefter prövas.',
+        ],
+        null,
+      ),
+    };
+  };
+}
+
+const MAIL: Record<Exclude<NotificationType, DecisionNotificationType>, Render> = {
+  stage_opened: (d, r) => ({
+    subject: `Ärende att ${stageTask(d.stage)}: ${requestSummary(r)}`,
+    text: body(
+      [
+        `Ett ärende väntar på ${stageName(d.stage)} av dig som ${roleName(d.role)}.`,
+        `Sista dag: ${swedishDateTime(d.dueAt)}.`,
+        typeof d.round === 'number' && d.round > 1 && 'Ärendet har kompletterats och skickats in igen.',
+      ],
+      r,
+    ),
+  }),
+  stage_reminder: (d, r) => ({
+    subject: `Påminnelse: ärende väntar på dig senast ${swedishDateTime(d.dueAt)}: ${requestSummary(r)}`,
+    text: body(
+      [`Ett ärende väntar fortfarande på ditt ställningstagande.`, `Sista dag: ${swedishDateTime(d.dueAt)}.`],
+      r,
+    ),
+  }),
+  stage_escalated: (d, r) => ({
+    subject: `Eskalerat ärende att ${stageTask(d.stage)}: ${requestSummary(r)}`,
+    text: body(
+      [
+        `Tidsfristen för ${stageName(d.stage)} har passerat och ärendet har eskalerats till dig som ${roleName(d.role)}.`,
+        `Ny sista dag: ${swedishDateTime(d.dueAt)}.`,
+      ],
+      r,
+    ),
+  }),
+  stage_overdue: (d, r) => ({
+    subject: `Försenat: ärende väntar på beslut sedan ${swedishDateTime(d.dueAt)}: ${requestSummary(r)}`,
+    text: body(
+      [
+        `Tidsfristen gick ut ${swedishDateTime(d.dueAt)} och ärendet har ännu inte avgjorts.`,
+        'Ärenden godkänns eller avslås aldrig automatiskt: ett beslut behövs.',
+      ],
+      r,
+    ),
+  }),
+  return_reminder: (d, r) => ({
+    subject: `Påminnelse: komplettera ärendet senast ${swedishDateTime(d.dueAt)}: ${requestSummary(r)}`,
+    text: body(
+      [
+        'Ditt ärende väntar på komplettering.',
+        `Skicka in det igen senast ${swedishDateTime(d.dueAt)}; annars avslutas det som inte kompletterat.`,
+      ],
+      r,
+    ),
+  }),
+  withdrawn_not_completed: (_d, r) => ({
+    subject: `Avslutat, inte kompletterat i tid: ${requestSummary(r)}`,
+    text: body(
+      [
+        'Ditt ärende har avslutats eftersom det inte kompletterades inom tidsfristen.',
+        'Vill du fortfarande genomföra det behöver du skicka in ett nytt ärende.',
+      ],
+      r,
+    ),
+  }),
+  stage_reassigned: (d, r) => ({
+    subject: `Ärende tilldelat dig: ${requestSummary(r)}`,
+    text: body([`Ett ärende i ${stageName(d.stage)} har tilldelats dig.`], r),
+  }),
+  period_ending: periodMail('period_ending'),
+  exemption_ending: periodMail('exemption_ending'),
+};
+
+function renderFor(type: NotificationType): Render {
+  if (isDecisionNotification(type)) return decisionMail(outcomeNotified(type)!);
+  return MAIL[type];
 }
 
 /** The subject and body of the e-mail for one notification row. */
 export function renderNotificationMail(n: NotificationMailInput): RenderedMail {
   const d = n.data ?? {};
-  const r = n.request;
-  const summary = requestSummary(r);
-  const type = n.type as NotificationType;
-  switch (type) {
-    case 'stage_opened':
-      return {
-        subject: `Ärende att ${stageTask(d.stage)}: ${summary}`,
-        text: body(
-          [
-            `Ett ärende väntar på ${stageName(d.stage)} av dig som ${roleName(d.role)}.`,
-            `Sista dag: ${swedishDateTime(d.dueAt)}.`,
-            typeof d.round === 'number' && d.round > 1 && 'Ärendet har kompletterats och skickats in igen.',
-          ],
-          r,
-        ),
-      };
-    case 'stage_reminder':
-      return {
-        subject: `Påminnelse: ärende väntar på dig senast ${swedishDateTime(d.dueAt)}: ${summary}`,
-        text: body(
-          [
-            `Ett ärende väntar fortfarande på ditt ställningstagande.`,
-            `Sista dag: ${swedishDateTime(d.dueAt)}.`,
-          ],
-          r,
-        ),
-      };
-    case 'stage_escalated':
-      return {
-        subject: `Eskalerat ärende att ${stageTask(d.stage)}: ${summary}`,
-        text: body(
-          [
-            `Tidsfristen för ${stageName(d.stage)} har passerat och ärendet har eskalerats till dig som ${roleName(d.role)}.`,
-            `Ny sista dag: ${swedishDateTime(d.dueAt)}.`,
-          ],
-          r,
-        ),
-      };
-    case 'stage_overdue':
-      return {
-        subject: `Försenat: ärende väntar på beslut sedan ${swedishDateTime(d.dueAt)}: ${summary}`,
-        text: body(
-          [
-            `Tidsfristen gick ut ${swedishDateTime(d.dueAt)} och ärendet har ännu inte avgjorts.`,
-            'Ärenden godkänns eller avslås aldrig automatiskt: ett beslut behövs.',
-          ],
-          r,
-        ),
-      };
-    case 'return_reminder':
-      return {
-        subject: `Påminnelse: komplettera ärendet senast ${swedishDateTime(d.dueAt)}: ${summary}`,
-        text: body(
-          [
-            'Ditt ärende väntar på komplettering.',
-            `Skicka in det igen senast ${swedishDateTime(d.dueAt)}; annars avslutas det som inte kompletterat.`,
-          ],
-          r,
-        ),
-      };
-    case 'decision_approve':
-    case 'decision_approve_with_conditions':
-    case 'decision_reject':
-    case 'decision_return':
-      return decisionMail(type, d, r);
-    case 'withdrawn_not_completed':
-      return {
-        subject: `Avslutat, inte kompletterat i tid: ${summary}`,
-        text: body(
-          [
-            'Ditt ärende har avslutats eftersom det inte kompletterades inom tidsfristen.',
-            'Vill du fortfarande genomföra det behöver du skicka in ett nytt ärende.',
-          ],
-          r,
-        ),
-      };
-    case 'stage_reassigned':
-      return {
-        subject: `Ärende tilldelat dig: ${summary}`,
-        text: body([`Ett ärende i ${stageName(d.stage)} har tilldelats dig.`], r),
-      };
-    case 'period_ending':
-    case 'exemption_ending': {
-      const what = type === 'period_ending' ? 'Prövningsperioden' : 'Dispensen';
-      const ref = str(d.decisionRef) ? ` (${d.decisionRef})` : '';
-      return {
-        subject: `${what} för ${kindPlural(d.kind)}${ref} upphör om ${days(d.daysBefore)}`,
-        text: body(
-          [
-            `${what} för ${kindPlural(d.kind)}${ref} gäller till och med ${swedishDateTime(d.validTo)}, om ${days(d.daysBefore)}.`,
-            type === 'period_ending'
-              ? 'Ingen förlängning är registrerad. Fattas ett beslut om förlängning behöver det registreras i Prövning innan perioden upphör.'
-              : 'Dispensen upphör då; ärenden som den täcker behöver därefter prövas.',
-          ],
-          null,
-        ),
-      };
-    }
-    default:
-      return {
-        subject: `Ny händelse i Prövning: ${summary}`,
-        text: body([`Händelse: ${n.type}.`], r),
-      };
-  }
+  if (isNotificationType(n.type)) return renderFor(n.type)(d, n.request);
+  return {
+    subject: `Ny händelse i Prövning: ${requestSummary(n.request)}`,
+    text: body([`Händelse: ${n.type}.`], n.request),
+  };
 }

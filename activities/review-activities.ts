@@ -17,6 +17,8 @@ import type { MailMessage, Mailer } from './mailer';
 import { composeMails, deliverMails } from './notification-mail';
 import type { ReviewActivities } from './review-activities.types';
 import { leadTime } from '@domain/lead-time';
+import { decisionNotificationType, type NotificationType } from '@domain/notification-types';
+import { isDecided, isFinal } from '@domain/review-state';
 
 export type { ReviewActivities } from './review-activities.types';
 
@@ -58,7 +60,11 @@ interface RecordEvent {
  * An event both in the audit trail and, under the same key, in the recipients' notifications (of the event's
  * type unless `notificationType` says otherwise). Resolves false when an earlier attempt already recorded it.
  */
-type Announce = (recipients: Recipients, event: RecordEvent, notificationType?: string) => Promise<boolean>;
+type Announce = (
+  recipients: Recipients,
+  event: RecordEvent,
+  notificationType?: NotificationType,
+) => Promise<boolean>;
 
 /**
  * The record side of the review: every write is keyed so a retried activity changes nothing the first
@@ -164,7 +170,7 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
           validUntil: input.validUntil ?? null,
           approvedCostSek: input.approvedCostSek ?? null,
         });
-        if (input.final && input.status !== 'withdrawn') {
+        if (isDecided(input.status)) {
           await db.requests.setLeadTime(input.requestId, leadTime(submittedAt, new Date(input.decidedAt)));
         }
         await db.rollups.countStageDecision(input.stageId);
@@ -191,7 +197,7 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
             at: input.decidedAt,
             data,
           },
-          `decision_${input.outcome}`,
+          decisionNotificationType(input.outcome),
         );
       });
     },
@@ -242,7 +248,7 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
     async recordStatus(input) {
       await tx(async (db, notify) => {
         if (input.closeStageId) await db.stages.closeWithdrawn(input.closeStageId, input.at);
-        const final = input.status === 'withdrawn';
+        const final = isFinal(input.status);
         await db.requests.setStatus({
           id: input.requestId,
           status: input.status,

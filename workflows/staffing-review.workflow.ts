@@ -5,12 +5,20 @@ import {
   assertIsAssignee,
   assertMayDecide,
   assertMayReassign,
-  statusAfter,
   type DecisionSubject,
 } from '@domain/decision-rules';
 import { dueAfter } from '@domain/deadlines';
-import { DomainError } from '@domain/errors';
+import type { WithdrawalReason } from '@domain/enums';
+import { DomainError, failureTypeOf, type RefusalCode } from '@domain/errors';
 import { decidingLevels, planRoute, policyFor, type PlannedStage } from '@domain/policy';
+import {
+  OUTCOME_RULES,
+  isApproved,
+  isFinal,
+  mayHappen,
+  transition,
+  type RouteMove,
+} from '@domain/review-state';
 import {
   decideUpdate,
   reassignUpdate,
@@ -19,15 +27,13 @@ import {
   submitUpdate,
   withdrawUpdate,
 } from './messages';
-import {
-  REFUSAL,
-  type DecideUpdateInput,
-  type DecisionResult,
-  type OpenStageView,
-  type ResubmitUpdateInput,
-  type ReviewInput,
-  type ReviewState,
-  type WithdrawUpdateInput,
+import type {
+  DecisionResult,
+  OpenStageView,
+  ResubmitUpdateInput,
+  ReviewInput,
+  ReviewState,
+  WithdrawUpdateInput,
 } from './types';
 
 // Local activities: short idempotent PostgreSQL writes that cost no server round trip (design.md section 4).
@@ -37,13 +43,16 @@ const record = wf.proxyLocalActivities<ReviewActivities>({
   retry: { initialInterval: '250 ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
 
-const FINAL = new Set(['approved', 'approved_with_conditions', 'rejected', 'withdrawn']);
-
 /** patched() ids, one per change of path; never reuse or rename one (running histories carry it). */
 const OVERDUE_REMINDS_EVERY_LEVEL = 'overdue-reminders-every-deciding-level';
 
-function refuse(type: string, message: string, fields: DomainError['fields'] = []): never {
-  throw wf.ApplicationFailure.create({ type, message, nonRetryable: true, details: [fields] });
+function refuse(code: RefusalCode, message: string, fields: DomainError['fields'] = []): never {
+  throw wf.ApplicationFailure.create({
+    type: failureTypeOf(code),
+    message,
+    nonRetryable: true,
+    details: [fields],
+  });
 }
 
 /** Domain rules throw DomainError; an update validator answers with a failure whose type the API maps. */
@@ -52,7 +61,7 @@ function asRefusal(check: () => void): void {
     check();
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
-    refuse(e.code === 'unprocessable' ? REFUSAL.unprocessable : REFUSAL.notAllowed, e.message, e.fields);
+    refuse(e.code === 'unprocessable' ? 'unprocessable' : 'not_allowed', e.message, e.fields);
   }
 }
 
@@ -71,7 +80,8 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
   let stageIndex = 0;
   const rounds = new Map<string, number>();
   let decisionInFlight = false;
-  let decided: DecideUpdateInput | undefined;
+  /** Set by a decision, for the route to take the move it makes. */
+  let decided: { move: RouteMove } | undefined;
   let withdrawal: WithdrawUpdateInput | undefined;
   let resubmission: ResubmitUpdateInput | undefined;
   let approvedPeriodTo: string | undefined;
@@ -96,7 +106,7 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
     async (decision): Promise<DecisionResult> => {
       // Two decisions can pass validation in one activation; the first to run claims the stage.
       if (decisionInFlight || withdrawal || state.currentStage?.name !== decision.stage) {
-        refuse(REFUSAL.stageNotOpen, `The ${decision.stage} stage is no longer open`);
+        refuse('stage_not_open', `The ${decision.stage} stage is no longer open`);
       }
       decisionInFlight = true;
       // A shortened period from any stage's conditions holds for the final approval.
@@ -104,11 +114,16 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
       const stage = state.currentStage!;
       const decidedAt = now();
       const isLast = stageIndex === route.length - 1;
-      const hadConditions = state.decisions.some((d) => d.outcome === 'approve_with_conditions');
-      const status = statusAfter(decision.outcome, isLast, hadConditions);
-      const final = FINAL.has(status);
-      const approved = status === 'approved' || status === 'approved_with_conditions';
-      const validUntil = approved
+      const hadConditions = state.decisions.some((d) => OUTCOME_RULES[d.outcome].conditional);
+      const step = transition(state.status, {
+        type: 'decide',
+        outcome: decision.outcome,
+        lastStage: isLast,
+        conditionsSoFar: hadConditions,
+      });
+      const status = step.status;
+      const final = isFinal(status);
+      const validUntil = isApproved(status)
         ? approvalValidUntil(
             decidedAt,
             policy.hireApprovalValidDays,
@@ -146,7 +161,7 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
       state.status = status;
       state.currentStage = undefined;
       if (validUntil) state.validUntil = validUntil;
-      decided = decision;
+      decided = { move: step.move };
       decisionInFlight = false;
       // Answer with what comes next (the next stage's deadline), so the reviewer's screen is right at once.
       await wf.condition(settled);
@@ -164,7 +179,7 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
       validator: (decision) => {
         const stage = state.currentStage;
         if (!stage || stage.name !== decision.stage || decisionInFlight || withdrawal) {
-          refuse(REFUSAL.stageNotOpen, `The ${decision.stage} stage is not open for a decision`);
+          refuse('stage_not_open', `The ${decision.stage} stage is not open for a decision`);
         }
         const planned = route[stageIndex];
         asRefusal(() => {
@@ -199,7 +214,7 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
       validator: (reassign) => {
         const stage = state.currentStage;
         if (!stage || stage.name !== reassign.stage || decisionInFlight || withdrawal) {
-          refuse(REFUSAL.stageNotOpen, `The ${reassign.stage} stage is not open`);
+          refuse('stage_not_open', `The ${reassign.stage} stage is not open`);
         }
         asRefusal(() =>
           assertMayReassign(reassign.actor, reassign.to, route[stageIndex], stage.escalationLevel, subject()),
@@ -217,13 +232,9 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
     },
     {
       validator: (resubmit) => {
-        if (resubmit.actorId !== input.requesterId)
-          refuse(REFUSAL.notAllowed, 'Only the requester may resubmit');
-        if (state.status !== 'returned' || resubmission) {
-          refuse(
-            REFUSAL.invalidState,
-            `A request can be resubmitted only when returned (it is ${state.status})`,
-          );
+        if (resubmit.actorId !== input.requesterId) refuse('not_allowed', 'Only the requester may resubmit');
+        if (!mayHappen(state.status, 'resubmit') || resubmission) {
+          refuse('invalid_state', `A request can be resubmitted only when returned (it is ${state.status})`);
         }
       },
     },
@@ -232,8 +243,8 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
   wf.setHandler(
     withdrawUpdate,
     async (withdraw) => {
-      if (decisionInFlight || FINAL.has(state.status)) {
-        refuse(REFUSAL.invalidState, `The request can no longer be withdrawn (it is ${state.status})`);
+      if (decisionInFlight || !mayHappen(state.status, 'withdraw')) {
+        refuse('invalid_state', `The request can no longer be withdrawn (it is ${state.status})`);
       }
       withdrawal ??= withdraw;
       await wf.condition(() => state.status === 'withdrawn');
@@ -241,24 +252,26 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
     },
     {
       validator: (withdraw) => {
-        if (withdraw.actorId !== input.requesterId)
-          refuse(REFUSAL.notAllowed, 'Only the requester may withdraw');
-        if (FINAL.has(state.status)) {
-          refuse(REFUSAL.invalidState, `The request can no longer be withdrawn (it is ${state.status})`);
+        if (withdraw.actorId !== input.requesterId) refuse('not_allowed', 'Only the requester may withdraw');
+        if (!mayHappen(state.status, 'withdraw')) {
+          refuse('invalid_state', `The request can no longer be withdrawn (it is ${state.status})`);
         }
       },
     },
   );
 
-  async function withdraw(reason: 'by_requester' | 'not_completed', actorId?: string, comment?: string) {
+  async function withdraw(reason: WithdrawalReason, actorId?: string, comment?: string) {
     const stage = state.currentStage;
+    const step = transition(state.status, {
+      type: reason === 'not_completed' ? 'not_completed' : 'withdraw',
+    });
     await record.recordStatus({
       requestId: input.requestId,
       requesterId: input.requesterId,
-      status: 'withdrawn',
+      status: step.status,
       eventKey: `withdrawn:${input.requestId}`,
       eventType: 'withdrawn',
-      reason,
+      reason: step.withdrawalReason,
       actorId,
       comment,
       closeStageId: stage?.stageId,
@@ -266,8 +279,8 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
     });
     state.currentStage = undefined;
     state.returnedUntil = undefined;
-    state.withdrawalReason = reason;
-    state.status = 'withdrawn';
+    state.withdrawalReason = step.withdrawalReason;
+    state.status = step.status;
   }
 
   /** Waits for `done`, calling `fire` whenever the time `next()` names has come. */
@@ -429,10 +442,11 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
       return 'withdrawn';
     }
     const resubmit = resubmission!;
+    const step = transition(state.status, { type: 'resubmit' });
     await record.recordStatus({
       requestId: input.requestId,
       requesterId: input.requesterId,
-      status: 'in_review',
+      status: step.status,
       eventKey: `resubmitted:${resubmit.resubmissionId}`,
       eventType: 'resubmitted',
       actorId: resubmit.actorId,
@@ -441,11 +455,11 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
     });
     resubmission = undefined;
     state.returnedUntil = undefined;
-    state.status = 'in_review';
+    state.status = step.status;
     return 'resubmitted';
   }
 
-  while (!FINAL.has(state.status)) {
+  while (!isFinal(state.status)) {
     const planned = route[stageIndex];
     state.currentStage = await openStage(planned);
     await superviseStage(planned, state.currentStage);
@@ -453,9 +467,9 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
       await withdraw('by_requester', withdrawal.actorId, withdrawal.comment);
       break;
     }
-    const outcome = decided!.outcome;
+    const { move } = decided!;
     decided = undefined;
-    if (outcome === 'return') {
+    if (move === 'await_completion') {
       if ((await awaitCompletion()) === 'withdrawn') {
         if (state.status !== 'withdrawn')
           await withdraw('by_requester', withdrawal!.actorId, withdrawal!.comment);
@@ -463,7 +477,8 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
       }
       continue; // re-enter the stage that returned it
     }
-    if (outcome === 'approve' || outcome === 'approve_with_conditions') stageIndex += 1;
+    if (move === 'next_stage') stageIndex += 1;
+    // 'end': the status is final and the loop is over.
   }
   // Let update handlers that are still waiting on `settled` answer before the execution closes.
   await wf.condition(wf.allHandlersFinished);

@@ -80,12 +80,3 @@ export interface WithdrawUpdateInput {
   withdrawalId: string;
   comment?: string;
 }
-
-/** The failure types the API maps to HTTP statuses. */
-export const REFUSAL = {
-  stageNotOpen: 'StageNotOpen',
-  notAllowed: 'NotAllowed',
-  invalid: 'InvalidDecision',
-  invalidState: 'InvalidState',
-  unprocessable: 'Unprocessable',
-} as const;

@@ -201,6 +201,35 @@ function assertNonNegativeInteger(value: number, label: string): void {
   }
 }
 
+function assertInteger(value: number, label: string): void {
+  if (!Number.isInteger(value)) throw new RangeError(`${label} must be an integer, got ${String(value)}`);
+}
+
+/** The date `days` calendar days after `date` (before it, when `days` is negative). */
+export function addCalendarDays(date: string, days: number): string {
+  assertInteger(days, 'days');
+  return epochDayToIso(toEpochDay(parseIsoDate(date)) + days);
+}
+
+/** Calendar days from `from` to `to`; negative when `to` comes first. */
+export function calendarDaysBetween(from: string, to: string): number {
+  return toEpochDay(parseIsoDate(to)) - toEpochDay(parseIsoDate(from));
+}
+
+/** The same day `months` months on (back, when negative), or that month's last day when it is shorter. */
+export function addCalendarMonths(date: string, months: number): string {
+  assertInteger(months, 'months');
+  const { year, month, day } = parseIsoDate(date);
+  const index = year * 12 + (month - 1) + months;
+  const [y, m] = [Math.floor(index / 12), (index % 12) + 1];
+  return formatIsoDate({ year: y, month: m, day: Math.min(day, daysInMonth(y, m)) });
+}
+
+/** Days since the Monday of `date`'s ISO week: 0 for a Monday … 6 for a Sunday. */
+export function daysSinceMonday(date: string): number {
+  return (weekdayOf(toEpochDay(parseIsoDate(date))) + 6) % 7;
+}
+
 /**
  * The Nth business day after `date`; `date` itself is never counted, so n = 0 returns `date` unchanged
  * (even when it is not a business day).

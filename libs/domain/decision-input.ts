@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { OUTCOMES, STAGE_NAMES } from './enums';
 import { DomainError } from './errors';
+import { OUTCOME_RULES, type OutcomeRule } from './review-state';
 import { isoDate, zodProblems } from './schema-parts';
 
 const optionalText = (max: number) =>
@@ -38,6 +39,12 @@ export interface CallOffTerms {
   estimatedCostSek: number;
 }
 
+const COMMENT_IS: Record<Exclude<OutcomeRule['comment'], 'optional'>, string> = {
+  reason: 'the reason for rejecting',
+  questions: 'the questions for the requester',
+};
+const CONDITIONAL_OUTCOMES = OUTCOMES.filter((o) => OUTCOME_RULES[o].conditional).join(' or ');
+
 /** Parses a decision body; each outcome's required fields are checked here, before any workflow is asked. */
 export function parseDecisionInput(body: unknown, callOff?: CallOffTerms): DecisionInput {
   const parsed = decisionInputSchema.safeParse(body);
@@ -45,19 +52,19 @@ export function parseDecisionInput(body: unknown, callOff?: CallOffTerms): Decis
     throw new DomainError('validation_failed', 'The decision has invalid fields', zodProblems(parsed.error));
   }
   const d = parsed.data;
+  const rule = OUTCOME_RULES[d.outcome];
   const problems: { field: string; message: string }[] = [];
-  if (d.outcome === 'approve_with_conditions' && !d.conditions) {
+  if (rule.conditional && !d.conditions) {
     problems.push({ field: 'conditions', message: 'is required when approving with conditions' });
   }
-  if ((d.outcome === 'reject' || d.outcome === 'return') && !d.comment) {
-    const what = d.outcome === 'reject' ? 'the reason for rejecting' : 'the questions for the requester';
-    problems.push({ field: 'comment', message: `is required: ${what}` });
+  if (rule.comment !== 'optional' && !d.comment) {
+    problems.push({ field: 'comment', message: `is required: ${COMMENT_IS[rule.comment]}` });
   }
-  if (d.outcome !== 'approve_with_conditions') {
+  if (!rule.conditional) {
     if (d.approvedPeriodTo)
-      problems.push({ field: 'approvedPeriodTo', message: 'only with approve_with_conditions' });
+      problems.push({ field: 'approvedPeriodTo', message: `only with ${CONDITIONAL_OUTCOMES}` });
     if (d.approvedCostSek)
-      problems.push({ field: 'approvedCostSek', message: 'only with approve_with_conditions' });
+      problems.push({ field: 'approvedCostSek', message: `only with ${CONDITIONAL_OUTCOMES}` });
   } else if (d.approvedPeriodTo || d.approvedCostSek) {
     if (!callOff) {
       const field = d.approvedPeriodTo ? 'approvedPeriodTo' : 'approvedCostSek';

@@ -1,5 +1,5 @@
-import { stockholmDate } from './calendar';
-import type { Outcome, RequestStatus, Role } from './enums';
+import { addCalendarDays, stockholmDate } from './calendar';
+import type { Role } from './enums';
 import { DomainError } from './errors';
 import { decidingLevels, type PlannedStage } from './policy';
 
@@ -64,27 +64,6 @@ export function assertMayDecide(
       `The ${stage.name} stage is decided by ${roles.join(' or ')} with scope over the request's division`,
     );
   }
-}
-
-/** The request's status after a stage's outcome. */
-export function statusAfter(outcome: Outcome, isLastStage: boolean, conditionsSoFar: boolean): RequestStatus {
-  switch (outcome) {
-    case 'reject':
-      return 'rejected';
-    case 'return':
-      return 'returned';
-    case 'approve':
-    case 'approve_with_conditions':
-      if (!isLastStage) return 'in_review';
-      return conditionsSoFar || outcome === 'approve_with_conditions'
-        ? 'approved_with_conditions'
-        : 'approved';
-  }
-}
-
-export function addCalendarDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 /** A final approval's last valid day: 90 days for a hire, the (possibly shortened) period for a call-off. */

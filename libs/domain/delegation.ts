@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import type { Actor, RoleGrant } from './decision-rules';
-import { REQUEST_KINDS, type RequestKind, type Role } from './enums';
+import { REQUEST_KINDS, isReviewerRole, type RequestKind } from './enums';
 import { DomainError } from './errors';
 import { isoDate, zodProblems } from './schema-parts';
-
-/** Roles whose stages can be delegated during absence. */
-export const REVIEWER_ROLES: Role[] = ['hr_reviewer', 'hr_lead', 'director', 'executive'];
 
 export const newDelegationSchema = z
   .object({
@@ -45,7 +42,7 @@ const covers = (holder: RoleGrant, needed: RoleGrant) =>
  * director for reviewers in their division. The delegate must hold every reviewer role and scope of the delegator.
  */
 export function assertMayDelegate(creator: Actor, delegator: Actor, delegate: Actor): void {
-  const reviewerGrants = delegator.grants.filter((g) => REVIEWER_ROLES.includes(g.role));
+  const reviewerGrants = delegator.grants.filter((g) => isReviewerRole(g.role));
   if (reviewerGrants.length === 0) {
     throw new DomainError('unprocessable', 'Only reviewers delegate their stages', [
       { field: 'delegatorId', message: 'holds no reviewer role' },

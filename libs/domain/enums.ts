@@ -30,12 +30,14 @@ export const EMPLOYMENT_FORMS = ['permanent', 'fixed_term', 'substitute', 'hourl
 export type EmploymentForm = (typeof EMPLOYMENT_FORMS)[number];
 
 export const HIRE_ALTERNATIVES = ['redistribution', 'internal_pool'] as const;
+export type HireAlternative = (typeof HIRE_ALTERNATIVES)[number];
 export const CALL_OFF_ALTERNATIVES = [
   'internal_pool',
   'overtime',
   'neighbouring_unit',
   'recruitment_under_way',
 ] as const;
+export type CallOffAlternative = (typeof CALL_OFF_ALTERNATIVES)[number];
 export const CALL_OFF_REASONS = [
   'vacancy',
   'sick_leave',
@@ -43,18 +45,25 @@ export const CALL_OFF_REASONS = [
   'holiday_season',
   'competence_gap',
 ] as const;
+export type CallOffReason = (typeof CALL_OFF_REASONS)[number];
 export const HIRE_CONSEQUENCES = ['patient_safety', 'work_environment'] as const;
 
 export const ROLES = ['requester', 'hr_reviewer', 'hr_lead', 'director', 'executive', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const STAGE_NAMES = [
-  'hr_review',
-  'staffing_review',
-  'director_decision',
-  'executive_decision',
-] as const;
-export type StageName = (typeof STAGE_NAMES)[number];
+/** The roles that review: they decide stages (their own or escalated ones), and delegate them when absent. */
+export const REVIEWER_ROLES = [
+  'hr_reviewer',
+  'hr_lead',
+  'director',
+  'executive',
+] as const satisfies readonly Role[];
+export type ReviewerRole = (typeof REVIEWER_ROLES)[number];
+export const isReviewerRole = (role: string): role is ReviewerRole =>
+  (REVIEWER_ROLES as readonly string[]).includes(role);
+
+// Declared beside the route that uses them (policy.ts): a new stage is one edit there, then its words per language.
+export { STAGE_NAMES, type StageName } from './policy';
 
 export const OUTCOMES = ['approve', 'approve_with_conditions', 'reject', 'return'] as const;
 export type Outcome = (typeof OUTCOMES)[number];

@@ -1,8 +1,11 @@
 import type { OccupationalCategory, RequestKind, Role, StageName } from './enums';
+import { capitalised, mapValues, type DomainLabels } from './labels';
 
 /**
- * The Swedish words for the domain's enumerations, as the board papers use them: e-mails, the CSV for the
- * board's monthly report, anything written in Swedish outside the web UI (which has its own catalogue).
+ * Swedish, as the board papers use it. First the words as they stand in running text (lower case where Swedish
+ * writes them so): the e-mails and the CSV for the board's monthly report use these. Then LABELS_SV, the Swedish
+ * catalogue of every enumeration, which the web UI mounts (apps/web/src/i18n/sv.ts); its labels for kinds,
+ * stages, roles and categories are the running-text words with a capital.
  */
 export const KIND: Record<RequestKind, { noun: string; plural: string }> = {
   hire: { noun: 'Anställning', plural: 'anställningar' },
@@ -44,4 +47,81 @@ export const CATEGORY: Record<OccupationalCategory, string> = {
   medical_secretary: 'medicinsk sekreterare',
   manager: 'chef',
   other: 'övrig',
+};
+
+export const LABELS_SV: DomainLabels = {
+  role: mapValues(ROLE, capitalised),
+  kind: mapValues(KIND, (k) => k.noun),
+  kindPlural: mapValues(KIND, (k) => capitalised(k.plural)),
+  stage: mapValues(STAGE, (s) => capitalised(s.name)),
+  category: mapValues(CATEGORY, capitalised),
+  status: {
+    in_review: 'Under prövning',
+    returned: 'Åter för komplettering',
+    approved: 'Beviljad',
+    approved_with_conditions: 'Beviljad med villkor',
+    rejected: 'Avslagen',
+    withdrawn: 'Återtagen',
+    not_required: 'Ingen prövning krävs',
+    exempted: 'Undantagen genom dispens',
+  },
+  withdrawnAs: { by_requester: 'Återtagen', not_completed: 'Avslutad – ej kompletterad' },
+  outcome: {
+    approve: 'Bevilja',
+    approve_with_conditions: 'Bevilja med villkor',
+    reject: 'Avslå',
+    return: 'Skicka tillbaka för komplettering',
+  },
+  stageOutcome: {
+    approve: 'Tillstyrkt',
+    approve_with_conditions: 'Tillstyrkt med villkor',
+    reject: 'Avslag',
+    return: 'Skickad tillbaka',
+    withdrawn: 'Återtagen',
+    closed: 'Avslutad',
+  },
+  employmentForm: {
+    permanent: 'Tillsvidareanställning',
+    fixed_term: 'Särskild visstidsanställning',
+    substitute: 'Vikariat',
+    hourly: 'Timanställning',
+  },
+  hireAlternative: {
+    redistribution: 'Omfördelning av personal inom verksamheten',
+    internal_pool: 'Intern bemanningspool',
+  },
+  callOffAlternative: {
+    internal_pool: 'Intern bemanningspool',
+    overtime: 'Övertid eller extra pass för egen personal',
+    neighbouring_unit: 'Lån av personal från närliggande enhet',
+    recruitment_under_way: 'Rekrytering pågår',
+  },
+  reason: {
+    vacancy: 'Vakans',
+    sick_leave: 'Sjukfrånvaro',
+    parental_leave: 'Föräldraledighet',
+    holiday_season: 'Semesterperiod',
+    competence_gap: 'Kompetensbrist',
+  },
+  notification: {
+    stage_opened: 'Nytt ärende att pröva: {{stage}}',
+    stage_reminder: 'Påminnelse: ärende väntar på {{stage}}',
+    stage_escalated: 'Eskalerat ärende: {{stage}} har passerat tidsfristen',
+    stage_overdue: 'Tidsfristen har passerat: {{stage}}',
+    return_reminder: 'Påminnelse: ditt ärende väntar på komplettering',
+    decision_approve: 'Beslut: tillstyrkt i {{stage}}',
+    decision_approve_with_conditions: 'Beslut: tillstyrkt med villkor i {{stage}}',
+    decision_reject: 'Beslut: avslag i {{stage}}',
+    decision_return: 'Ditt ärende har skickats tillbaka för komplettering',
+    withdrawn_not_completed: 'Ditt ärende avslutades eftersom det inte kompletterades i tid',
+    stage_reassigned: 'Ett ärende har lämnats över till dig: {{stage}}',
+    period_ending: 'En prövningsperiod upphör snart utan beslutad förlängning',
+    exemption_ending: 'En dispens upphör snart',
+  },
+  decisionEvent: {
+    approve: '{{stage}}: tillstyrkt.',
+    approve_with_conditions: '{{stage}}: tillstyrkt med villkor.',
+    reject: '{{stage}}: avslag.',
+    return: '{{stage}}: skickad tillbaka för komplettering.',
+  },
 };

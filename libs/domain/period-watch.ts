@@ -1,5 +1,4 @@
-import { stockholmTime } from './calendar';
-import { addCalendarDays } from './decision-rules';
+import { addCalendarDays, stockholmTime } from './calendar';
 
 /** Days before a review period (or exemption) ends on which admins and the executive are warned. */
 export const PERIOD_WARNING_DAYS = [14, 7, 1] as const;

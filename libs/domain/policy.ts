@@ -1,4 +1,13 @@
-import type { RequestKind, Role, StageName } from './enums';
+import type { RequestKind, ReviewerRole } from './enums';
+
+/** The stages a route can have; each has its words in every language (labels-sv.ts, labels-en.ts). */
+export const STAGE_NAMES = [
+  'hr_review',
+  'staffing_review',
+  'director_decision',
+  'executive_decision',
+] as const;
+export type StageName = (typeof STAGE_NAMES)[number];
 
 /**
  * The routing policy: one declarative structure per version. A region changes its route by adding a version
@@ -8,7 +17,7 @@ export type Duration = { businessDays: number } | { hours: number };
 
 export interface EscalationLevel {
   /** Who may decide once the stage has escalated to this level (those of earlier levels still may). */
-  role: Role;
+  role: ReviewerRole;
   scope: 'division' | 'region';
   /** Time from the previous deadline until this level's deadline. */
   after: Duration;
@@ -16,7 +25,7 @@ export interface EscalationLevel {
 
 export interface StagePolicy {
   name: StageName;
-  role: Role;
+  role: ReviewerRole;
   scope: 'division' | 'region';
   deadline: Duration;
   reminderAfter?: Duration;
@@ -109,7 +118,7 @@ export interface RouteSubject {
 /** A stage as this request will run it: the urgent variant already applied. */
 export interface PlannedStage {
   name: StageName;
-  role: Role;
+  role: ReviewerRole;
   scope: 'division' | 'region';
   deadline: Duration;
   reminderAfter?: Duration;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addCalendarDays } from './decision-rules';
+import { addCalendarDays } from './calendar';
 import { REQUEST_KINDS, type RequestKind } from './enums';
 import { DomainError } from './errors';
 import { isoDate, zodProblems } from './schema-parts';

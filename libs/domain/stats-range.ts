@@ -1,3 +1,5 @@
+import { addCalendarDays, addCalendarMonths, daysSinceMonday } from './calendar';
+
 /**
  * How a statistics date range is read: whole months (or ISO weeks) from the rollups of that grain, the days
  * before the first and after the last whole bucket from the rollups per day. Dates are ISO calendar dates in Stockholm;
@@ -21,30 +23,20 @@ export interface RangePlan {
   edges: DateSpan[];
 }
 
-const MS_PER_DAY = 86_400_000;
-const toMs = (date: string) => Date.parse(`${date}T00:00:00Z`);
-const toIso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-export function addDays(date: string, days: number): string {
-  return toIso(toMs(date) + days * MS_PER_DAY);
-}
-
 export function bucketStart(date: string, grain: Grain): string {
   if (grain === 'day') return date;
   if (grain === 'month') return `${date.slice(0, 7)}-01`;
-  const weekday = (new Date(toMs(date)).getUTCDay() + 6) % 7; // Monday 0
-  return addDays(date, -weekday);
+  return addCalendarDays(date, -daysSinceMonday(date));
 }
 
 export function nextBucket(start: string, grain: Grain): string {
-  if (grain === 'day') return addDays(start, 1);
-  if (grain === 'week') return addDays(start, 7);
-  const d = new Date(toMs(start));
-  return toIso(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
+  if (grain === 'day') return addCalendarDays(start, 1);
+  if (grain === 'week') return addCalendarDays(start, 7);
+  return addCalendarMonths(start, 1);
 }
 
 export function planRange(from: string, to: string, grain: Grain): RangePlan {
-  const until = addDays(to, 1);
+  const until = addCalendarDays(to, 1);
   const firstWhole = bucketStart(from, grain) === from ? from : nextBucket(bucketStart(from, grain), grain);
   const wholeUntil = bucketStart(until, grain);
   if (firstWhole >= wholeUntil) return { whole: null, edges: [{ from, until }] };
@@ -66,15 +58,7 @@ export function bucketsOf(from: string, to: string, grain: Grain): string[] {
  * season), which is how a weekly figure is compared with last year.
  */
 export function yearEarlier(date: string, grain: Exclude<Grain, 'day'>): string {
-  if (grain === 'week') return addDays(date, -364);
-  const d = new Date(toMs(date));
-  const sameDay = Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), d.getUTCDate());
+  if (grain === 'week') return addCalendarDays(date, -364);
   // 29 February has no counterpart: the last day of February instead.
-  return new Date(sameDay).getUTCMonth() === d.getUTCMonth()
-    ? toIso(sameDay)
-    : toIso(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth() + 1, 0));
-}
-
-export function daysBetween(from: string, until: string): number {
-  return Math.round((toMs(until) - toMs(from)) / MS_PER_DAY);
+  return addCalendarMonths(date, -12);
 }

@@ -1,5 +1,4 @@
-import { stockholmDate } from '@domain/calendar';
-import { addCalendarDays } from '@domain/decision-rules';
+import { addCalendarDays, stockholmDate } from '@domain/calendar';
 import { auditPage } from './support/axe';
 import { launchBrowser, type TestBrowser } from './support/browser';
 import { signedInPage } from './support/sign-in';

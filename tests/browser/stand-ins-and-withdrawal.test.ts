@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { stockholmDate } from '@domain/calendar';
-import { addCalendarDays } from '@domain/decision-rules';
+import { addCalendarDays, stockholmDate } from '@domain/calendar';
 import { aHireBody, openReviewPeriod, unitIdsByCode } from '../support/http-fixtures';
 import { auditPage } from './support/axe';
 import { launchBrowser, type TestBrowser } from './support/browser';

@@ -5,6 +5,7 @@ import { reviewWorkflowId } from '@temporal-lib/task-queue';
 import { stateQuery } from '@workflows/messages';
 import type { ReviewState } from '@workflows/types';
 import { freePort } from '@local/ports';
+import { isFinal } from '@domain/review-state';
 import { createDataSource } from '@db/data-source';
 import { aCallOffBody, aHireBody, aReviewPeriodBody } from '../support/http-fixtures';
 import { againstStack, appProcess } from './app-processes';
@@ -402,9 +403,7 @@ async function check(reviews: Review[], databaseUrl: string, temporalAddress: st
           bad(
             `open stages: database ${open.map((s) => s.name).join() || '-'} / workflow ${expectedOpen.join() || '-'}`,
           );
-        if (
-          running === ['approved', 'approved_with_conditions', 'rejected', 'withdrawn'].includes(state.status)
-        )
+        if (running === isFinal(state.status))
           bad(`workflow ${description.status.name} with status ${state.status}`);
         const [{ n: dupNotifications }] = await q<{ n: number }>(
           `SELECT count(*)::int AS n FROM (SELECT 1 FROM notifications WHERE request_id = $1

@@ -2,6 +2,10 @@ import fc from 'fast-check';
 import {
   BUSINESS_TIME_ZONE,
   addBusinessDays,
+  addCalendarDays,
+  addCalendarMonths,
+  calendarDaysBetween,
+  daysSinceMonday,
   addCalendarHours,
   businessDayDueAt,
   businessDaysBetween,
@@ -506,5 +510,65 @@ describe('determinism', () => {
     } finally {
       global.Date = RealDate;
     }
+  });
+});
+
+describe('addCalendarDays', () => {
+  it.each([
+    ['2026-03-31', 1, '2026-04-01', 'across a month end'],
+    ['2026-12-31', 1, '2027-01-01', 'across a year end'],
+    ['2028-02-28', 1, '2028-02-29', 'into a leap day'],
+    ['2026-02-28', 1, '2026-03-01', 'past February in a common year'],
+    ['2026-03-28', 2, '2026-03-30', 'across the spring DST switch, which does not shorten a day'],
+    ['2026-10-24', 2, '2026-10-26', 'across the autumn DST switch'],
+    ['2026-03-02', 90, '2026-05-31', 'ninety days'],
+    ['2026-04-01', -1, '2026-03-31', 'backwards'],
+    ['2026-04-01', 0, '2026-04-01', 'zero days'],
+  ])('%s + %i days = %s (%s)', (date, n, expected) => {
+    expect(addCalendarDays(date, n)).toBe(expected);
+  });
+
+  it('property: adding n days and then −n days returns the date', () => {
+    const dateArb = fc
+      .integer({ min: Date.UTC(1970, 0, 1) / 86_400_000, max: Date.UTC(2099, 11, 31) / 86_400_000 })
+      .map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(dateArb, fc.integer({ min: -3650, max: 3650 }), (date, n) => {
+        expect(addCalendarDays(addCalendarDays(date, n), -n)).toBe(date);
+        expect(Date.parse(addCalendarDays(date, n)) - Date.parse(date)).toBe(n * 86_400_000);
+      }),
+    );
+  });
+});
+
+describe('calendar months and weekdays', () => {
+  it.each([
+    ['2026-01-31', 1, '2026-02-28', 'to a shorter month: its last day'],
+    ['2028-02-29', -12, '2027-02-28', 'a leap day a year back: the last day of February'],
+    ['2026-03-15', -12, '2025-03-15', 'a year back'],
+    ['2026-12-01', 1, '2027-01-01', 'across a year end'],
+    ['2026-01-01', -1, '2025-12-01', 'back across a year end'],
+  ])('%s + %i months = %s (%s)', (date, n, expected) => {
+    expect(addCalendarMonths(date, n)).toBe(expected);
+  });
+
+  it('counts calendar days between two dates, negative backwards', () => {
+    expect(calendarDaysBetween('2026-02-28', '2026-03-01')).toBe(1);
+    expect(calendarDaysBetween('2028-02-28', '2028-03-01')).toBe(2);
+    expect(calendarDaysBetween('2026-04-10', '2026-04-01')).toBe(-9);
+  });
+
+  it('property: the days between a date and n days later are n', () => {
+    fc.assert(
+      fc.property(isoDateArb, fc.integer({ min: -3650, max: 3650 }), (date, n) => {
+        expect(calendarDaysBetween(date, addCalendarDays(date, n))).toBe(n);
+      }),
+    );
+  });
+
+  it('counts days since Monday, Monday 0 and Sunday 6', () => {
+    expect(daysSinceMonday('2026-04-06')).toBe(0);
+    expect(daysSinceMonday('2026-04-05')).toBe(6);
+    expect(daysSinceMonday('2026-04-08')).toBe(2);
   });
 });

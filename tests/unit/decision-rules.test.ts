@@ -1,14 +1,7 @@
 import fc from 'fast-check';
-import {
-  addCalendarDays,
-  approvalValidUntil,
-  assertMayDecide,
-  decidingRolesOf,
-  statusAfter,
-  type Actor,
-} from '@domain/decision-rules';
+import { approvalValidUntil, assertMayDecide, decidingRolesOf, type Actor } from '@domain/decision-rules';
 import { parseDecisionInput } from '@domain/decision-input';
-import { OUTCOMES, type Outcome } from '@domain/enums';
+import { OUTCOMES } from '@domain/enums';
 import { DomainError } from '@domain/errors';
 import { POLICY_V1, planRoute, type PlannedStage } from '@domain/policy';
 import {
@@ -390,26 +383,6 @@ describe('decidingRolesOf', () => {
   });
 });
 
-describe('statusAfter', () => {
-  it.each<[Outcome, boolean, boolean, string]>([
-    ['reject', false, false, 'rejected'],
-    ['reject', true, true, 'rejected'],
-    ['return', false, false, 'returned'],
-    ['return', true, true, 'returned'],
-    ['approve', false, false, 'in_review'],
-    ['approve_with_conditions', false, false, 'in_review'],
-    ['approve', true, false, 'approved'],
-    ['approve', true, true, 'approved_with_conditions'],
-    ['approve_with_conditions', true, false, 'approved_with_conditions'],
-    ['approve_with_conditions', true, true, 'approved_with_conditions'],
-  ])(
-    '%s (last stage: %p, conditions so far: %p) leaves the request %s',
-    (outcome, last, conditions, status) => {
-      expect(statusAfter(outcome, last, conditions)).toBe(status);
-    },
-  );
-});
-
 describe('approvalValidUntil', () => {
   const days = POLICY_V1.hireApprovalValidDays;
 
@@ -440,34 +413,6 @@ describe('approvalValidUntil', () => {
     );
     expect(approvalValidUntil(new Date('2026-01-01T10:00:00Z'), days, { periodTo: '2026-08-15' })).toBe(
       '2026-08-15',
-    );
-  });
-});
-
-describe('addCalendarDays', () => {
-  it.each([
-    ['2026-03-31', 1, '2026-04-01', 'across a month end'],
-    ['2026-12-31', 1, '2027-01-01', 'across a year end'],
-    ['2028-02-28', 1, '2028-02-29', 'into a leap day'],
-    ['2026-02-28', 1, '2026-03-01', 'past February in a common year'],
-    ['2026-03-28', 2, '2026-03-30', 'across the spring DST switch, which does not shorten a day'],
-    ['2026-10-24', 2, '2026-10-26', 'across the autumn DST switch'],
-    ['2026-03-02', 90, '2026-05-31', 'ninety days'],
-    ['2026-04-01', -1, '2026-03-31', 'backwards'],
-    ['2026-04-01', 0, '2026-04-01', 'zero days'],
-  ])('%s + %i days = %s (%s)', (date, n, expected) => {
-    expect(addCalendarDays(date, n)).toBe(expected);
-  });
-
-  it('property: adding n days and then −n days returns the date', () => {
-    const dateArb = fc
-      .integer({ min: Date.UTC(1970, 0, 1) / 86_400_000, max: Date.UTC(2099, 11, 31) / 86_400_000 })
-      .map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10));
-    fc.assert(
-      fc.property(dateArb, fc.integer({ min: -3650, max: 3650 }), (date, n) => {
-        expect(addCalendarDays(addCalendarDays(date, n), -n)).toBe(date);
-        expect(Date.parse(addCalendarDays(date, n)) - Date.parse(date)).toBe(n * 86_400_000);
-      }),
     );
   });
 });

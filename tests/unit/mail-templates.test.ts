@@ -1,5 +1,5 @@
+import { NOTIFICATION_TYPES } from '@domain/notification-types';
 import {
-  NOTIFICATION_TYPES,
   renderNotificationMail,
   requestSummary,
   swedishDateTime,

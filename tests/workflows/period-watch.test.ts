@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addCalendarDays } from '@domain/decision-rules';
-import { stockholmDate } from '@domain/calendar';
+import { addCalendarDays, stockholmDate } from '@domain/calendar';
 import { periodExtendedSignal, reviewPeriodWatchWorkflow } from '@workflows/period-watch.workflow';
 import { startWorkflowTestEnv, type WorkflowTestEnv } from '../support/workflow-env';
 

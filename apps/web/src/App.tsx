@@ -1,6 +1,6 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import type { ReactNode } from 'react';
-import type { Role } from '@domain/enums';
+import { REVIEWER_ROLES, type Role } from '@domain/enums';
 import { useSession } from './auth/session';
 import { Layout } from './components/Layout';
 import { Loading } from './components/Loading';
@@ -18,10 +18,8 @@ import { StatsPage } from './pages/StatsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ForbiddenPage } from './pages/ForbiddenPage';
 
-const REVIEWERS: Role[] = ['hr_reviewer', 'hr_lead', 'director', 'executive'];
-
 /** Signed-out users go to sign-in and come back; a page for other roles says so instead of failing later. */
-function Guard({ roles, children }: { roles?: Role[]; children: ReactNode }) {
+function Guard({ roles, children }: { roles?: readonly Role[]; children: ReactNode }) {
   const session = useSession();
   const location = useLocation();
   if (session.loading) return <Loading />;
@@ -81,7 +79,7 @@ export function App() {
         <Route
           path="/inbox"
           element={
-            <Guard roles={REVIEWERS}>
+            <Guard roles={REVIEWER_ROLES}>
               <InboxPage />
             </Guard>
           }
@@ -89,7 +87,7 @@ export function App() {
         <Route
           path="/review/:id"
           element={
-            <Guard roles={REVIEWERS}>
+            <Guard roles={REVIEWER_ROLES}>
               <ReviewPage />
             </Guard>
           }
@@ -113,7 +111,7 @@ export function App() {
         <Route
           path="/out-of-office"
           element={
-            <Guard roles={REVIEWERS}>
+            <Guard roles={REVIEWER_ROLES}>
               <OutOfOfficePage />
             </Guard>
           }

@@ -8,6 +8,7 @@ import {
   STAGE_NAMES,
 } from '@domain/enums';
 import type { RequestInput } from '@domain/request-input';
+import { OPEN_STATUSES } from '@domain/review-state';
 import { visibleRequestsSql } from './request-visibility';
 import { RollupsRepository } from './rollups.repository';
 import { bigintNumber, dateText, execute, first, many, type Queryable, timestamp, updated } from './rows';
@@ -58,7 +59,7 @@ export interface NewRequest {
   requesterId: string;
   input: RequestInput;
   costSek: number;
-  status: Extract<RequestStatus, 'in_review' | 'not_required' | 'exempted'>;
+  status: RequestStatus;
   periodId: string | null;
   exemptionId: string | null;
   policyVersion: number | null;
@@ -269,7 +270,8 @@ export class RequestsRepository {
     const [row] = await many(
       this.db,
       z.object({ count: bigintNumber }),
-      `SELECT count(*) AS count FROM requests WHERE status IN ('in_review', 'returned')`,
+      `SELECT count(*) AS count FROM requests WHERE status = ANY($1)`,
+      [OPEN_STATUSES],
     );
     return row.count;
   }

@@ -1,6 +1,12 @@
 import { OUTCOMES } from '@domain/enums';
 import { LEAD_DAY_BINS, LEAD_HOUR_BINS } from '@domain/lead-time';
 import {
+  APPROVED_STATUSES,
+  DECIDED_STATUSES,
+  FINAL_STATUSES,
+  UNREVIEWED_STATUSES,
+} from '@domain/review-state';
+import {
   COUNTERS,
   type Counter,
   LEAD_DAY_COUNTERS,
@@ -12,10 +18,10 @@ import {
 /** The time zone in which days, weeks and months of the statistics begin: the deadlines' calendar. */
 export const STATS_TIME_ZONE = 'Europe/Stockholm';
 
-const FINAL = `'approved', 'approved_with_conditions', 'rejected', 'withdrawn'`;
-const DECIDED = `'approved', 'approved_with_conditions', 'rejected'`;
-const NOT_REVIEWED = `'exempted', 'not_required'`;
-const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+export const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+const FINAL = sqlList(FINAL_STATUSES);
+const DECIDED = sqlList(DECIDED_STATUSES);
+const NOT_REVIEWED = sqlList(UNREVIEWED_STATUSES);
 
 /** A final decision (withdrawals have no lead time) counts once in its business-day bin and its hours bin. */
 function leadHistogram(): Partial<Record<Counter, string>> {
@@ -77,7 +83,7 @@ export const FACT_SOURCES = {
       approved_with_conditions: `(r.status = 'approved_with_conditions')::int`,
       rejected: `(r.status = 'rejected')::int`,
       withdrawn: `(r.status = 'withdrawn')::int`,
-      approved_cost: `CASE WHEN r.status IN ('approved', 'approved_with_conditions') THEN COALESCE(r.approved_cost_sek, r.cost_sek) ELSE 0 END`,
+      approved_cost: `CASE WHEN r.status IN (${sqlList(APPROVED_STATUSES)}) THEN COALESCE(r.approved_cost_sek, r.cost_sek) ELSE 0 END`,
       rejected_cost: `CASE WHEN r.status = 'rejected' THEN r.cost_sek ELSE 0 END`,
       ...leadHistogram(),
     },

@@ -1,8 +1,10 @@
 import { LEAD_DAY_COUNTERS, LEAD_HOUR_COUNTERS, REQUEST_COUNTERS, STAGE_COUNTERS } from './counters';
 
 import { LEAD_DAY_BINS, LEAD_HOUR_BINS } from '@domain/lead-time';
-import { STATS_TIME_ZONE } from './facts';
-import { addDays, type DateSpan, type Grain, planRange } from '@domain/stats-range';
+import { OPEN_STATUSES } from '@domain/review-state';
+import { sqlList, STATS_TIME_ZONE } from './facts';
+import { addCalendarDays } from '@domain/calendar';
+import { type DateSpan, type Grain, planRange } from '@domain/stats-range';
 
 /** What every statistics query is narrowed by. `divisionIds` undefined means all divisions. */
 export interface StatsScope {
@@ -174,8 +176,11 @@ export function leadTimesQuery(
 /** Open requests (in review or returned) per group and submission day, for ages in business days. */
 export function openQuery(scope: StatsScope, keys: readonly GroupKey[]): { sql: string; params: unknown[] } {
   const p = new Params();
-  const when = spansPredicate([{ from: scope.from, until: addDays(scope.to, 1) }], p)('r.submitted_at');
-  const where = [`r.status IN ('in_review', 'returned')`, when, ...dimensionFilter(scope, p)];
+  const when = spansPredicate(
+    [{ from: scope.from, until: addCalendarDays(scope.to, 1) }],
+    p,
+  )('r.submitted_at');
+  const where = [`r.status IN (${sqlList(OPEN_STATUSES)})`, when, ...dimensionFilter(scope, p)];
   const sql = `SELECT ${keyColumns(keys, () => "''")}, (r.submitted_at AT TIME ZONE '${STATS_TIME_ZONE}')::date::text AS day,
                       count(*)::int AS open
                  FROM (SELECT *, occupational_category AS category FROM requests) r

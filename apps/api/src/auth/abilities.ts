@@ -1,6 +1,6 @@
 import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/ability';
 import type { RoleGrant } from '@domain/decision-rules';
-import type { Role } from '@domain/enums';
+import { REVIEWER_ROLES, type Role } from '@domain/enums';
 
 /**
  * Who may do what, in one place (CASL). Endpoints declare the action and subject they need (@Can); services ask the
@@ -35,8 +35,6 @@ export type ScopedRequest = { __caslSubjectType__: 'Request'; unitId: string; di
 
 export type AppAbility = MongoAbility<[Action, Subject | ScopedRequest]>;
 
-const REVIEWERS: Role[] = ['hr_reviewer', 'hr_lead', 'director', 'executive'];
-
 export function abilityFor(grants: RoleGrant[]): AppAbility {
   const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
   const has = (...roles: Role[]) => grants.some((g) => roles.includes(g.role));
@@ -54,7 +52,7 @@ export function abilityFor(grants: RoleGrant[]): AppAbility {
     }
   }
   if (has('requester')) can(['resubmit', 'withdraw'], 'Request');
-  if (has(...REVIEWERS)) {
+  if (has(...REVIEWER_ROLES)) {
     can('decide', 'Request');
     can('read', 'Inbox');
     can(['read', 'create', 'delete'], 'Delegation');

@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
-import { DOMAIN_ERROR_CODES, DomainError } from '@domain/errors';
+import { DomainError, httpStatusOf } from '@domain/errors';
 import { problem, ProblemException, type Problem } from './problem';
 
 /** PostgreSQL is unreachable or restarting: the client should come back, nothing was decided. */
@@ -50,7 +50,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof ProblemException) return { body: error.problem, headers: error.headers };
     if (error instanceof DomainError) {
       return {
-        body: problem(DOMAIN_ERROR_CODES[error.code], error.message, {
+        body: problem(httpStatusOf(error.code), error.message, {
           errors: error.fields.length ? error.fields : undefined,
         }),
         headers: {},

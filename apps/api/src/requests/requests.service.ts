@@ -10,6 +10,7 @@ import { stockholmDate } from '@domain/calendar';
 import { parseDecisionInput } from '@domain/decision-input';
 import { DomainError } from '@domain/errors';
 import { CURRENT_POLICY_VERSION } from '@domain/policy';
+import { isOpen, mayHappen, statusOnSubmission } from '@domain/review-state';
 import { parseRequestInput, requestCostSek } from '@domain/request-input';
 import type { ReviewState } from '@workflows/types';
 import { pageOf } from '@contracts/paging';
@@ -83,7 +84,7 @@ export class RequestsService {
               date: today,
             })
           : undefined;
-        const status = !period ? 'not_required' : exemption ? 'exempted' : 'in_review';
+        const status = statusOnSubmission(!!period, !!exemption);
         return new RequestsRepository(db).insertSubmitted({
           id: randomUUID(),
           kind: input.kind,
@@ -95,7 +96,7 @@ export class RequestsService {
           status,
           periodId: period?.id ?? null,
           exemptionId: exemption?.id ?? null,
-          policyVersion: status === 'in_review' ? CURRENT_POLICY_VERSION : null,
+          policyVersion: isOpen(status) ? CURRENT_POLICY_VERSION : null,
           submittedAt: now,
           idempotencyKey: idemKey ?? null,
           bodyHash: hash,
@@ -122,7 +123,7 @@ export class RequestsService {
   private async submissionAnswer(row: RequestRow): Promise<contract.Submission> {
     let state: ReviewState | undefined;
     const { policyVersion } = row;
-    if (policyVersion !== null && (row.status === 'in_review' || row.status === 'returned')) {
+    if (policyVersion !== null && isOpen(row.status)) {
       state = await this.gateway.submit(reviewInputOf({ ...row, policyVersion }));
     }
     return submissionAnswerOf(row, state);
@@ -245,7 +246,7 @@ export class RequestsService {
     const { changes, comment } = parseBody(resubmitSchema, body);
     const row = await this.visibleRow(id, user);
     assertIsRequester(row, user, 'resubmit');
-    if (row.status !== 'returned') {
+    if (!mayHappen(row.status, 'resubmit')) {
       throw new DomainError(
         'invalid_state',
         `Only a returned request can be resubmitted (it is ${row.status})`,
@@ -293,7 +294,7 @@ export class RequestsService {
     const { comment } = parseBody(withdrawSchema, body);
     const row = await this.visibleRow(id, user);
     assertIsRequester(row, user, 'withdraw');
-    if (row.status !== 'in_review' && row.status !== 'returned') {
+    if (!mayHappen(row.status, 'withdraw')) {
       throw new DomainError('invalid_state', `The request can no longer be withdrawn (it is ${row.status})`);
     }
     const state = await this.gateway.withdraw(id, { actorId: user.id, withdrawalId: randomUUID(), comment });

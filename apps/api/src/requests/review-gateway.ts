@@ -9,7 +9,7 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { AppConfig } from '@config/config';
-import { DomainError, type FieldProblem } from '@domain/errors';
+import { DomainError, refusalCodeOf, type FieldProblem } from '@domain/errors';
 import { reviewWorkflowId } from '@temporal-lib/task-queue';
 import {
   decideUpdate,
@@ -18,26 +18,17 @@ import {
   submitUpdate,
   withdrawUpdate,
 } from '@workflows/messages';
-import {
-  REFUSAL,
-  type DecideUpdateInput,
-  type ReassignUpdateInput,
-  type ResubmitUpdateInput,
-  type ReviewInput,
-  type WithdrawUpdateInput,
+import type {
+  DecideUpdateInput,
+  ReassignUpdateInput,
+  ResubmitUpdateInput,
+  ReviewInput,
+  WithdrawUpdateInput,
 } from '@workflows/types';
 import type { staffingReviewWorkflow } from '@workflows/staffing-review.workflow';
 import { reviewEngineUnavailable } from '../common/problem';
 import { currentRequestId } from '../observability/request-context';
 import { CONFIG, TEMPORAL_CLIENT } from '../tokens';
-
-const REFUSAL_CODES: Record<string, DomainError['code']> = {
-  [REFUSAL.stageNotOpen]: 'stage_not_open',
-  [REFUSAL.notAllowed]: 'not_allowed',
-  [REFUSAL.invalid]: 'validation_failed',
-  [REFUSAL.invalidState]: 'invalid_state',
-  [REFUSAL.unprocessable]: 'unprocessable',
-};
 
 /** The API's only door to the review workflows: start, updates, and the mapping of their refusals to HTTP. */
 @Injectable()
@@ -121,7 +112,7 @@ export class ReviewGateway {
 
   private translate(error: unknown): Error {
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-      const code = REFUSAL_CODES[error.cause.type ?? ''];
+      const code = refusalCodeOf(error.cause.type);
       if (code)
         return new DomainError(code, error.cause.message, (error.cause.details?.[0] as FieldProblem[]) ?? []);
     }

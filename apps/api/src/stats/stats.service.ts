@@ -4,7 +4,8 @@ import { businessDaysAfter, stockholmDate } from '@domain/calendar';
 import { STAGE_NAMES } from '@domain/enums';
 import { DomainError } from '@domain/errors';
 import { CATEGORY, KIND, STAGE } from '@domain/labels-sv';
-import { addDays, bucketsOf, daysBetween, type Grain, yearEarlier } from '@domain/stats-range';
+import { addCalendarDays, calendarDaysBetween } from '@domain/calendar';
+import { bucketsOf, type Grain, yearEarlier } from '@domain/stats-range';
 import type { Breakdown, Summary, Timeseries } from '@contracts/stats';
 import type { CurrentUser } from '../auth/current-user';
 import { parseBody } from '../common/parse-body';
@@ -111,7 +112,7 @@ export class StatsService {
     const c = byKey(counters);
     const l = byKey(leads);
     const groupKeys = new Set([...counters.map((r) => r.k0), ...this.orgGroups(q.by, scope, org)]);
-    const days = daysBetween(scope.from, addDays(scope.to, 1));
+    const days = calendarDaysBetween(scope.from, addCalendarDays(scope.to, 1));
     const groups = [...groupKeys].map((key) => {
       const measures = measuresOf(c.get(`${key}|`), l.get(`${key}|`));
       const division = q.by === 'division' ? org.find((o) => o.id === key) : undefined;

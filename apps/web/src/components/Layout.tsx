@@ -1,25 +1,23 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router-dom';
-import type { Role } from '@domain/enums';
+import { REVIEWER_ROLES, type Role } from '@domain/enums';
 import { useSession } from '../auth/session';
 import { LanguageToggle } from './LanguageToggle';
 import { NotificationBell } from './NotificationBell';
 
-const REVIEWERS: Role[] = ['hr_reviewer', 'hr_lead', 'director', 'executive'];
-
 interface NavItem {
   to: string;
   label: string;
-  roles: Role[];
+  roles: readonly Role[];
 }
 
 const NAV: NavItem[] = [
   { to: '/requests/new', label: 'nav.newRequest', roles: ['requester'] },
   { to: '/requests', label: 'nav.myRequests', roles: ['requester'] },
-  { to: '/inbox', label: 'nav.inbox', roles: REVIEWERS },
+  { to: '/inbox', label: 'nav.inbox', roles: REVIEWER_ROLES },
   { to: '/stats', label: 'nav.stats', roles: ['director', 'executive'] },
   { to: '/periods', label: 'nav.periods', roles: ['admin', 'executive'] },
-  { to: '/out-of-office', label: 'nav.outOfOffice', roles: REVIEWERS },
+  { to: '/out-of-office', label: 'nav.outOfOffice', roles: REVIEWER_ROLES },
 ];
 
 export function Layout() {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { REVIEWER_ROLES } from '@domain/enums';
 import { useMarkRead, useNotifications } from '../api/notifications';
 import type { Notification } from '../api/types';
 import { useFormat } from '../format/format';
@@ -27,7 +28,7 @@ export function NotificationBell() {
   const notifications = useNotifications(session.signedIn);
   const markRead = useMarkRead();
   const unread = notifications.data?.unread ?? 0;
-  const reviewer = session.has('hr_reviewer', 'hr_lead', 'director', 'executive');
+  const reviewer = session.has(...REVIEWER_ROLES);
 
   useEffect(() => {
     if (!open) return;

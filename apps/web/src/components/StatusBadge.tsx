@@ -1,7 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import type { RequestStatus } from '@domain/enums';
+import { WITHDRAWAL_REASONS, type RequestStatus } from '@domain/enums';
+import { standingOf } from '@domain/review-state';
 
-export function StatusBadge({ status }: { status: RequestStatus }) {
+/** The request's status; a withdrawn one says whether its requester withdrew it or it lapsed uncompleted. */
+export function StatusBadge({ status, reason }: { status: RequestStatus; reason?: string | null }) {
   const { t } = useTranslation();
-  return <span className={`badge status-${status}`}>{t(`status.${status}`)}</span>;
+  const withdrawnAs = standingOf(status) === 'withdrawn' && WITHDRAWAL_REASONS.find((r) => r === reason);
+  return (
+    <span className={`badge status-${status}`}>
+      {withdrawnAs ? t(`withdrawnAs.${withdrawnAs}`) : t(`status.${status}`)}
+    </span>
+  );
 }

@@ -1,3 +1,8 @@
+import { LABELS_SV } from '@domain/labels-sv';
+
+/** The enumerations' words come from the domain's catalogue, shared with the mails; the rest is the UI's own. */
+const { notification, decisionEvent, ...enumLabels } = LABELS_SV;
+
 /** Swedish, the default: the words the boards' own papers use (särskild prövning, avrop av hyrbemanning). */
 export const sv = {
   app: {
@@ -40,89 +45,7 @@ export const sv = {
     '503':
       'Prövningstjänsten är tillfälligt otillgänglig. Ingenting har registrerats; försök igen om en stund.',
   },
-  role: {
-    requester: 'Enhetschef',
-    hr_reviewer: 'HR-partner',
-    hr_lead: 'HR-chef',
-    director: 'Divisionschef',
-    executive: 'Hälso- och sjukvårdsdirektör',
-    admin: 'Administratör',
-  },
-  kind: { hire: 'Anställning', agency_call_off: 'Avrop av hyrbemanning' },
-  kindPlural: { hire: 'Anställningar', agency_call_off: 'Avrop av hyrbemanning' },
-  status: {
-    in_review: 'Under prövning',
-    returned: 'Åter för komplettering',
-    approved: 'Beviljad',
-    approved_with_conditions: 'Beviljad med villkor',
-    rejected: 'Avslagen',
-    withdrawn: 'Återtagen',
-    not_required: 'Ingen prövning krävs',
-    exempted: 'Undantagen genom dispens',
-  },
-  stage: {
-    hr_review: 'HR-granskning',
-    staffing_review: 'Bemanningsgranskning',
-    director_decision: 'Divisionschefens beslut',
-    executive_decision: 'Hälso- och sjukvårdsdirektörens beslut',
-  },
-  stageOutcome: {
-    approve: 'Tillstyrkt',
-    approve_with_conditions: 'Tillstyrkt med villkor',
-    reject: 'Avslag',
-    return: 'Skickad tillbaka',
-    withdrawn: 'Återtagen',
-    closed: 'Avslutad',
-  },
-  outcome: {
-    approve: 'Bevilja',
-    approve_with_conditions: 'Bevilja med villkor',
-    reject: 'Avslå',
-    return: 'Skicka tillbaka för komplettering',
-  },
-  category: {
-    physician: 'Läkare',
-    nurse: 'Sjuksköterska',
-    specialist_nurse: 'Specialistsjuksköterska',
-    midwife: 'Barnmorska',
-    assistant_nurse: 'Undersköterska',
-    mental_health_carer: 'Skötare',
-    physiotherapist: 'Fysioterapeut',
-    occupational_therapist: 'Arbetsterapeut',
-    psychologist: 'Psykolog',
-    social_worker: 'Kurator',
-    biomedical_scientist: 'Biomedicinsk analytiker',
-    radiographer: 'Röntgensjuksköterska',
-    dentist: 'Tandläkare',
-    dental_hygienist: 'Tandhygienist',
-    dental_nurse: 'Tandsköterska',
-    medical_secretary: 'Medicinsk sekreterare',
-    manager: 'Chef',
-    other: 'Övrig',
-  },
-  employmentForm: {
-    permanent: 'Tillsvidareanställning',
-    fixed_term: 'Särskild visstidsanställning',
-    substitute: 'Vikariat',
-    hourly: 'Timanställning',
-  },
-  hireAlternative: {
-    redistribution: 'Omfördelning av personal inom verksamheten',
-    internal_pool: 'Intern bemanningspool',
-  },
-  callOffAlternative: {
-    internal_pool: 'Intern bemanningspool',
-    overtime: 'Övertid eller extra pass för egen personal',
-    neighbouring_unit: 'Lån av personal från närliggande enhet',
-    recruitment_under_way: 'Rekrytering pågår',
-  },
-  reason: {
-    vacancy: 'Vakans',
-    sick_leave: 'Sjukfrånvaro',
-    parental_leave: 'Föräldraledighet',
-    holiday_season: 'Semesterperiod',
-    competence_gap: 'Kompetensbrist',
-  },
+  ...enumLabels,
   fieldMessage: {
     required: 'Fyll i det här fältet.',
     choose: 'Gör ett val.',
@@ -174,22 +97,7 @@ export const sv = {
     unread: 'olästa',
     none: 'Inga aviseringar.',
     markRead: 'Markera som läst',
-    type: {
-      stage_opened: 'Nytt ärende att pröva: {{stage}}',
-      stage_reminder: 'Påminnelse: ärende väntar på {{stage}}',
-      stage_escalated: 'Eskalerat ärende: {{stage}} har passerat tidsfristen',
-      stage_overdue: 'Tidsfristen har passerat: {{stage}}',
-      return_reminder: 'Påminnelse: ditt ärende väntar på komplettering',
-      decision_approve: 'Beslut: tillstyrkt i {{stage}}',
-      decision_approve_with_conditions: 'Beslut: tillstyrkt med villkor i {{stage}}',
-      decision_reject: 'Beslut: avslag i {{stage}}',
-      decision_return: 'Ditt ärende har skickats tillbaka för komplettering',
-      withdrawn_not_completed: 'Ditt ärende avslutades eftersom det inte kompletterades i tid',
-      stage_reassigned: 'Ett ärende har lämnats över till dig: {{stage}}',
-      period_ending: 'En prövningsperiod upphör snart utan beslutad förlängning',
-      exemption_ending: 'En dispens upphör snart',
-      other: 'Ny händelse',
-    },
+    type: { ...notification, other: 'Ny händelse' },
   },
   newRequest: {
     title: 'Ny begäran',
@@ -319,11 +227,6 @@ export const sv = {
       'Prövningen avslutas och begäran kan inte skickas in igen. Du kan göra en ny begäran senare.',
     withdrawReason: 'Skäl (frivilligt)',
     withdrawConfirm: 'Ja, återta begäran',
-    final: {
-      approved: 'Beviljad',
-      approved_with_conditions: 'Beviljad med villkor',
-      rejected: 'Avslagen',
-    },
     decidedBy: 'Beslut av {{name}}, {{at}}',
     validUntil: 'Beslutet gäller till och med {{date}}.',
   },
@@ -350,12 +253,7 @@ export const sv = {
     onBehalf: '(som ersättare)',
     conditions: 'Villkor: {{text}}.',
     validUntil: 'Gäller till och med {{date}}.',
-    decision: {
-      approve: '{{stage}}: tillstyrkt.',
-      approve_with_conditions: '{{stage}}: tillstyrkt med villkor.',
-      reject: '{{stage}}: avslag.',
-      return: '{{stage}}: skickad tillbaka för komplettering.',
-    },
+    decision: decisionEvent,
   },
   inbox: {
     title: 'Att pröva',

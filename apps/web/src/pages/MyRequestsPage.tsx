@@ -62,7 +62,7 @@ export function MyRequestsPage() {
                   <td>{units.get(r.unitId)?.name ?? '–'}</td>
                   <td className="num">{f.kronor(r.costSek)}</td>
                   <td>
-                    <StatusBadge status={r.status} />
+                    <StatusBadge status={r.status} reason={r.statusReason} />
                   </td>
                   <td>{r.currentStage ? t(`stage.${r.currentStage.name}`) : '–'}</td>
                   <td>{r.currentStage ? <DueTime dueAt={r.currentStage.dueAt} /> : '–'}</td>

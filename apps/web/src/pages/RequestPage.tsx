@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
+import { REVIEWER_ROLES } from '@domain/enums';
+import { mayHappen } from '@domain/review-state';
 import { useRequest } from '../api/requests';
 import { useSession } from '../auth/session';
 import { DueTime } from '../components/DueTime';
@@ -27,7 +29,7 @@ export function RequestPage() {
   const r = query.data;
   const mine = r.requesterId === session.me?.id;
   const justSubmitted = (location.state as { submitted?: boolean } | null)?.submitted;
-  const reviewer = session.has('hr_reviewer', 'hr_lead', 'director', 'executive');
+  const reviewer = session.has(...REVIEWER_ROLES);
 
   return (
     <article>
@@ -38,7 +40,7 @@ export function RequestPage() {
         <h1>
           <span className="kind-label">{t(`kind.${r.kind}`)}</span> {requestHeadline(r, t)}
         </h1>
-        <StatusBadge status={r.status} />
+        <StatusBadge status={r.status} reason={r.statusReason} />
       </div>
       {justSubmitted && (
         <div className="notice notice-success" role="status">
@@ -61,7 +63,7 @@ export function RequestPage() {
           <DueTime dueAt={r.currentStage.dueAt} />
         </p>
       )}
-      {reviewer && !mine && r.status === 'in_review' && (
+      {reviewer && !mine && mayHappen(r.status, 'decide') && (
         <p>
           <Link className="button primary" to={`/review/${r.id}`}>
             {t('inbox.review')}
@@ -70,7 +72,7 @@ export function RequestPage() {
       )}
       <FinalDecision request={r} />
       {r.status === 'returned' && <ReturnQuestions request={r} />}
-      {mine && r.status === 'returned' && <ResubmitForm request={r} />}
+      {mine && mayHappen(r.status, 'resubmit') && <ResubmitForm request={r} />}
       <div className="columns">
         <section aria-labelledby="facts-title">
           <h2 id="facts-title">{t('request.factsTitle')}</h2>
@@ -83,7 +85,7 @@ export function RequestPage() {
           <Stages stages={r.stages} />
         </section>
       </div>
-      {mine && (r.status === 'in_review' || r.status === 'returned') && <WithdrawPanel requestId={r.id} />}
+      {mine && mayHappen(r.status, 'withdraw') && <WithdrawPanel requestId={r.id} />}
     </article>
   );
 }

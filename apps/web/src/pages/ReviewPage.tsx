@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { mayHappen } from '@domain/review-state';
 import { useRequest } from '../api/requests';
 import { useSession } from '../auth/session';
 import { DueTime } from '../components/DueTime';
@@ -35,7 +36,7 @@ export function ReviewPage() {
         <h1>
           <span className="kind-label">{t(`kind.${r.kind}`)}</span> {requestHeadline(r, t)}
         </h1>
-        <StatusBadge status={r.status} />
+        <StatusBadge status={r.status} reason={r.statusReason} />
       </div>
       <div className="keyfigures">
         <div>
@@ -68,7 +69,7 @@ export function ReviewPage() {
           </section>
         </div>
         <div>
-          {stage && r.status === 'in_review' ? (
+          {stage && mayHappen(r.status, 'decide') ? (
             <DecisionForm request={r} stage={stage.name} />
           ) : (
             <p className="notice">{t('review.nothingOpen', { status: t(`status.${r.status}`) })}</p>

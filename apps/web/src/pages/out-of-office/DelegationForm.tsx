@@ -2,7 +2,7 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { REQUEST_KINDS } from '@domain/enums';
+import { REQUEST_KINDS, isReviewerRole } from '@domain/enums';
 import { newDelegationSchema, type NewDelegation } from '@domain/delegation';
 import { applyFieldErrors, coversAllProblems } from '../../api/field-errors';
 import { useCreateDelegation } from '../../api/delegations';
@@ -21,7 +21,6 @@ interface Values {
 }
 
 const FIELDS = Object.keys(newDelegationSchema.shape);
-const REVIEWER_ROLES = ['hr_reviewer', 'hr_lead', 'director', 'executive'];
 
 const schema = z
   .custom<Values>()
@@ -45,9 +44,7 @@ export function DelegationForm() {
   });
   const { register, formState } = form;
   const err = (name: keyof Values) => formState.errors[name]?.message;
-  const reviewers = (directory.data ?? []).filter((u) =>
-    u.grants.some((g) => REVIEWER_ROLES.includes(g.role)),
-  );
+  const reviewers = (directory.data ?? []).filter((u) => u.grants.some((g) => isReviewerRole(g.role)));
   const forOthers = session.has('hr_lead', 'director');
   const onSubmit = form.handleSubmit(async (body) => {
     try {

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { calendarDaysBetween } from '@domain/calendar';
 import { REQUEST_KINDS } from '@domain/enums';
 import type { ReviewPeriod } from '../../api/types';
-import { daysBetween, stockholmToday } from '../../format/dates';
+import { stockholmToday } from '../../format/dates';
 import { useFormat } from '../../format/format';
 
 /** The same horizon as the period watch's first warning to admins and the executive. */
@@ -25,7 +26,7 @@ export function PeriodWarnings({ periods }: { periods: ReviewPeriod[] }) {
           );
         }
         const extended = periods.some((p) => p.extendsId === current.id);
-        const left = daysBetween(today, current.validTo);
+        const left = calendarDaysBetween(today, current.validTo);
         if (!extended && left <= WARN_DAYS) {
           return (
             <div key={kind} className="notice notice-warning" role="alert">

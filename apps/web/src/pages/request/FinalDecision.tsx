@@ -1,18 +1,17 @@
 import { useTranslation } from 'react-i18next';
+import { isDecided } from '@domain/review-state';
 import type { RequestDetail } from '../../api/types';
 import { useFormat } from '../../format/format';
-
-const FINAL = ['approved', 'approved_with_conditions', 'rejected'];
 
 /** The outcome that matters to the requester: may they hire, until when, on what conditions. */
 export function FinalDecision({ request: r }: { request: RequestDetail }) {
   const { t } = useTranslation();
   const f = useFormat();
-  if (!FINAL.includes(r.status)) return null;
+  if (!isDecided(r.status)) return null;
   const last = r.decisions[r.decisions.length - 1];
   return (
     <section className={`card outcome outcome-${r.status}`} aria-labelledby="final-decision">
-      <h2 id="final-decision">{t(`request.final.${r.status}`)}</h2>
+      <h2 id="final-decision">{t(`status.${r.status}`)}</h2>
       {last && (
         <p className="meta">
           {t('request.decidedBy', { name: last.actorName, at: f.dateTime(last.decidedAt) })}

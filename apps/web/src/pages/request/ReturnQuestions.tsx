@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { OUTCOME_RULES } from '@domain/review-state';
 import type { RequestDetail } from '../../api/types';
 import { useFormat } from '../../format/format';
 
@@ -6,7 +7,7 @@ import { useFormat } from '../../format/format';
 export function ReturnQuestions({ request }: { request: RequestDetail }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const ret = [...request.decisions].reverse().find((d) => d.outcome === 'return');
+  const ret = [...request.decisions].reverse().find((d) => OUTCOME_RULES[d.outcome].effect === 'return');
   if (!ret) return null;
   return (
     <section className="card callout" aria-labelledby="return-questions">

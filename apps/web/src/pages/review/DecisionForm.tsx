@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router-dom';
 import { OUTCOMES } from '@domain/enums';
 import { parseDecisionInput, type DecisionInput } from '@domain/decision-input';
 import { DomainError } from '@domain/errors';
+import { OUTCOME_RULES, type OutcomeRule } from '@domain/review-state';
 import { applyFieldErrors, coversAllProblems } from '../../api/field-errors';
 import { useIdempotencyKey } from '../../api/idempotency';
 import { useDecide } from '../../api/requests';
@@ -21,6 +22,18 @@ interface Values {
 }
 
 const FIELDS = ['outcome', 'comment', 'conditions', 'approvedPeriodTo', 'approvedCostSek'] as const;
+
+/** What the comment field is called, by what the outcome needs the comment for. */
+const COMMENT_LABEL: Record<OutcomeRule['comment'], string> = {
+  optional: 'decision.comment',
+  reason: 'decision.reason',
+  questions: 'decision.questions',
+};
+
+const ruleOf = (value: string): OutcomeRule | undefined => {
+  const outcome = OUTCOMES.find((o) => o === value);
+  return outcome && OUTCOME_RULES[outcome];
+};
 
 /** The domain's own decision rules check the form, so the reviewer hears what the API would say, before sending. */
 function decisionResolver(request: RequestDetail, stage: string): Resolver<Values, unknown, DecisionInput> {
@@ -41,7 +54,7 @@ function decisionResolver(request: RequestDetail, stage: string): Resolver<Value
       approvedPeriodTo: emptyToUndefined(values.approvedPeriodTo),
       approvedCostSek: toNumber(values.approvedCostSek),
     };
-    if (body.outcome !== 'approve_with_conditions') {
+    if (!ruleOf(values.outcome)?.conditional) {
       delete body.approvedPeriodTo;
       delete body.approvedCostSek;
     }
@@ -77,12 +90,8 @@ export function DecisionForm({ request, stage }: { request: RequestDetail; stage
       applyFieldErrors(error, form.setError, FIELDS);
     }
   });
-  const commentKey =
-    outcome === 'reject'
-      ? 'decision.reason'
-      : outcome === 'return'
-        ? 'decision.questions'
-        : 'decision.comment';
+  const rule = ruleOf(outcome);
+  const commentKey = COMMENT_LABEL[rule?.comment ?? 'optional'];
 
   return (
     <form className="card decision-form" onSubmit={onSubmit} noValidate aria-labelledby="decision-title">
@@ -98,7 +107,7 @@ export function DecisionForm({ request, stage }: { request: RequestDetail; stage
           />
         )}
       </Field>
-      {outcome === 'approve_with_conditions' && (
+      {rule?.conditional && (
         <>
           <Field
             label={t('decision.conditions')}

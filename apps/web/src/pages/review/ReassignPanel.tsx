@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isReviewerRole } from '@domain/enums';
 import { useReassign } from '../../api/requests';
 import { useUserDirectory } from '../../api/user-directory';
 import { useSession } from '../../auth/session';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { useTranslateFieldMessage } from '../../i18n/field-messages';
 import { ProblemError } from '../../api/problem';
-
-const REVIEWER_ROLES = ['hr_reviewer', 'hr_lead', 'director', 'executive'];
 
 /** HR lead and directors move an open stage to another reviewer; the API checks that they may decide it. */
 export function ReassignPanel({ requestId }: { requestId: string }) {
@@ -18,7 +17,7 @@ export function ReassignPanel({ requestId }: { requestId: string }) {
   const reassign = useReassign(requestId);
   const [userId, setUserId] = useState('');
   const candidates = (directory.data ?? []).filter(
-    (u) => u.id !== session.me?.id && u.grants.some((g) => REVIEWER_ROLES.includes(g.role)),
+    (u) => u.id !== session.me?.id && u.grants.some((g) => isReviewerRole(g.role)),
   );
   const fieldError = reassign.error instanceof ProblemError ? reassign.error.byField().userId : undefined;
 

@@ -41,7 +41,7 @@ export function SimilarRequests({ request }: { request: RequestDetail }) {
                 </td>
                 <td className="num">{f.kronor(r.costSek)}</td>
                 <td>
-                  <StatusBadge status={r.status} />
+                  <StatusBadge status={r.status} reason={r.statusReason} />
                 </td>
               </tr>
             ))}
