@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, chmodSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { withCacheLock } from './cache-lock';
 
 /**
@@ -32,7 +32,7 @@ export function temporalCacheDir(opts: Pick<BinaryOptions, 'cacheDir' | 'env'> =
   return join(base, 'provning', 'temporal');
 }
 
-function findOnPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
+export function findOnPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
   for (const dir of (env.PATH ?? '').split(delimiter)) {
     if (!dir) continue;
     const candidate = join(dir, name);
@@ -41,7 +41,7 @@ function findOnPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
   return undefined;
 }
 
-function isExecutableFile(path: string): boolean {
+export function isExecutableFile(path: string): boolean {
   try {
     const s = statSync(path);
     return s.isFile() && (s.mode & 0o111) !== 0;
@@ -50,9 +50,14 @@ function isExecutableFile(path: string): boolean {
   }
 }
 
-export async function resolveDevServer(opts: BinaryOptions = {}): Promise<DevServerBinary> {
+/** The CLI `go install` builds into the shared cache. */
+export function cachedCliPath(opts: Pick<BinaryOptions, 'cacheDir' | 'env'> = {}): string {
+  return join(temporalCacheDir(opts), `cli-${TEMPORAL_CLI_VERSION}`, 'temporal');
+}
+
+/** A dev server that needs no build: TEMPORAL_CLI_PATH, `temporal` on PATH, or the shared cache. */
+export function existingDevServer(opts: BinaryOptions = {}): DevServerBinary | undefined {
   const env = opts.env ?? process.env;
-  const log = opts.log ?? (() => undefined);
   const explicit = opts.cliPath ?? env.TEMPORAL_CLI_PATH;
   if (explicit) {
     if (!isExecutableFile(explicit))
@@ -61,10 +66,18 @@ export async function resolveDevServer(opts: BinaryOptions = {}): Promise<DevSer
   }
   const onPath = findOnPath('temporal', env);
   if (onPath) return { source: 'path', path: onPath };
-
-  const dir = join(temporalCacheDir(opts), `cli-${TEMPORAL_CLI_VERSION}`);
-  const cached = join(dir, 'temporal');
+  const cached = cachedCliPath(opts);
   if (isExecutableFile(cached)) return { source: 'cache', path: cached };
+  return undefined;
+}
+
+export async function resolveDevServer(opts: BinaryOptions = {}): Promise<DevServerBinary> {
+  const env = opts.env ?? process.env;
+  const log = opts.log ?? (() => undefined);
+  const existing = existingDevServer(opts);
+  if (existing) return existing;
+  const cached = cachedCliPath(opts);
+  const dir = dirname(cached);
 
   const go = findOnPath('go', env);
   if (!go) {
@@ -205,13 +218,18 @@ export function testServerVersion(): string {
   return match[1];
 }
 
+/** The wrapper script over the jars Maven copied into the shared cache. */
+export function cachedTestServerPath(opts: Pick<BinaryOptions, 'cacheDir' | 'env'> = {}): string {
+  return join(temporalCacheDir(opts), `test-server-${testServerVersion()}`, 'temporal-test-server');
+}
+
 /** Returns an executable wrapper script that runs the Java time-skipping test server from the cached jars. */
 export async function resolveTestServer(opts: BinaryOptions = {}): Promise<string> {
   const env = opts.env ?? process.env;
   const log = opts.log ?? (() => undefined);
   const version = testServerVersion();
-  const dir = join(temporalCacheDir(opts), `test-server-${version}`);
-  const script = join(dir, 'temporal-test-server');
+  const script = cachedTestServerPath(opts);
+  const dir = dirname(script);
   if (isExecutableFile(script)) return script;
 
   const mvn = findOnPath('mvn', env);
