@@ -88,20 +88,21 @@ function asJsonSchema(node: unknown): unknown {
     ['exclusiveMinimum', 'minimum'],
     ['exclusiveMaximum', 'maximum'],
   ]) {
-    if (typeof out[exclusive] !== 'boolean') continue;
-    if (out[exclusive]) out[exclusive] = out[bound];
-    else delete out[exclusive];
-    if (out[exclusive] !== undefined) delete out[bound];
+    if (out[exclusive] === true) {
+      out[exclusive] = out[bound];
+      delete out[bound];
+    } else if (out[exclusive] === false) delete out[exclusive];
   }
   return out;
 }
 
 /**
  * The document as ajv reads it: a response schema is compiled where it stands, so its $refs resolve within the
- * document. ajv knows OpenAPI's `nullable`; the formats the document uses are the three below.
+ * document (whose own keys, `openapi`, `paths` and the like, are no schema keywords: hence strictSchema off). ajv
+ * knows OpenAPI's `nullable`; the formats the document uses are the three below.
  */
 function documentValidator(document: Document) {
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  const ajv = new Ajv({ allErrors: true, strictSchema: false });
   ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
   ajv.addFormat('date', {
     validate: (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !isNaN(Date.parse(v)),

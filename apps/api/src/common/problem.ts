@@ -1,14 +1,6 @@
-import type { FieldProblem } from '@domain/errors';
+import type { Problem } from '@contracts/problem';
 
-/** RFC 9457 problem details, the one error shape of the API. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  instance?: string;
-  errors?: FieldProblem[];
-}
+export type { Problem };
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',

@@ -1,8 +1,7 @@
-/** The API's one error shape (RFC 9457 problem details), see apps/api/src/common/problem.ts. */
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+import type { Problem } from '@contracts/problem';
+
+/** A field the API names in a problem (RFC 9457 problem details, libs/contracts/problem.ts). */
+export type FieldProblem = NonNullable<Problem['errors']>[number];
 
 export class ProblemError extends Error {
   constructor(
@@ -24,7 +23,7 @@ export class ProblemError extends Error {
 }
 
 export async function toProblem(res: Response): Promise<ProblemError> {
-  let body: { title?: string; detail?: string; errors?: FieldProblem[] } = {};
+  let body: Partial<Problem> = {};
   try {
     body = await res.json();
   } catch {

@@ -15,6 +15,8 @@ import type { Json } from '@contracts/wire';
 export type { Page } from '@contracts/paging';
 export type Grant = Json<users.Grant>;
 export type Me = Json<users.User>;
+export type DevUser = Json<users.DevUser>;
+export type DevLoginResult = Json<users.DevLoginResult>;
 export type Division = Json<org.Division>;
 export type RequestSummary = Json<requests.RequestSummary>;
 export type Submission = Json<requests.Submission>;

@@ -1,13 +1,7 @@
 import { API } from '../api/client';
-import type { Grant } from '../api/types';
+import type { DevUser } from '../api/types';
 
 export type AuthMode = 'dev' | 'oidc';
-
-export interface DevUser {
-  username: string;
-  displayName: string;
-  grants: Grant[];
-}
 
 export interface SignInOptions {
   mode: AuthMode;
