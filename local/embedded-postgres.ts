@@ -18,6 +18,12 @@ export interface EmbeddedPostgresOptions {
   database: string;
   /** Keep the data directory on stop (npm start) or delete it (tests). */
   persistent: boolean;
+  /**
+   * The caller stops PostgreSQL itself on SIGINT/SIGTERM, after what uses it (the launcher's ordered shutdown), so
+   * it gets its own process group and a Ctrl-C in the terminal does not reach it first. Otherwise it shares ours,
+   * and the Ctrl-C that ends a test run ends it too.
+   */
+  ownProcessGroup?: boolean;
   log?: (message: string) => void;
 }
 
@@ -136,11 +142,9 @@ function startServer(
   opts: EmbeddedPostgresOptions,
   spawnOptions: SpawnOptions,
 ): Promise<{ stop(): Promise<void> }> {
-  // Its own process group: a Ctrl-C in the terminal reaches only us, and we stop PostgreSQL after the worker and
-  // the API that use it (the launcher's ordered shutdown).
   const child = spawn(path, ['-D', dataDir, '-p', String(opts.port), '-c', 'listen_addresses=127.0.0.1'], {
     ...spawnOptions,
-    detached: true,
+    detached: opts.ownProcessGroup ?? false,
   });
   const output = collect(child);
   const done = exited(child);

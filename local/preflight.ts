@@ -19,6 +19,11 @@ export interface MachineFacts {
   /** A Temporal CLI that needs no build: TEMPORAL_CLI_PATH, `temporal` on PATH, or the shared cache. */
   devServerFound: boolean;
   go: boolean;
+  /**
+   * Without a CLI or Go the SDK downloads the dev server from temporal.download; asked only then, since these
+   * machines have no internet and the download would fail after minutes.
+   */
+  sdkDownloadReachable: boolean;
   root: boolean;
 }
 
@@ -72,9 +77,9 @@ export function whatIsMissing(facts: MachineFacts): Missing[] {
       },
     });
   }
-  if (!facts.devServerFound && !facts.go)
+  if (!facts.devServerFound && !facts.go && !facts.sdkDownloadReachable)
     missing.push({
-      what: 'Go (or a Temporal CLI: TEMPORAL_CLI_PATH or `temporal` on PATH)',
+      what: 'Go (or a Temporal CLI: TEMPORAL_CLI_PATH or `temporal` on PATH; temporal.download is out of reach)',
       neededFor: 'building the Temporal dev server once (every test layer but the unit tests)',
       install: { command: GO_INSTALL },
     });
@@ -84,7 +89,7 @@ export function whatIsMissing(facts: MachineFacts): Missing[] {
 /** The one message: what is missing, what for, and the commands that install all of it. */
 export function preflightMessage(missing: Missing[], root: boolean): string | undefined {
   if (!missing.length) return undefined;
-  const packages = missing.flatMap((m) => ('apt' in m.install ? m.install.apt : []));
+  const packages = aptPackages(missing);
   const commands = [
     ...missing.flatMap((m) => ('command' in m.install ? [m.install.command] : [])),
     ...(packages.length ? [`${root ? '' : 'sudo '}apt-get install -y ${packages.join(' ')}`] : []),
@@ -97,7 +102,12 @@ export function preflightMessage(missing: Missing[], root: boolean): string | un
   ].join('\n');
 }
 
-export function machineFacts(env: NodeJS.ProcessEnv = process.env): MachineFacts {
+/** The Debian packages among what is missing, for `.ci/run`, which installs them (`--apt-packages`). */
+export function aptPackages(missing: Missing[]): string[] {
+  return missing.flatMap((m) => ('apt' in m.install ? m.install.apt : []));
+}
+
+export async function machineFacts(env: NodeJS.ProcessEnv = process.env): Promise<MachineFacts> {
   const chromiumPath = env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   let devServerFound: boolean;
   try {
@@ -105,6 +115,7 @@ export function machineFacts(env: NodeJS.ProcessEnv = process.env): MachineFacts
   } catch {
     devServerFound = false; // a TEMPORAL_CLI_PATH that is not executable
   }
+  const go = findOnPath('go', env) !== undefined;
   return {
     nodeVersion: process.version,
     chromiumPath,
@@ -113,7 +124,18 @@ export function machineFacts(env: NodeJS.ProcessEnv = process.env): MachineFacts
     java: findOnPath('java', env) !== undefined,
     mvn: findOnPath('mvn', env) !== undefined,
     devServerFound,
-    go: findOnPath('go', env) !== undefined,
+    go,
+    sdkDownloadReachable: !devServerFound && !go && (await reachable('https://temporal.download/')),
     root: process.getuid?.() === 0,
   };
+}
+
+/** Any answer at all counts: only whether the host can be reached matters. */
+async function reachable(url: string): Promise<boolean> {
+  try {
+    await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(2000) });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -67,6 +67,7 @@ async function main(config: AppConfig): Promise<void> {
       port: config.database.embeddedPort,
       database: 'provning',
       persistent: true,
+      ownProcessGroup: true,
       log,
     });
     stops.push({ name: 'PostgreSQL', stop: () => pg.stop() });

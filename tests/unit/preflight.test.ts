@@ -1,5 +1,11 @@
 import { engines } from '../../package.json';
-import { ENGINES_NODE, preflightMessage, whatIsMissing, type MachineFacts } from '@local/preflight';
+import {
+  aptPackages,
+  ENGINES_NODE,
+  preflightMessage,
+  whatIsMissing,
+  type MachineFacts,
+} from '@local/preflight';
 
 const aReadyMachine = (overrides: Partial<MachineFacts> = {}): MachineFacts => ({
   nodeVersion: 'v20.20.2',
@@ -10,6 +16,7 @@ const aReadyMachine = (overrides: Partial<MachineFacts> = {}): MachineFacts => (
   mvn: true,
   devServerFound: false,
   go: true,
+  sdkDownloadReachable: false,
   root: true,
   ...overrides,
 });
@@ -34,6 +41,14 @@ describe('npm test preflight', () => {
     expect(message?.match(/apt-get/g)).toHaveLength(1);
   });
 
+  it('hands .ci/run only the Debian packages to install', () => {
+    const missing = whatIsMissing(
+      aReadyMachine({ chromium: false, mvn: false, go: false, nodeVersion: 'v18.0.0' }),
+    );
+    expect(missing).toHaveLength(4);
+    expect(aptPackages(missing)).toEqual(['chromium', 'maven']);
+  });
+
   it('needs no Maven once the test server is cached, but still Java to run it', () => {
     expect(whatIsMissing(aReadyMachine({ mvn: false, testServerCached: true }))).toEqual([]);
     expect(whatIsMissing(aReadyMachine({ java: false, mvn: false, testServerCached: true }))).toEqual([
@@ -41,8 +56,9 @@ describe('npm test preflight', () => {
     ]);
   });
 
-  it('needs Go only when no Temporal CLI is found', () => {
+  it('needs Go only when no Temporal CLI is found and the SDK cannot download one', () => {
     expect(whatIsMissing(aReadyMachine({ go: false, devServerFound: true }))).toEqual([]);
+    expect(whatIsMissing(aReadyMachine({ go: false, sdkDownloadReachable: true }))).toEqual([]);
     const message = messageFor(aReadyMachine({ go: false }));
     expect(message).toMatch(/Missing: Go \(or a Temporal CLI/);
     expect(message).toContain('https://go.dev/dl/go1.26.8.linux-amd64.tar.gz');
