@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { REQUEST_KINDS, type RequestKind, STAGE_NAMES } from '@domain/enums';
-import type { RequestInput } from '@domain/request-input';
+import { requestPayload } from './requests.repository';
 import { bigintNumber, execute, first, many, type Queryable, timestamp } from './rows';
 
 const stageRow = z.object({
@@ -42,10 +42,7 @@ const reviewableRow = z.object({
   requesterName: z.string(),
   occupationalCategory: z.string(),
   costSek: bigintNumber,
-  payload: z.custom<RequestInput>(
-    (v) => typeof v === 'object' && v !== null,
-    'payload must be a request input',
-  ),
+  payload: requestPayload,
   policyVersion: z.number().int(),
   submittedAt: timestamp,
   decidedBy: z.array(z.object({ stage: z.string(), userId: z.string() })),
