@@ -29,7 +29,9 @@ export class AuditEventsRepository {
    * from it must not repeat.
    */
   async appendOnce(e: AuditInput): Promise<boolean> {
-    const inserted: unknown[] = await this.db.query(
+    const inserted = await many(
+      this.db,
+      z.object({ id: z.string() }),
       `INSERT INTO audit_events (event_key, request_id, type, actor_id, at, data)
        VALUES ($1, $2, $3, $4, $5, $6::jsonb) ON CONFLICT (event_key) DO NOTHING RETURNING id`,
       [e.eventKey, e.requestId, e.type, e.actorId ?? null, e.at, JSON.stringify(e.data ?? {})],

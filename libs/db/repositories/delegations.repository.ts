@@ -11,7 +11,7 @@ import {
   type Queryable,
   timestamp,
   TOTAL_COLUMN,
-  withTotal,
+  windowTotal,
 } from './rows';
 
 const delegationRow = z.object({
@@ -54,7 +54,7 @@ export class DelegationsRepository {
   list(q: { userId: string; all: boolean; divisions: string[] } & PageOf) {
     return many(
       this.db,
-      delegationRow.extend(withTotal),
+      delegationRow.extend(windowTotal),
       `SELECT ${COLUMNS}, ${TOTAL_COLUMN} FROM ${FROM}
         WHERE d.revoked_at IS NULL
           AND ($2 OR d.delegator_id = $1 OR d.delegate_id = $1

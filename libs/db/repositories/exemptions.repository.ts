@@ -11,7 +11,7 @@ import {
   type Queryable,
   timestamp,
   TOTAL_COLUMN,
-  withTotal,
+  windowTotal,
 } from './rows';
 
 /** Instants as ISO text, as the domain's Exemption has them (the JSON of a response is the same either way). */
@@ -50,7 +50,7 @@ export class ExemptionsRepository {
   list(divisions: string[] | null, page: PageOf) {
     return many(
       this.db,
-      exemptionRow.extend(withTotal),
+      exemptionRow.extend(windowTotal),
       `SELECT ${COLUMNS}, ${TOTAL_COLUMN} FROM exemptions e
         WHERE $1::uuid[] IS NULL OR ${DIVISION_OF} = ANY($1::uuid[])
         ORDER BY e.valid_from DESC, e.created_at DESC, e.id ${pageSql(page)}`,

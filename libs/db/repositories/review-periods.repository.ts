@@ -11,7 +11,7 @@ import {
   type Queryable,
   timestamp,
   TOTAL_COLUMN,
-  withTotal,
+  windowTotal,
 } from './rows';
 
 const reviewPeriodRow = z.object({
@@ -37,7 +37,7 @@ export class ReviewPeriodsRepository {
   list(kind: RequestKind | undefined, page: PageOf) {
     return many(
       this.db,
-      reviewPeriodRow.extend(withTotal),
+      reviewPeriodRow.extend(windowTotal),
       `SELECT ${COLUMNS}, ${TOTAL_COLUMN} FROM review_periods WHERE ($1::text IS NULL OR kind = $1)
         ORDER BY kind, valid_from, id ${pageSql(page)}`,
       [kind ?? null],

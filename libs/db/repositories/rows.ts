@@ -55,7 +55,8 @@ export function pageSql({ page, pageSize }: PageOf): string {
   return `LIMIT ${Math.trunc(pageSize)} OFFSET ${Math.trunc((page - 1) * pageSize)}`;
 }
 export const TOTAL_COLUMN = `count(*) OVER ()::int AS "__total"`;
-export const withTotal = { __total: z.number().int() };
+/** The zod shape of TOTAL_COLUMN, for a list row schema to `.extend` with. */
+export const windowTotal = { __total: z.number().int() };
 
 /** A `bigint` column (pg returns it as text) as a number: kronor stay far below 2^53. */
 export const bigintNumber = z.union([z.string(), z.number()]).transform(Number);

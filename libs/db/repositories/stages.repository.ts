@@ -7,7 +7,7 @@ import {
   ROLES,
   STAGE_NAMES,
 } from '@domain/enums';
-import type { RequestInput } from '@domain/request-input';
+import { requestPayload } from './requests.repository';
 import { bigintNumber, execute, first, many, type Queryable, timestamp } from './rows';
 
 const stageRow = z.object({
@@ -49,10 +49,7 @@ const reviewableRow = z.object({
   requesterName: z.string(),
   occupationalCategory: z.enum(OCCUPATIONAL_CATEGORIES),
   costSek: bigintNumber,
-  payload: z.custom<RequestInput>(
-    (v) => typeof v === 'object' && v !== null,
-    'payload must be a request input',
-  ),
+  payload: requestPayload,
   policyVersion: z.number().int(),
   submittedAt: timestamp,
   decidedBy: z.array(z.object({ stage: z.string(), userId: z.string() })),

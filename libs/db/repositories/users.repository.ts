@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '@domain/enums';
-import { many, pageSql, type PageOf, type Queryable, TOTAL_COLUMN, withTotal } from './rows';
+import { many, pageSql, type PageOf, type Queryable, TOTAL_COLUMN, windowTotal } from './rows';
 
 const grant = z.object({ role: z.enum(ROLES), scopeUnitId: z.string().nullable() });
 const userWithGrantsRow = z.object({
@@ -49,7 +49,7 @@ export class UsersRepository {
   list(q: { role?: string; scopeUnitId?: string } & PageOf) {
     return many(
       this.db,
-      userWithGrantsRow.extend(withTotal),
+      userWithGrantsRow.extend(windowTotal),
       `SELECT u.id, u.username, u.display_name AS "displayName",
               json_agg(json_build_object('role', r.role, 'scopeUnitId', r.scope_unit_id) ORDER BY r.role) AS grants,
               ${TOTAL_COLUMN}
