@@ -96,4 +96,35 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The domain is pure rules over plain data: workflow code, the API, the worker and the browser all import it.
+    files: ['libs/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@db/*',
+                '@config/*',
+                '@activities/*',
+                '@workflows/*',
+                '@temporal-lib/*',
+                '@temporalio/*',
+                '@nestjs/*',
+                'typeorm',
+                'pg',
+                'luxon',
+                'react',
+                'fs',
+                'node:*',
+              ],
+              message: 'libs/domain holds pure rules: no I/O, no framework, no clock or time-zone library.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
