@@ -6,6 +6,7 @@ import {
   FINAL_STATUSES,
   UNREVIEWED_STATUSES,
 } from '@domain/review-state';
+import { sqlList } from '../sql-list';
 import { COUNTERS, type Counter, LEAD_DAY_COUNTERS, LEAD_HOUR_COUNTERS, stageCounter } from './counters';
 
 /** Anything that runs SQL: a DataSource, an EntityManager inside a transaction, a QueryRunner. */
@@ -16,7 +17,6 @@ export interface Queryable {
 /** The time zone in which days, weeks and months of the statistics begin: the deadlines' calendar. */
 export const STATS_TIME_ZONE = 'Europe/Stockholm';
 
-const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 const FINAL = sqlList(FINAL_STATUSES);
 const DECIDED = sqlList(DECIDED_STATUSES);
 const NOT_REVIEWED = sqlList(UNREVIEWED_STATUSES);

@@ -3,10 +3,12 @@ import { z } from 'zod';
 import type { DataSource } from 'typeorm';
 import { stockholmDate } from '@domain/calendar';
 import { assertIsAssignee, decidingRolesOf, type Actor } from '@domain/decision-rules';
-import { REQUEST_KINDS, type RequestKind } from '@domain/enums';
+import { REQUEST_KINDS, isReviewerRole, type RequestKind } from '@domain/enums';
 import { planRoute, policyFor } from '@domain/policy';
 import { isNewPermanentPosition, type RequestInput } from '@domain/request-input';
 import { DomainError } from '@domain/errors';
+import { statusesWhere } from '@domain/review-state';
+import { sqlList } from '@db/sql-list';
 import { AuthService } from '../auth/auth.service';
 import { asActor, type CurrentUser } from '../auth/current-user';
 import { parseBody } from '../common/parse-body';
@@ -70,9 +72,7 @@ export class InboxService {
       if (delegator) delegators.set(delegator.id, { actor: asActor(delegator), kind: d.kind });
     }
     const scopeUnits = [...user.grants, ...[...delegators.values()].flatMap((d) => d.actor.grants)];
-    const regionWide = scopeUnits.some(
-      (g) => g.role !== 'requester' && g.role !== 'admin' && g.scopeUnitId === null,
-    );
+    const regionWide = scopeUnits.some((g) => isReviewerRole(g.role) && g.scopeUnitId === null);
     const rows: OpenStageRow[] = await this.dataSource.query(
       `SELECT s.id AS stage_id, s.name, s.round, s.due_at, s.opened_at, s.escalation_level, s.assignee_user_id,
               r.id AS request_id, r.kind, r.unit_id, un.name AS unit_name, r.division_id, dv.name AS division_name,
@@ -85,7 +85,7 @@ export class InboxService {
          JOIN org_units un ON un.id = r.unit_id
          JOIN org_units dv ON dv.id = r.division_id
          JOIN users ru ON ru.id = r.requester_id
-        WHERE s.closed_at IS NULL AND r.status = 'in_review'
+        WHERE s.closed_at IS NULL AND r.status IN (${sqlList(statusesWhere('decide'))})
           AND ($1 OR r.division_id = ANY($2::uuid[]) OR r.unit_id = ANY($2::uuid[]))
           AND ($3::text IS NULL OR r.kind = $3) AND ($4::uuid IS NULL OR r.division_id = $4)
         ORDER BY s.due_at, s.id

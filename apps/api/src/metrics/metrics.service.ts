@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
+import { sqlList } from '@db/sql-list';
+import { OPEN_STATUSES } from '@domain/review-state';
 import { DATA_SOURCE } from '../tokens';
 
 /** Label of requests no route matched: raw paths would make one series per probe of a random url. */
@@ -79,7 +81,7 @@ export class MetricsService implements OnModuleDestroy {
   private async openReviews(): Promise<number | undefined> {
     try {
       const [row]: { count: string }[] = await this.dataSource.query(
-        `SELECT count(*) AS count FROM requests WHERE status IN ('in_review', 'returned')`,
+        `SELECT count(*) AS count FROM requests WHERE status IN (${sqlList(OPEN_STATUSES)})`,
       );
       return Number(row.count);
     } catch (error) {

@@ -9,6 +9,8 @@ import {
 const MEASURES = [...REQUEST_COUNTERS, ...STAGE_COUNTERS];
 import { LEAD_DAY_BINS, LEAD_HOUR_BINS } from '@domain/lead-time';
 import { STATS_TIME_ZONE } from '@db/statistics/facts';
+import { sqlList } from '@db/sql-list';
+import { OPEN_STATUSES } from '@domain/review-state';
 import { addCalendarDays } from '@domain/calendar';
 import { type DateSpan, type Grain, planRange } from '@domain/stats-range';
 
@@ -168,7 +170,7 @@ export function openQuery(scope: StatsScope, keys: readonly GroupKey[]): { sql: 
     [{ from: scope.from, until: addCalendarDays(scope.to, 1) }],
     p,
   )('r.submitted_at');
-  const where = [`r.status IN ('in_review', 'returned')`, when, ...dimensionFilter(scope, p)];
+  const where = [`r.status IN (${sqlList(OPEN_STATUSES)})`, when, ...dimensionFilter(scope, p)];
   const sql = `SELECT ${keyColumns(keys, () => "''")}, (r.submitted_at AT TIME ZONE '${STATS_TIME_ZONE}')::date::text AS day,
                       count(*)::int AS open
                  FROM (SELECT *, occupational_category AS category FROM requests) r
