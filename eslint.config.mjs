@@ -117,7 +117,7 @@ export default tseslint.config(
     },
   },
   {
-    // The domain is pure: the workflow bundle and the web app import it, so it must never reach I/O.
+    // The domain is pure rules over plain data: workflow code, the API, the worker and the browser all import it.
     files: ['libs/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -135,13 +135,15 @@ export default tseslint.config(
                 '@temporalio/*',
                 'typeorm',
                 'pg',
+                'luxon',
+                'react',
                 'fs',
                 'node:*',
                 '../db/*',
                 '../config/*',
                 '../temporal/*',
               ],
-              message: 'libs/domain is pure: no I/O, no infrastructure.',
+              message: 'libs/domain holds pure rules: no I/O, no framework, no clock or time-zone library.',
             },
           ],
         },

@@ -47,6 +47,19 @@ const kindNoun = (kind: unknown) => lookup(KIND, kind)?.noun ?? 'Ärende';
 const kindPlural = (kind: unknown) => lookup(KIND, kind)?.plural ?? String(kind);
 const stageName = (stage: unknown) => lookup(STAGE, stage)?.name ?? String(stage ?? 'granskning');
 const stageTask = (stage: unknown) => lookup(STAGE, stage)?.task ?? 'granska';
+
+/** How a mail asks for a stage's work: a review is to be done (granska), a decision to be made (beslut). */
+const TASK_WORDS = {
+  granska: {
+    subject: 'Ärende att granska',
+    waiting: (stage: string, role: string) => `Ett ärende väntar på ${stage} av dig som ${role}.`,
+  },
+  besluta: {
+    subject: 'Ärende för beslut',
+    waiting: (_stage: string, role: string) => `Ett ärende väntar på ditt beslut som ${role}.`,
+  },
+} satisfies Record<ReturnType<typeof stageTask>, unknown>;
+const taskWords = (stage: unknown) => TASK_WORDS[stageTask(stage)];
 const roleName = (role: unknown) => lookup(ROLE, role) ?? String(role);
 
 /** `2026-04-17 kl. 16:00`, Stockholm time; a plain date stays as it is. */
@@ -128,8 +141,8 @@ function decisionMail(outcome: Outcome): Render {
   return (d, r) => {
     const extras = [
       str(d.conditions) && `Villkor: ${d.conditions}`,
-      str(d.approvedPeriodTo) && `Godkänd period till och med: ${d.approvedPeriodTo}`,
-      sek(d.approvedCostSek) && `Godkänd kostnad: ${sek(d.approvedCostSek)}`,
+      str(d.approvedPeriodTo) && `Beviljad period till och med: ${d.approvedPeriodTo}`,
+      sek(d.approvedCostSek) && `Beviljad kostnad: ${sek(d.approvedCostSek)}`,
       str(d.validUntil) && `Beslutet gäller till och med ${d.validUntil}.`,
       str(d.comment) && `Kommentar: ${d.comment}`,
       str(d.onBehalfOfId) && 'Beslutet fattades av en ersättare.',
@@ -165,10 +178,10 @@ function periodMail(type: 'period_ending' | 'exemption_ending'): Render {
 
 const MAIL: Record<Exclude<NotificationType, DecisionNotificationType>, Render> = {
   stage_opened: (d, r) => ({
-    subject: `Ärende att ${stageTask(d.stage)}: ${requestSummary(r)}`,
+    subject: `${taskWords(d.stage).subject}: ${requestSummary(r)}`,
     text: body(
       [
-        `Ett ärende väntar på ${stageName(d.stage)} av dig som ${roleName(d.role)}.`,
+        taskWords(d.stage).waiting(stageName(d.stage), roleName(d.role)),
         `Sista dag: ${swedishDateTime(d.dueAt)}.`,
         typeof d.round === 'number' && d.round > 1 && 'Ärendet har kompletterats och skickats in igen.',
       ],
@@ -176,14 +189,14 @@ const MAIL: Record<Exclude<NotificationType, DecisionNotificationType>, Render> 
     ),
   }),
   stage_reminder: (d, r) => ({
-    subject: `Påminnelse: ärende väntar på dig senast ${swedishDateTime(d.dueAt)}: ${requestSummary(r)}`,
+    subject: `Påminnelse: ärende att pröva senast ${swedishDateTime(d.dueAt)}: ${requestSummary(r)}`,
     text: body(
       [`Ett ärende väntar fortfarande på ditt ställningstagande.`, `Sista dag: ${swedishDateTime(d.dueAt)}.`],
       r,
     ),
   }),
   stage_escalated: (d, r) => ({
-    subject: `Eskalerat ärende att ${stageTask(d.stage)}: ${requestSummary(r)}`,
+    subject: `Eskalerat ${taskWords(d.stage).subject.toLowerCase()}: ${requestSummary(r)}`,
     text: body(
       [
         `Tidsfristen för ${stageName(d.stage)} har passerat och ärendet har eskalerats till dig som ${roleName(d.role)}.`,
@@ -197,7 +210,7 @@ const MAIL: Record<Exclude<NotificationType, DecisionNotificationType>, Render> 
     text: body(
       [
         `Tidsfristen gick ut ${swedishDateTime(d.dueAt)} och ärendet har ännu inte avgjorts.`,
-        'Ärenden godkänns eller avslås aldrig automatiskt: ett beslut behövs.',
+        'Ärenden beviljas eller avslås aldrig automatiskt: ett beslut behövs.',
       ],
       r,
     ),
@@ -207,7 +220,7 @@ const MAIL: Record<Exclude<NotificationType, DecisionNotificationType>, Render> 
     text: body(
       [
         'Ditt ärende väntar på komplettering.',
-        `Skicka in det igen senast ${swedishDateTime(d.dueAt)}; annars avslutas det som inte kompletterat.`,
+        `Skicka in det igen senast ${swedishDateTime(d.dueAt)}; annars avslutas ärendet eftersom det inte har kompletterats.`,
       ],
       r,
     ),

@@ -1,4 +1,5 @@
 import { OUTCOMES, type Outcome } from './enums';
+import type { ReviewEventType } from './review-state';
 
 /**
  * The kinds of notification, each with its inbox line (labels-*.ts) and its e-mail (activities/mail-templates.ts),
@@ -6,16 +7,28 @@ import { OUTCOMES, type Outcome } from './enums';
  * fails to compile until it has the words.
  */
 
-/** The review's own events: a stage opened, reminded, escalated, overdue or reassigned; a return's reminder and end. */
-export const REVIEW_NOTIFICATION_TYPES = [
-  'stage_opened',
-  'stage_reminder',
-  'stage_escalated',
-  'stage_overdue',
-  'stage_reassigned',
-  'return_reminder',
-  'withdrawn_not_completed',
-] as const;
+/**
+ * What each event of the review tells whom: the stage's reviewers that a stage opened (on submission, after an
+ * approval, after a resubmission), was escalated, is due or overdue, or was handed to them; the requester that
+ * the time for completion is running out or has run out. A decision also sends its own type, one per outcome.
+ */
+export const NOTIFIED_BY = {
+  submit: ['stage_opened'],
+  decide: ['stage_opened'],
+  resubmit: ['stage_opened'],
+  withdraw: [],
+  not_completed: ['withdrawn_not_completed'],
+  escalate: ['stage_escalated'],
+  remind: ['stage_reminder', 'stage_overdue', 'return_reminder'],
+  reassign: ['stage_reassigned'],
+} as const satisfies Record<ReviewEventType, readonly string[]>;
+
+type ReviewNotificationType = (typeof NOTIFIED_BY)[ReviewEventType][number];
+
+/** The review's own notifications, each sent by an event. */
+export const REVIEW_NOTIFICATION_TYPES: readonly ReviewNotificationType[] = [
+  ...new Set(Object.values(NOTIFIED_BY).flat()),
+];
 
 /** A review period or an exemption about to lapse. */
 export const WATCH_NOTIFICATION_TYPES = ['period_ending', 'exemption_ending'] as const;
@@ -24,9 +37,7 @@ export const WATCH_NOTIFICATION_TYPES = ['period_ending', 'exemption_ending'] as
 export type DecisionNotificationType = `decision_${Outcome}`;
 
 export type NotificationType =
-  | (typeof REVIEW_NOTIFICATION_TYPES)[number]
-  | DecisionNotificationType
-  | (typeof WATCH_NOTIFICATION_TYPES)[number];
+  ReviewNotificationType | DecisionNotificationType | (typeof WATCH_NOTIFICATION_TYPES)[number];
 
 export const decisionNotificationType = (outcome: Outcome): DecisionNotificationType => `decision_${outcome}`;
 

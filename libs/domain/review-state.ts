@@ -162,6 +162,11 @@ export function mayHappen(status: StatusBefore, event: ReviewEventType): boolean
   return (EVENT_FROM[event] as readonly StatusBefore[]).includes(status);
 }
 
+/** The statuses in which an event may happen (submission, which comes before any status, has none). */
+export function statusesWhere(event: ReviewEventType): RequestStatus[] {
+  return REQUEST_STATUSES.filter((s) => mayHappen(s, event));
+}
+
 /** The events that may happen in a status. */
 export function eventsFrom(status: StatusBefore): ReviewEventType[] {
   return REVIEW_EVENTS.filter((e) => mayHappen(status, e));

@@ -112,7 +112,9 @@ describe('renderNotificationMail', () => {
     const mail = renderNotificationMail(
       aNotification('stage_opened', { stage: 'director_decision', role: 'director', round: 2 }),
     );
-    expect(mail.subject).toMatch(/^Ärende att besluta: /);
+    // language.md: a decision is asked for as "Ärende för beslut", and the director as "ditt beslut som divisionschef".
+    expect(mail.subject).toMatch(/^Ärende för beslut: /);
+    expect(mail.text).toContain('Ett ärende väntar på ditt beslut som divisionschef.');
     expect(mail.text).toContain('kompletterats och skickats in igen');
   });
 
@@ -142,8 +144,8 @@ describe('renderNotificationMail', () => {
       'Beviljat med villkor: Avrop av hyrbemanning: läkare via Läkarbemanning AB, Akutmottagningen',
     );
     expect(mail.text).toContain('Villkor: Längst till och med augusti');
-    expect(mail.text).toContain('Godkänd period till och med: 2026-05-31');
-    expect(mail.text).toContain('Godkänd kostnad: 185 000 kr');
+    expect(mail.text).toContain('Beviljad period till och med: 2026-05-31');
+    expect(mail.text).toContain('Beviljad kostnad: 185 000 kr');
   });
 
   it('gives the reason for a rejection and the questions of a return', () => {
@@ -161,10 +163,18 @@ describe('renderNotificationMail', () => {
       'eskalerats till dig som HR-chef',
     );
     expect(renderNotificationMail(aNotification('stage_reminder')).subject).toMatch(
-      /^Påminnelse: ärende väntar på dig senast 2026-04-17 kl\. 16:00: /,
+      /^Påminnelse: ärende att pröva senast 2026-04-17 kl\. 16:00: /,
     );
     expect(renderNotificationMail(aNotification('stage_overdue')).text).toContain(
-      'godkänns eller avslås aldrig automatiskt',
+      'beviljas eller avslås aldrig automatiskt',
+    );
+    expect(
+      renderNotificationMail(
+        aNotification('stage_escalated', { stage: 'director_decision', role: 'executive' }),
+      ).subject,
+    ).toMatch(/^Eskalerat ärende för beslut: /);
+    expect(renderNotificationMail(aNotification('return_reminder')).text).toContain(
+      'annars avslutas ärendet eftersom det inte har kompletterats',
     );
     expect(renderNotificationMail(aNotification('return_reminder')).subject).toMatch(
       /^Påminnelse: komplettera ärendet senast 2026-04-17 kl\. 16:00: /,

@@ -16,6 +16,7 @@ import {
   outcomesFor,
   statusAfter,
   statusOnSubmission,
+  statusesWhere,
   transition,
   type ReviewEvent,
   type StatusBefore,
@@ -76,6 +77,9 @@ describe('the statuses of a review', () => {
       expect([null, ...REQUEST_STATUSES].some((s) => mayHappen(s, event))).toBe(true);
     }
     expect(eventsFrom(null)).toEqual(['submit']);
+    expect(statusesWhere('submit')).toEqual([]);
+    expect(statusesWhere('decide')).toEqual(['in_review']);
+    expect(statusesWhere('withdraw')).toEqual(['in_review', 'returned']);
   });
 });
 

@@ -7,6 +7,8 @@ import {
   ROLES,
   STAGE_NAMES,
 } from '@domain/enums';
+import { statusesWhere } from '@domain/review-state';
+import { sqlList } from '../sql-list';
 import { requestPayload } from './requests.repository';
 import { bigintNumber, execute, first, many, type Queryable, timestamp } from './rows';
 
@@ -155,7 +157,7 @@ export class StagesRepository {
          JOIN org_units un ON un.id = r.unit_id
          JOIN org_units dv ON dv.id = r.division_id
          JOIN users ru ON ru.id = r.requester_id
-        WHERE s.closed_at IS NULL AND r.status = 'in_review'
+        WHERE s.closed_at IS NULL AND r.status IN (${sqlList(statusesWhere('decide'))})
           AND ($1 OR r.division_id = ANY($2::uuid[]) OR r.unit_id = ANY($2::uuid[]))
           AND ($3::text IS NULL OR r.kind = $3) AND ($4::uuid IS NULL OR r.division_id = $4)
         ORDER BY s.due_at, s.id

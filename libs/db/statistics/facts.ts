@@ -6,6 +6,7 @@ import {
   FINAL_STATUSES,
   UNREVIEWED_STATUSES,
 } from '@domain/review-state';
+import { sqlList } from '../sql-list';
 import {
   COUNTERS,
   type Counter,
@@ -18,7 +19,6 @@ import {
 /** The time zone in which days, weeks and months of the statistics begin: the deadlines' calendar. */
 export const STATS_TIME_ZONE = 'Europe/Stockholm';
 
-export const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 const FINAL = sqlList(FINAL_STATUSES);
 const DECIDED = sqlList(DECIDED_STATUSES);
 const NOT_REVIEWED = sqlList(UNREVIEWED_STATUSES);

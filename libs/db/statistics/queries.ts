@@ -2,7 +2,8 @@ import { LEAD_DAY_COUNTERS, LEAD_HOUR_COUNTERS, REQUEST_COUNTERS, STAGE_COUNTERS
 
 import { LEAD_DAY_BINS, LEAD_HOUR_BINS } from '@domain/lead-time';
 import { OPEN_STATUSES } from '@domain/review-state';
-import { sqlList, STATS_TIME_ZONE } from './facts';
+import { sqlList } from '../sql-list';
+import { STATS_TIME_ZONE } from './facts';
 import { addCalendarDays } from '@domain/calendar';
 import { type DateSpan, type Grain, planRange } from '@domain/stats-range';
 

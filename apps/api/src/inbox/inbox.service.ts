@@ -5,7 +5,7 @@ import { DelegationsRepository } from '@db/repositories/delegations.repository';
 import { StagesRepository } from '@db/repositories/stages.repository';
 import { stockholmDate } from '@domain/calendar';
 import { assertIsAssignee, decidingRolesOf, type Actor } from '@domain/decision-rules';
-import { REQUEST_KINDS, type RequestKind } from '@domain/enums';
+import { REQUEST_KINDS, isReviewerRole, type RequestKind } from '@domain/enums';
 import { planRoute, policyFor } from '@domain/policy';
 import { isNewPermanentPosition } from '@domain/request-input';
 import { DomainError } from '@domain/errors';
@@ -50,9 +50,7 @@ export class InboxService {
       if (delegator) delegators.set(delegator.id, { actor: asActor(delegator), kind: d.kind });
     }
     const scopeUnits = [...user.grants, ...[...delegators.values()].flatMap((d) => d.actor.grants)];
-    const regionWide = scopeUnits.some(
-      (g) => g.role !== 'requester' && g.role !== 'admin' && g.scopeUnitId === null,
-    );
+    const regionWide = scopeUnits.some((g) => isReviewerRole(g.role) && g.scopeUnitId === null);
     const rows = await this.stages.openForReview({
       regionWide,
       scopeUnitIds: scopeUnits.map((g) => g.scopeUnitId).filter((id): id is string => !!id),
