@@ -7,19 +7,16 @@
 #
 # Debian (glibc), not Alpine: @temporalio/core-bridge ships its prebuilt Rust bridge for
 # linux glibc only. The node image also provides the unprivileged `node` user (uid 1000).
-ARG NODE_IMAGE=node:20.20.2-bookworm-slim
-# npm honours package.json "allowScripts" (which dependency install scripts may run) from
-# npm 11.16 on; the npm bundled with Node 20 is older and ignores the field. Pin the npm
-# that development uses so installs in the image follow the same policy.
-ARG NPM_VERSION=11.19.1
+# Node 24 LTS (Node 20 reached end of life on 2026-04-30); package.json "engines" allows 20.19+ for development
+# machines that still carry Node 20, and .ci/run runs the suite on Node 24.
+ARG NODE_IMAGE=node:24.20.0-trixie-slim
 
 FROM ${NODE_IMAGE} AS base
-ARG NPM_VERSION
+# The npm bundled with Node 24.20 (11.19.0) honours package.json "allowScripts" (which dependency install
+# scripts may run; npm 11.16 and later), so installs here follow the same policy as development.
 ENV NPM_CONFIG_UPDATE_NOTIFIER=false \
     NPM_CONFIG_FUND=false \
     NPM_CONFIG_AUDIT=false
-RUN npm install --global "npm@${NPM_VERSION}" \
- && npm cache clean --force
 WORKDIR /app
 
 # ---- build: all dependencies (devDependencies included), then tsc -> dist/ ----
@@ -30,7 +27,9 @@ RUN --mount=type=cache,target=/root/.npm npm ci
 COPY . .
 # The web UI's static build (apps/web/dist) appears once apps/web exists; create the
 # directory anyway so the runtime COPY below works either way.
+# dist/local and the launcher are the local stack (npm start, tests): their packages are devDependencies.
 RUN npm run build \
+ && rm -rf dist/local dist/apps/launcher \
  && mkdir -p apps/web/dist
 
 # ---- production dependencies only ----

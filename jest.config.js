@@ -1,11 +1,13 @@
 /** Three layers, one command: `npm test` runs them all (see README). */
 const moduleNameMapper = {
   '^@domain/(.*)$': '<rootDir>/libs/domain/$1',
+  '^@contracts/(.*)$': '<rootDir>/libs/contracts/$1',
   '^@db/(.*)$': '<rootDir>/libs/db/$1',
   '^@config/(.*)$': '<rootDir>/libs/config/$1',
   '^@temporal-lib/(.*)$': '<rootDir>/libs/temporal/$1',
   '^@workflows/(.*)$': '<rootDir>/workflows/$1',
   '^@activities/(.*)$': '<rootDir>/activities/$1',
+  '^@local/(.*)$': '<rootDir>/local/$1',
 };
 const transform = { '^.+\\.ts$': ['@swc/jest'] };
 const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleNameMapper };
@@ -23,6 +25,7 @@ module.exports = {
         '<rootDir>/tests/unit/**/*.test.ts',
         '<rootDir>/apps/**/*.spec.ts',
         '<rootDir>/libs/**/*.spec.ts',
+        '<rootDir>/local/**/*.spec.ts',
       ],
     },
     {

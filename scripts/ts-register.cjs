@@ -8,7 +8,15 @@
 const { readFileSync } = require('node:fs');
 const Module = require('node:module');
 const { join, resolve } = require('node:path');
-const { transformSync } = require('@swc/core');
+const { transformSync } = (() => {
+  try {
+    return require('@swc/core');
+  } catch {
+    // The first thing a fresh clone runs is often `npm test`, before any install.
+    process.stderr.write('node_modules is missing or incomplete: run `npm install` first.\n');
+    process.exit(1);
+  }
+})();
 
 const ROOT = resolve(__dirname, '..');
 const swcrc = JSON.parse(readFileSync(join(ROOT, '.swcrc'), 'utf8'));

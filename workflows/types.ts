@@ -1,6 +1,6 @@
 import type { Actor } from '@domain/decision-rules';
 import type { DecisionInput } from '@domain/decision-input';
-import type { Outcome, RequestKind, RequestStatus, StageName, WithdrawalReason } from '@domain/enums';
+import type { Outcome, RequestKind, RequestStatus, Role, StageName, WithdrawalReason } from '@domain/enums';
 
 /** Everything the workflow needs to route a request, fixed at submission. */
 export interface ReviewInput {
@@ -24,7 +24,7 @@ export interface OpenStageView {
   dueAt: string;
   escalationLevel: number;
   /** Roles that may decide now, each with its scope (a division id, or null for the region). */
-  assignees: { role: string; scopeUnitId: string | null }[];
+  assignees: { role: Role; scopeUnitId: string | null }[];
   /** Set when the stage was reassigned to one reviewer. */
   assigneeUserId?: string;
 }

@@ -2,14 +2,14 @@ import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig, type AppConfig } from '@config/config';
 import { createLogger } from '@config/logger';
-import { seedDemoOrganisation } from '@db/demo-organisation';
-import { startEmbeddedPostgres } from '@db/embedded-postgres';
+import { seedDemoOrganisation } from '@local/demo-organisation';
+import { startEmbeddedPostgres } from '@local/embedded-postgres';
 import { openDatabase } from '@db/open-database';
 import { connectTemporalClient } from '@temporal-lib/client';
-import { startDevServer } from '@temporal-lib/dev-server';
-import { nodePorts, parseTemporalDbUrl, startTemporalCluster } from '@temporal-lib/cluster';
-import { startFrontendBalancer } from '@temporal-lib/frontend-balancer';
-import { assertPortFree, PortInUseError } from '@temporal-lib/ports';
+import { startDevServer } from '@local/temporal/dev-server';
+import { nodePorts, parseTemporalDbUrl, startTemporalCluster } from '@local/temporal/cluster';
+import { startFrontendBalancer } from '@local/temporal/frontend-balancer';
+import { assertPortFree, PortInUseError } from '@local/ports';
 import { installQuietRuntime } from '@temporal-lib/runtime';
 import { mailerFromConfig, startReviewWorker } from '../worker/review-worker';
 import { createApi } from '../api/src/create-api';
@@ -40,10 +40,6 @@ async function main(config: AppConfig): Promise<void> {
     }
     process.exit(0);
   };
-  // embedded-postgres installs async-exit-hook, which exits the process on SIGINT/SIGTERM as soon as PostgreSQL
-  // is down, cutting short our ordered shutdown (worker and Temporal last). We stop PostgreSQL ourselves.
-  process.removeAllListeners('SIGINT');
-  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 

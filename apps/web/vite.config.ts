@@ -8,8 +8,9 @@ export default defineConfig({
   root: here,
   plugins: [react()],
   resolve: {
-    // The domain's schemas and enumerations are shared with the API, not copied.
+    // The domain's schemas and enumerations, and the API's response contracts, are shared with the API, not copied.
     alias: {
+      '@contracts': fileURLToPath(new URL('../../libs/contracts', import.meta.url)),
       '@domain': fileURLToPath(new URL('../../libs/domain', import.meta.url)),
       '@db': fileURLToPath(new URL('../../libs/db', import.meta.url)),
     },

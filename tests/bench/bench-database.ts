@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { seedDemoOrganisation } from '@db/demo-organisation';
-import { startEmbeddedPostgres } from '@db/embedded-postgres';
+import { seedDemoOrganisation } from '@local/demo-organisation';
+import { startEmbeddedPostgres } from '@local/embedded-postgres';
 import { openDatabase } from '@db/open-database';
 
 /**

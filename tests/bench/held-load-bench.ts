@@ -22,7 +22,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { openDatabase } from '@db/open-database';
-import { freePort } from '@temporal-lib/ports';
+import { freePort } from '@local/ports';
 import { writeWorkflowBundle } from '@temporal-lib/workflow-bundle';
 import { argument } from './bench-database';
 import { againstStack, appProcess } from '../chaos/app-processes';

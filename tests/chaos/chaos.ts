@@ -4,7 +4,7 @@ import { connectTemporalClient } from '@temporal-lib/client';
 import { reviewWorkflowId } from '@temporal-lib/task-queue';
 import { stateQuery } from '@workflows/messages';
 import type { ReviewState } from '@workflows/types';
-import { freePort } from '@temporal-lib/ports';
+import { freePort } from '@local/ports';
 import { createDataSource } from '@db/data-source';
 import { aCallOffBody, aHireBody, aReviewPeriodBody } from '../support/http-fixtures';
 import { againstStack, appProcess } from './app-processes';

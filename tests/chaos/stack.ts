@@ -1,10 +1,10 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createDataSource, runMigrations } from '@db/data-source';
-import { seedDemoOrganisation } from '@db/demo-organisation';
-import { startEmbeddedPostgres, type RunningPostgres } from '@db/embedded-postgres';
-import { startDevServer, type RunningDevServer } from '@temporal-lib/dev-server';
-import { freePort } from '@temporal-lib/ports';
+import { seedDemoOrganisation } from '@local/demo-organisation';
+import { startEmbeddedPostgres, type RunningPostgres } from '@local/embedded-postgres';
+import { startDevServer, type RunningDevServer } from '@local/temporal/dev-server';
+import { freePort } from '@local/ports';
 
 /**
  * PostgreSQL and the Temporal dev server for a script outside jest (chaos, schemathesis), on free ports under

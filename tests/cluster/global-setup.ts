@@ -1,9 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPostgres, type RunningPostgres } from '../../libs/db/embedded-postgres';
-import { resolveServerBinaries } from '../../libs/temporal/binaries';
-import { freePort } from '../../libs/temporal/ports';
+import { startEmbeddedPostgres, type RunningPostgres } from '../../local/embedded-postgres';
+import { resolveServerBinaries } from '../../local/temporal/binaries';
+import { freePort } from '../../local/ports';
 
 /**
  * One PostgreSQL for the run, as tests/support/global-setup.ts starts it (outside jest's module sandbox), and the

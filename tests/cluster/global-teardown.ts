@@ -1,4 +1,4 @@
-import type { RunningPostgres } from '../../libs/db/embedded-postgres';
+import type { RunningPostgres } from '../../local/embedded-postgres';
 
 export default async function globalTeardown(): Promise<void> {
   await (globalThis as { __provningClusterPg?: RunningPostgres }).__provningClusterPg?.stop();

@@ -9,9 +9,9 @@ import {
   parseTemporalDbUrl,
   startTemporalCluster,
   type RunningCluster,
-} from '@temporal-lib/cluster';
-import { startFrontendBalancer, type FrontendBalancer } from '@temporal-lib/frontend-balancer';
-import { assertPortFree, freePort } from '@temporal-lib/ports';
+} from '@local/temporal/cluster';
+import { startFrontendBalancer, type FrontendBalancer } from '@local/temporal/frontend-balancer';
+import { assertPortFree, freePort } from '@local/ports';
 import { startTestApp, type TestApp } from '../support/app';
 import { aHireBody, bearer, openReviewPeriod, unitIdsByCode } from '../support/http-fixtures';
 

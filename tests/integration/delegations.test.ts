@@ -78,7 +78,7 @@ describe('out-of-office delegation over HTTP', () => {
       .get('/api/v1/delegations')
       .set(await bearer(t, 'hr.somatik2'))
       .expect(200);
-    expect(mine.body.map((d: { id: string }) => d.id)).toContain(created.body.id);
+    expect(mine.body.items.map((d: { id: string }) => d.id)).toContain(created.body.id);
     await t.http
       .delete(`/api/v1/delegations/${created.body.id}`)
       .set(await bearer(t, 'hr.somatik'))

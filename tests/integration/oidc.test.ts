@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { exportJWK, generateKeyPair, SignJWT, type JWK, type KeyLike } from 'jose';
-import { freePort } from '@temporal-lib/ports';
+import { freePort } from '@local/ports';
 import { startTestApp, type TestApp } from '../support/app';
 
 jest.setTimeout(120_000);

@@ -39,7 +39,7 @@ describe('review periods over HTTP', () => {
       .get('/api/v1/review-periods?kind=agency_call_off')
       .set(await bearer(t, 'chef.akuten'))
       .expect(200);
-    expect(list.body.map((p: { decisionRef: string }) => p.decisionRef)).toEqual([
+    expect(list.body.items.map((p: { decisionRef: string }) => p.decisionRef)).toEqual([
       'HSN/1895/2025 §42',
       'HSN/2110/2026',
     ]);
@@ -92,19 +92,20 @@ describe('review periods over HTTP', () => {
     );
   });
 
-  it('pages the register: X-Total-Count carries the total, the page size is capped at 100', async () => {
+  it('pages the register in the envelope every list has: the total on each page, the page size capped at 100', async () => {
     const first = await t.http
       .get('/api/v1/review-periods?pageSize=1')
       .set(await bearer(t, 'admin'))
       .expect(200);
-    const total = Number(first.headers['x-total-count']);
-    expect(first.body).toHaveLength(1);
+    const total = first.body.total;
+    expect(first.body.items).toHaveLength(1);
     expect(total).toBeGreaterThanOrEqual(2);
     const second = await t.http
       .get('/api/v1/review-periods?pageSize=1&page=2')
       .set(await bearer(t, 'admin'))
       .expect(200);
-    expect(second.body[0].id).not.toBe(first.body[0].id);
+    expect(second.body).toMatchObject({ page: 2, pageSize: 1, total });
+    expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
     await t.http
       .get('/api/v1/review-periods?pageSize=101')
       .set(await bearer(t, 'admin'))

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { seedDemoOrganisation } from '@db/demo-organisation';
-import { freePort } from '@temporal-lib/ports';
+import { seedDemoOrganisation } from '@local/demo-organisation';
+import { freePort } from '@local/ports';
 import { appProcess, type AppProcess } from '../chaos/app-processes';
 import { startTestDatabase, type TestDatabase } from '../support/database';
 import { aHireBody, aReviewPeriodBody } from '../support/http-fixtures';

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { freePort } from '@temporal-lib/ports';
+import { freePort } from '@local/ports';
 import { againstStack, appProcess } from '../chaos/app-processes';
 import { startStack } from '../chaos/stack';
 import { aCallOffBody, aHireBody, aReviewPeriodBody } from '../support/http-fixtures';

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createSmtpMailer, type Mailer } from '@activities/mailer';
 import { loadConfig, type AppConfig } from '@config/config';
-import { seedDemoOrganisation } from '@db/demo-organisation';
+import { seedDemoOrganisation } from '@local/demo-organisation';
 import { connectTemporalClient } from '@temporal-lib/client';
 import { startReviewWorker, type RunningWorker } from '../../apps/worker/review-worker';
 import { createApi } from '../../apps/api/src/create-api';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { seedDemoOrganisation } from '@db/demo-organisation';
+import { seedDemoOrganisation } from '@local/demo-organisation';
 import type { Actor, RoleGrant } from '@domain/decision-rules';
 import type { ReviewInput } from '@workflows/types';
 

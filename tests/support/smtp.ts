@@ -1,5 +1,5 @@
 import { SMTPServer } from 'smtp-server';
-import { freePort } from '@temporal-lib/ports';
+import { freePort } from '@local/ports';
 
 /** A mail as the SMTP server received it: the envelope, and the headers and text body decoded. */
 export interface ReceivedMail {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { Mailer } from '@activities/mailer';
 import { createReviewActivities, type ReviewActivities } from '@activities/review-activities';
-import { resolveDevServer, resolveTestServer } from '@temporal-lib/binaries';
+import { resolveDevServer, resolveTestServer } from '@local/temporal/binaries';
 import { WORKFLOWS_PATH, workflowBundlerOptions } from '@temporal-lib/workflow-bundle';
 import { staffingReviewWorkflow } from '@workflows/staffing-review.workflow';
 import { submitUpdate } from '@workflows/messages';

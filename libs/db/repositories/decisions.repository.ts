@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { REQUEST_STATUSES } from '@domain/enums';
+import { OUTCOMES, REQUEST_STATUSES, STAGE_NAMES } from '@domain/enums';
 import { dateText, first, many, type Queryable, timestamp } from './rows';
 
 const decisionRow = z.object({
   id: z.string(),
-  stage: z.string(),
-  outcome: z.string(),
+  stage: z.enum(STAGE_NAMES),
+  outcome: z.enum(OUTCOMES),
   actorId: z.string(),
   actorName: z.string(),
   onBehalfOfId: z.string().nullable(),
@@ -17,8 +17,8 @@ const decisionRow = z.object({
 
 const recordedRow = z.object({
   decisionId: z.string(),
-  stage: z.string(),
-  outcome: z.string(),
+  stage: z.enum(STAGE_NAMES),
+  outcome: z.enum(OUTCOMES),
   status: z.enum(REQUEST_STATUSES),
   decidedAt: timestamp,
   validUntil: dateText.nullable(),

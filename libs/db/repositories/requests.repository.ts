@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { REQUEST_KINDS, REQUEST_STATUSES, type RequestKind, type RequestStatus } from '@domain/enums';
+import {
+  OCCUPATIONAL_CATEGORIES,
+  REQUEST_KINDS,
+  REQUEST_STATUSES,
+  type RequestKind,
+  type RequestStatus,
+  STAGE_NAMES,
+} from '@domain/enums';
 import type { RequestInput } from '@domain/request-input';
 import { visibleRequestsSql } from './request-visibility';
 import { RollupsRepository } from './rollups.repository';
@@ -20,7 +27,7 @@ const requestRow = z.object({
   unitId: z.string(),
   divisionId: z.string(),
   requesterId: z.string(),
-  occupationalCategory: z.string(),
+  occupationalCategory: z.enum(OCCUPATIONAL_CATEGORIES),
   payload: requestPayload,
   costSek: bigintNumber,
   status: z.enum(REQUEST_STATUSES),
@@ -35,7 +42,10 @@ const requestRow = z.object({
 });
 export type RequestRow = z.output<typeof requestRow>;
 
-const listedRow = requestRow.extend({ stageName: z.string().nullable(), stageDueAt: timestamp.nullable() });
+const listedRow = requestRow.extend({
+  stageName: z.enum(STAGE_NAMES).nullable(),
+  stageDueAt: timestamp.nullable(),
+});
 
 const COLUMNS = `r.id, r.kind, r.unit_id AS "unitId", r.division_id AS "divisionId", r.requester_id AS "requesterId",
   r.occupational_category AS "occupationalCategory", r.payload, r.cost_sek AS "costSek", r.status,

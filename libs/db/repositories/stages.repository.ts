@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { REQUEST_KINDS, type RequestKind, STAGE_NAMES } from '@domain/enums';
+import {
+  OCCUPATIONAL_CATEGORIES,
+  OUTCOMES,
+  REQUEST_KINDS,
+  type RequestKind,
+  ROLES,
+  STAGE_NAMES,
+} from '@domain/enums';
 import { requestPayload } from './requests.repository';
 import { bigintNumber, execute, first, many, type Queryable, timestamp } from './rows';
 
@@ -7,13 +14,13 @@ const stageRow = z.object({
   id: z.string(),
   name: z.enum(STAGE_NAMES),
   round: z.number().int(),
-  assigneeRole: z.string(),
+  assigneeRole: z.enum(ROLES),
   assigneeScopeUnitId: z.string().nullable(),
   openedAt: timestamp,
   dueAt: timestamp,
   escalationLevel: z.number().int(),
   closedAt: timestamp.nullable(),
-  outcome: z.string().nullable(),
+  outcome: z.enum([...OUTCOMES, 'withdrawn']).nullable(),
 });
 
 const openStageRow = z.object({
@@ -40,7 +47,7 @@ const reviewableRow = z.object({
   divisionName: z.string(),
   requesterId: z.string(),
   requesterName: z.string(),
-  occupationalCategory: z.string(),
+  occupationalCategory: z.enum(OCCUPATIONAL_CATEGORIES),
   costSek: bigintNumber,
   payload: requestPayload,
   policyVersion: z.number().int(),

@@ -8,7 +8,7 @@ const SOURCES = [
   'apps/web/index.html',
   'apps/web/vite.config.ts',
   'libs/domain',
-  'libs/db/demo-organisation.ts',
+  'local/demo-organisation.ts',
 ];
 const BUILT = join(ROOT, 'apps/web/dist/index.html');
 

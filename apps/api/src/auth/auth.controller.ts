@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, currentUserSchema, devLoginResponseSchema } from '../common/openapi-responses';
+import * as users from '@contracts/users';
+import { ApiProblems } from '../common/openapi-responses';
+import { openApiResponseSchema } from '../common/openapi-schema';
 import { z } from 'zod';
 import { parseBody } from '../common/parse-body';
 import { Can, Public } from './allow.decorator';
@@ -22,7 +24,7 @@ export class AuthController {
   })
   @ApiOkResponse({
     description: 'A signed token for a seeded user (only with AUTH_MODE=dev)',
-    schema: devLoginResponseSchema,
+    schema: openApiResponseSchema(users.devLoginResultSchema),
   })
   @ApiProblems(
     400,
@@ -30,7 +32,7 @@ export class AuthController {
     [404, 'Dev sign-in is not enabled (AUTH_MODE is not dev)'],
     [422, 'No user has this username'],
   )
-  async devLogin(@Body() body: unknown) {
+  async devLogin(@Body() body: unknown): Promise<users.DevLoginResult> {
     const { username } = parseBody(devLoginSchema, body);
     return this.auth.devLogin(username);
   }
@@ -38,9 +40,12 @@ export class AuthController {
   @Get('me')
   @Can('read', 'Me')
   @ApiBearerAuth()
-  @ApiOkResponse({ description: 'The signed-in user with their roles', schema: currentUserSchema })
+  @ApiOkResponse({
+    description: 'The signed-in user with their roles',
+    schema: openApiResponseSchema(users.userSchema),
+  })
   @ApiProblems(401)
-  me(@User() user: CurrentUser) {
+  me(@User() user: CurrentUser): users.User {
     return user;
   }
 }

@@ -6,6 +6,7 @@ import type { AppConfig } from '@config/config';
 import { UsersRepository } from '@db/repositories/users.repository';
 import { CONFIG, DATA_SOURCE } from '../tokens';
 import { problem, ProblemException } from '../common/problem';
+import type { DevLoginResult } from '@contracts/users';
 import type { CurrentUser } from './current-user';
 
 const DEV_ISSUER = 'provning-dev';
@@ -32,7 +33,7 @@ export class AuthService {
     return this.config.auth.mode;
   }
 
-  async devLogin(username: string): Promise<{ token: string; expiresAt: string; user: CurrentUser }> {
+  async devLogin(username: string): Promise<DevLoginResult> {
     if (this.config.auth.mode !== 'dev')
       throw new ProblemException(problem(404, 'Dev sign-in is not enabled'));
     const user = await this.loadUser({ username });

@@ -1,17 +1,7 @@
-import type { Response } from 'express';
-import { z } from 'zod';
+import { pageOf, type Page, type PageParams } from '@contracts/paging';
 
-/** Page parameters of every list: pages from 1, at most 100 items a page. */
-export const pageQuery = {
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(100),
-};
-export type Page = { page: number; pageSize: number };
-
-/**
- * Lists that are plain arrays carry their total in `X-Total-Count`, so the body stays an array of the resource.
- */
-export function withTotal<T extends { __total?: number }>(rows: T[], res: Response): Omit<T, '__total'>[] {
-  res.setHeader('X-Total-Count', String(rows[0]?.__total ?? 0));
-  return rows.map(({ __total: _, ...row }) => row);
+/** The page of rows a repository read with its window total (`__total`), in the one envelope of every list. */
+export function pageFromRows<T>(rows: (T & { __total: number })[], at: PageParams): Page<T> {
+  const items = rows.map(({ __total: _, ...row }) => row as T);
+  return pageOf(items, rows[0]?.__total ?? 0, at);
 }

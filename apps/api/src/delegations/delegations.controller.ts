@@ -1,19 +1,8 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
+import { delegationListSchema, delegationSchema } from '@contracts/delegations';
+import { MAX_PAGE_SIZE, pageQuery } from '@contracts/paging';
 import { parseBody } from '../common/parse-body';
-import { pageQuery, withTotal } from '../common/paging';
 import { ApiQueryFrom } from '../common/openapi-query';
 import {
   ApiBearerAuth,
@@ -23,14 +12,14 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiProblems, arrayOf, delegationSchema } from '../common/openapi-responses';
+import { ApiProblems } from '../common/openapi-responses';
 import { newDelegationSchema } from '@domain/delegation';
 import { Can } from '../auth/allow.decorator';
 import { type CurrentUser, User } from '../auth/current-user';
-import { openApiSchema } from '../common/openapi-schema';
+import { openApiResponseSchema, openApiSchema } from '../common/openapi-schema';
 import { DelegationsService } from './delegations.service';
 
-const pageQuerySchema = z.object(pageQuery).strict();
+const pageQuerySchema = z.object(pageQuery(MAX_PAGE_SIZE)).strict();
 
 @ApiTags('delegations')
 @ApiBearerAuth()
@@ -42,18 +31,21 @@ export class DelegationsController {
   @Can('read', 'Delegation')
   @ApiQueryFrom(pageQuerySchema)
   @ApiOkResponse({
-    description: 'Delegations in force that the caller may see, newest first',
-    schema: arrayOf(delegationSchema),
+    description: 'A page of the delegations in force that the caller may see, newest first',
+    schema: openApiResponseSchema(delegationListSchema),
   })
   @ApiProblems(401, 403)
-  async list(@Query() query: unknown, @User() user: CurrentUser, @Res({ passthrough: true }) res: Response) {
-    return withTotal(await this.delegations.list(user, parseBody(pageQuerySchema, query)), res);
+  list(@Query() query: unknown, @User() user: CurrentUser) {
+    return this.delegations.list(user, parseBody(pageQuerySchema, query));
   }
 
   @Post()
   @Can('create', 'Delegation')
   @ApiBody({ schema: openApiSchema(newDelegationSchema) })
-  @ApiCreatedResponse({ description: 'The recorded delegation', schema: delegationSchema })
+  @ApiCreatedResponse({
+    description: 'The recorded delegation',
+    schema: openApiResponseSchema(delegationSchema),
+  })
   @ApiProblems(400, 401, [403, 'The caller may not record delegations, or not for this reviewer'], 413, [
     422,
     'A user is unknown, the delegator is no reviewer, or the delegate lacks the role or scope',

@@ -8,8 +8,10 @@ import type { RequestKind } from '@domain/enums';
 import { DomainError } from '@domain/errors';
 import { AuthService } from '../auth/auth.service';
 import { asActor, type CurrentUser, hasRole } from '../auth/current-user';
+import type * as contract from '@contracts/delegations';
+import type { PageParams } from '@contracts/paging';
 import { DATA_SOURCE } from '../tokens';
-import { type Page } from '../common/paging';
+import { pageFromRows } from '../common/paging';
 
 @Injectable()
 export class DelegationsService {
@@ -22,15 +24,15 @@ export class DelegationsService {
   }
 
   /** Own delegations (either side); the HR lead, executive and admin see all; a director their division's. */
-  list(user: CurrentUser, page: Page) {
+  async list(user: CurrentUser, page: PageParams): Promise<contract.DelegationList> {
     const all = hasRole(user, 'hr_lead', 'executive', 'admin');
     const divisions = user.grants
       .filter((g) => g.role === 'director' && g.scopeUnitId)
       .map((g) => g.scopeUnitId!);
-    return this.delegations.list({ userId: user.id, all, divisions, ...page });
+    return pageFromRows(await this.delegations.list({ userId: user.id, all, divisions, ...page }), page);
   }
 
-  async create(body: unknown, user: CurrentUser) {
+  async create(body: unknown, user: CurrentUser): Promise<contract.Delegation> {
     const input = parseNewDelegation(body);
     const [delegator, delegate] = await Promise.all([
       input.delegatorId ? this.auth.loadUser({ id: input.delegatorId }) : user,

@@ -1,18 +1,18 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
+import { exemptionListSchema, exemptionSchema } from '@contracts/exemptions';
+import { MAX_PAGE_SIZE, pageQuery } from '@contracts/paging';
 import { parseBody } from '../common/parse-body';
-import { pageQuery, withTotal } from '../common/paging';
 import { ApiQueryFrom } from '../common/openapi-query';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, arrayOf, exemptionSchema } from '../common/openapi-responses';
+import { ApiProblems } from '../common/openapi-responses';
 import { newExemptionSchema } from '@domain/exemptions';
 import { Can } from '../auth/allow.decorator';
 import { type CurrentUser, User } from '../auth/current-user';
-import { openApiSchema } from '../common/openapi-schema';
+import { openApiResponseSchema, openApiSchema } from '../common/openapi-schema';
 import { ExemptionsService } from './exemptions.service';
 
-const pageQuerySchema = z.object(pageQuery).strict();
+const pageQuerySchema = z.object(pageQuery(MAX_PAGE_SIZE)).strict();
 
 @ApiTags('exemptions')
 @ApiBearerAuth()
@@ -24,18 +24,21 @@ export class ExemptionsController {
   @Can('read', 'Exemption')
   @ApiQueryFrom(pageQuerySchema)
   @ApiOkResponse({
-    description: 'Exemptions the caller may see (a director: their division), newest first',
-    schema: arrayOf(exemptionSchema),
+    description: 'A page of the exemptions the caller may see (a director: their division), newest first',
+    schema: openApiResponseSchema(exemptionListSchema),
   })
   @ApiProblems(401, 403)
-  async list(@Query() query: unknown, @User() user: CurrentUser, @Res({ passthrough: true }) res: Response) {
-    return withTotal(await this.exemptions.list(user, parseBody(pageQuerySchema, query)), res);
+  list(@Query() query: unknown, @User() user: CurrentUser) {
+    return this.exemptions.list(user, parseBody(pageQuerySchema, query));
   }
 
   @Post()
   @Can('create', 'Exemption')
   @ApiBody({ schema: openApiSchema(newExemptionSchema) })
-  @ApiCreatedResponse({ description: 'The granted exemption', schema: exemptionSchema })
+  @ApiCreatedResponse({
+    description: 'The granted exemption',
+    schema: openApiResponseSchema(exemptionSchema),
+  })
   @ApiProblems(
     400,
     401,
@@ -50,7 +53,10 @@ export class ExemptionsController {
 
   @Post(':id/revoke')
   @Can('revoke', 'Exemption')
-  @ApiCreatedResponse({ description: 'The exemption, now revoked', schema: exemptionSchema })
+  @ApiCreatedResponse({
+    description: 'The exemption, now revoked',
+    schema: openApiResponseSchema(exemptionSchema),
+  })
   @ApiProblems(
     400,
     401,

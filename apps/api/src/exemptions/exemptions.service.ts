@@ -12,8 +12,10 @@ import {
 } from '@domain/exemptions';
 import { type CurrentUser, hasRole } from '../auth/current-user';
 import { PeriodWatchGateway } from '../review-periods/period-watch-gateway';
+import type * as contract from '@contracts/exemptions';
+import type { PageParams } from '@contracts/paging';
 import { DATA_SOURCE } from '../tokens';
-import { type Page } from '../common/paging';
+import { pageFromRows } from '../common/paging';
 
 @Injectable()
 export class ExemptionsService {
@@ -33,12 +35,12 @@ export class ExemptionsService {
     return user.grants.filter((g) => g.role === 'director' && g.scopeUnitId).map((g) => g.scopeUnitId!);
   }
 
-  list(user: CurrentUser, page: Page): Promise<(Exemption & { __total: number })[]> {
+  async list(user: CurrentUser, page: PageParams): Promise<contract.ExemptionList> {
     const divisions = this.divisionsOf(user);
-    return this.exemptions.list(divisions, page);
+    return pageFromRows(await this.exemptions.list(divisions, page), page);
   }
 
-  async create(body: unknown, user: CurrentUser): Promise<Exemption> {
+  async create(body: unknown, user: CurrentUser): Promise<contract.Exemption> {
     const input = parseNewExemption(body);
     const unit = await this.orgUnits.placed(input.scopeUnitId);
     if (!unit) {
@@ -74,7 +76,7 @@ export class ExemptionsService {
     return exemption;
   }
 
-  async revoke(id: string, user: CurrentUser): Promise<Exemption> {
+  async revoke(id: string, user: CurrentUser): Promise<contract.Exemption> {
     return this.dataSource.transaction(async (db) => {
       const exemptions = new ExemptionsRepository(db);
       const exemption = await exemptions.lockedWithDivision(id);

@@ -7,7 +7,9 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@config/config';
 import { pingDatabase } from '@db/repositories/database-ping';
 import { Public } from '../auth/allow.decorator';
-import { healthCheckSchema, problemContent } from '../common/openapi-responses';
+import { healthCheckSchema } from '@contracts/health';
+import { problemContent } from '../common/openapi-responses';
+import { openApiResponseSchema } from '../common/openapi-schema';
 import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from '../tokens';
 
 /** How long one dependency may take before readiness calls it down. */
@@ -38,10 +40,13 @@ export class HealthController {
   @Get()
   @Public()
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
-  @ApiOkResponse({ description: 'PostgreSQL and Temporal both answer', schema: healthCheckSchema(['ok']) })
+  @ApiOkResponse({
+    description: 'PostgreSQL and Temporal both answer',
+    schema: openApiResponseSchema(healthCheckSchema(['ok'])),
+  })
   @ApiServiceUnavailableResponse({
     description: 'A dependency is down, or the API is shutting down (with Retry-After)',
-    schema: healthCheckSchema(['error', 'shutting_down']),
+    schema: openApiResponseSchema(healthCheckSchema(['error', 'shutting_down'])),
     headers: {
       'Retry-After': { description: 'Seconds to wait before asking again', schema: { type: 'string' } },
     },
@@ -61,7 +66,10 @@ export class HealthController {
   @Get('live')
   @Public()
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
-  @ApiOkResponse({ description: 'The process answers', schema: healthCheckSchema(['ok']) })
+  @ApiOkResponse({
+    description: 'The process answers',
+    schema: openApiResponseSchema(healthCheckSchema(['ok'])),
+  })
   @ApiServiceUnavailableResponse({ description: 'The API is shutting down', content: problemContent })
   liveness() {
     return this.health.check([]);

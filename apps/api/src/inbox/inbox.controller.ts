@@ -1,6 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, inboxSchema } from '../common/openapi-responses';
+import { inboxSchema } from '@contracts/inbox';
+import { ApiProblems } from '../common/openapi-responses';
+import { openApiResponseSchema } from '../common/openapi-schema';
 import { REQUEST_KINDS } from '@domain/enums';
 import { Can } from '../auth/allow.decorator';
 import { type CurrentUser, User } from '../auth/current-user';
@@ -19,7 +21,7 @@ export class InboxController {
   @ApiOkResponse({
     description:
       'Open stages the caller may decide now, in their own right or standing in, earliest due first',
-    schema: inboxSchema,
+    schema: openApiResponseSchema(inboxSchema),
   })
   @ApiProblems(400, 401, 403)
   list(@Query() query: unknown, @User() user: CurrentUser) {

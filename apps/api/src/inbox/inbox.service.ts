@@ -13,13 +13,14 @@ import { AuthService } from '../auth/auth.service';
 import { asActor, type CurrentUser } from '../auth/current-user';
 import { parseBody } from '../common/parse-body';
 import { DATA_SOURCE } from '../tokens';
-import { pageQuery } from '../common/paging';
+import type { Inbox, InboxItem } from '@contracts/inbox';
+import { MAX_PAGE_SIZE, pageOf, pageQuery } from '@contracts/paging';
 
 const querySchema = z
   .object({
     kind: z.enum(REQUEST_KINDS).optional(),
     divisionId: z.string().uuid().optional(),
-    ...pageQuery,
+    ...pageQuery(MAX_PAGE_SIZE),
   })
   .strict();
 
@@ -39,7 +40,7 @@ export class InboxService {
     this.stages = new StagesRepository(dataSource);
   }
 
-  async inbox(query: unknown, user: CurrentUser, now = new Date()) {
+  async inbox(query: unknown, user: CurrentUser, now = new Date()): Promise<Inbox> {
     const q = parseBody(querySchema, query);
     const today = stockholmDate(now);
     const delegations = await this.delegations.activeFor(user.id, today);
@@ -58,7 +59,7 @@ export class InboxService {
       kind: q.kind,
       divisionId: q.divisionId,
     });
-    const items = [];
+    const items: InboxItem[] = [];
     for (const row of rows) {
       const planned = planRoute(policyFor(row.policyVersion), {
         kind: row.kind,
@@ -130,11 +131,6 @@ export class InboxService {
       });
     }
     const start = (q.page - 1) * q.pageSize;
-    return {
-      items: items.slice(start, start + q.pageSize),
-      total: items.length,
-      page: q.page,
-      pageSize: q.pageSize,
-    };
+    return pageOf(items.slice(start, start + q.pageSize), items.length, q);
   }
 }

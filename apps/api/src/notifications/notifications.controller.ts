@@ -1,7 +1,14 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, notificationListSchema, notificationSchema } from '../common/openapi-responses';
 import { z } from 'zod';
+import {
+  notificationListSchema,
+  notificationSchema,
+  type Notification,
+  type NotificationList,
+} from '@contracts/notifications';
+import { pageOf, pageQuery, SCREEN_PAGE_SIZE } from '@contracts/paging';
+import { ApiProblems } from '../common/openapi-responses';
 import type { DataSource } from 'typeorm';
 import { NotificationsRepository } from '@db/repositories/notifications.repository';
 import { DomainError } from '@domain/errors';
@@ -9,13 +16,13 @@ import { Can } from '../auth/allow.decorator';
 import { type CurrentUser, User } from '../auth/current-user';
 import { parseBody } from '../common/parse-body';
 import { ApiQueryFrom } from '../common/openapi-query';
+import { openApiResponseSchema } from '../common/openapi-schema';
 import { DATA_SOURCE } from '../tokens';
 
 export const notificationsQuerySchema = z
   .object({
     unread: z.enum(['true', 'false']).optional(),
-    page: z.coerce.number().int().min(1).max(100_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(100).default(25),
+    ...pageQuery(SCREEN_PAGE_SIZE),
   })
   .strict();
 
@@ -34,10 +41,10 @@ export class NotificationsController {
   @ApiQueryFrom(notificationsQuerySchema)
   @ApiOkResponse({
     description: "A page of the caller's notifications, newest first",
-    schema: notificationListSchema,
+    schema: openApiResponseSchema(notificationListSchema),
   })
   @ApiProblems(400, 401)
-  async list(@Query() query: unknown, @User() user: CurrentUser) {
+  async list(@Query() query: unknown, @User() user: CurrentUser): Promise<NotificationList> {
     const q = parseBody(notificationsQuerySchema, query);
     const unreadOnly = q.unread === 'true';
     const { total, unread } = await this.notifications.countsFor(user.id);
@@ -46,14 +53,20 @@ export class NotificationsController {
       page: q.page,
       pageSize: q.pageSize,
     });
-    return { items, total, unread, page: q.page, pageSize: q.pageSize };
+    return { ...pageOf(items, total, q), unread };
   }
 
   @Post(':id/read')
   @Can('mark_read', 'Notification')
-  @ApiCreatedResponse({ description: 'The notification, marked read', schema: notificationSchema })
+  @ApiCreatedResponse({
+    description: 'The notification, marked read',
+    schema: openApiResponseSchema(notificationSchema),
+  })
   @ApiProblems(400, 401, [404, 'The caller has no notification with this id'])
-  async markRead(@Param('id', new ParseUUIDPipe()) id: string, @User() user: CurrentUser) {
+  async markRead(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @User() user: CurrentUser,
+  ): Promise<Notification> {
     const row = await this.notifications.markRead(id, user.id);
     if (!row) throw new DomainError('not_found', `No notification ${id}`);
     return row;

@@ -1,6 +1,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, arrayOf, divisionSchema } from '../common/openapi-responses';
+import { divisionsSchema, type Division } from '@contracts/org';
+import { ApiProblems } from '../common/openapi-responses';
+import { openApiResponseSchema } from '../common/openapi-schema';
 import type { DataSource } from 'typeorm';
 import { OrgUnitsRepository } from '@db/repositories/org-units.repository';
 import { Can } from '../auth/allow.decorator';
@@ -18,9 +20,12 @@ export class OrgController {
   /** Divisions with their units, for forms and filters. */
   @Get('units')
   @Can('read', 'Org')
-  @ApiOkResponse({ description: 'Divisions by code, each with its units', schema: arrayOf(divisionSchema) })
+  @ApiOkResponse({
+    description: 'Divisions by code, each with its units',
+    schema: openApiResponseSchema(divisionsSchema),
+  })
   @ApiProblems(401)
-  async units() {
+  async units(): Promise<Division[]> {
     const rows = await this.orgUnits.all('code');
     return rows
       .filter((r) => r.level === 'division')

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery, SCREEN_PAGE_SIZE } from '@contracts/paging';
 import { REQUEST_KINDS, REQUEST_STATUSES } from '@domain/enums';
 
 export const listQuerySchema = z
@@ -8,8 +9,7 @@ export const listQuerySchema = z
     unitId: z.string().uuid().optional(),
     divisionId: z.string().uuid().optional(),
     mine: z.enum(['true', 'false']).optional(),
-    page: z.coerce.number().int().min(1).max(100_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(100).default(25),
+    ...pageQuery(SCREEN_PAGE_SIZE),
     sort: z.enum(['submittedAt', '-submittedAt']).default('-submittedAt'),
   })
   .strict();

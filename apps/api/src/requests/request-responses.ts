@@ -1,8 +1,9 @@
 import type { RequestRow } from '@db/repositories/requests.repository';
 import type { ReviewState } from '@workflows/types';
+import type { RequestSummary, Submission } from '@contracts/requests';
 
 /** A request as every answer describes it. */
-export function summaryOf(row: RequestRow) {
+export function summaryOf(row: RequestRow): Omit<RequestSummary, 'currentStage'> {
   return {
     id: row.id,
     kind: row.kind,
@@ -24,7 +25,7 @@ export function summaryOf(row: RequestRow) {
 }
 
 /** The answer to a submission: the status the review gave it, and its open stage. */
-export function submissionAnswerOf(row: RequestRow, state: ReviewState | undefined) {
+export function submissionAnswerOf(row: RequestRow, state: ReviewState | undefined): Submission {
   const stage = state?.currentStage;
   return {
     id: row.id,

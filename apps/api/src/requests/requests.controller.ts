@@ -11,19 +11,18 @@ import { decisionInputSchema } from '@domain/decision-input';
 import { requestInputSchema } from '@domain/request-input';
 import { Can } from '../auth/allow.decorator';
 import { type CurrentUser, User } from '../auth/current-user';
-import { openApiSchema } from '../common/openapi-schema';
 import {
-  ApiProblems,
-  arrayOf,
   decisionResultSchema,
   reassignmentSchema,
   requestDetailSchema,
   requestListSchema,
   resubmissionSchema,
   submissionSchema,
-  timelineEventSchema,
+  timelineSchema,
   withdrawalSchema,
-} from '../common/openapi-responses';
+} from '@contracts/requests';
+import { openApiResponseSchema, openApiSchema } from '../common/openapi-schema';
+import { ApiProblems } from '../common/openapi-responses';
 import { listQuerySchema, RequestsService, resubmitSchema, withdrawSchema } from './requests.service';
 import { ApiQueryFrom } from '../common/openapi-query';
 
@@ -47,7 +46,7 @@ export class RequestsController {
     description:
       'The recorded request: in review with its first stage, or not_required / exempted without review. ' +
       'A repeat with the same Idempotency-Key answers the same request.',
-    schema: submissionSchema,
+    schema: openApiResponseSchema(submissionSchema),
   })
   @ApiProblems(
     [400, 'The body has invalid fields, or the Idempotency-Key header is not valid'],
@@ -69,7 +68,10 @@ export class RequestsController {
   @Get()
   @Can('read', 'Request')
   @ApiQueryFrom(listQuerySchema)
-  @ApiOkResponse({ description: 'A page of the requests the caller may see', schema: requestListSchema })
+  @ApiOkResponse({
+    description: 'A page of the requests the caller may see',
+    schema: openApiResponseSchema(requestListSchema),
+  })
   @ApiProblems(400, 401)
   list(@Query() query: unknown, @User() user: CurrentUser) {
     return this.requests.list(query, user);
@@ -77,7 +79,10 @@ export class RequestsController {
 
   @Get(':id')
   @Can('read', 'Request')
-  @ApiOkResponse({ description: 'The request with its stages and decisions', schema: requestDetailSchema })
+  @ApiOkResponse({
+    description: 'The request with its stages and decisions',
+    schema: openApiResponseSchema(requestDetailSchema),
+  })
   @ApiProblems(400, 401, [404, 'No request with this id that the caller may see'])
   get(@Param('id', uuid) id: string, @User() user: CurrentUser) {
     return this.requests.get(id, user);
@@ -87,7 +92,7 @@ export class RequestsController {
   @Can('read', 'Request')
   @ApiOkResponse({
     description: 'The audit trail of the request, oldest first',
-    schema: arrayOf(timelineEventSchema),
+    schema: openApiResponseSchema(timelineSchema),
   })
   @ApiProblems(400, 401, [404, 'No request with this id that the caller may see'])
   timeline(@Param('id', uuid) id: string, @User() user: CurrentUser) {
@@ -102,7 +107,7 @@ export class RequestsController {
     description:
       'The recorded decision and the stage opened next, if any. A retry with the same Idempotency-Key answers ' +
       'the first decision (then without nextStage).',
-    schema: decisionResultSchema,
+    schema: openApiResponseSchema(decisionResultSchema),
   })
   @ApiProblems(
     [400, 'The decision has invalid fields, or the Idempotency-Key header is not valid'],
@@ -125,7 +130,10 @@ export class RequestsController {
   @Post(':id/resubmit')
   @Can('resubmit', 'Request')
   @ApiBody({ schema: openApiSchema(resubmitSchema), required: false })
-  @ApiCreatedResponse({ description: 'The request, back in review', schema: resubmissionSchema })
+  @ApiCreatedResponse({
+    description: 'The request, back in review',
+    schema: openApiResponseSchema(resubmissionSchema),
+  })
   @ApiProblems(
     [400, 'The body or the changed fields are not valid, or they change kind or unit'],
     401,
@@ -141,7 +149,10 @@ export class RequestsController {
 
   @Post(':id/reassign')
   @Can('reassign', 'Request')
-  @ApiCreatedResponse({ description: 'The open stage, now assigned to the user', schema: reassignmentSchema })
+  @ApiCreatedResponse({
+    description: 'The open stage, now assigned to the user',
+    schema: openApiResponseSchema(reassignmentSchema),
+  })
   @ApiProblems(
     400,
     401,
@@ -166,7 +177,10 @@ export class RequestsController {
   @Post(':id/withdraw')
   @Can('withdraw', 'Request')
   @ApiBody({ schema: openApiSchema(withdrawSchema), required: false })
-  @ApiCreatedResponse({ description: 'The withdrawn request', schema: withdrawalSchema })
+  @ApiCreatedResponse({
+    description: 'The withdrawn request',
+    schema: openApiResponseSchema(withdrawalSchema),
+  })
   @ApiProblems(
     400,
     401,

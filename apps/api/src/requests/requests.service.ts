@@ -12,6 +12,8 @@ import { DomainError } from '@domain/errors';
 import { CURRENT_POLICY_VERSION } from '@domain/policy';
 import { parseRequestInput, requestCostSek } from '@domain/request-input';
 import type { ReviewState } from '@workflows/types';
+import { pageOf } from '@contracts/paging';
+import type * as contract from '@contracts/requests';
 import { parseBody } from '../common/parse-body';
 import type { CurrentUser } from '../auth/current-user';
 import { asActor } from '../auth/current-user';
@@ -58,7 +60,7 @@ export class RequestsService {
     this.orgUnits = new OrgUnitsRepository(dataSource);
   }
 
-  async submit(body: unknown, key: string | undefined, user: CurrentUser) {
+  async submit(body: unknown, key: string | undefined, user: CurrentUser): Promise<contract.Submission> {
     const idemKey = parseIdempotencyKey(key);
     const now = new Date();
     const today = stockholmDate(now);
@@ -117,7 +119,7 @@ export class RequestsService {
   }
 
   /** Starts (or, on a replay, finds) the review and answers with its open stage. */
-  private async submissionAnswer(row: RequestRow) {
+  private async submissionAnswer(row: RequestRow): Promise<contract.Submission> {
     let state: ReviewState | undefined;
     const { policyVersion } = row;
     if (policyVersion !== null && (row.status === 'in_review' || row.status === 'returned')) {
@@ -143,7 +145,7 @@ export class RequestsService {
     return row;
   }
 
-  async list(query: unknown, user: CurrentUser) {
+  async list(query: unknown, user: CurrentUser): Promise<contract.RequestList> {
     const q = parseBody(listQuerySchema, query);
     const { total, rows } = await this.requests.pageVisible(
       user.id,
@@ -156,18 +158,14 @@ export class RequestsService {
       },
       { oldestFirst: q.sort === 'submittedAt', page: q.page, pageSize: q.pageSize },
     );
-    return {
-      items: rows.map((r) => ({
-        ...summaryOf(r),
-        currentStage: r.stageName ? { name: r.stageName, dueAt: r.stageDueAt } : null,
-      })),
-      page: q.page,
-      pageSize: q.pageSize,
-      total,
-    };
+    const items = rows.map((r) => ({
+      ...summaryOf(r),
+      currentStage: r.stageName ? { name: r.stageName, dueAt: r.stageDueAt! } : null,
+    }));
+    return pageOf(items, total, q);
   }
 
-  async get(id: string, user: CurrentUser) {
+  async get(id: string, user: CurrentUser): Promise<contract.RequestDetail> {
     const row = await this.visibleRow(id, user);
     const stages = await this.stages.ofRequest(id);
     const decisions = await this.decisions.ofRequest(id);
@@ -183,12 +181,17 @@ export class RequestsService {
     };
   }
 
-  async timeline(id: string, user: CurrentUser) {
+  async timeline(id: string, user: CurrentUser): Promise<contract.Timeline> {
     await this.visibleRow(id, user);
     return this.auditEvents.ofRequest(id);
   }
 
-  async decide(id: string, body: unknown, key: string | undefined, user: CurrentUser) {
+  async decide(
+    id: string,
+    body: unknown,
+    key: string | undefined,
+    user: CurrentUser,
+  ): Promise<contract.DecisionResult> {
     const idemKey = parseIdempotencyKey(key);
     const row = await this.visibleRow(id, user);
     const p = row.payload;
@@ -238,7 +241,7 @@ export class RequestsService {
     return open;
   }
 
-  async resubmit(id: string, body: unknown, user: CurrentUser) {
+  async resubmit(id: string, body: unknown, user: CurrentUser): Promise<contract.Resubmission> {
     const { changes, comment } = parseBody(resubmitSchema, body);
     const row = await this.visibleRow(id, user);
     assertIsRequester(row, user, 'resubmit');
@@ -267,7 +270,7 @@ export class RequestsService {
     return { id, status: state.status, currentStage: state.currentStage ?? null };
   }
 
-  async reassign(id: string, body: unknown, user: CurrentUser) {
+  async reassign(id: string, body: unknown, user: CurrentUser): Promise<contract.Reassignment> {
     const { userId } = parseBody(reassignSchema, body);
     await this.visibleRow(id, user);
     const target = await this.auth.loadUser({ id: userId });
@@ -286,7 +289,7 @@ export class RequestsService {
     return { id, currentStage: stage };
   }
 
-  async withdraw(id: string, body: unknown, user: CurrentUser) {
+  async withdraw(id: string, body: unknown, user: CurrentUser): Promise<contract.Withdrawal> {
     const { comment } = parseBody(withdrawSchema, body);
     const row = await this.visibleRow(id, user);
     assertIsRequester(row, user, 'withdraw');

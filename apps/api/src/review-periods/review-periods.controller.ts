@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
-import { pageQuery, withTotal } from '../common/paging';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { MAX_PAGE_SIZE, pageQuery } from '@contracts/paging';
+import { reviewPeriodListSchema, reviewPeriodSchema } from '@contracts/review-periods';
 import { ApiQueryFrom } from '../common/openapi-query';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, arrayOf, reviewPeriodSchema } from '../common/openapi-responses';
-import { openApiSchema } from '../common/openapi-schema';
+import { ApiProblems } from '../common/openapi-responses';
+import { openApiResponseSchema, openApiSchema } from '../common/openapi-schema';
 import { REQUEST_KINDS } from '@domain/enums';
 import { extensionSchema, newPeriodSchema } from '@domain/review-periods';
 import { z } from 'zod';
@@ -13,7 +13,7 @@ import { Can } from '../auth/allow.decorator';
 import { type CurrentUser, User } from '../auth/current-user';
 import { ReviewPeriodsService } from './review-periods.service';
 
-const listQuery = z.object({ kind: z.enum(REQUEST_KINDS).optional(), ...pageQuery }).strict();
+const listQuery = z.object({ kind: z.enum(REQUEST_KINDS).optional(), ...pageQuery(MAX_PAGE_SIZE) }).strict();
 
 @ApiTags('review-periods')
 @ApiBearerAuth()
@@ -24,11 +24,14 @@ export class ReviewPeriodsController {
   @Get()
   @Can('read', 'ReviewPeriod')
   @ApiQueryFrom(listQuery)
-  @ApiOkResponse({ description: 'Review periods by kind and start', schema: arrayOf(reviewPeriodSchema) })
+  @ApiOkResponse({
+    description: 'A page of the review periods, by kind and start',
+    schema: openApiResponseSchema(reviewPeriodListSchema),
+  })
   @ApiProblems(400, 401)
-  async list(@Query() query: unknown, @Res({ passthrough: true }) res: Response) {
+  list(@Query() query: unknown) {
     const { kind, ...page } = parseBody(listQuery, query);
-    return withTotal(await this.periods.list(kind, page), res);
+    return this.periods.list(kind, page);
   }
 
   @Post()
@@ -36,7 +39,7 @@ export class ReviewPeriodsController {
   @ApiBody({ schema: openApiSchema(newPeriodSchema) })
   @ApiCreatedResponse({
     description: 'The recorded period (a retry of the same creation answers the same period)',
-    schema: reviewPeriodSchema,
+    schema: openApiResponseSchema(reviewPeriodSchema),
   })
   @ApiProblems(400, 401, 403, [409, 'Overlaps a period of the same kind'], 413, [
     503,
@@ -51,7 +54,7 @@ export class ReviewPeriodsController {
   @ApiBody({ schema: openApiSchema(extensionSchema) })
   @ApiCreatedResponse({
     description: 'The extension, a new period starting the day after',
-    schema: reviewPeriodSchema,
+    schema: openApiResponseSchema(reviewPeriodSchema),
   })
   @ApiProblems(
     400,

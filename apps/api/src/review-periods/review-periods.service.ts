@@ -11,8 +11,10 @@ import {
   type NewPeriod,
   type ReviewPeriod,
 } from '@domain/review-periods';
+import type { PageParams } from '@contracts/paging';
+import type * as contract from '@contracts/review-periods';
 import { DATA_SOURCE } from '../tokens';
-import { type Page } from '../common/paging';
+import { pageFromRows } from '../common/paging';
 import { PeriodWatchGateway } from './period-watch-gateway';
 import type { CurrentUser } from '../auth/current-user';
 
@@ -26,8 +28,8 @@ export class ReviewPeriodsService {
     this.periods = new ReviewPeriodsRepository(dataSource);
   }
 
-  list(kind: RequestKind | undefined, page: Page): Promise<(ReviewPeriod & { __total: number })[]> {
-    return this.periods.list(kind, page);
+  async list(kind: RequestKind | undefined, page: PageParams): Promise<contract.ReviewPeriodList> {
+    return pageFromRows(await this.periods.list(kind, page), page);
   }
 
   /** The period of `kind` covering `date`, if any: decides whether a request is reviewed. */
@@ -35,13 +37,13 @@ export class ReviewPeriodsService {
     return new ReviewPeriodsRepository(db).covering(kind, date);
   }
 
-  async create(body: unknown, user: CurrentUser): Promise<ReviewPeriod> {
+  async create(body: unknown, user: CurrentUser): Promise<contract.ReviewPeriod> {
     const period = await this.insert({ ...parseNewPeriod(body), extendsId: null }, user);
     await this.watches.watch(period);
     return period;
   }
 
-  async extend(id: string, body: unknown, user: CurrentUser): Promise<ReviewPeriod> {
+  async extend(id: string, body: unknown, user: CurrentUser): Promise<contract.ReviewPeriod> {
     const base = await this.periods.byId(id);
     if (!base) throw new DomainError('not_found', `No review period ${id}`);
     const extension = await this.insert(planExtension(base, body), user);
@@ -50,7 +52,10 @@ export class ReviewPeriodsService {
     return extension;
   }
 
-  private insert(period: NewPeriod & { extendsId: string | null }, user: CurrentUser): Promise<ReviewPeriod> {
+  private insert(
+    period: NewPeriod & { extendsId: string | null },
+    user: CurrentUser,
+  ): Promise<contract.ReviewPeriod> {
     return this.dataSource.transaction(async (db) => {
       const periods = new ReviewPeriodsRepository(db);
       // One writer at a time, so two overlapping periods cannot both pass the check.

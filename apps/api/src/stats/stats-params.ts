@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { OCCUPATIONAL_CATEGORIES, REQUEST_KINDS } from '@domain/enums';
 import { isoDate } from '@domain/schema-parts';
 import { SERIES_INTERVALS } from '@domain/stats-range';
+import { BREAKDOWN_DIMENSIONS } from '@contracts/stats';
 
-export const BREAKDOWN_DIMENSIONS = ['division', 'unit', 'category', 'kind', 'stage'] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 
 /** The filters every statistics endpoint takes (domain.md "Statistics directors need"). */

@@ -3,8 +3,9 @@ import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swag
 import { Can } from '../auth/allow.decorator';
 import { type CurrentUser, User } from '../auth/current-user';
 import { ApiQueryFrom } from '../common/openapi-query';
+import { breakdownSchema, summarySchema, timeseriesSchema } from '@contracts/stats';
 import { ApiProblems } from '../common/openapi-responses';
-import { breakdownSchema, summarySchema, timeseriesSchema } from './stats-openapi';
+import { openApiResponseSchema } from '../common/openapi-schema';
 import { breakdownParams, exportParams, summaryParams, timeseriesParams } from './stats-params';
 import { StatsService } from './stats.service';
 
@@ -21,7 +22,10 @@ export class StatsController {
   @Get('summary')
   @Can('read', 'Statistics')
   @ApiQueryFrom(summaryParams)
-  @ApiOkResponse({ description: `Headline figures for the range. ${SCOPE}`, schema: summarySchema })
+  @ApiOkResponse({
+    description: `Headline figures for the range. ${SCOPE}`,
+    schema: openApiResponseSchema(summarySchema),
+  })
   @ApiProblems(400, 401, 403)
   summary(@Query() query: unknown, @User() user: CurrentUser) {
     return this.stats.summary(query, user);
@@ -32,7 +36,7 @@ export class StatsController {
   @ApiQueryFrom(timeseriesParams)
   @ApiOkResponse({
     description: `The figures per month or ISO week, with agency cost a year earlier. ${SCOPE}`,
-    schema: timeseriesSchema,
+    schema: openApiResponseSchema(timeseriesSchema),
   })
   @ApiProblems(400, 401, 403)
   timeseries(@Query() query: unknown, @User() user: CurrentUser) {
@@ -44,7 +48,7 @@ export class StatsController {
   @ApiQueryFrom(breakdownParams)
   @ApiOkResponse({
     description: `The figures per division, unit, occupational category, kind or review stage. ${SCOPE}`,
-    schema: breakdownSchema,
+    schema: openApiResponseSchema(breakdownSchema),
   })
   @ApiProblems(400, 401, 403)
   breakdown(@Query() query: unknown, @User() user: CurrentUser) {

@@ -5,6 +5,7 @@ import { STAGE_NAMES } from '@domain/enums';
 import { DomainError } from '@domain/errors';
 import { CATEGORY, KIND, STAGE } from '@domain/labels-sv';
 import { addDays, bucketsOf, daysBetween, type Grain, yearEarlier } from '@domain/stats-range';
+import type { Breakdown, Summary, Timeseries } from '@contracts/stats';
 import type { CurrentUser } from '../auth/current-user';
 import { parseBody } from '../common/parse-body';
 import { DATA_SOURCE } from '../tokens';
@@ -45,7 +46,7 @@ export class StatsService {
     this.orgUnits = new OrgUnitsRepository(dataSource);
   }
 
-  async summary(query: unknown, user: CurrentUser, now = new Date()) {
+  async summary(query: unknown, user: CurrentUser, now = new Date()): Promise<Summary> {
     const scope = await this.scope(parseBody(summaryQuery, query), user, now);
     const [counters, leads, open] = await Promise.all([
       this.counters(scope, 'month', []),
@@ -60,7 +61,7 @@ export class StatsService {
     };
   }
 
-  async timeseries(query: unknown, user: CurrentUser, now = new Date()) {
+  async timeseries(query: unknown, user: CurrentUser, now = new Date()): Promise<Timeseries> {
     const q = parseBody(timeseriesQuery, query);
     const grain = q.interval;
     const scope = await this.scope(q, user, now);
@@ -84,7 +85,7 @@ export class StatsService {
     };
   }
 
-  async breakdown(query: unknown, user: CurrentUser, now = new Date()) {
+  async breakdown(query: unknown, user: CurrentUser, now = new Date()): Promise<Breakdown> {
     const q = parseBody(breakdownQuery, query);
     const scope = await this.scope(q, user, now);
     if (q.by === 'stage') {

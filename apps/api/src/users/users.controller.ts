@@ -1,12 +1,12 @@
-import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import type { AppConfig } from '@config/config';
+import { devUsersSchema, userListSchema } from '@contracts/users';
 import { Can, Public } from '../auth/allow.decorator';
 import { ApiQueryFrom } from '../common/openapi-query';
-import { ApiProblems, arrayOf, currentUserSchema, devUserSchema } from '../common/openapi-responses';
+import { ApiProblems } from '../common/openapi-responses';
+import { openApiResponseSchema } from '../common/openapi-schema';
 import { parseBody } from '../common/parse-body';
-import { withTotal } from '../common/paging';
 import { problem, ProblemException } from '../common/problem';
 import { CONFIG } from '../tokens';
 import { userQuerySchema, UsersService } from './users.service';
@@ -24,19 +24,19 @@ export class UsersController {
   @ApiBearerAuth()
   @ApiQueryFrom(userQuerySchema)
   @ApiOkResponse({
-    description: 'Users with their roles (no contact details), by name; total in X-Total-Count',
-    schema: arrayOf(currentUserSchema),
+    description: 'A page of the users with their roles (no contact details), by name',
+    schema: openApiResponseSchema(userListSchema),
   })
   @ApiProblems(400, 401, 403)
-  async list(@Query() query: unknown, @Res({ passthrough: true }) res: Response) {
-    return withTotal(await this.users.list(parseBody(userQuerySchema, query)), res);
+  list(@Query() query: unknown) {
+    return this.users.list(parseBody(userQuerySchema, query));
   }
 
   @Get('auth/dev-users')
   @Public()
   @ApiOkResponse({
     description: 'The users one may sign in as (only with AUTH_MODE=dev)',
-    schema: arrayOf(devUserSchema),
+    schema: openApiResponseSchema(devUsersSchema),
   })
   @ApiProblems([404, 'Dev sign-in is not enabled (AUTH_MODE is not dev)'])
   async devUsers() {

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
+import { MAX_PAGE_SIZE, pageQuery } from '@contracts/paging';
+import type { DevUser, UserList } from '@contracts/users';
 import { ROLES } from '@domain/enums';
-import type { CurrentUser } from '../auth/current-user';
 import { UsersRepository } from '@db/repositories/users.repository';
-import { pageQuery } from '../common/paging';
+import { pageFromRows } from '../common/paging';
 import { DATA_SOURCE } from '../tokens';
 
 export const userQuerySchema = z
@@ -12,7 +13,7 @@ export const userQuerySchema = z
     role: z.enum(ROLES).optional(),
     /** Users with the role in this division or unit, or region-wide (a region-wide grant covers every scope). */
     scopeUnitId: z.string().uuid().optional(),
-    ...pageQuery,
+    ...pageQuery(MAX_PAGE_SIZE),
   })
   .strict();
 export type UserQuery = z.infer<typeof userQuerySchema>;
@@ -29,13 +30,13 @@ export class UsersService {
     this.users = new UsersRepository(dataSource);
   }
 
-  list(q: UserQuery): Promise<(CurrentUser & { __total: number })[]> {
-    return this.users.list(q);
+  async list(q: UserQuery): Promise<UserList> {
+    return pageFromRows(await this.users.list(q), q);
   }
 
   /** The seeded users for the dev sign-in list. */
-  async devUsers() {
-    const users = await this.list({ page: 1, pageSize: 100 });
-    return users.map(({ username, displayName, grants }) => ({ username, displayName, grants }));
+  async devUsers(): Promise<DevUser[]> {
+    const users = await this.list({ page: 1, pageSize: MAX_PAGE_SIZE });
+    return users.items.map(({ username, displayName, grants }) => ({ username, displayName, grants }));
   }
 }

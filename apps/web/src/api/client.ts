@@ -30,13 +30,6 @@ export async function getJson<T>(path: string, query?: Query): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** A list that is a plain array carries its total in X-Total-Count. */
-export async function getList<T>(path: string, query?: Query): Promise<{ items: T[]; total: number }> {
-  const res = await apiFetch(withQuery(path, query));
-  const items = (await res.json()) as T[];
-  return { items, total: Number(res.headers.get('X-Total-Count') ?? items.length) };
-}
-
 export async function postJson<T>(path: string, body: unknown, headers: HeadersInit = {}): Promise<T> {
   const res = await apiFetch(path, { method: 'POST', body: JSON.stringify(body ?? {}), headers });
   return res.status === 204 ? (undefined as T) : ((await res.json()) as T);

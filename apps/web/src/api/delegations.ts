@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { NewDelegation } from '@domain/delegation';
-import { deleteResource, getList, postJson } from './client';
-import type { Delegation } from './types';
+import { MAX_PAGE_SIZE } from '@contracts/paging';
+import { deleteResource, getJson, postJson } from './client';
+import type { Delegation, Page } from './types';
 
 export function useDelegations() {
   return useQuery({
     queryKey: ['delegations'],
-    queryFn: () => getList<Delegation>('/delegations', { pageSize: 100 }),
+    queryFn: () => getJson<Page<Delegation>>('/delegations', { pageSize: MAX_PAGE_SIZE }),
   });
 }
 

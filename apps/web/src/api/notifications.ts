@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getJson, postJson } from './client';
-import type { Notification, Paged } from './types';
+import type { Notification, NotificationList } from './types';
 
 export function useNotifications(enabled: boolean) {
   return useQuery({
     queryKey: ['notifications'],
-    queryFn: () => getJson<Paged<Notification> & { unread: number }>('/notifications', { pageSize: 20 }),
+    queryFn: () => getJson<NotificationList>('/notifications', { pageSize: 20 }),
     enabled,
     // Deadlines and decisions arrive while the page is open; a minute is fresh enough for a bell.
     refetchInterval: 60_000,

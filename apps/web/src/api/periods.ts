@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Extension, NewPeriod } from '@domain/review-periods';
-import { getList, postJson } from './client';
-import type { ReviewPeriod } from './types';
+import { MAX_PAGE_SIZE } from '@contracts/paging';
+import { getJson, postJson } from './client';
+import type { Page, ReviewPeriod } from './types';
 
 export function useReviewPeriods() {
   return useQuery({
     queryKey: ['review-periods'],
-    queryFn: () => getList<ReviewPeriod>('/review-periods', { pageSize: 100 }),
+    queryFn: () => getJson<Page<ReviewPeriod>>('/review-periods', { pageSize: MAX_PAGE_SIZE }),
   });
 }
 

@@ -1,8 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RequestInput } from '@domain/request-input';
 import type { DecisionInput } from '@domain/decision-input';
+import { MAX_PAGE_SIZE } from '@contracts/paging';
 import { getJson, postJson } from './client';
-import type { InboxItem, Paged, RequestDetail, RequestSummary, StageRef, TimelineEvent } from './types';
+import type {
+  DecisionResult,
+  InboxItem,
+  Page,
+  Reassignment,
+  RequestDetail,
+  RequestSummary,
+  Resubmission,
+  Submission,
+  TimelineEvent,
+  Withdrawal,
+} from './types';
 
 export interface RequestListQuery {
   mine?: 'true';
@@ -15,7 +27,7 @@ export interface RequestListQuery {
 export function useRequestList(query: RequestListQuery, enabled = true) {
   return useQuery({
     queryKey: ['requests', query],
-    queryFn: () => getJson<Paged<RequestSummary>>('/requests', { ...query }),
+    queryFn: () => getJson<Page<RequestSummary>>('/requests', { ...query }),
     enabled,
   });
 }
@@ -34,16 +46,9 @@ export function useTimeline(id: string) {
 export function useInbox() {
   return useQuery({
     queryKey: ['inbox'],
-    queryFn: () => getJson<Paged<InboxItem>>('/inbox', { pageSize: 100 }),
+    queryFn: () => getJson<Page<InboxItem>>('/inbox', { pageSize: MAX_PAGE_SIZE }),
     refetchInterval: 60_000,
   });
-}
-
-export interface Submission {
-  id: string;
-  status: string;
-  reviewRequired: boolean;
-  currentStage: (StageRef & { assignees?: unknown }) | null;
 }
 
 /** After any change to a request, everything that lists or shows requests is stale. */
@@ -71,7 +76,7 @@ export function useDecide(id: string) {
   const invalidate = useInvalidateRequests();
   return useMutation({
     mutationFn: ({ input, idempotencyKey }: { input: DecisionInput; idempotencyKey: string }) =>
-      postJson<{ status: string }>(`/requests/${id}/decisions`, input, { 'Idempotency-Key': idempotencyKey }),
+      postJson<DecisionResult>(`/requests/${id}/decisions`, input, { 'Idempotency-Key': idempotencyKey }),
     onSuccess: invalidate,
   });
 }
@@ -80,7 +85,7 @@ export function useResubmit(id: string) {
   const invalidate = useInvalidateRequests();
   return useMutation({
     mutationFn: (body: { comment?: string; changes?: Record<string, unknown> }) =>
-      postJson<{ status: string }>(`/requests/${id}/resubmit`, body),
+      postJson<Resubmission>(`/requests/${id}/resubmit`, body),
     onSuccess: invalidate,
   });
 }
@@ -89,7 +94,7 @@ export function useWithdraw(id: string) {
   const invalidate = useInvalidateRequests();
   return useMutation({
     mutationFn: (comment: string) =>
-      postJson<{ status: string }>(`/requests/${id}/withdraw`, comment ? { comment } : {}),
+      postJson<Withdrawal>(`/requests/${id}/withdraw`, comment ? { comment } : {}),
     onSuccess: invalidate,
   });
 }
@@ -97,7 +102,7 @@ export function useWithdraw(id: string) {
 export function useReassign(id: string) {
   const invalidate = useInvalidateRequests();
   return useMutation({
-    mutationFn: (userId: string) => postJson<unknown>(`/requests/${id}/reassign`, { userId }),
+    mutationFn: (userId: string) => postJson<Reassignment>(`/requests/${id}/reassign`, { userId }),
     onSuccess: invalidate,
   });
 }

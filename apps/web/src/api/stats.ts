@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { StageName } from '@domain/enums';
+import type * as stats from '@contracts/stats';
 import { apiFetch, getJson, withQuery } from './client';
 
 /** The filters every statistics endpoint takes (apps/api/src/stats/stats-params.ts). */
@@ -12,45 +12,12 @@ export interface StatsFilter {
   category?: string;
 }
 
-export interface Decided {
-  approved: number;
-  approvedWithConditions: number;
-  rejected: number;
-  withdrawn: number;
-}
-
-export interface Measures {
-  submitted: number;
-  notReviewed: { exempted: number; notRequired: number };
-  decided: Decided;
-  approvalRate: number | null;
-  leadTimeBusinessDays: { p50: number | null; p90: number | null };
-  leadTimeHours: { p50: number | null; p90: number | null };
-  withinDeadlineShare: number | null;
-  escalations: number;
-  cost: { requested: number; approved: number; rejected: number };
-  agencyCost: number;
-}
-
-export interface Summary extends Measures {
-  from: string;
-  to: string;
-  open: { total: number; byAge: { band: string; count: number }[] };
-}
-
-export interface TimePoint extends Measures {
-  period: string;
-  agencyCostPreviousYear: number;
-}
-
-export interface StageGroup {
-  key: StageName;
-  label: string;
-  decided: number;
-  withinDeadline: number;
-  withinDeadlineShare: number | null;
-  escalations: number;
-}
+/** The statistics' responses, from the API's contracts (libs/contracts/stats.ts). */
+export type Summary = stats.Summary;
+export type TimePoint = stats.TimePoint;
+export type StageGroup = stats.StageGroup;
+/** What `/stats/breakdown?by=stage` answers: one group per review stage. */
+export type StageBreakdown = Omit<stats.Breakdown, 'groups'> & { groups: StageGroup[] };
 
 export function useStatsSummary(filter: StatsFilter) {
   return useQuery({
@@ -64,7 +31,7 @@ export function useStatsTimeseries(filter: StatsFilter) {
   return useQuery({
     queryKey: ['stats', 'timeseries', filter],
     queryFn: () =>
-      getJson<{ interval: string; points: TimePoint[] }>('/stats/timeseries', {
+      getJson<stats.Timeseries>('/stats/timeseries', {
         ...filter,
         interval: 'month',
       }),
@@ -75,7 +42,7 @@ export function useStatsTimeseries(filter: StatsFilter) {
 export function useStageBreakdown(filter: StatsFilter) {
   return useQuery({
     queryKey: ['stats', 'breakdown', 'stage', filter],
-    queryFn: () => getJson<{ groups: StageGroup[] }>('/stats/breakdown', { ...filter, by: 'stage' }),
+    queryFn: () => getJson<StageBreakdown>('/stats/breakdown', { ...filter, by: 'stage' }),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { getList } from './client';
-import type { Me } from './types';
+import { MAX_PAGE_SIZE } from '@contracts/paging';
+import { getJson } from './client';
+import type { Me, Page } from './types';
 
 /**
  * Whom a stage can be reassigned or delegated to: the API's user directory (names and roles). It lists
@@ -9,7 +10,7 @@ import type { Me } from './types';
 export function useUserDirectory() {
   return useQuery({
     queryKey: ['user-directory'],
-    queryFn: async () => (await getList<Me>('/users', { pageSize: 100 })).items,
+    queryFn: async () => (await getJson<Page<Me>>('/users', { pageSize: MAX_PAGE_SIZE })).items,
     staleTime: 5 * 60_000,
   });
 }

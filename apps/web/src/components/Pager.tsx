@@ -1,18 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import { pageCount, type Page } from '@contracts/paging';
 
-export function Pager({
-  page,
-  pageSize,
-  total,
-  onPage,
-}: {
-  page: number;
-  pageSize: number;
-  total: number;
-  onPage: (page: number) => void;
-}) {
+/** Previous and next through any list of the API: every list answers with the same page envelope. */
+export function Pager({ list, onPage }: { list: Page<unknown>; onPage: (page: number) => void }) {
   const { t } = useTranslation();
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const { page } = list;
+  const pages = pageCount(list);
   if (pages === 1) return null;
   return (
     <nav className="pager" aria-label={t('pager.label')}>

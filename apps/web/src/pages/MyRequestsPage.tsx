@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { SCREEN_PAGE_SIZE } from '@contracts/paging';
 import { unitIndex, useOrg } from '../api/org';
 import { useRequestList } from '../api/requests';
 import { useSession } from '../auth/session';
@@ -11,8 +12,6 @@ import { ProblemNotice } from '../components/ProblemNotice';
 import { StatusBadge } from '../components/StatusBadge';
 import { useFormat } from '../format/format';
 
-const PAGE_SIZE = 25;
-
 /** A requester's own requests; other roles see the requests of their scope. */
 export function MyRequestsPage() {
   const { t } = useTranslation();
@@ -20,7 +19,7 @@ export function MyRequestsPage() {
   const session = useSession();
   const requester = session.has('requester');
   const [page, setPage] = useState(1);
-  const list = useRequestList({ mine: requester ? 'true' : undefined, page, pageSize: PAGE_SIZE });
+  const list = useRequestList({ mine: requester ? 'true' : undefined, page, pageSize: SCREEN_PAGE_SIZE });
   const units = unitIndex(useOrg().data);
 
   return (
@@ -71,7 +70,7 @@ export function MyRequestsPage() {
               ))}
             </tbody>
           </table>
-          <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />
+          <Pager list={list.data} onPage={setPage} />
         </>
       )}
     </section>

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, chmodSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { withCacheLock } from './cache-lock';
 
 /**
  * Finds the Temporal servers without the internet: the SDK would download them, which these machines cannot.
@@ -9,7 +10,7 @@ import { delimiter, join, resolve } from 'node:path';
  */
 
 export const TEMPORAL_CLI_VERSION = 'v1.5.1'; // newest CLI whose go.mod has no `replace`, so `go install` accepts it
-const TEST_SERVER_POM = resolve(__dirname, '../../libs/temporal/test-server/pom.xml');
+const TEST_SERVER_POM = resolve(__dirname, 'test-server/pom.xml');
 
 export type Log = (message: string) => void;
 
@@ -31,7 +32,7 @@ export function temporalCacheDir(opts: Pick<BinaryOptions, 'cacheDir' | 'env'> =
   return join(base, 'provning', 'temporal');
 }
 
-function findOnPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
+export function findOnPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
   for (const dir of (env.PATH ?? '').split(delimiter)) {
     if (!dir) continue;
     const candidate = join(dir, name);
@@ -40,7 +41,7 @@ function findOnPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
   return undefined;
 }
 
-function isExecutableFile(path: string): boolean {
+export function isExecutableFile(path: string): boolean {
   try {
     const s = statSync(path);
     return s.isFile() && (s.mode & 0o111) !== 0;
@@ -49,9 +50,14 @@ function isExecutableFile(path: string): boolean {
   }
 }
 
-export async function resolveDevServer(opts: BinaryOptions = {}): Promise<DevServerBinary> {
+/** The CLI `go install` builds into the shared cache. */
+export function cachedCliPath(opts: Pick<BinaryOptions, 'cacheDir' | 'env'> = {}): string {
+  return join(temporalCacheDir(opts), `cli-${TEMPORAL_CLI_VERSION}`, 'temporal');
+}
+
+/** A dev server that needs no build: TEMPORAL_CLI_PATH, `temporal` on PATH, or the shared cache. */
+export function existingDevServer(opts: BinaryOptions = {}): DevServerBinary | undefined {
   const env = opts.env ?? process.env;
-  const log = opts.log ?? (() => undefined);
   const explicit = opts.cliPath ?? env.TEMPORAL_CLI_PATH;
   if (explicit) {
     if (!isExecutableFile(explicit))
@@ -60,35 +66,47 @@ export async function resolveDevServer(opts: BinaryOptions = {}): Promise<DevSer
   }
   const onPath = findOnPath('temporal', env);
   if (onPath) return { source: 'path', path: onPath };
-
-  const dir = join(temporalCacheDir(opts), `cli-${TEMPORAL_CLI_VERSION}`);
-  const cached = join(dir, 'temporal');
+  const cached = cachedCliPath(opts);
   if (isExecutableFile(cached)) return { source: 'cache', path: cached };
+  return undefined;
+}
+
+export async function resolveDevServer(opts: BinaryOptions = {}): Promise<DevServerBinary> {
+  const env = opts.env ?? process.env;
+  const log = opts.log ?? (() => undefined);
+  const existing = existingDevServer(opts);
+  if (existing) return existing;
+  const cached = cachedCliPath(opts);
+  const dir = dirname(cached);
 
   const go = findOnPath('go', env);
   if (!go) {
     log('Temporal CLI: not in env, PATH or cache, and Go is not installed; falling back to the SDK download');
     return { source: 'sdk-download' };
   }
-  await withLock(dir, async () => {
-    if (isExecutableFile(cached)) return;
-    const staging = `${dir}.partial`;
-    rmSync(staging, { recursive: true, force: true });
-    mkdirSync(staging, { recursive: true });
-    log(
-      `Temporal CLI ${TEMPORAL_CLI_VERSION}: building once into ${dir} with go install (about 4 minutes on 2 cores)`,
-    );
-    await runWithProgress(
-      go,
-      ['install', `github.com/temporalio/cli/cmd/temporal@${TEMPORAL_CLI_VERSION}`],
-      { ...env, GOBIN: staging, GOFLAGS: env.GOFLAGS ?? '-mod=mod' },
-      'go install temporal',
-      log,
-    );
-    mkdirSync(dir, { recursive: true });
-    renameSync(join(staging, 'temporal'), cached);
-    rmSync(staging, { recursive: true, force: true });
-  });
+  await withCacheLock(
+    dir,
+    async () => {
+      if (isExecutableFile(cached)) return;
+      const staging = `${dir}.partial`;
+      rmSync(staging, { recursive: true, force: true });
+      mkdirSync(staging, { recursive: true });
+      log(
+        `Temporal CLI ${TEMPORAL_CLI_VERSION}: building once into ${dir} with go install (about 4 minutes on 2 cores)`,
+      );
+      await runWithProgress(
+        go,
+        ['install', `github.com/temporalio/cli/cmd/temporal@${TEMPORAL_CLI_VERSION}`],
+        { ...env, GOBIN: staging, GOFLAGS: env.GOFLAGS ?? '-mod=mod' },
+        'go install temporal',
+        log,
+      );
+      mkdirSync(dir, { recursive: true });
+      renameSync(join(staging, 'temporal'), cached);
+      rmSync(staging, { recursive: true, force: true });
+    },
+    { log },
+  );
   return { source: 'built', path: cached };
 }
 
@@ -155,31 +173,35 @@ export async function resolveServerBinaries(opts: ServerBinaryOptions = {}): Pro
         `Temporal ${missing.map((m) => m.name).join(' and ')} ${TEMPORAL_SERVER_VERSION}: not in ${missing.map((m) => m.variable).join('/')}, PATH or ${dir}, and Go is not installed to build them`,
       );
     }
-    await withLock(dir, async () => {
-      const stillMissing = missing.filter((m) => !isExecutableFile(join(dir, m.name)));
-      if (!stillMissing.length) return;
-      const staging = `${dir}.partial`;
-      rmSync(staging, { recursive: true, force: true });
-      mkdirSync(staging, { recursive: true });
-      log(
-        `Temporal ${stillMissing.map((m) => m.name).join(' and ')} ${TEMPORAL_SERVER_VERSION}: building once into ${dir} with go install` +
-          (stillMissing.some((m) => m.key === 'server') ? ' (about 4 minutes on 2 cores)' : ''),
-      );
-      // One go invocation for both: they share most of the module graph, so the second costs seconds.
-      await runWithProgress(
-        go,
-        [
-          'install',
-          ...stillMissing.map((m) => `go.temporal.io/server/cmd/${m.pkg}@${TEMPORAL_SERVER_VERSION}`),
-        ],
-        { ...env, GOBIN: staging, GOFLAGS: env.GOFLAGS ?? '-mod=mod' },
-        'go install temporal server',
-        log,
-      );
-      mkdirSync(dir, { recursive: true });
-      for (const m of stillMissing) renameSync(join(staging, m.pkg.split('/').at(-1)!), join(dir, m.name));
-      rmSync(staging, { recursive: true, force: true });
-    });
+    await withCacheLock(
+      dir,
+      async () => {
+        const stillMissing = missing.filter((m) => !isExecutableFile(join(dir, m.name)));
+        if (!stillMissing.length) return;
+        const staging = `${dir}.partial`;
+        rmSync(staging, { recursive: true, force: true });
+        mkdirSync(staging, { recursive: true });
+        log(
+          `Temporal ${stillMissing.map((m) => m.name).join(' and ')} ${TEMPORAL_SERVER_VERSION}: building once into ${dir} with go install` +
+            (stillMissing.some((m) => m.key === 'server') ? ' (about 4 minutes on 2 cores)' : ''),
+        );
+        // One go invocation for both: they share most of the module graph, so the second costs seconds.
+        await runWithProgress(
+          go,
+          [
+            'install',
+            ...stillMissing.map((m) => `go.temporal.io/server/cmd/${m.pkg}@${TEMPORAL_SERVER_VERSION}`),
+          ],
+          { ...env, GOBIN: staging, GOFLAGS: env.GOFLAGS ?? '-mod=mod' },
+          'go install temporal server',
+          log,
+        );
+        mkdirSync(dir, { recursive: true });
+        for (const m of stillMissing) renameSync(join(staging, m.pkg.split('/').at(-1)!), join(dir, m.name));
+        rmSync(staging, { recursive: true, force: true });
+      },
+      { log },
+    );
     for (const m of missing) found[m.key] = { path: join(dir, m.name), source: 'built' };
   }
   return {
@@ -196,13 +218,18 @@ export function testServerVersion(): string {
   return match[1];
 }
 
+/** The wrapper script over the jars Maven copied into the shared cache. */
+export function cachedTestServerPath(opts: Pick<BinaryOptions, 'cacheDir' | 'env'> = {}): string {
+  return join(temporalCacheDir(opts), `test-server-${testServerVersion()}`, 'temporal-test-server');
+}
+
 /** Returns an executable wrapper script that runs the Java time-skipping test server from the cached jars. */
 export async function resolveTestServer(opts: BinaryOptions = {}): Promise<string> {
   const env = opts.env ?? process.env;
   const log = opts.log ?? (() => undefined);
   const version = testServerVersion();
-  const dir = join(temporalCacheDir(opts), `test-server-${version}`);
-  const script = join(dir, 'temporal-test-server');
+  const script = cachedTestServerPath(opts);
+  const dir = dirname(script);
   if (isExecutableFile(script)) return script;
 
   const mvn = findOnPath('mvn', env);
@@ -212,60 +239,38 @@ export async function resolveTestServer(opts: BinaryOptions = {}): Promise<strin
       'The Temporal time-skipping test server needs Java and Maven (mvn) to fetch io.temporal:temporal-test-server once; install them (e.g. apt-get install default-jdk-headless maven)',
     );
   }
-  await withLock(dir, async () => {
-    if (isExecutableFile(script)) return;
-    const staging = `${dir}.partial`;
-    rmSync(staging, { recursive: true, force: true });
-    mkdirSync(staging, { recursive: true });
-    log(`Temporal test server ${version}: fetching jars once from Maven Central into ${dir}`);
-    await runWithProgress(
-      mvn,
-      [
-        '-B',
-        '-q',
-        '-f',
-        TEST_SERVER_POM,
-        'dependency:copy-dependencies',
-        `-DoutputDirectory=${join(staging, 'lib')}`,
-        '-DincludeScope=runtime',
-      ],
-      env,
-      'mvn copy-dependencies',
-      log,
-    );
-    const body = `#!/bin/sh\n# Temporal time-skipping test server ${version}, written by libs/temporal/binaries.ts\nexec "${java}" -cp '${join(dir, 'lib')}/*' io.temporal.testserver.TestServer "$@"\n`;
-    writeFileSync(join(staging, 'temporal-test-server'), body);
-    chmodSync(join(staging, 'temporal-test-server'), 0o755);
-    rmSync(dir, { recursive: true, force: true });
-    renameSync(staging, dir);
-  });
+  await withCacheLock(
+    dir,
+    async () => {
+      if (isExecutableFile(script)) return;
+      const staging = `${dir}.partial`;
+      rmSync(staging, { recursive: true, force: true });
+      mkdirSync(staging, { recursive: true });
+      log(`Temporal test server ${version}: fetching jars once from Maven Central into ${dir}`);
+      await runWithProgress(
+        mvn,
+        [
+          '-B',
+          '-q',
+          '-f',
+          TEST_SERVER_POM,
+          'dependency:copy-dependencies',
+          `-DoutputDirectory=${join(staging, 'lib')}`,
+          '-DincludeScope=runtime',
+        ],
+        env,
+        'mvn copy-dependencies',
+        log,
+      );
+      const body = `#!/bin/sh\n# Temporal time-skipping test server ${version}, written by local/temporal/binaries.ts\nexec "${java}" -cp '${join(dir, 'lib')}/*' io.temporal.testserver.TestServer "$@"\n`;
+      writeFileSync(join(staging, 'temporal-test-server'), body);
+      chmodSync(join(staging, 'temporal-test-server'), 0o755);
+      rmSync(dir, { recursive: true, force: true });
+      renameSync(staging, dir);
+    },
+    { log },
+  );
   return script;
-}
-
-/** A directory lock that tolerates a crashed holder: stale after 20 minutes. */
-async function withLock(target: string, fn: () => Promise<void>): Promise<void> {
-  const lock = `${target}.lock`;
-  mkdirSync(resolve(lock, '..'), { recursive: true });
-  const started = Date.now();
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      const age = Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs;
-      if (age > 20 * 60_000) {
-        rmSync(lock, { recursive: true, force: true });
-        continue;
-      }
-      if (Date.now() - started > 25 * 60_000) throw new Error(`timed out waiting for ${lock}`);
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-  }
-  try {
-    await fn();
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
 }
 
 function runWithProgress(cmd: string, args: string[], env: NodeJS.ProcessEnv, label: string, log: Log) {

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import {
+  OCCUPATIONAL_CATEGORIES,
+  OUTCOMES,
+  REQUEST_KINDS,
+  REQUEST_STATUSES,
+  ROLES,
+  STAGE_NAMES,
+} from '@domain/enums';
+import { callOffInputSchema, hireInputSchema } from '@domain/request-input';
+import { pageSchema } from './paging';
+import { calendarDate, kronor, text, timestamp, uuid } from './wire';
+
+const status = z.enum(REQUEST_STATUSES);
+const stageName = z.enum(STAGE_NAMES);
+const outcome = z.enum(OUTCOMES);
+const assignees = z.array(z.object({ role: z.enum(ROLES), scopeUnitId: uuid.nullable() }));
+
+/** An open stage as the review workflow reports it. */
+export const openStageSchema = z.object({
+  stageId: uuid,
+  name: stageName,
+  round: z.number().int(),
+  openedAt: timestamp,
+  dueAt: timestamp,
+  escalationLevel: z.number().int(),
+  assignees: assignees.describe('Roles that may decide now, each with its scope'),
+  assigneeUserId: uuid.describe('Set when the stage was reassigned to one reviewer').optional(),
+});
+
+/** The fields every view of a request has. */
+const requestRecord = z.object({
+  id: uuid,
+  kind: z.enum(REQUEST_KINDS),
+  status,
+  statusReason: text.nullable(),
+  reviewRequired: z.boolean(),
+  periodId: uuid.nullable(),
+  exemptionId: uuid.nullable(),
+  policyVersion: z.number().int().nullable(),
+  unitId: uuid,
+  divisionId: uuid,
+  requesterId: uuid,
+  occupationalCategory: z.enum(OCCUPATIONAL_CATEGORIES),
+  costSek: kronor.describe('Monthly cost of a hire, estimated total of a call-off'),
+  submittedAt: timestamp,
+  decidedAt: timestamp.nullable(),
+  validUntil: calendarDate.nullable(),
+});
+
+export const requestSummarySchema = requestRecord.extend({
+  currentStage: z.object({ name: stageName, dueAt: timestamp }).nullable(),
+});
+
+export const requestListSchema = pageSchema(requestSummarySchema);
+
+export const submissionSchema = z.object({
+  id: uuid,
+  status,
+  reviewRequired: z.boolean(),
+  periodId: uuid.nullable(),
+  exemptionId: uuid.nullable(),
+  currentStage: z.object({ name: stageName, dueAt: timestamp, assignees }).nullable(),
+});
+
+export const stageSchema = z.object({
+  id: uuid,
+  name: stageName,
+  round: z.number().int(),
+  assigneeRole: z.enum(ROLES),
+  assigneeScopeUnitId: uuid.nullable(),
+  openedAt: timestamp,
+  dueAt: timestamp,
+  escalationLevel: z.number().int(),
+  closedAt: timestamp.nullable(),
+  outcome: z.enum([...OUTCOMES, 'withdrawn']).nullable(),
+});
+
+export const decisionSchema = z.object({
+  id: uuid,
+  stage: stageName,
+  outcome,
+  actorId: uuid,
+  actorName: text,
+  onBehalfOfId: uuid.nullable(),
+  comment: text.nullable(),
+  conditions: text.nullable(),
+  validUntil: calendarDate.nullable(),
+  decidedAt: timestamp,
+});
+
+const requestDetailBase = requestRecord.extend({
+  currentStage: z.object({ name: stageName, dueAt: timestamp, escalationLevel: z.number().int() }).nullable(),
+  stages: z.array(stageSchema),
+  decisions: z.array(decisionSchema),
+});
+
+/** The submitted fields are the kind's input schema: what was validated on submission is what is shown. */
+export const requestDetailSchema = z
+  .discriminatedUnion('kind', [
+    requestDetailBase.extend(hireInputSchema.shape),
+    requestDetailBase.extend(callOffInputSchema.shape),
+  ])
+  .describe('The request: its record, the fields submitted for its kind, its stages and decisions');
+
+export const timelineEventSchema = z.object({
+  id: z
+    .string()
+    .regex(/^[0-9]+$/)
+    .describe('The audit event number'),
+  type: z.string(),
+  at: timestamp,
+  actorId: uuid.nullable(),
+  actorName: text.nullable(),
+  data: z.record(z.unknown()),
+});
+
+/** The audit trail of a request, oldest first. */
+export const timelineSchema = z.array(timelineEventSchema);
+
+export const decisionResultSchema = z.object({
+  decisionId: uuid,
+  stage: stageName,
+  outcome,
+  status,
+  decidedAt: timestamp,
+  validUntil: calendarDate.nullable().describe('Until when an approval holds').optional(),
+  nextStage: openStageSchema.describe('The stage opened next, if any').optional(),
+});
+
+export const resubmissionSchema = z.object({ id: uuid, status, currentStage: openStageSchema.nullable() });
+
+export const reassignmentSchema = z.object({ id: uuid, currentStage: openStageSchema });
+
+export const withdrawalSchema = z.object({ id: uuid, status });
+
+export type OpenStage = z.infer<typeof openStageSchema>;
+export type RequestSummary = z.infer<typeof requestSummarySchema>;
+export type RequestList = z.infer<typeof requestListSchema>;
+export type Submission = z.infer<typeof submissionSchema>;
+export type Stage = z.infer<typeof stageSchema>;
+export type Decision = z.infer<typeof decisionSchema>;
+export type RequestDetail = z.infer<typeof requestDetailSchema>;
+export type TimelineEvent = z.infer<typeof timelineEventSchema>;
+export type Timeline = z.infer<typeof timelineSchema>;
+export type DecisionResult = z.infer<typeof decisionResultSchema>;
+export type Resubmission = z.infer<typeof resubmissionSchema>;
+export type Reassignment = z.infer<typeof reassignmentSchema>;
+export type Withdrawal = z.infer<typeof withdrawalSchema>;
