@@ -1,4 +1,5 @@
 import type { Outcome, RequestStatus, Role, StageName, WithdrawalReason } from '@domain/enums';
+import type { NOTIFIED_BY } from '@domain/notification-types';
 
 /**
  * What the review workflow asks of the record. Every call is idempotent (a unique key per request, stage and
@@ -31,7 +32,7 @@ export interface ReminderInput {
   requestId: string;
   /** Unique per reminder: the workflow numbers them. */
   reminderKey: string;
-  type: 'stage_reminder' | 'stage_overdue' | 'return_reminder';
+  type: (typeof NOTIFIED_BY.remind)[number];
   /** Who gets it: the reviewers of a role in scope, or one user (the requester). */
   recipients: { role: Role; scopeUnitId: string | null } | { userId: string };
   stageId?: string;
