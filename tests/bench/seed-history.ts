@@ -105,12 +105,13 @@ async function main() {
   const rollupStart = Date.now();
   await rebuildRollups(ds);
   await ds.query('ANALYZE');
-  const rollups: { grain: string; rows: number }[] = await ds.query(
-    `SELECT grain, count(*)::int AS rows FROM stats_rollups GROUP BY grain ORDER BY grain`,
-  );
-  console.log(
-    `  rollups: ${rollups.map((r) => `${r.rows} ${r.grain} rows`).join(', ')} (${((Date.now() - rollupStart) / 1000).toFixed(0)} s)`,
-  );
+  for (const table of ['stats_rollups', 'stats_stage_rollups']) {
+    const rollups: { grain: string; rows: number }[] = await ds.query(
+      `SELECT grain, count(*)::int AS rows FROM ${table} GROUP BY grain ORDER BY grain`,
+    );
+    console.log(`  ${table}: ${rollups.map((r) => `${r.rows} ${r.grain} rows`).join(', ')}`);
+  }
+  console.log(`  rollups rebuilt in ${((Date.now() - rollupStart) / 1000).toFixed(0)} s`);
   console.log(`seed:history done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   await db.close();
 }
