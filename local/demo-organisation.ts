@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Role } from '@domain/enums';
+import { OrgUnitsRepository } from '@db/repositories/org-units.repository';
+import { UsersRepository } from '@db/repositories/users.repository';
 
 /**
  * The demo organisation of domain.md: Region Västernorrland's divisions with their 2026 budget frames
@@ -171,36 +173,27 @@ export const DEMO_USERS: DemoUser[] = [
 /** Seeds the demo organisation into an empty database; returns false and changes nothing otherwise. */
 export async function seedDemoOrganisation(dataSource: DataSource): Promise<boolean> {
   return dataSource.transaction(async (db) => {
-    // Serialise concurrent starters; the check and the inserts are one decision.
-    await db.query(`LOCK TABLE org_units IN EXCLUSIVE MODE`);
-    const [{ count }] = await db.query(`SELECT count(*)::int AS count FROM org_units`);
-    if (count > 0) return false;
+    const units = new OrgUnitsRepository(db);
+    const users = new UsersRepository(db);
+    if (!(await units.lockIfEmpty())) return false;
     const ids = new Map<string, string>();
     for (const division of DEMO_DIVISIONS) {
-      const [row] = await db.query(
-        `INSERT INTO org_units (level, code, name, budget_sek, staff_cost_sek) VALUES ('division', $1, $2, $3, $4)
-         RETURNING id`,
-        [division.code, division.name, division.budgetMsek * 1_000_000, division.staffCostMsek * 1_000_000],
-      );
-      ids.set(division.code, row.id);
+      const divisionId = await units.insert({
+        parentId: null,
+        level: 'division',
+        code: division.code,
+        name: division.name,
+        budgetSek: division.budgetMsek * 1_000_000,
+        staffCostSek: division.staffCostMsek * 1_000_000,
+      });
+      ids.set(division.code, divisionId);
       for (const unit of division.units) {
-        const [u] = await db.query(
-          `INSERT INTO org_units (parent_id, level, code, name) VALUES ($1, 'unit', $2, $3) RETURNING id`,
-          [row.id, unit.code, unit.name],
-        );
-        ids.set(unit.code, u.id);
+        ids.set(unit.code, await units.insert({ parentId: divisionId, level: 'unit', ...unit }));
       }
     }
     for (const user of DEMO_USERS) {
-      const [u] = await db.query(
-        `INSERT INTO users (username, display_name, email) VALUES ($1, $2, $3) RETURNING id`,
-        [user.username, user.displayName, user.email],
-      );
-      await db.query(`INSERT INTO role_assignments (user_id, role, scope_unit_id) VALUES ($1, $2, $3)`, [
-        u.id,
-        user.role,
-        user.scope ? ids.get(user.scope) : null,
-      ]);
+      const userId = await users.insert(user);
+      await users.assignRole(userId, user.role, user.scope ? ids.get(user.scope)! : null);
     }
     return true;
   });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { bigintNumber, first, many, type Queryable } from './rows';
 
+const idRow = z.object({ id: z.string() });
+
 const LEVEL = z.enum(['division', 'unit']);
 
 const placedUnitRow = z.object({ id: z.string(), level: LEVEL, divisionId: z.string() });
@@ -40,6 +42,39 @@ export class OrgUnitsRepository {
       [unitId],
     );
     return row?.parentId;
+  }
+
+  /**
+   * Whether the organisation is still empty, holding the table against other writers until the transaction ends:
+   * a seed's check and its inserts are one decision, so two starters cannot both seed.
+   */
+  async lockIfEmpty(): Promise<boolean> {
+    await this.db.query(`LOCK TABLE org_units IN EXCLUSIVE MODE`);
+    const [{ count }] = await many(
+      this.db,
+      z.object({ count: z.number().int() }),
+      `SELECT count(*)::int AS count FROM org_units`,
+    );
+    return count === 0;
+  }
+
+  /** A new division (no parent) or unit; answers its id. */
+  async insert(unit: {
+    parentId: string | null;
+    level: z.infer<typeof LEVEL>;
+    code: string;
+    name: string;
+    budgetSek?: number | null;
+    staffCostSek?: number | null;
+  }): Promise<string> {
+    const [row] = await many(
+      this.db,
+      idRow,
+      `INSERT INTO org_units (parent_id, level, code, name, budget_sek, staff_cost_sek)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [unit.parentId, unit.level, unit.code, unit.name, unit.budgetSek ?? null, unit.staffCostSek ?? null],
+    );
+    return row.id;
   }
 
   /** Every division and unit, in the order given (PostgreSQL's collation, as the lists have always sorted). */

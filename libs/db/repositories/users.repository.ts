@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '@domain/enums';
+import { ROLES, type Role } from '@domain/enums';
 import { many, pageSql, type PageOf, type Queryable, TOTAL_COLUMN, windowTotal } from './rows';
 
 const grant = z.object({ role: z.enum(ROLES), scopeUnitId: z.string().nullable() });
@@ -40,6 +40,26 @@ export class UsersRepository {
       displayName: rows[0].displayName,
       grants: rows.flatMap((r) => (r.role ? [{ role: r.role, scopeUnitId: r.scopeUnitId }] : [])),
     };
+  }
+
+  /** A new user; answers its id. */
+  async insert(user: { username: string; displayName: string; email: string | null }): Promise<string> {
+    const [row] = await many(
+      this.db,
+      z.object({ id: z.string() }),
+      `INSERT INTO users (username, display_name, email) VALUES ($1, $2, $3) RETURNING id`,
+      [user.username, user.displayName, user.email],
+    );
+    return row.id;
+  }
+
+  /** A role over a division or unit (`null`: region-wide). */
+  async assignRole(userId: string, role: Role, scopeUnitId: string | null): Promise<void> {
+    await this.db.query(`INSERT INTO role_assignments (user_id, role, scope_unit_id) VALUES ($1, $2, $3)`, [
+      userId,
+      role,
+      scopeUnitId,
+    ]);
   }
 
   /**
