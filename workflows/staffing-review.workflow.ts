@@ -90,6 +90,8 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
     urgent: input.urgent,
     callOff: input.callOff,
   };
+  /** The digest of the request the route's stages have reviewed, where the API sent one. */
+  let reviewedDigest = input.payloadDigest;
   const state: ReviewState = {
     requestId: input.requestId,
     status: 'in_review',
@@ -470,8 +472,13 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
     // Resubmissions that carry the request's facts plan the route again from them; those recorded before (no
     // facts, no marker) keep the route planned at submission when they replay.
     const replans = resubmit.facts !== undefined && wf.patched(RESUBMISSION_REPLANS_ROUTE);
+    const digestDiffers =
+      reviewedDigest !== undefined &&
+      resubmit.payloadDigest !== undefined &&
+      resubmit.payloadDigest !== reviewedDigest;
     const requestChanged =
-      replans && ((resubmit.changedFields ?? []).length > 0 || !sameFacts(facts, resubmit.facts!));
+      replans &&
+      ((resubmit.changedFields ?? []).length > 0 || !sameFacts(facts, resubmit.facts!) || digestDiffers);
     const step = transition(state.status, { type: 'resubmit', requestChanged });
     const replanned = replans
       ? routeOnResubmission(
@@ -497,6 +504,7 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
     });
     if (replanned) {
       facts = resubmit.facts!;
+      reviewedDigest = resubmit.payloadDigest ?? reviewedDigest;
       route = replanned.route;
       stageIndex = replanned.stageIndex;
     }

@@ -17,6 +17,8 @@ export interface ReviewInput {
   urgent: boolean;
   /** Call-offs: the requested period, for validity and conditions. */
   callOff?: { periodFrom: string; periodTo: string; estimatedCostSek: number };
+  /** A digest of the request as submitted: a resubmission whose digest differs changed it (payloadDigest). */
+  payloadDigest?: string;
 }
 
 export interface OpenStageView {
@@ -75,6 +77,11 @@ export interface ResubmitUpdateInput {
   facts?: RouteFacts;
   /** The fields whose values the resubmission changed; any change sends the request back to the first stage. */
   changedFields?: string[];
+  /**
+   * A digest of the request as it now stands. A change recorded by an earlier attempt whose Update failed names
+   * no field the second time; the digest still differs from the one the stages reviewed.
+   */
+  payloadDigest?: string;
 }
 
 export interface ReassignUpdateInput {

@@ -107,6 +107,40 @@ describe('a resubmission plans the route again from the changed facts', () => {
     expect(again.currentStage).toMatchObject({ name: 'hr_review', round: 2 });
   });
 
+  it('starts again at HR review when the request differs from the one reviewed though no field is named', async () => {
+    // An earlier attempt recorded the change and its Update failed: the retry changes nothing more.
+    const { handle } = await startReview({ payloadDigest: 'as-submitted' });
+    await approve(handle, 'hr_review', 'hr.somatik');
+    await returnAt(handle, 'director_decision', 'div.somatik');
+    const again = await handle.executeUpdate(resubmitUpdate, {
+      args: [
+        {
+          actorId: t.demo.userId('chef.akuten'),
+          resubmissionId: randomUUID(),
+          facts: hireFacts(false),
+          changedFields: [],
+          payloadDigest: 'changed-before',
+        },
+      ],
+    });
+    expect(again.currentStage).toMatchObject({ name: 'hr_review', round: 2 });
+    await approve(handle, 'hr_review', 'hr.somatik');
+    await returnAt(handle, 'director_decision', 'div.somatik');
+    // Reviewed as it now stands: the same digest again re-enters the stage that returned it.
+    const unchanged = await handle.executeUpdate(resubmitUpdate, {
+      args: [
+        {
+          actorId: t.demo.userId('chef.akuten'),
+          resubmissionId: randomUUID(),
+          facts: hireFacts(false),
+          changedFields: [],
+          payloadDigest: 'changed-before',
+        },
+      ],
+    });
+    expect(unchanged.currentStage).toMatchObject({ name: 'director_decision', round: 3 });
+  });
+
   it('drops the executive stage for a position returned by the executive that became a replacement', async () => {
     const { handle, input } = await startReview({ newPermanentPosition: true });
     await approve(handle, 'hr_review', 'hr.somatik');

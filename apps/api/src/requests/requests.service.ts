@@ -29,7 +29,7 @@ import { listQuerySchema, reassignSchema, resubmitSchema, withdrawSchema } from 
 import { assertSameBody, bodyHash, isRepeatedKey, parseIdempotencyKey, uuidFromKey } from './idempotency';
 import { assertIsRequester, assertMaySubmit, assertNotRequester } from './request-authorisation';
 import { submissionAnswerOf, summaryOf } from './request-responses';
-import { reviewInputOf, routeFactsOf } from './review-input';
+import { payloadDigest, reviewInputOf, routeFactsOf } from './review-input';
 
 export { listQuerySchema, resubmitSchema, withdrawSchema } from './request-bodies';
 
@@ -277,6 +277,7 @@ export class RequestsService {
       comment,
       facts: routeFactsOf(payload),
       changedFields: changed,
+      payloadDigest: payloadDigest(payload),
     });
     return { id, status: state.status, currentStage: state.currentStage ?? null };
   }

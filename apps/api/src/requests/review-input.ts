@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { RequestRow } from '@db/repositories/requests.repository';
 import type { RequestInput } from '@domain/request-input';
 import type { ReviewInput, RouteFacts } from '@workflows/types';
@@ -15,6 +16,24 @@ export function routeFactsOf(p: RequestInput): RouteFacts {
   };
 }
 
+/** Values with their object keys sorted, so equal requests serialise alike whatever order their keys came in. */
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => [k, sortedKeys(v)]),
+  );
+}
+
+/** A digest of the request's fields, for the review to tell whether a resubmission changed what it reviewed. */
+export function payloadDigest(p: RequestInput): string {
+  return createHash('sha256')
+    .update(JSON.stringify(sortedKeys(p)))
+    .digest('hex');
+}
+
 /** What the review workflow starts from: the recorded request, for a request under review (policy version set). */
 export function reviewInputOf(row: RequestRow & { policyVersion: number }): ReviewInput {
   return {
@@ -25,5 +44,6 @@ export function reviewInputOf(row: RequestRow & { policyVersion: number }): Revi
     unitId: row.unitId,
     divisionId: row.divisionId,
     ...routeFactsOf(row.payload),
+    payloadDigest: payloadDigest(row.payload),
   };
 }
