@@ -357,4 +357,31 @@ describe('a resubmission that changes the facts the route was planned from (issu
       .expect(201);
     expect(resubmitted.body.currentStage).toMatchObject({ name: 'hr_review', round: 2 });
   });
+
+  it('re-enters the director stage for a resubmission that only answers, or repeats what the request says', async () => {
+    const chef = await bearer(t, 'chef.akuten');
+    const submitted = await t.http.post('/api/v1/requests').set(chef).send(aHireBody(unitId)).expect(201);
+    const id = submitted.body.id;
+    const decide = async (username: string, body: object) =>
+      t.http
+        .post(`/api/v1/requests/${id}/decisions`)
+        .set(await bearer(t, username))
+        .send(body)
+        .expect(201);
+    await decide('hr.somatik', { outcome: 'approve' });
+    await decide('div.somatik', { outcome: 'return', comment: 'Varför heltid?' });
+    const answered = await t.http
+      .post(`/api/v1/requests/${id}/resubmit`)
+      .set(chef)
+      .send({ comment: 'Nattbemanningen kräver det' })
+      .expect(201);
+    expect(answered.body.currentStage).toMatchObject({ name: 'director_decision', round: 2 });
+    await decide('div.somatik', { outcome: 'return', comment: 'Och budgeten?' });
+    const repeated = await t.http
+      .post(`/api/v1/requests/${id}/resubmit`)
+      .set(chef)
+      .send({ comment: 'Inom budget', changes: { withinBudget: true, fte: 1 } })
+      .expect(201);
+    expect(repeated.body.currentStage).toMatchObject({ name: 'director_decision', round: 3 });
+  });
 });
