@@ -256,7 +256,13 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
           final,
           at: input.at,
         });
-        const data = { status: input.status, reason: input.reason, comment: input.comment };
+        const data = {
+          status: input.status,
+          reason: input.reason,
+          comment: input.comment,
+          changedFields: input.changedFields,
+          route: input.route,
+        };
         const recorded = await db.audit.appendOnce({
           eventKey: input.eventKey,
           requestId: input.requestId,

@@ -72,6 +72,9 @@ export interface RecordStatusInput {
   /** An open stage to close with the change (a withdrawal). */
   closeStageId?: string;
   comment?: string;
+  /** A resubmission: the fields it changed, and the route planned again from them (stage names, in order). */
+  changedFields?: string[];
+  route?: StageName[];
   at: string;
 }
 

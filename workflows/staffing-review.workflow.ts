@@ -10,7 +10,7 @@ import {
 import { dueAfter } from '@domain/deadlines';
 import type { WithdrawalReason } from '@domain/enums';
 import { DomainError, failureTypeOf, type RefusalCode } from '@domain/errors';
-import { decidingLevels, planRoute, policyFor, type PlannedStage } from '@domain/policy';
+import { decidingLevels, planRoute, policyFor, routeOnResubmission, type PlannedStage } from '@domain/policy';
 import {
   OUTCOME_RULES,
   isApproved,
@@ -33,6 +33,7 @@ import type {
   ResubmitUpdateInput,
   ReviewInput,
   ReviewState,
+  RouteFacts,
   WithdrawUpdateInput,
 } from './types';
 
@@ -45,6 +46,7 @@ const record = wf.proxyLocalActivities<ReviewActivities>({
 
 /** patched() ids, one per change of path; never reuse or rename one (running histories carry it). */
 const OVERDUE_REMINDS_EVERY_LEVEL = 'overdue-reminders-every-deciding-level';
+const RESUBMISSION_REPLANS_ROUTE = 'resubmission-replans-route';
 
 function refuse(code: RefusalCode, message: string, fields: DomainError['fields'] = []): never {
   throw wf.ApplicationFailure.create({
@@ -67,10 +69,29 @@ function asRefusal(check: () => void): void {
 
 const now = () => new Date(Date.now());
 
+/** Whether two versions of a request's facts would route it and bound its approval alike. */
+function sameFacts(a: RouteFacts, b: RouteFacts): boolean {
+  return (
+    a.newPermanentPosition === b.newPermanentPosition &&
+    a.urgent === b.urgent &&
+    a.callOff?.periodFrom === b.callOff?.periodFrom &&
+    a.callOff?.periodTo === b.callOff?.periodTo &&
+    a.callOff?.estimatedCostSek === b.callOff?.estimatedCostSek
+  );
+}
+
 /** One execution per request subject to review: its route, deadlines, reminders, escalations and decisions. */
 export async function staffingReviewWorkflow(input: ReviewInput): Promise<ReviewState> {
   const policy = policyFor(input.policyVersion);
-  const route = planRoute(policy, input);
+  /** Planned from the request's facts; a resubmission that changes them plans it again (routeOnResubmission). */
+  let route = planRoute(policy, input);
+  let facts: RouteFacts = {
+    newPermanentPosition: input.newPermanentPosition,
+    urgent: input.urgent,
+    callOff: input.callOff,
+  };
+  /** The digest of the request the route's stages have reviewed, where the API sent one. */
+  let reviewedDigest = input.payloadDigest;
   const state: ReviewState = {
     requestId: input.requestId,
     status: 'in_review',
@@ -127,8 +148,8 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
         ? approvalValidUntil(
             decidedAt,
             policy.hireApprovalValidDays,
-            input.callOff && {
-              periodTo: input.callOff.periodTo,
+            facts.callOff && {
+              periodTo: facts.callOff.periodTo,
               approvedPeriodTo,
             },
           )
@@ -235,6 +256,12 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
         if (resubmit.actorId !== input.requesterId) refuse('not_allowed', 'Only the requester may resubmit');
         if (!mayHappen(state.status, 'resubmit') || resubmission) {
           refuse('invalid_state', `A request can be resubmitted only when returned (it is ${state.status})`);
+        }
+        if (resubmit.facts && (resubmit.facts.callOff !== undefined) !== (input.kind === 'agency_call_off')) {
+          refuse(
+            'unprocessable',
+            `The facts of a ${input.kind} must ${input.kind === 'hire' ? 'not ' : ''}name a period`,
+          );
         }
       },
     },
@@ -442,7 +469,25 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
       return 'withdrawn';
     }
     const resubmit = resubmission!;
-    const step = transition(state.status, { type: 'resubmit' });
+    // Resubmissions that carry the request's facts plan the route again from them; those recorded before (no
+    // facts, no marker) keep the route planned at submission when they replay.
+    const replans = resubmit.facts !== undefined && wf.patched(RESUBMISSION_REPLANS_ROUTE);
+    const digestDiffers =
+      reviewedDigest !== undefined &&
+      resubmit.payloadDigest !== undefined &&
+      resubmit.payloadDigest !== reviewedDigest;
+    const requestChanged =
+      replans &&
+      ((resubmit.changedFields ?? []).length > 0 || !sameFacts(facts, resubmit.facts!) || digestDiffers);
+    const step = transition(state.status, { type: 'resubmit', requestChanged });
+    const replanned = replans
+      ? routeOnResubmission(
+          policy,
+          { kind: input.kind, ...resubmit.facts! },
+          route[stageIndex].name,
+          step.move === 'first_stage',
+        )
+      : undefined;
     await record.recordStatus({
       requestId: input.requestId,
       requesterId: input.requesterId,
@@ -451,8 +496,18 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
       eventType: 'resubmitted',
       actorId: resubmit.actorId,
       comment: resubmit.comment,
+      ...(replanned && {
+        changedFields: resubmit.changedFields ?? [],
+        route: replanned.route.map((s) => s.name),
+      }),
       at: now().toISOString(),
     });
+    if (replanned) {
+      facts = resubmit.facts!;
+      reviewedDigest = resubmit.payloadDigest ?? reviewedDigest;
+      route = replanned.route;
+      stageIndex = replanned.stageIndex;
+    }
     resubmission = undefined;
     state.returnedUntil = undefined;
     state.status = step.status;

@@ -2,7 +2,10 @@ import type { Actor } from '@domain/decision-rules';
 import type { DecisionInput } from '@domain/decision-input';
 import type { Outcome, RequestKind, RequestStatus, Role, StageName, WithdrawalReason } from '@domain/enums';
 
-/** Everything the workflow needs to route a request, fixed at submission. */
+/** The facts of a request that its route and its approval's validity depend on; a resubmission may change them. */
+export type RouteFacts = Pick<ReviewInput, 'newPermanentPosition' | 'urgent' | 'callOff'>;
+
+/** Everything the workflow needs to route a request, fixed at submission (its facts until a resubmission). */
 export interface ReviewInput {
   requestId: string;
   policyVersion: number;
@@ -14,6 +17,8 @@ export interface ReviewInput {
   urgent: boolean;
   /** Call-offs: the requested period, for validity and conditions. */
   callOff?: { periodFrom: string; periodTo: string; estimatedCostSek: number };
+  /** A digest of the request as submitted: a resubmission whose digest differs changed it (payloadDigest). */
+  payloadDigest?: string;
 }
 
 export interface OpenStageView {
@@ -65,6 +70,18 @@ export interface ResubmitUpdateInput {
   resubmissionId: string;
   /** The requester's answer to the reviewer's questions. */
   comment?: string;
+  /**
+   * The request's facts as they stand after the resubmission: the route is planned again from them. Absent from
+   * resubmissions sent before routes were re-planned (their histories replay on the old path).
+   */
+  facts?: RouteFacts;
+  /** The fields whose values the resubmission changed; any change sends the request back to the first stage. */
+  changedFields?: string[];
+  /**
+   * A digest of the request as it now stands. A change recorded by an earlier attempt whose Update failed names
+   * no field the second time; the digest still differs from the one the stages reviewed.
+   */
+  payloadDigest?: string;
 }
 
 export interface ReassignUpdateInput {

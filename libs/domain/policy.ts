@@ -143,6 +143,24 @@ export function planRoute(policy: RoutingPolicy, subject: RouteSubject): Planned
     }));
 }
 
+/**
+ * Where a resubmitted request goes on. The route is planned again from the request's facts as they now stand,
+ * under the policy version it keeps, so it is always the route those facts would get at submission. A request
+ * that changed starts that route again at its first stage: every stage reviews the whole request, so the first
+ * stage whose inputs changed is the first stage, and no reviewer's approval carries over to facts they never saw.
+ * An unchanged request re-enters the stage that returned it.
+ */
+export function routeOnResubmission(
+  policy: RoutingPolicy,
+  subject: RouteSubject,
+  returnedBy: StageName,
+  requestChanged: boolean,
+): { route: PlannedStage[]; stageIndex: number } {
+  const route = planRoute(policy, subject);
+  const returning = route.findIndex((stage) => stage.name === returnedBy);
+  return { route, stageIndex: requestChanged || returning < 0 ? 0 : returning };
+}
+
 /** Roles that may decide a stage at an escalation level: the stage's own and every level reached so far. */
 export function decidingLevels(stage: PlannedStage, escalationLevel: number) {
   return [

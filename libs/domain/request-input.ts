@@ -130,3 +130,11 @@ export function requestCostSek(input: RequestInput): number {
 export function isNewPermanentPosition(input: RequestInput): boolean {
   return input.kind === 'hire' && input.employmentForm === 'permanent' && !input.replacement;
 }
+
+/** The fields whose values differ between two versions of a request, in a stable order (what a resubmission changed). */
+export function changedFields(before: RequestInput, after: RequestInput): string[] {
+  const fields = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const value = (input: RequestInput, field: string) =>
+    JSON.stringify((input as Record<string, unknown>)[field]);
+  return [...fields].filter((f) => value(before, f) !== value(after, f)).sort();
+}

@@ -62,7 +62,10 @@ export type OutcomeEffect =
   | 'approve'
   /** The request is rejected; the review ends. */
   | 'reject'
-  /** Back to the requester, who completes and resubmits it to the same stage, or it is withdrawn. */
+  /**
+   * Back to the requester, who completes and resubmits it (to the same stage, or to the first when they changed
+   * the request), or it is withdrawn.
+   */
   | 'return'
   /** The route moves on to the stage that decides, the recommendation recorded for it. */
   | 'recommend';
@@ -112,7 +115,8 @@ export type ReviewEvent =
   /** Subject to review when a review period of its kind covers the day; exempted when an exemption covers it. */
   | { type: 'submit'; subjectToReview: boolean; exempted: boolean }
   | { type: 'decide'; outcome: Outcome; lastStage: boolean; conditionsSoFar: boolean }
-  | { type: 'resubmit' }
+  /** `requestChanged`: the requester changed the request's fields, which every stage then reviews again. */
+  | { type: 'resubmit'; requestChanged?: boolean }
   | { type: 'withdraw' }
   /** The time for completion ran out. */
   | { type: 'not_completed' }
@@ -138,7 +142,7 @@ const EVENT_FROM = {
 
 /** What the route does next. */
 export type RouteMove =
-  /** Open the route's first stage (submission). */
+  /** Open the route's first stage (submission, or resubmission of a changed request). */
   | 'first_stage'
   /** Open the stage after the one just decided. */
   | 'next_stage'
@@ -217,7 +221,7 @@ export function transition(status: StatusBefore, event: ReviewEvent): Transition
     case 'decide':
       return afterOutcome(OUTCOME_RULES[event.outcome], event.lastStage, event.conditionsSoFar);
     case 'resubmit':
-      return { status: 'in_review', move: 'same_stage' };
+      return { status: 'in_review', move: event.requestChanged ? 'first_stage' : 'same_stage' };
     case 'withdraw':
       return { status: 'withdrawn', move: 'end', withdrawalReason: 'by_requester' };
     case 'not_completed':

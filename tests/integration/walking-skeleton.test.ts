@@ -283,3 +283,105 @@ describe('a review that started in a period', () => {
     expect(later.body.status).toBe('not_required');
   });
 });
+
+describe('a resubmission that changes the facts the route was planned from (issue 17, finding 1)', () => {
+  beforeAll(async () => {
+    // Runs after the period above was ended in 2020: the board's next period covers today.
+    expect((await openReviewPeriod(t, 'hire', '2021-01-01', '2099-12-31')).status).toBe(201);
+  });
+
+  it('sends a replacement hire that became a new permanent position, returned by HR, on to the executive', async () => {
+    const chef = await bearer(t, 'chef.akuten');
+    const submitted = await t.http
+      .post('/api/v1/requests')
+      .set(chef)
+      .send(aHireBody(unitId, { employmentForm: 'permanent', endDate: undefined, replacement: true }))
+      .expect(201);
+    const id = submitted.body.id;
+    await t.http
+      .post(`/api/v1/requests/${id}/decisions`)
+      .set(await bearer(t, 'hr.somatik'))
+      .send({ outcome: 'return', comment: 'Är det verkligen en ersättningsrekrytering?' })
+      .expect(201);
+    const resubmitted = await t.http
+      .post(`/api/v1/requests/${id}/resubmit`)
+      .set(chef)
+      .send({ changes: { replacement: false } })
+      .expect(201);
+    expect(resubmitted.body.currentStage).toMatchObject({ name: 'hr_review' });
+    await t.http
+      .post(`/api/v1/requests/${id}/decisions`)
+      .set(await bearer(t, 'hr.somatik'))
+      .send({ outcome: 'approve' })
+      .expect(201);
+    const director = await t.http
+      .post(`/api/v1/requests/${id}/decisions`)
+      .set(await bearer(t, 'div.somatik'))
+      .send({ outcome: 'approve' })
+      .expect(201);
+    expect(director.body).toMatchObject({ status: 'in_review', nextStage: { name: 'executive_decision' } });
+    const executive = await t.http
+      .post(`/api/v1/requests/${id}/decisions`)
+      .set(await bearer(t, 'hsdir'))
+      .send({ outcome: 'approve' })
+      .expect(201);
+    expect(executive.body.status).toBe('approved');
+    const detail = await t.http.get(`/api/v1/requests/${id}`).set(chef).expect(200);
+    expect(detail.body).toMatchObject({ status: 'approved', replacement: false });
+    expect(detail.body.decisions.map((d: { stage: string }) => d.stage)).toEqual([
+      'hr_review',
+      'hr_review',
+      'director_decision',
+      'executive_decision',
+    ]);
+  });
+
+  it('starts again at HR review when a request the director returned comes back changed', async () => {
+    const chef = await bearer(t, 'chef.akuten');
+    const submitted = await t.http.post('/api/v1/requests').set(chef).send(aHireBody(unitId)).expect(201);
+    const id = submitted.body.id;
+    await t.http
+      .post(`/api/v1/requests/${id}/decisions`)
+      .set(await bearer(t, 'hr.somatik'))
+      .send({ outcome: 'approve' })
+      .expect(201);
+    await t.http
+      .post(`/api/v1/requests/${id}/decisions`)
+      .set(await bearer(t, 'div.somatik'))
+      .send({ outcome: 'return', comment: 'Räcker 80 %?' })
+      .expect(201);
+    const resubmitted = await t.http
+      .post(`/api/v1/requests/${id}/resubmit`)
+      .set(chef)
+      .send({ comment: 'Ja', changes: { fte: 0.8 } })
+      .expect(201);
+    expect(resubmitted.body.currentStage).toMatchObject({ name: 'hr_review', round: 2 });
+  });
+
+  it('re-enters the director stage for a resubmission that only answers, or repeats what the request says', async () => {
+    const chef = await bearer(t, 'chef.akuten');
+    const submitted = await t.http.post('/api/v1/requests').set(chef).send(aHireBody(unitId)).expect(201);
+    const id = submitted.body.id;
+    const decide = async (username: string, body: object) =>
+      t.http
+        .post(`/api/v1/requests/${id}/decisions`)
+        .set(await bearer(t, username))
+        .send(body)
+        .expect(201);
+    await decide('hr.somatik', { outcome: 'approve' });
+    await decide('div.somatik', { outcome: 'return', comment: 'Varför heltid?' });
+    const answered = await t.http
+      .post(`/api/v1/requests/${id}/resubmit`)
+      .set(chef)
+      .send({ comment: 'Nattbemanningen kräver det' })
+      .expect(201);
+    expect(answered.body.currentStage).toMatchObject({ name: 'director_decision', round: 2 });
+    await decide('div.somatik', { outcome: 'return', comment: 'Och budgeten?' });
+    const repeated = await t.http
+      .post(`/api/v1/requests/${id}/resubmit`)
+      .set(chef)
+      .send({ comment: 'Inom budget', changes: { withinBudget: true, fte: 1 } })
+      .expect(201);
+    expect(repeated.body.currentStage).toMatchObject({ name: 'director_decision', round: 3 });
+  });
+});

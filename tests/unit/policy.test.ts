@@ -4,6 +4,7 @@ import {
   decidingLevels,
   planRoute,
   policyFor,
+  routeOnResubmission,
   type RouteSubject,
 } from '@domain/policy';
 import { isNewPermanentPosition } from '@domain/request-input';
@@ -153,6 +154,66 @@ describe('planRoute: the policy itself', () => {
 
   it('policy v1 runs urgent stages on 4 hours and escalates after 4 more', () => {
     expect(POLICY_V1.urgent).toEqual({ deadline: { hours: 4 }, escalationAfter: { hours: 4 } });
+  });
+});
+
+describe('routeOnResubmission', () => {
+  const resume = (
+    subject: Partial<RouteSubject> & Pick<RouteSubject, 'kind'>,
+    returnedBy: Parameters<typeof routeOnResubmission>[2],
+    changed: boolean,
+  ) => {
+    const next = routeOnResubmission(
+      POLICY_V1,
+      { newPermanentPosition: false, urgent: false, ...subject },
+      returnedBy,
+      changed,
+    );
+    return { names: next.route.map((s) => s.name), at: next.route[next.stageIndex].name };
+  };
+
+  it('plans the route the facts get at submission, whatever the route was before', () => {
+    for (const subject of [
+      { kind: 'hire', newPermanentPosition: true },
+      { kind: 'hire', newPermanentPosition: false },
+      { kind: 'agency_call_off', urgent: true },
+      { kind: 'agency_call_off', urgent: false },
+    ] as const) {
+      const next = routeOnResubmission(
+        POLICY_V1,
+        { newPermanentPosition: false, urgent: false, ...subject },
+        'director_decision',
+        true,
+      );
+      expect(next.route).toEqual(route(subject));
+    }
+  });
+
+  it('starts a changed request at the first stage, wherever it was returned', () => {
+    expect(resume({ kind: 'hire', newPermanentPosition: true }, 'hr_review', true)).toEqual({
+      names: ['hr_review', 'director_decision', 'executive_decision'],
+      at: 'hr_review',
+    });
+    expect(resume({ kind: 'hire' }, 'director_decision', true).at).toBe('hr_review');
+    expect(resume({ kind: 'hire' }, 'executive_decision', true)).toEqual({
+      names: ['hr_review', 'director_decision'],
+      at: 'hr_review',
+    });
+    expect(resume({ kind: 'agency_call_off', urgent: true }, 'director_decision', true).at).toBe(
+      'staffing_review',
+    );
+  });
+
+  it('re-enters the stage that returned an unchanged request', () => {
+    expect(resume({ kind: 'hire' }, 'director_decision', false).at).toBe('director_decision');
+    expect(resume({ kind: 'hire', newPermanentPosition: true }, 'executive_decision', false).at).toBe(
+      'executive_decision',
+    );
+    expect(resume({ kind: 'agency_call_off' }, 'staffing_review', false).at).toBe('staffing_review');
+  });
+
+  it('starts at the first stage when the stage that returned it is no longer on the route', () => {
+    expect(resume({ kind: 'hire' }, 'executive_decision', false).at).toBe('hr_review');
   });
 });
 

@@ -8,6 +8,7 @@ import {
 } from '@domain/enums';
 import { DomainError } from '@domain/errors';
 import {
+  changedFields,
   isNewPermanentPosition,
   parseRequestInput,
   requestCostSek,
@@ -560,5 +561,25 @@ describe('field names in problems', () => {
     expect(error.fields.filter((f) => f.field === 'startDate')).toEqual([
       { field: 'startDate', message: 'must be a date YYYY-MM-DD' },
     ]);
+  });
+});
+
+describe('changedFields: what a resubmission changed', () => {
+  it('names each field whose value differs, in a stable order', () => {
+    const before = aHire({ employmentForm: 'permanent', endDate: undefined, replacement: true });
+    const after = { ...before, replacement: false, justification: 'Ny tjänst', fte: 0.8 };
+    expect(changedFields(before, after)).toEqual(['fte', 'justification', 'replacement']);
+  });
+
+  it('names nothing for the same values, whatever the key order', () => {
+    const before = aCallOff();
+    const reordered = Object.fromEntries(Object.entries(before).reverse()) as CallOffInput;
+    expect(changedFields(before, reordered)).toEqual([]);
+  });
+
+  it('names a field that one version has and the other leaves out', () => {
+    const permanent = aHire({ employmentForm: 'permanent', endDate: undefined });
+    const fixedTerm = { ...permanent, employmentForm: 'fixed_term' as const, endDate: '2031-12-31' };
+    expect(changedFields(permanent, fixedTerm)).toEqual(['employmentForm', 'endDate']);
   });
 });

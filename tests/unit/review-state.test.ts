@@ -161,6 +161,14 @@ describe('the events of a running review', () => {
     expect(transition('returned', { type: 'resubmit' })).toEqual({ status: 'in_review', move: 'same_stage' });
   });
 
+  it('starts the route again at its first stage when the resubmission changed the request', () => {
+    expect(transition('returned', { type: 'resubmit', requestChanged: true })).toEqual({
+      status: 'in_review',
+      move: 'first_stage',
+    });
+    expect(transition('returned', { type: 'resubmit', requestChanged: false }).move).toBe('same_stage');
+  });
+
   it('withdraws by the requester from review or completion, and as not completed only from completion', () => {
     for (const status of OPEN_STATUSES) {
       expect(transition(status, { type: 'withdraw' })).toEqual({

@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path';
 import { createReviewActivities } from '@activities/review-activities';
 import { WORKFLOWS_PATH, workflowBundlerOptions } from '@temporal-lib/workflow-bundle';
-import { decideUpdate, stateQuery, submitUpdate } from '@workflows/messages';
+import { decideUpdate, resubmitUpdate, stateQuery, submitUpdate } from '@workflows/messages';
 import type { ReviewState } from '@workflows/types';
 import { insertRequest } from '../support/fixtures';
 import { startWorkflowTestEnv, type WorkflowTestEnv } from '../support/workflow-env';
@@ -12,37 +12,46 @@ import { startWorkflowTestEnv, type WorkflowTestEnv } from '../support/workflow-
 jest.setTimeout(180_000);
 
 /**
- * A worker upgrade in the middle of an overdue review: the workflow code from before the patched() change runs
- * the review into its overdue reminders, the worker stops, one with today's code takes over the same task queue,
- * and the review goes on, now on the new path, to its final decision. Both bundles are built from today's file;
- * the old one has patched() replaced by `false`, which is exactly the code before the change.
+ * Worker upgrades in the middle of a review: the workflow code from before a patched() change runs the review
+ * up to where the change matters, the worker stops, one with today's code takes over the same task queue, and
+ * the review goes on, now on the new path, to its final decision. All bundles are built from today's file; an
+ * old one has its patched() call replaced by `false`, which is exactly the code before that change.
  */
 const PATCH_CALL = 'wf.patched(OVERDUE_REMINDS_EVERY_LEVEL)';
+const REPLAN_PATCH_CALL = 'wf.patched(RESUBMISSION_REPLANS_ROUTE)';
 const ROOT = resolve(__dirname, '../..');
 
 let t: WorkflowTestEnv;
 let oldBundle: WorkflowBundleWithSourceMap;
+let beforeReplanBundle: WorkflowBundleWithSourceMap;
 let newBundle: WorkflowBundleWithSourceMap;
-let oldDir: string;
+const oldDirs: string[] = [];
 
-beforeAll(async () => {
+/** Today's workflow code with one patched() call replaced by `false`: the code before that change. */
+function bundleWithout(patchCall: string) {
   // Inside the checkout (under .data, ignored) so the copy resolves node_modules and the aliases as the original.
-  oldDir = join(ROOT, '.data', `upgrade-test-${randomUUID()}`, 'workflows');
+  const oldDir = join(ROOT, '.data', `upgrade-test-${randomUUID()}`, 'workflows');
+  oldDirs.push(oldDir);
   mkdirSync(oldDir, { recursive: true });
   cpSync(WORKFLOWS_PATH, oldDir, { recursive: true });
   const file = join(oldDir, 'staffing-review.workflow.ts');
   const source = readFileSync(file, 'utf8');
-  expect(source).toContain(PATCH_CALL);
-  writeFileSync(file, source.replace(PATCH_CALL, 'false'));
-  [t, oldBundle, newBundle] = await Promise.all([
+  expect(source).toContain(patchCall);
+  writeFileSync(file, source.replace(patchCall, 'false'));
+  return bundleWorkflowCode({ workflowsPath: oldDir, ...workflowBundlerOptions() });
+}
+
+beforeAll(async () => {
+  [t, oldBundle, beforeReplanBundle, newBundle] = await Promise.all([
     startWorkflowTestEnv(),
-    bundleWorkflowCode({ workflowsPath: oldDir, ...workflowBundlerOptions() }),
+    bundleWithout(PATCH_CALL),
+    bundleWithout(REPLAN_PATCH_CALL),
     bundleWorkflowCode({ workflowsPath: require.resolve(WORKFLOWS_PATH), ...workflowBundlerOptions() }),
   ]);
 });
 afterAll(async () => {
   await t?.stop();
-  if (oldDir) rmSync(resolve(oldDir, '..'), { recursive: true, force: true });
+  for (const dir of oldDirs) rmSync(resolve(dir, '..'), { recursive: true, force: true });
 });
 
 async function runWorker(taskQueue: string, workflowBundle: WorkflowBundleWithSourceMap) {
@@ -140,5 +149,51 @@ describe('upgrading the worker mid-review', () => {
       Worker.runReplayHistory({ workflowBundle: oldBundle }, history, handle.workflowId),
     ).rejects.toThrow(/[Nn]ondeterminism|DeterminismViolation/);
     await t.recordHistory('hire-overdue-worker-upgraded', handle.workflowId);
+  });
+
+  it('re-plans the route of a review returned before the upgrade when it is resubmitted after it', async () => {
+    const taskQueue = `review-upgrade-${randomUUID()}`;
+    const stopOld = await runWorker(taskQueue, beforeReplanBundle);
+    const input = await insertRequest(t.db.dataSource, t.demo);
+    const handle = await t.env.client.workflow.start('staffingReviewWorkflow', {
+      workflowId: `review-${input.requestId}`,
+      taskQueue,
+      args: [input],
+    });
+    await handle.executeUpdate(submitUpdate, { args: [] });
+    const returned = await handle.executeUpdate(decideUpdate, {
+      args: [t.decision('hr_review', 'hr.somatik', { outcome: 'return', comment: 'Ersättning?' })],
+    });
+    expect(returned.status).toBe('returned');
+    await stopOld();
+
+    const stopNew = await runWorker(taskQueue, newBundle);
+    try {
+      const again: ReviewState = await handle.executeUpdate(resubmitUpdate, {
+        args: [
+          {
+            actorId: t.demo.userId('chef.akuten'),
+            resubmissionId: randomUUID(),
+            facts: { newPermanentPosition: true, urgent: false },
+            changedFields: ['replacement'],
+          },
+        ],
+      });
+      expect(again.currentStage).toMatchObject({ name: 'hr_review', round: 2 });
+      await handle.executeUpdate(decideUpdate, { args: [t.decision('hr_review', 'hr.somatik')] });
+      const director = await handle.executeUpdate(decideUpdate, {
+        args: [t.decision('director_decision', 'div.somatik')],
+      });
+      expect(director.nextStage?.name).toBe('executive_decision');
+      await handle.executeUpdate(decideUpdate, { args: [t.decision('executive_decision', 'hsdir')] });
+      expect(await handle.result()).toMatchObject({ status: 'approved' });
+    } finally {
+      await stopNew();
+    }
+    const history = await handle.fetchHistory();
+    await Worker.runReplayHistory({ workflowBundle: newBundle }, history, handle.workflowId);
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: beforeReplanBundle }, history, handle.workflowId),
+    ).rejects.toThrow(/[Nn]ondeterminism|DeterminismViolation/);
   });
 });

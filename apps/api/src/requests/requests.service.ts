@@ -11,7 +11,7 @@ import { parseDecisionInput } from '@domain/decision-input';
 import { DomainError } from '@domain/errors';
 import { CURRENT_POLICY_VERSION } from '@domain/policy';
 import { isOpen, mayHappen, statusOnSubmission } from '@domain/review-state';
-import { parseRequestInput, requestCostSek } from '@domain/request-input';
+import { changedFields, parseRequestInput, requestCostSek } from '@domain/request-input';
 import type { ReviewState } from '@workflows/types';
 import { pageOf } from '@contracts/paging';
 import type * as contract from '@contracts/requests';
@@ -29,7 +29,7 @@ import { listQuerySchema, reassignSchema, resubmitSchema, withdrawSchema } from 
 import { assertSameBody, bodyHash, isRepeatedKey, parseIdempotencyKey, uuidFromKey } from './idempotency';
 import { assertIsRequester, assertMaySubmit, assertNotRequester } from './request-authorisation';
 import { submissionAnswerOf, summaryOf } from './request-responses';
-import { reviewInputOf } from './review-input';
+import { payloadDigest, reviewInputOf, routeFactsOf } from './review-input';
 
 export { listQuerySchema, resubmitSchema, withdrawSchema } from './request-bodies';
 
@@ -252,6 +252,8 @@ export class RequestsService {
         `Only a returned request can be resubmitted (it is ${row.status})`,
       );
     }
+    let payload = row.payload;
+    let changed: string[] = [];
     if (changes) {
       if ('kind' in changes || 'unitId' in changes) {
         throw new DomainError('validation_failed', 'Kind and unit cannot change on resubmission', [
@@ -259,14 +261,23 @@ export class RequestsService {
         ]);
       }
       const updated = parseRequestInput({ ...row.payload, ...changes }, stockholmDate(new Date()));
-      await this.dataSource.transaction((db) =>
-        new RequestsRepository(db).changeFields(id, updated, requestCostSek(updated)),
-      );
+      changed = changedFields(row.payload, updated);
+      if (changed.length > 0) {
+        await this.dataSource.transaction((db) =>
+          new RequestsRepository(db).changeFields(id, updated, requestCostSek(updated)),
+        );
+        payload = updated;
+      }
     }
+    // The review plans its route again from the facts as they now stand and, when anything changed, starts it
+    // again at the first stage: the route is always the one these facts would get at submission.
     const state = await this.gateway.resubmit(id, {
       actorId: user.id,
       resubmissionId: randomUUID(),
       comment,
+      facts: routeFactsOf(payload),
+      changedFields: changed,
+      payloadDigest: payloadDigest(payload),
     });
     return { id, status: state.status, currentStage: state.currentStage ?? null };
   }

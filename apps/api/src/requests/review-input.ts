@@ -1,10 +1,41 @@
+import { createHash } from 'node:crypto';
 import type { RequestRow } from '@db/repositories/requests.repository';
-import type { ReviewInput } from '@workflows/types';
+import type { RequestInput } from '@domain/request-input';
+import type { ReviewInput, RouteFacts } from '@workflows/types';
 import { isNewPermanentPosition } from '@domain/request-input';
+
+/** What a request's route and its approval's validity are planned from, at submission and on resubmission. */
+export function routeFactsOf(p: RequestInput): RouteFacts {
+  return {
+    newPermanentPosition: isNewPermanentPosition(p),
+    urgent: p.kind === 'agency_call_off' && p.urgent,
+    callOff:
+      p.kind === 'agency_call_off'
+        ? { periodFrom: p.periodFrom, periodTo: p.periodTo, estimatedCostSek: p.estimatedCostSek }
+        : undefined,
+  };
+}
+
+/** Values with their object keys sorted, so equal requests serialise alike whatever order their keys came in. */
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => [k, sortedKeys(v)]),
+  );
+}
+
+/** A digest of the request's fields, for the review to tell whether a resubmission changed what it reviewed. */
+export function payloadDigest(p: RequestInput): string {
+  return createHash('sha256')
+    .update(JSON.stringify(sortedKeys(p)))
+    .digest('hex');
+}
 
 /** What the review workflow starts from: the recorded request, for a request under review (policy version set). */
 export function reviewInputOf(row: RequestRow & { policyVersion: number }): ReviewInput {
-  const p = row.payload;
   return {
     requestId: row.id,
     policyVersion: row.policyVersion,
@@ -12,11 +43,7 @@ export function reviewInputOf(row: RequestRow & { policyVersion: number }): Revi
     requesterId: row.requesterId,
     unitId: row.unitId,
     divisionId: row.divisionId,
-    newPermanentPosition: isNewPermanentPosition(p),
-    urgent: p.kind === 'agency_call_off' && p.urgent,
-    callOff:
-      p.kind === 'agency_call_off'
-        ? { periodFrom: p.periodFrom, periodTo: p.periodTo, estimatedCostSek: p.estimatedCostSek }
-        : undefined,
+    ...routeFactsOf(row.payload),
+    payloadDigest: payloadDigest(row.payload),
   };
 }

@@ -219,6 +219,8 @@ export const en: typeof sv = {
     answerHint: 'Answer the questions above. The reviewer will see your answer.',
     justificationChangeHint: 'Change the justification if your answer affects it.',
     costChangeHint: 'Change the cost if it has changed.',
+    resubmitRestartHint:
+      'If you change anything in the request, it is reviewed again from the first stage, along the route the changed request calls for. If you only answer the questions, it goes back to the stage that returned it.',
     resubmit: 'Resubmit',
     withdraw: 'Withdraw request',
     withdrawTitle: 'Withdraw the request?',
@@ -247,6 +249,8 @@ export const en: typeof sv = {
     return_reminder: 'A reminder to complete the request was sent.',
     stage_reassigned: '{{stage}} was handed over to another reviewer.',
     resubmitted: 'The request was completed and resubmitted.',
+    resubmitted_changed:
+      'The request was changed and resubmitted; its review started again from the first stage.',
     withdrawn: 'The request was withdrawn.',
     withdrawn_not_completed: 'The request was closed because it was not completed in time.',
     onBehalf: '(as a stand-in)',

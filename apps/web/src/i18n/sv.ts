@@ -220,6 +220,8 @@ export const sv = {
     answerHint: 'Svara på frågorna ovan. Svaret visas för granskaren.',
     justificationChangeHint: 'Ändra motiveringen om ditt svar påverkar den.',
     costChangeHint: 'Ändra kostnaden om den har ändrats.',
+    resubmitRestartHint:
+      'Ändrar du något i begäran prövas den om från första steget, på den väg som de nya uppgifterna kräver. Svarar du bara på frågorna går den tillbaka till det steg som skickade tillbaka den.',
     resubmit: 'Skicka in igen',
     withdraw: 'Återta begäran',
     withdrawTitle: 'Återta begäran?',
@@ -248,6 +250,7 @@ export const sv = {
     return_reminder: 'Påminnelse om komplettering skickades.',
     stage_reassigned: '{{stage}} lämnades över till en annan granskare.',
     resubmitted: 'Begäran kompletterades och skickades in igen.',
+    resubmitted_changed: 'Begäran ändrades och skickades in igen; prövningen började om från första steget.',
     withdrawn: 'Begäran återtogs.',
     withdrawn_not_completed: 'Begäran avslutades eftersom den inte kompletterades i tid.',
     onBehalf: '(som ersättare)',

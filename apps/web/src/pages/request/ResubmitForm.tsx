@@ -47,6 +47,7 @@ export function ResubmitForm({ request }: { request: RequestDetail }) {
   return (
     <form className="card" onSubmit={onSubmit} noValidate aria-labelledby="resubmit-title">
       <h2 id="resubmit-title">{t('request.resubmitTitle')}</h2>
+      <p className="meta">{t('request.resubmitRestartHint')}</p>
       {resubmit.error && !coversAllProblems(resubmit.error, ['comment', 'justification', costField]) && (
         <ProblemNotice error={resubmit.error} />
       )}

@@ -35,11 +35,19 @@ function describe(e: TimelineEvent, t: T, f: Formatters): { text: string; quote?
       };
     }
     case 'resubmitted':
-    case 'withdrawn':
+    case 'withdrawn': {
+      // A resubmission that changed the request started its review again from the first stage.
+      const variant =
+        d.reason === 'not_completed'
+          ? '_not_completed'
+          : Array.isArray(d.changedFields) && d.changedFields.length > 0
+            ? '_changed'
+            : '';
       return {
-        text: t(`timeline.${e.type}${d.reason === 'not_completed' ? '_not_completed' : ''}`),
+        text: t(`timeline.${e.type}${variant}`),
         quote: typeof d.comment === 'string' ? d.comment : undefined,
       };
+    }
     default:
       return { text: t(`timeline.${e.type}`, { stage, defaultValue: e.type }) };
   }
