@@ -73,11 +73,11 @@ export function signActorClaim(key: ClaimKey, scope: ClaimScope, body: object, n
 export function claimProblem(
   keys: readonly ClaimKey[],
   scope: ClaimScope,
-  body: { claim?: ActorClaim },
+  body: object,
   now: Date,
   spent: ReadonlySet<string> = new Set(),
 ): ClaimProblem | undefined {
-  const claim = body.claim;
+  const claim = (body as { claim?: Partial<ActorClaim> }).claim;
   if (!claim || typeof claim !== 'object' || typeof claim.mac !== 'string' || typeof claim.iat !== 'string') {
     return 'missing';
   }
