@@ -16,3 +16,11 @@ export const resubmitUpdate = defineUpdate<ReviewState, [ResubmitUpdateInput]>('
 export const withdrawUpdate = defineUpdate<ReviewState, [WithdrawUpdateInput]>('withdraw');
 export const reassignUpdate = defineUpdate<OpenStageView, [ReassignUpdateInput]>('reassign');
 export const stateQuery = defineQuery<ReviewState>('state');
+
+/** The updates that act for a person: each must carry the API's actor claim (libs/domain/actor-claim.ts). */
+export const VOUCHED_UPDATES: readonly string[] = [
+  decideUpdate.name,
+  reassignUpdate.name,
+  resubmitUpdate.name,
+  withdrawUpdate.name,
+];

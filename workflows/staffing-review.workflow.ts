@@ -1,5 +1,6 @@
 import * as wf from '@temporalio/workflow';
 import type { ReviewActivities } from '@activities/review-activities.types';
+import { claimProblem } from '@domain/actor-claim';
 import {
   approvalValidUntil,
   assertIsAssignee,
@@ -27,6 +28,7 @@ import {
   submitUpdate,
   withdrawUpdate,
 } from './messages';
+import { REVIEW_CLAIM_KEYS } from './claim-keys';
 import type {
   DecisionResult,
   OpenStageView,
@@ -34,6 +36,7 @@ import type {
   ReviewInput,
   ReviewState,
   RouteFacts,
+  Vouched,
   WithdrawUpdateInput,
 } from './types';
 
@@ -113,6 +116,22 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
     unitId: input.unitId,
     decidedStages: state.decisions.map((d) => ({ stage: d.stage, userId: d.userId })),
   });
+  /** MACs of the claims this review has acted on: a claim copied from the history cannot be used twice. */
+  const spentClaims = new Set<string>();
+  /**
+   * Refuses, before any rule that would reveal state, an update the API did not sign for this review. Validators
+   * do not run on replay, and reviews started before claims existed verify like new ones: the keys are in the
+   * worker's bundle, not in the history.
+   */
+  const assertVouched = (update: { name: string }, body: Vouched) => {
+    const scope = { workflowId: wf.workflowInfo().workflowId, update: update.name };
+    const problem = claimProblem(REVIEW_CLAIM_KEYS, scope, body, now(), spentClaims);
+    if (problem) refuse('not_allowed', `The API did not vouch for this ${update.name} (claim ${problem})`);
+  };
+  /** Handlers spend the claim first; it changes no command, so no patch (histories before it carry none). */
+  const spend = (body: Vouched) => {
+    if (body.claim?.mac) spentClaims.add(body.claim.mac);
+  };
   const settled = () => state.currentStage !== undefined || state.status !== 'in_review';
 
   wf.setHandler(stateQuery, () => state);
@@ -125,6 +144,7 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
   wf.setHandler(
     decideUpdate,
     async (decision): Promise<DecisionResult> => {
+      spend(decision);
       // Two decisions can pass validation in one activation; the first to run claims the stage.
       if (decisionInFlight || withdrawal || state.currentStage?.name !== decision.stage) {
         refuse('stage_not_open', `The ${decision.stage} stage is no longer open`);
@@ -198,6 +218,7 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
     },
     {
       validator: (decision) => {
+        assertVouched(decideUpdate, decision);
         const stage = state.currentStage;
         if (!stage || stage.name !== decision.stage || decisionInFlight || withdrawal) {
           refuse('stage_not_open', `The ${decision.stage} stage is not open for a decision`);
@@ -218,6 +239,7 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
   wf.setHandler(
     reassignUpdate,
     async (reassign) => {
+      spend(reassign);
       const stage = state.currentStage!;
       await record.reassignStage({
         reassignmentId: reassign.reassignmentId,
@@ -233,6 +255,7 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
     },
     {
       validator: (reassign) => {
+        assertVouched(reassignUpdate, reassign);
         const stage = state.currentStage;
         if (!stage || stage.name !== reassign.stage || decisionInFlight || withdrawal) {
           refuse('stage_not_open', `The ${reassign.stage} stage is not open`);
@@ -247,12 +270,14 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
   wf.setHandler(
     resubmitUpdate,
     async (resubmit) => {
+      spend(resubmit);
       resubmission = resubmit;
       await wf.condition(() => state.status !== 'returned' && settled());
       return state;
     },
     {
       validator: (resubmit) => {
+        assertVouched(resubmitUpdate, resubmit);
         if (resubmit.actorId !== input.requesterId) refuse('not_allowed', 'Only the requester may resubmit');
         if (!mayHappen(state.status, 'resubmit') || resubmission) {
           refuse('invalid_state', `A request can be resubmitted only when returned (it is ${state.status})`);
@@ -270,6 +295,7 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
   wf.setHandler(
     withdrawUpdate,
     async (withdraw) => {
+      spend(withdraw);
       if (decisionInFlight || !mayHappen(state.status, 'withdraw')) {
         refuse('invalid_state', `The request can no longer be withdrawn (it is ${state.status})`);
       }
@@ -279,6 +305,7 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
     },
     {
       validator: (withdraw) => {
+        assertVouched(withdrawUpdate, withdraw);
         if (withdraw.actorId !== input.requesterId) refuse('not_allowed', 'Only the requester may withdraw');
         if (!mayHappen(state.status, 'withdraw')) {
           refuse('invalid_state', `The request can no longer be withdrawn (it is ${state.status})`);

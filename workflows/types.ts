@@ -1,3 +1,4 @@
+import type { ActorClaim } from '@domain/actor-claim';
 import type { Actor } from '@domain/decision-rules';
 import type { DecisionInput } from '@domain/decision-input';
 import type { Outcome, RequestKind, RequestStatus, Role, StageName, WithdrawalReason } from '@domain/enums';
@@ -46,7 +47,15 @@ export interface ReviewState {
   withdrawalReason?: WithdrawalReason;
 }
 
-export interface DecideUpdateInput extends DecisionInput {
+/**
+ * An update that carries an actor: the API's signing client adds the claim (libs/temporal/claim-signing.ts);
+ * the workflow refuses one without a valid claim. Optional in the type because the callers never write it.
+ */
+export interface Vouched {
+  claim?: ActorClaim;
+}
+
+export interface DecideUpdateInput extends DecisionInput, Vouched {
   /** Makes a retried decision harmless: the same id is recorded once. */
   decisionId: string;
   /** The stage the reviewer saw; a decision for any other stage is refused (409). */
@@ -65,7 +74,7 @@ export interface DecisionResult {
   nextStage?: OpenStageView;
 }
 
-export interface ResubmitUpdateInput {
+export interface ResubmitUpdateInput extends Vouched {
   actorId: string;
   resubmissionId: string;
   /** The requester's answer to the reviewer's questions. */
@@ -84,7 +93,7 @@ export interface ResubmitUpdateInput {
   payloadDigest?: string;
 }
 
-export interface ReassignUpdateInput {
+export interface ReassignUpdateInput extends Vouched {
   reassignmentId: string;
   stage: StageName;
   actor: Actor;
@@ -92,7 +101,7 @@ export interface ReassignUpdateInput {
   to: Actor;
 }
 
-export interface WithdrawUpdateInput {
+export interface WithdrawUpdateInput extends Vouched {
   actorId: string;
   withdrawalId: string;
   comment?: string;

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig, requireExternalServers } from '@config/config';
+import { ConfigError, loadConfig, requireClaimKeys, requireExternalServers } from '@config/config';
 import { createLogger } from '@config/logger';
 import { openDatabase } from '@db/open-database';
 import { connectTemporalClient } from '@temporal-lib/client';
@@ -18,7 +18,11 @@ async function main() {
     migrate: config.runMigrations,
     log,
   });
-  const temporalClient = await connectTemporalClient(temporalAddress, config.temporal.namespace);
+  const temporalClient = await connectTemporalClient(
+    temporalAddress,
+    config.temporal.namespace,
+    requireClaimKeys(config),
+  );
   const app = await createApi({ config, dataSource, temporalClient });
   await app.listen(config.http.port, config.http.host);
   log(`listening on ${config.http.host}:${config.http.port}`);

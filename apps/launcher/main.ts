@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
-import { ConfigError, loadConfig, type AppConfig } from '@config/config';
+import { ConfigError, loadConfig, requireClaimKeys, type AppConfig } from '@config/config';
 import { createLogger } from '@config/logger';
 import { seedDemoOrganisation } from '@local/demo-organisation';
 import { startEmbeddedPostgres } from '@local/embedded-postgres';
@@ -144,6 +144,7 @@ async function main(config: AppConfig): Promise<void> {
     workflowBundlePath: config.temporal.worker.workflowBundlePath,
     maxCachedWorkflows: config.temporal.worker.maxCachedWorkflows,
     workflowThreads: config.temporal.worker.workflowThreads,
+    claimKeys: requireClaimKeys(config),
   });
   stops.push({ name: 'worker', stop: () => worker.shutdown() });
   worker.done.catch((e) => {
@@ -152,7 +153,11 @@ async function main(config: AppConfig): Promise<void> {
   });
   log(`worker: polling task queue "${config.temporal.taskQueue}"`);
 
-  const temporalClient = await connectTemporalClient(temporalAddress, config.temporal.namespace);
+  const temporalClient = await connectTemporalClient(
+    temporalAddress,
+    config.temporal.namespace,
+    requireClaimKeys(config),
+  );
   stops.push({ name: 'Temporal client', stop: () => temporalClient.connection.close() });
   const app = await createApi({ config, dataSource, temporalClient }, ['error', 'warn']);
   await app.listen(config.http.port, config.http.host);

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, requireExternalServers } from '@config/config';
+import { ConfigError, loadConfig, requireClaimKeys, requireExternalServers } from '@config/config';
 import { createLogger } from '@config/logger';
 import { openDatabase } from '@db/open-database';
 import { installQuietRuntime } from '@temporal-lib/runtime';
@@ -27,6 +27,7 @@ async function main() {
     workflowBundlePath: config.temporal.worker.workflowBundlePath,
     maxCachedWorkflows: config.temporal.worker.maxCachedWorkflows,
     workflowThreads: config.temporal.worker.workflowThreads,
+    claimKeys: requireClaimKeys(config),
   });
   log(`polling task queue "${config.temporal.taskQueue}" on ${temporalAddress}`);
   await worker.done;

@@ -1,8 +1,10 @@
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createSmtpMailer, type Mailer } from '@activities/mailer';
 import type { AppConfig } from '@config/config';
 import { createReviewActivities } from '@activities/review-activities';
+import type { ClaimKey } from '@domain/actor-claim';
+import { keyedBundle } from '@temporal-lib/claim-keys-bundle';
 import { builtBundlePath, WORKFLOWS_PATH, workflowBundlerOptions } from '@temporal-lib/workflow-bundle';
 
 export interface ReviewWorkerOptions {
@@ -20,13 +22,21 @@ export interface ReviewWorkerOptions {
   maxCachedWorkflows?: number;
   /** Threads that run workflow code (WORKER_WORKFLOW_THREADS); the SDK's default is 1. */
   workflowThreads?: number;
+  /** Verify the API's actor claims (REVIEW_CLAIM_KEYS); written into the bundle as it loads. */
+  claimKeys: readonly ClaimKey[];
 }
 
-function workflowCode(opts: ReviewWorkerOptions): Partial<WorkerOptions> {
-  if (opts.workflowBundle) return { workflowBundle: opts.workflowBundle };
+async function workflowCode(opts: ReviewWorkerOptions): Promise<Partial<WorkerOptions>> {
   const codePath = opts.workflowBundlePath ?? builtBundlePath();
-  if (codePath) return { workflowBundle: { codePath } };
-  return { workflowsPath: require.resolve(WORKFLOWS_PATH), bundlerOptions: workflowBundlerOptions() };
+  const bundle =
+    opts.workflowBundle ??
+    (codePath
+      ? { codePath }
+      : await bundleWorkflowCode({
+          workflowsPath: require.resolve(WORKFLOWS_PATH),
+          ...workflowBundlerOptions(),
+        }));
+  return { workflowBundle: await keyedBundle(bundle, opts.claimKeys) };
 }
 
 export interface RunningWorker {
@@ -43,7 +53,7 @@ export async function startReviewWorker(opts: ReviewWorkerOptions): Promise<Runn
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     activities: createReviewActivities({ dataSource: opts.dataSource, mailer: opts.mailer }),
-    ...workflowCode(opts),
+    ...(await workflowCode(opts)),
     ...(opts.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
     ...(opts.workflowThreads !== undefined ? { workflowThreadPoolSize: opts.workflowThreads } : {}),
     // Graceful stop waits this long for in-flight activities (all short PostgreSQL writes).

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseClaimKeys, type ClaimKey } from '@domain/actor-claim';
 
 /**
  * Every environment variable the product reads, parsed and validated in one place.
@@ -27,6 +28,22 @@ const url = (protocols: string[]) =>
  * milliseconds. Measured in BENCHMARKS.md ("Held load").
  */
 export const WORKER_CACHE_DEFAULT = 1000;
+
+/**
+ * Outside production the API and worker share this well-known key, so `npm start` and compose work untouched; it
+ * vouches for nothing, which is why with NODE_ENV=production the API and worker refuse to start without
+ * REVIEW_CLAIM_KEYS (requireClaimKeys).
+ */
+export const DEV_REVIEW_CLAIM_KEYS: readonly ClaimKey[] = [{ kid: 'dev', secret: '64657620'.repeat(8) }];
+
+const claimKeys = z.string().transform((text, ctx) => {
+  try {
+    return parseClaimKeys(text);
+  } catch (e) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: (e as Error).message });
+    return z.NEVER;
+  }
+});
 
 const schema = z
   .object({
@@ -84,6 +101,7 @@ const schema = z
     TEMPORAL_SERVER_PATH: z.string().min(1).optional(),
     TEMPORAL_SQL_TOOL_PATH: z.string().min(1).optional(),
     AUTH_MODE: z.enum(['dev', 'oidc']).default('dev'),
+    REVIEW_CLAIM_KEYS: claimKeys.optional(),
     AUTH_DEV_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     OIDC_ISSUER: url(['https', 'http']).optional(),
     OIDC_AUDIENCE: z.string().min(1).optional(),
@@ -138,6 +156,11 @@ export interface AppConfig {
     devServer: { port: number; uiPort: number; dbFile: string };
     cliPath?: string;
     cacheDir?: string;
+    /**
+     * Sign (API: the first) and verify (worker: all) the actor claims on decisions and the like. Unset in
+     * production without REVIEW_CLAIM_KEYS: requireClaimKeys stops the API and worker from starting.
+     */
+    claimKeys?: readonly ClaimKey[];
     worker: {
       /** Workflows kept in memory between tasks; an evicted one is replayed from its history on its next task. */
       maxCachedWorkflows: number;
@@ -219,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       devServer: { port: c.TEMPORAL_DEV_PORT, uiPort: c.TEMPORAL_UI_PORT, dbFile: `${dataDir}/temporal.db` },
       cliPath: c.TEMPORAL_CLI_PATH,
       cacheDir: c.PROVNING_CACHE_DIR,
+      claimKeys: c.REVIEW_CLAIM_KEYS ?? (c.NODE_ENV === 'production' ? undefined : DEV_REVIEW_CLAIM_KEYS),
       worker: {
         maxCachedWorkflows: c.WORKER_MAX_CACHED_WORKFLOWS,
         workflowBundlePath: c.WORKFLOW_BUNDLE_PATH,
@@ -265,4 +289,16 @@ export function requireExternalServers(
     );
   }
   return { databaseUrl: config.database.url!, temporalAddress: config.temporal.address! };
+}
+
+/** The keys that sign and verify actor claims, or a ConfigError naming REVIEW_CLAIM_KEYS. */
+export function requireClaimKeys(config: AppConfig): readonly ClaimKey[] {
+  if (config.temporal.claimKeys) return config.temporal.claimKeys;
+  throw new ConfigError([
+    {
+      variable: 'REVIEW_CLAIM_KEYS',
+      message:
+        'is required with NODE_ENV=production (kid:hexsecret, at least 32 bytes; API and worker share it)',
+    },
+  ]);
 }

@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '@config/config';
+import { loadConfig, requireClaimKeys } from '@config/config';
 import { seedDemoOrganisation } from '@local/demo-organisation';
 import { startEmbeddedPostgres } from '@local/embedded-postgres';
 import { openDatabase } from '@db/open-database';
@@ -102,8 +102,9 @@ async function main() {
     namespace: 'default',
     taskQueue: 'review',
     dataSource: ds,
+    claimKeys: requireClaimKeys(config),
   });
-  const client = await connectTemporalClient(address, 'default');
+  const client = await connectTemporalClient(address, 'default', requireClaimKeys(config));
   const app = await createApi({ config, dataSource: ds, temporalClient: client }, false);
   await app.listen(0, '127.0.0.1');
   stops.unshift(

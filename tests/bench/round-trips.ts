@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { Client as PgClient } from 'pg';
-import { loadConfig } from '@config/config';
+import { loadConfig, requireClaimKeys } from '@config/config';
 import { openDatabase } from '@db/open-database';
 import { connectTemporalClient } from '@temporal-lib/client';
 import { installQuietRuntime } from '@temporal-lib/runtime';
@@ -94,8 +94,9 @@ async function main() {
     namespace: 'default',
     taskQueue: 'review',
     dataSource: ds,
+    claimKeys: requireClaimKeys(config),
   });
-  const client = await connectTemporalClient(stack.temporalAddress, 'default');
+  const client = await connectTemporalClient(stack.temporalAddress, 'default', requireClaimKeys(config));
   timeTemporalCalls(client);
   const app = await createApi({ config, dataSource: ds, temporalClient: client }, false);
   await app.listen(0, '127.0.0.1');

@@ -3,7 +3,7 @@ import type { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createSmtpMailer, type Mailer } from '@activities/mailer';
-import { loadConfig, type AppConfig } from '@config/config';
+import { loadConfig, requireClaimKeys, type AppConfig } from '@config/config';
 import { seedDemoOrganisation } from '@local/demo-organisation';
 import { connectTemporalClient } from '@temporal-lib/client';
 import { startReviewWorker, type RunningWorker } from '../../apps/worker/review-worker';
@@ -52,8 +52,9 @@ export async function startTestApp(
       taskQueue: config.temporal.taskQueue,
       dataSource: db.dataSource,
       mailer: options.mailer ?? (config.mail && createSmtpMailer(config.mail)),
+      claimKeys: requireClaimKeys(config),
     }),
-    connectTemporalClient(address, 'default'),
+    connectTemporalClient(address, 'default', requireClaimKeys(config)),
   ]);
   const app = await createApi({ config, dataSource: db.dataSource, temporalClient: client }, false);
   await app.init();

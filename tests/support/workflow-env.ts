@@ -7,6 +7,9 @@ import { execFileSync } from 'node:child_process';
 import type { Mailer } from '@activities/mailer';
 import { createReviewActivities, type ReviewActivities } from '@activities/review-activities';
 import { resolveDevServer, resolveTestServer } from '@local/temporal/binaries';
+import type { ClaimKey } from '@domain/actor-claim';
+import { keyedBundle } from '@temporal-lib/claim-keys-bundle';
+import { claimSigningInterceptor } from '@temporal-lib/claim-signing';
 import { WORKFLOWS_PATH, workflowBundlerOptions } from '@temporal-lib/workflow-bundle';
 import { staffingReviewWorkflow } from '@workflows/staffing-review.workflow';
 import { submitUpdate } from '@workflows/messages';
@@ -15,6 +18,9 @@ import { startTestDatabase, type TestDatabase } from './database';
 import { demoFixture, insertRequest, type DemoFixture } from './fixtures';
 
 export const HISTORIES_DIR = join(__dirname, '../replay/histories');
+
+/** The worker verifies with these and `env.client` signs with the first, as the API does. */
+export const TEST_CLAIM_KEYS: readonly ClaimKey[] = [{ kid: 'test', secret: '7e57'.repeat(16) }];
 
 export interface WorkflowTestEnv {
   env: TestWorkflowEnvironment;
@@ -79,15 +85,18 @@ export async function startWorkflowTestEnv(
     startTestDatabase(),
     bundleWorkflowCode({ workflowsPath: require.resolve(WORKFLOWS_PATH), ...workflowBundlerOptions() }),
   ]);
-  const env = await TestWorkflowEnvironment.createTimeSkipping({
+  // Claims are signed at the test server's time, which skips ahead of the host's clock.
+  const serverNow = async () => new Date(await env.currentTimeMs());
+  const env: TestWorkflowEnvironment = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: server } },
+    client: { interceptors: { workflow: [claimSigningInterceptor(TEST_CLAIM_KEYS, serverNow)] } },
   });
   const demo = await demoFixture(db.dataSource);
   const taskQueue = `review-test-${randomUUID()}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
-    workflowBundle: bundle,
+    workflowBundle: await keyedBundle(bundle, TEST_CLAIM_KEYS),
     activities: wrap(createReviewActivities({ dataSource: db.dataSource, mailer: deps.mailer })),
   });
   const running = worker.run();

@@ -1,4 +1,11 @@
-import { ConfigError, loadConfig, requireExternalServers, type AppConfig } from '@config/config';
+import {
+  ConfigError,
+  DEV_REVIEW_CLAIM_KEYS,
+  loadConfig,
+  requireClaimKeys,
+  requireExternalServers,
+  type AppConfig,
+} from '@config/config';
 
 /** The ConfigError loadConfig throws for `env`; fails the test when it does not throw one. */
 function configErrorFor(env: NodeJS.ProcessEnv): ConfigError {
@@ -38,6 +45,7 @@ const DEFAULTS: AppConfig = {
     devServer: { port: 7233, uiPort: 8233, dbFile: '.data/temporal.db' },
     cliPath: undefined,
     cacheDir: undefined,
+    claimKeys: DEV_REVIEW_CLAIM_KEYS,
     worker: { maxCachedWorkflows: 1000, workflowBundlePath: undefined, workflowThreads: 1 },
   },
   auth: { mode: 'dev', devSecret: undefined },
@@ -123,6 +131,7 @@ describe('loadConfig: values', () => {
         devServer: { port: 7300, uiPort: 8300, dbFile: '.data/temporal.db' },
         cliPath: '/opt/temporal/bin/temporal',
         cacheDir: '/tmp/cache',
+        claimKeys: DEV_REVIEW_CLAIM_KEYS,
         worker: {
           maxCachedWorkflows: 0,
           workflowBundlePath: '/opt/provning/workflow-bundle.js',
@@ -339,5 +348,29 @@ describe('requireExternalServers', () => {
       databaseUrl: 'postgres://u:p@db:5432/x',
       temporalAddress: 'temporal:7233',
     });
+  });
+});
+
+describe('REVIEW_CLAIM_KEYS', () => {
+  const key = `k2026:${'ab'.repeat(32)}`;
+
+  it('is read as key id and secret pairs, the first one signing', () => {
+    expect(loadConfig({ REVIEW_CLAIM_KEYS: `${key},k2025:${'cd'.repeat(32)}` }).temporal.claimKeys).toEqual([
+      { kid: 'k2026', secret: 'ab'.repeat(32) },
+      { kid: 'k2025', secret: 'cd'.repeat(32) },
+    ]);
+  });
+
+  it.each(['k1', `k1:${'ab'.repeat(8)}`, 'k1:not-hex'])('refuses %s, naming the variable', (value) => {
+    expect(variablesNamed({ REVIEW_CLAIM_KEYS: value })).toEqual(['REVIEW_CLAIM_KEYS']);
+  });
+
+  it('has no default in production: the API and worker refuse to start without it', () => {
+    const config = loadConfig({ NODE_ENV: 'production', ...OIDC });
+    expect(config.temporal.claimKeys).toBeUndefined();
+    expect(() => requireClaimKeys(config)).toThrow(/REVIEW_CLAIM_KEYS/);
+    expect(requireClaimKeys(loadConfig({ NODE_ENV: 'production', ...OIDC, REVIEW_CLAIM_KEYS: key }))).toEqual(
+      [{ kid: 'k2026', secret: 'ab'.repeat(32) }],
+    );
   });
 });

@@ -3,11 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createReviewActivities } from '@activities/review-activities';
+import { keyedBundle } from '@temporal-lib/claim-keys-bundle';
 import { WORKFLOWS_PATH, workflowBundlerOptions } from '@temporal-lib/workflow-bundle';
 import { decideUpdate, resubmitUpdate, stateQuery, submitUpdate } from '@workflows/messages';
 import type { ReviewState } from '@workflows/types';
 import { insertRequest } from '../support/fixtures';
-import { startWorkflowTestEnv, type WorkflowTestEnv } from '../support/workflow-env';
+import { startWorkflowTestEnv, TEST_CLAIM_KEYS, type WorkflowTestEnv } from '../support/workflow-env';
 
 jest.setTimeout(180_000);
 
@@ -58,7 +59,7 @@ async function runWorker(taskQueue: string, workflowBundle: WorkflowBundleWithSo
   const worker = await Worker.create({
     connection: t.env.nativeConnection,
     taskQueue,
-    workflowBundle,
+    workflowBundle: await keyedBundle(workflowBundle, TEST_CLAIM_KEYS),
     activities: createReviewActivities({ dataSource: t.db.dataSource }),
     // No sticky cache: the time-skipping server does not move a workflow off a stopped worker's sticky queue, so
     // every task goes through the shared queue (and is replayed from history), as after a crash in production.
