@@ -60,6 +60,7 @@ const schema = z
         ),
       )
       .default(''),
+    OPS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
     RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(0).default(60),
     RATE_LIMIT_SUBMIT_PER_MINUTE: z.coerce.number().int().min(0).default(300),
     DATABASE_URL: url(['postgres', 'postgresql']).optional(),
@@ -134,6 +135,8 @@ export interface AppConfig {
     corsOrigins: string[];
     /** Calls a minute per caller; 0 means no limit. */
     rateLimits: { loginPerMinute: number; submitPerMinute: number };
+    /** The bearer token that opens /metrics and /health's details (Prometheus, operators); unset, neither is given. */
+    opsToken?: string;
   };
   database: { url?: string; poolSize: number; embeddedPort: number; embeddedDataDir: string };
   dataDir: string;
@@ -216,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         loginPerMinute: c.RATE_LIMIT_LOGIN_PER_MINUTE,
         submitPerMinute: c.RATE_LIMIT_SUBMIT_PER_MINUTE,
       },
+      opsToken: c.OPS_TOKEN,
     },
     database: {
       url: c.DATABASE_URL,
