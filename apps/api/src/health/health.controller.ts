@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Inject, Req, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
   type HealthCheckResult,
@@ -69,7 +69,6 @@ export class HealthController {
   @Get()
   @Public()
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
-  @ApiBearerAuth()
   @ApiOkResponse({
     description: 'PostgreSQL and Temporal both answer',
     schema: openApiResponseSchema(healthCheckSchema(['ok'])),
