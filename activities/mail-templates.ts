@@ -248,12 +248,26 @@ function renderFor(type: NotificationType): Render {
   return MAIL[type];
 }
 
-/** The subject and body of the e-mail for one notification row. */
-export function renderNotificationMail(n: NotificationMailInput): RenderedMail {
+/**
+ * A subject on one line: a requester's title or a supplier's name with CR/LF (or any control character) in it
+ * would otherwise end the Subject header and write headers of its own into the mail.
+ */
+export function headerSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+}
+
+function rendered(n: NotificationMailInput): RenderedMail {
   const d = n.data ?? {};
   if (isNotificationType(n.type)) return renderFor(n.type)(d, n.request);
   return {
     subject: `Ny händelse i Prövning: ${requestSummary(n.request)}`,
     text: body([`Händelse: ${n.type}.`], n.request),
   };
+}
+
+/** The subject and body of the e-mail for one notification row. */
+export function renderNotificationMail(n: NotificationMailInput): RenderedMail {
+  const mail = rendered(n);
+  return { ...mail, subject: headerSafe(mail.subject) };
 }

@@ -1,5 +1,11 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig, requireClaimKeys, requireExternalServers } from '@config/config';
+import {
+  ConfigError,
+  loadConfig,
+  requireClaimKeys,
+  requireExternalServers,
+  requireSignInChoice,
+} from '@config/config';
 import { createLogger } from '@config/logger';
 import { openDatabase } from '@db/open-database';
 import { connectTemporalClient } from '@temporal-lib/client';
@@ -10,6 +16,7 @@ const log = createLogger('api');
 /** The API alone, for production: PostgreSQL and Temporal are given by DATABASE_URL and TEMPORAL_ADDRESS. */
 async function main() {
   const config = loadConfig();
+  requireSignInChoice(config);
   const { databaseUrl, temporalAddress } = requireExternalServers(config, 'the API');
   const dataSource = await openDatabase({
     url: databaseUrl,

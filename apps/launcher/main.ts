@@ -176,7 +176,8 @@ function fail(error: unknown): never {
 }
 
 try {
-  const config = loadConfig();
+  // npm start is the demo on this machine and the LAN: dev sign-in is its choice, made explicitly (README).
+  const config = loadConfig({ ...process.env, AUTH_MODE: process.env.AUTH_MODE || 'dev' });
   main(config).catch(fail);
 } catch (error) {
   fail(error);

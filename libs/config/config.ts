@@ -45,6 +45,11 @@ const claimKeys = z.string().transform((text, ctx) => {
   }
 });
 
+/** A listen address only this machine reaches: the one place dev sign-in may run without being asked for. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -72,6 +77,7 @@ const schema = z
         ),
       )
       .default(''),
+    OPS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
     RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(0).default(60),
     RATE_LIMIT_SUBMIT_PER_MINUTE: z.coerce.number().int().min(0).default(300),
     DATABASE_URL: url(['postgres', 'postgresql']).optional(),
@@ -100,7 +106,8 @@ const schema = z
     TEMPORAL_NUM_HISTORY_SHARDS: z.coerce.number().int().min(1).max(16384).default(4),
     TEMPORAL_SERVER_PATH: z.string().min(1).optional(),
     TEMPORAL_SQL_TOOL_PATH: z.string().min(1).optional(),
-    AUTH_MODE: z.enum(['dev', 'oidc']).default('dev'),
+    // Unset means dev, but only on loopback: requireSignInChoice refuses it anywhere else.
+    AUTH_MODE: z.enum(['dev', 'oidc']).optional(),
     REVIEW_CLAIM_KEYS: claimKeys.optional(),
     AUTH_DEV_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     OIDC_ISSUER: url(['https', 'http']).optional(),
@@ -118,7 +125,7 @@ const schema = z
       .default('Prövning <no-reply@provning.local>'),
   })
   .superRefine((c, ctx) => {
-    if (c.AUTH_MODE === 'dev' && c.NODE_ENV === 'production') {
+    if ((c.AUTH_MODE ?? 'dev') === 'dev' && c.NODE_ENV === 'production') {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['AUTH_MODE'],
@@ -146,6 +153,8 @@ export interface AppConfig {
     corsOrigins: string[];
     /** Calls a minute per caller; 0 means no limit. */
     rateLimits: { loginPerMinute: number; submitPerMinute: number };
+    /** The bearer token that opens /metrics and /health's details (Prometheus, operators); unset, neither is given. */
+    opsToken?: string;
   };
   database: { url?: string; poolSize: number; embeddedPort: number; embeddedDataDir: string };
   dataDir: string;
@@ -181,7 +190,13 @@ export interface AppConfig {
     };
   };
   auth:
-    { mode: 'dev'; devSecret?: string } | { mode: 'oidc'; issuer: string; audience: string; jwksUrl: string };
+    | {
+        mode: 'dev';
+        devSecret?: string;
+        /** Set when AUTH_MODE was not given: dev sign-in then runs on a loopback HOST only (requireSignInChoice). */
+        byDefault?: true;
+      }
+    | { mode: 'oidc'; issuer: string; audience: string; jwksUrl: string };
   seedDemo: boolean;
   runMigrations: boolean;
   /** Notifications also go out as e-mail through this SMTP server; unset, they stay in the inbox only. */
@@ -227,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         loginPerMinute: c.RATE_LIMIT_LOGIN_PER_MINUTE,
         submitPerMinute: c.RATE_LIMIT_SUBMIT_PER_MINUTE,
       },
+      opsToken: c.OPS_TOKEN,
     },
     database: {
       url: c.DATABASE_URL,
@@ -262,13 +278,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           : undefined,
     },
     auth:
-      c.AUTH_MODE === 'dev'
-        ? { mode: 'dev', devSecret: c.AUTH_DEV_SECRET }
+      c.AUTH_MODE !== 'oidc'
+        ? { mode: 'dev', devSecret: c.AUTH_DEV_SECRET, ...(c.AUTH_MODE ? {} : { byDefault: true as const }) }
         : { mode: 'oidc', issuer: c.OIDC_ISSUER!, audience: c.OIDC_AUDIENCE!, jwksUrl: c.OIDC_JWKS_URL! },
     seedDemo: c.SEED_DEMO,
     runMigrations: c.RUN_MIGRATIONS,
     ...(c.SMTP_URL ? { mail: { url: c.SMTP_URL, from: c.MAIL_FROM } } : {}),
   };
+}
+
+/**
+ * Dev sign-in hands a password-less token for any seeded user (admin included) to whoever reaches the port, so
+ * the API offers it only when AUTH_MODE=dev was chosen, or when it listens on loopback and nobody else can reach
+ * it. Anything else is refused at start-up with a ConfigError naming AUTH_MODE.
+ */
+export function requireSignInChoice(config: AppConfig): void {
+  if (config.auth.mode !== 'dev' || !config.auth.byDefault || isLoopback(config.http.host)) return;
+  throw new ConfigError([
+    {
+      variable: 'AUTH_MODE',
+      message:
+        `must be set when the API listens on ${config.http.host}, beyond this machine: oidc to sign in through ` +
+        'the identity provider, or dev to hand password-less demo tokens to anyone who reaches the port',
+    },
+  ]);
 }
 
 /**

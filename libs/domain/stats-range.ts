@@ -10,6 +10,24 @@ export type Grain = (typeof GRAINS)[number];
 /** What a time series may be asked for: days exist for the edges of ranges, not as a series of their own. */
 export const SERIES_INTERVALS = ['month', 'week'] as const satisfies readonly Grain[];
 
+/**
+ * The longest range a statistics query answers: ten years is more than any board report looks back on, and it
+ * keeps a weekly series to about 520 points instead of the half-million a range from year 1 to 9999 would build.
+ */
+export const MAX_RANGE_YEARS = 10;
+
+/** The first date a statistics range may start on: nothing in the record is older, and the calendar's years start later. */
+export const EARLIEST_STATS_DATE = '1900-01-01';
+
+/**
+ * Whether the inclusive range [from, to] of ISO dates spans more than MAX_RANGE_YEARS years. By the digits, so that
+ * it holds for any four-digit year (a 29 February start ends the day before 1 March ten years on).
+ */
+export function rangeTooLong(from: string, to: string): boolean {
+  const endYear = Number(from.slice(0, 4)) + MAX_RANGE_YEARS;
+  return endYear <= 9999 && to >= `${String(endYear).padStart(4, '0')}${from.slice(4)}`;
+}
+
 /** A half-open range of calendar dates [from, until). */
 export interface DateSpan {
   from: string;

@@ -83,6 +83,7 @@ async function main() {
   const config = loadConfig({
     ...process.env,
     NODE_ENV: 'test',
+    AUTH_MODE: 'dev',
     LOG_LEVEL: 'error',
     DATABASE_URL: pg.url,
     TEMPORAL_ADDRESS: address,

@@ -76,6 +76,7 @@ async function main() {
   const config = loadConfig({
     ...process.env,
     NODE_ENV: 'test',
+    AUTH_MODE: 'dev',
     LOG_LEVEL: 'error',
     DATABASE_URL: stack.databaseUrl,
     TEMPORAL_ADDRESS: stack.temporalAddress,

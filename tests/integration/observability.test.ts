@@ -10,9 +10,11 @@ jest.setTimeout(120_000);
 
 let t: TestApp;
 let unitId: string;
+const OPS_TOKEN = 'ops-'.repeat(10);
+const ops = { Authorization: `Bearer ${OPS_TOKEN}` };
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ OPS_TOKEN });
   unitId = (await unitIdsByCode(t)).get('SOM-AKUT')!;
   const period = await openReviewPeriod(t, 'hire');
   expect(period.status).toBe(201);
@@ -20,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => t?.stop());
 
 async function scrape(): Promise<string> {
-  const res = await t.http.get('/api/v1/metrics').expect(200);
+  const res = await t.http.get('/api/v1/metrics').set(ops).expect(200);
   expect(res.headers['content-type']).toMatch(/^text\/plain/);
   return res.text;
 }
@@ -62,13 +64,24 @@ describe('health', () => {
     try {
       app = await createApi({ config: t.config, dataSource: broken, temporalClient: t.client }, false);
       await app.init();
-      const res = await request(app.getHttpServer()).get('/api/v1/health').expect(503);
+      const res = await request(app.getHttpServer()).get('/api/v1/health').set(ops).expect(503);
       expect(res.headers['retry-after']).toBe('5');
       expect(res.body).toMatchObject({
         status: 'error',
         info: { temporal: { status: 'up' } },
         error: { database: { status: 'down', message: expect.stringMatching(/ECONNREFUSED/) } },
       });
+      // Anyone else learns that the database is down, not the address it was reached at.
+      for (const headers of [{}, { Authorization: 'Bearer not-the-ops-token' }, await bearer(t, 'admin')]) {
+        const bare = await request(app.getHttpServer()).get('/api/v1/health').set(headers).expect(503);
+        expect(bare.body).toEqual({
+          status: 'error',
+          info: { temporal: { status: 'up' } },
+          error: { database: { status: 'down' } },
+          details: { temporal: { status: 'up' }, database: { status: 'down' } },
+        });
+        expect(JSON.stringify(bare.body)).not.toMatch(/ECONNREFUSED|5432/);
+      }
       await request(app.getHttpServer()).get('/api/v1/health/live').expect(200);
     } finally {
       await app?.close();
@@ -77,7 +90,47 @@ describe('health', () => {
 });
 
 describe('Prometheus metrics', () => {
-  it('is public and exposes process metrics and the open-review gauge', async () => {
+  it('answers only OPS_TOKEN, and nobody while it is unset', async () => {
+    for (const headers of [{}, { Authorization: 'Bearer wrong' }, await bearer(t, 'admin')]) {
+      const res = await t.http.get('/api/v1/metrics').set(headers).expect(401);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.text).not.toContain('provning_open_reviews');
+    }
+    const unset = await createApi(
+      {
+        config: { ...t.config, http: { ...t.config.http, opsToken: undefined } },
+        dataSource: t.db.dataSource,
+        temporalClient: t.client,
+      },
+      false,
+    );
+    try {
+      await unset.init();
+      for (const headers of [{}, ops])
+        await request(unset.getHttpServer()).get('/api/v1/metrics').set(headers).expect(404);
+    } finally {
+      await unset.close();
+    }
+  });
+
+  it('counts open reviews in PostgreSQL at most every 30 s, however often it is scraped', async () => {
+    const submitted = await t.http
+      .post('/api/v1/requests')
+      .set(await bearer(t, 'chef.akuten'))
+      .send(aHireBody(unitId))
+      .expect(201);
+    const counted = sample(await scrape(), 'provning_open_reviews');
+    // Behind the API's back the review closes: scrapes within the next 30 s answer from the count taken above.
+    const close = `UPDATE requests SET status = $2 WHERE id = $1`;
+    await t.db.dataSource.query(close, [submitted.body.id, 'withdrawn']);
+    try {
+      for (let i = 0; i < 3; i++) expect(sample(await scrape(), 'provning_open_reviews')).toBe(counted);
+    } finally {
+      await t.db.dataSource.query(close, [submitted.body.id, submitted.body.status]);
+    }
+  });
+
+  it('exposes process metrics and the open-review gauge', async () => {
     const text = await scrape();
     expect(text).toMatch(/^# TYPE process_cpu_user_seconds_total counter$/m);
     expect(text).toMatch(/^# TYPE provning_open_reviews gauge$/m);

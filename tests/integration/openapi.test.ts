@@ -39,8 +39,10 @@ let users: Map<string, string>;
 /** `METHOD /path status` of every real response checked against the document. */
 const checked = new Set<string>();
 
+const OPS_TOKEN = 'ops-'.repeat(10);
+
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ OPS_TOKEN });
   doc = (await t.http.get('/api/docs-json').expect(200)).body;
   validate = documentValidator(doc);
   units = await unitIdsByCode(t);
@@ -503,7 +505,10 @@ describe('real responses match the document', () => {
   it('for health and metrics', async () => {
     expect((await call('get', '/api/v1/health')).status).toBe(200);
     expect((await call('get', '/api/v1/health/live')).status).toBe(200);
-    expect((await call('get', '/api/v1/metrics')).status).toBe(200);
+    const ops = { Authorization: `Bearer ${OPS_TOKEN}` };
+    expect((await call('get', '/api/v1/health', { headers: ops })).status).toBe(200);
+    expect((await call('get', '/api/v1/metrics', { headers: ops })).status).toBe(200);
+    expect((await call('get', '/api/v1/metrics')).status).toBe(401);
   });
 
   it('has checked a real success response of every operation', () => {

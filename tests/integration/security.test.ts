@@ -33,6 +33,7 @@ async function apiWith(env: Record<string, string>) {
     DATABASE_URL: t.config.database.url,
     TEMPORAL_ADDRESS: t.config.temporal.address,
     TEMPORAL_TASK_QUEUE: t.config.temporal.taskQueue,
+    AUTH_MODE: 'dev',
     AUTH_DEV_SECRET: SECRET,
     ...env,
   });
@@ -86,6 +87,20 @@ describe('dev tokens', () => {
       exp: Math.floor(Date.now() / 1000) + 600,
     };
     expect((await me(`${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.`)).status).toBe(401);
+  });
+
+  it('hands out no dev token when AUTH_MODE is unset and the API listens beyond loopback', async () => {
+    const config = loadConfig({
+      DATABASE_URL: t.config.database.url,
+      TEMPORAL_ADDRESS: t.config.temporal.address,
+      HOST: '0.0.0.0',
+    });
+    const refused = createApi({ config, dataSource: t.db.dataSource, temporalClient: t.client }, false);
+    await expect(refused).rejects.toBeInstanceOf(ConfigError);
+    await expect(refused).rejects.toThrow(/AUTH_MODE: must be set/);
+    // On loopback nobody else reaches it, so dev sign-in needs no choosing there.
+    const local = await apiWith({ AUTH_MODE: '', HOST: '127.0.0.1' });
+    await local.post('/api/v1/auth/dev-login').send({ username: 'admin' }).expect(200);
   });
 
   it('makes dev sign-in impossible in production: the configuration refuses AUTH_MODE=dev there', () => {
@@ -199,6 +214,32 @@ describe('rate limits', () => {
     const psyUnit = (await unitIdsByCode(t)).get('PSY-VUX')!;
     expect((await http.post('/api/v1/requests').set(other).send(aHireBody(psyUnit))).status).toBe(201);
     await http.get('/api/v1/requests').set(chef).expect(200);
+  });
+
+  it('counts a user once however the Authorization header is spelled, and the path as routing matches it', async () => {
+    const http = await apiWith({ RATE_LIMIT_SUBMIT_PER_MINUTE: '3', RATE_LIMIT_LOGIN_PER_MINUTE: '0' });
+    const token = (await bearer(t, 'chef.akuten')).Authorization.replace(/^Bearer /, '');
+    const spellings: [string, string][] = [
+      ['/api/v1/requests', `Bearer ${token}`],
+      ['/api/v1/REQUESTS', `bearer ${token}`],
+      ['/API/V1/Requests/', `BEARER   ${token}`],
+      ['/api/v1/requests/', `Bearer  ${token} `],
+    ];
+    const codes: number[] = [];
+    for (const [path, authorization] of spellings)
+      codes.push((await http.post(path).set('Authorization', authorization).send(aHireBody(unitId))).status);
+    expect(codes).toEqual([201, 201, 201, 429]);
+    // A made-up token is no caller of its own: it spends its address's budget.
+    const forged = await http.post('/api/v1/requests').set('Authorization', 'Bearer not.a.token').send({});
+    expect(forged.status).toBe(401);
+    const again = await http.post('/api/v1/requests').set('Authorization', 'Bearer other.made.up').send({});
+    expect(again.status).toBe(401);
+    expect(
+      (await http.post('/api/v1/requests').set('Authorization', 'Bearer third.made.up').send({})).status,
+    ).toBe(401);
+    expect(
+      (await http.post('/api/v1/requests').set('Authorization', 'Bearer fourth.made.up').send({})).status,
+    ).toBe(429);
   });
 
   it('documents the 429 on the limited operations only', async () => {

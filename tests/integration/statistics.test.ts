@@ -377,9 +377,26 @@ describe('statistics on a known history', () => {
       await get('summary', user).expect(403);
   });
 
+  it('refuses a range longer than ten years on every endpoint, naming the field', async () => {
+    const cases: [string, string][] = [
+      ['summary?from=1900-01-01&to=2100-12-31', 'to'],
+      ['timeseries?interval=week&from=1900-01-01&to=9999-12-31', 'to'],
+      ['breakdown?by=division&from=2016-04-01&to=2026-04-01', 'to'],
+      ['export.csv?from=1900-01-01', 'from'],
+    ];
+    for (const [path, field] of cases) {
+      const res = await get(path).expect(400);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body.errors).toEqual([{ field, message: expect.stringContaining('10 years') }]);
+    }
+    // Ten years to the day before is still answered.
+    await get('timeseries?interval=week&from=2016-04-02&to=2026-04-01').expect(200);
+  });
+
   it('refuses bad filters with a problem naming the field', async () => {
     const cases: [string, string][] = [
       ['summary?from=2026-02-30', 'from'],
+      ['summary?from=0001-01-01&to=0001-12-31', 'from'],
       ['summary?from=2026-05-01&to=2026-04-01', 'to'],
       ['summary?kind=temp', 'kind'],
       ['summary?category=wizard', 'category'],

@@ -37,6 +37,33 @@ describe('the user directory', () => {
     expect(listed).not.toContain('div.psykiatri');
   });
 
+  it('shows an HR reviewer or director the users of their own scope units, the HR lead and executive everyone', async () => {
+    const listedFor = async (username: string, query = '') =>
+      names(
+        (
+          await t.http
+            .get(`/api/v1/users?pageSize=100${query}`)
+            .set({ Authorization: `Bearer ${await t.token(username)}` })
+            .expect(200)
+        ).body.items,
+      );
+    for (const reviewer of ['hr.somatik', 'div.somatik']) {
+      const listed = await listedFor(reviewer);
+      expect(listed).toEqual(
+        expect.arrayContaining(['chef.akuten', 'hr.somatik', 'div.somatik', 'hrchef', 'hsdir']),
+      );
+      for (const other of ['chef.psyk', 'hr.psykiatri', 'div.psykiatri']) expect(listed).not.toContain(other);
+      // Asking for another division's scope does not widen it.
+      const elsewhere = await listedFor(reviewer, `&scopeUnitId=${units.get('PSY-VUX')}`);
+      for (const other of ['chef.psyk', 'hr.psykiatri', 'div.psykiatri'])
+        expect(elsewhere).not.toContain(other);
+    }
+    for (const regionWide of ['hrchef', 'hsdir', 'admin'])
+      expect(await listedFor(regionWide)).toEqual(
+        expect.arrayContaining(['chef.akuten', 'chef.psyk', 'hr.psykiatri', 'hr.somatik', 'div.psykiatri']),
+      );
+  });
+
   it('is for reviewers and admins only, and names the bad field', async () => {
     await t.http
       .get('/api/v1/users')

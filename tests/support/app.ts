@@ -40,6 +40,7 @@ export async function startTestApp(
   await seedDemoOrganisation(db.dataSource);
   const config = loadConfig({
     NODE_ENV: 'test',
+    AUTH_MODE: 'dev',
     DATABASE_URL: db.url,
     TEMPORAL_ADDRESS: address,
     TEMPORAL_TASK_QUEUE: `review-${randomUUID()}`,

@@ -4,6 +4,7 @@ import {
   loadConfig,
   requireClaimKeys,
   requireExternalServers,
+  requireSignInChoice,
   type AppConfig,
 } from '@config/config';
 
@@ -48,7 +49,7 @@ const DEFAULTS: AppConfig = {
     claimKeys: DEV_REVIEW_CLAIM_KEYS,
     worker: { maxCachedWorkflows: 1000, workflowBundlePath: undefined, workflowThreads: 1 },
   },
-  auth: { mode: 'dev', devSecret: undefined },
+  auth: { mode: 'dev', devSecret: undefined, byDefault: true },
   seedDemo: true,
   runMigrations: true,
 };
@@ -103,6 +104,7 @@ describe('loadConfig: values', () => {
       WORKER_MAX_CACHED_WORKFLOWS: '0',
       WORKFLOW_BUNDLE_PATH: '/opt/provning/workflow-bundle.js',
       WORKER_WORKFLOW_THREADS: '2',
+      AUTH_MODE: 'dev',
       AUTH_DEV_SECRET: 's'.repeat(32),
       SEED_DEMO: 'false',
       RUN_MIGRATIONS: 'no',
@@ -299,6 +301,35 @@ describe('loadConfig: sign-in', () => {
 
   it('does not need the OIDC variables in dev mode', () => {
     expect(loadConfig({ AUTH_MODE: 'dev' }).auth).toEqual({ mode: 'dev', devSecret: undefined });
+  });
+});
+
+describe('requireSignInChoice: dev sign-in only when chosen or on loopback', () => {
+  it('refuses an API on every address with no AUTH_MODE, naming AUTH_MODE', () => {
+    for (const env of [{}, { HOST: '0.0.0.0' }, { HOST: '10.1.2.3' }, { HOST: '::' }]) {
+      let error: unknown;
+      try {
+        requireSignInChoice(loadConfig(env));
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems).toEqual([
+        { variable: 'AUTH_MODE', message: expect.stringContaining('oidc') },
+      ]);
+    }
+  });
+
+  it('lets dev sign-in run when AUTH_MODE=dev is set, or when the API listens on loopback only', () => {
+    for (const env of [
+      { AUTH_MODE: 'dev' },
+      { AUTH_MODE: 'dev', HOST: '0.0.0.0' },
+      { HOST: '127.0.0.1' },
+      { HOST: 'localhost' },
+      { HOST: '::1' },
+      OIDC,
+    ])
+      expect(() => requireSignInChoice(loadConfig(env))).not.toThrow();
   });
 });
 

@@ -191,6 +191,19 @@ describe('renderNotificationMail', () => {
     expect(exemption.text).not.toContain('Ärende-id');
   });
 
+  it('keeps every subject on one line, whatever the requester typed', () => {
+    const hostile = 'Sjuksköterska\r\nBcc: alla@region.se\r\n\r\nKlicka här';
+    for (const type of NOTIFICATION_TYPES.filter((t) => !t.endsWith('_ending'))) {
+      const n = aNotification(type);
+      const mail = renderNotificationMail({
+        ...n,
+        request: { ...n.request!, title: hostile, unitName: 'Akut\nmottagningen' },
+      });
+      expect(mail.subject).not.toMatch(/[\r\n]/);
+      expect(mail.subject).toContain('Sjuksköterska Bcc: alla@region.se Klicka här');
+    }
+  });
+
   it('still says something useful about an unknown type or a request it could not load', () => {
     const mail = renderNotificationMail({ type: 'something_new', data: {}, request: null });
     expect(mail.subject).toBe('Ny händelse i Prövning: ärende');

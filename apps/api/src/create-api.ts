@@ -5,7 +5,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { requireSignInChoice } from '@config/config';
 import { AppModule, type ApiDependencies } from './app.module';
+import { AuthService } from './auth/auth.service';
 import { bodyErrors } from './common/body-errors';
 import { documentInputErrors } from './common/openapi-input-errors';
 import { COMPONENT_SCHEMAS } from './common/openapi-responses';
@@ -25,6 +27,7 @@ export async function createApi(
   deps: ApiDependencies,
   logger?: LoggerService | LogLevel[] | false,
 ): Promise<INestApplication> {
+  requireSignInChoice(deps.config);
   const app = await NestFactory.create(AppModule.with(deps), {
     bodyParser: false,
     logger: logger ?? undefined,
@@ -36,7 +39,8 @@ export async function createApi(
   // Headers, CORS and the rate limits come before the body parser, so what they refuse is never read.
   app.use(securityHeaders(deps.config));
   enableCors(app, deps.config);
-  app.use(rateLimits(deps.config));
+  const auth = app.get(AuthService);
+  app.use(rateLimits(deps.config, (token) => auth.verifiedSubject(token)));
   // Our own parser: a size limit, strict JSON, and its errors go through the problem filter.
   app.use(
     express.json({

@@ -64,9 +64,10 @@ export class UsersRepository {
 
   /**
    * A page of the users holding `role` (any role when absent) over `scopeUnitId`: in that division or unit, in the
-   * unit's division, or region-wide (a region-wide grant covers every scope). By name.
+   * unit's division, or region-wide (a region-wide grant covers every scope). By name. `within`, when given, keeps
+   * to the grants that touch those scope units (on one of them, a unit of one, its division) or are region-wide.
    */
-  list(q: { role?: string; scopeUnitId?: string } & PageOf) {
+  list(q: { role?: string; scopeUnitId?: string; within?: string[] } & PageOf) {
     return many(
       this.db,
       userWithGrantsRow.extend(windowTotal),
@@ -77,9 +78,14 @@ export class UsersRepository {
         WHERE EXISTS (SELECT 1 FROM role_assignments m
                        WHERE m.user_id = u.id AND ($1::text IS NULL OR m.role = $1)
                          AND ($2::uuid IS NULL OR m.scope_unit_id IS NULL OR m.scope_unit_id = $2
-                              OR m.scope_unit_id = (SELECT parent_id FROM org_units WHERE id = $2)))
+                              OR m.scope_unit_id = (SELECT parent_id FROM org_units WHERE id = $2))
+                         AND ($3::uuid[] IS NULL OR m.scope_unit_id IS NULL
+                              OR m.scope_unit_id IN (SELECT o.id FROM org_units o
+                                                      WHERE o.id = ANY($3) OR o.parent_id = ANY($3)
+                                                         OR o.id IN (SELECT parent_id FROM org_units
+                                                                      WHERE id = ANY($3)))))
         GROUP BY u.id ORDER BY u.display_name, u.id ${pageSql(q)}`,
-      [q.role ?? null, q.scopeUnitId ?? null],
+      [q.role ?? null, q.scopeUnitId ?? null, q.within ?? null],
     );
   }
 }

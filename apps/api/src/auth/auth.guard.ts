@@ -4,6 +4,7 @@ import { problem, ProblemException } from '../common/problem';
 import { abilityFor } from './abilities';
 import { ABILITY_KEY, type Requirement } from './allow.decorator';
 import { AuthService } from './auth.service';
+import { bearerToken } from './bearer';
 
 /** Authenticates the bearer token and checks the endpoint's @Can requirement against the user's ability. */
 @Injectable()
@@ -20,14 +21,13 @@ export class AuthGuard implements CanActivate {
     ]);
     if (needed && 'public' in needed) return true;
     const request = context.switchToHttp().getRequest();
-    const header: string | undefined = request.headers.authorization;
-    const match = header?.match(/^Bearer\s+(\S+)$/i);
-    if (!match) {
+    const token = bearerToken(request.headers.authorization);
+    if (!token) {
       throw new ProblemException(problem(401, 'Sign in: send an Authorization: Bearer token'), {
         'WWW-Authenticate': 'Bearer',
       });
     }
-    const user = await this.auth.authenticate(match[1]);
+    const user = await this.auth.authenticate(token);
     if (!user) {
       throw new ProblemException(problem(401, 'The token is not valid or has expired'), {
         'WWW-Authenticate': 'Bearer error="invalid_token"',

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { AppConfig } from '@config/config';
+import { bearerToken } from '../auth/bearer';
 import { problem } from './problem';
 
 /**
@@ -48,17 +48,31 @@ export const RATE_LIMITED = [
   { method: 'post', path: '/api/v1/requests', limit: (c: AppConfig) => c.http.rateLimits.submitPerMinute },
 ] as const;
 
+/** Who a verified bearer token belongs to (AuthService.verifiedSubject); undefined when it does not verify. */
+export type SubjectOf = (token: string) => Promise<string | undefined>;
+
+const addressKey = (req: Request) => `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
+
 /**
- * A caller is its bearer token when it sends one (so users behind one proxy do not share a budget), else its
- * address. A made-up token buys nothing: it is answered 401 by the guard, after counting here.
+ * A caller is the user its token was verifiably issued to (so users behind one proxy do not share a budget, and
+ * one user's many tokens or spellings of the header share one), else its address: a made-up or expired token
+ * counts against the address it came from.
  */
-function callerKey(req: Request): string {
-  const auth = req.headers.authorization;
-  if (auth) return `t:${createHash('sha256').update(auth).digest('base64url').slice(0, 22)}`;
-  return `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
+function callerKey(subjectOf: SubjectOf): (req: Request) => Promise<string> {
+  return async (req) => {
+    const token = bearerToken(req.headers.authorization);
+    const subject = token && (await subjectOf(token));
+    return subject ? `u:${subject}` : addressKey(req);
+  };
 }
 
-function limiter(perMinute: number, keyGenerator: (req: Request) => string): RequestHandler {
+/** The path as routing matches it: Express routes ignore case and a trailing slash. */
+const routedPath = (req: Request) => req.path.toLowerCase().replace(/\/+$/, '');
+
+function limiter(
+  perMinute: number,
+  keyGenerator: (req: Request) => string | Promise<string>,
+): RequestHandler {
   return rateLimit({
     windowMs: 60_000,
     limit: perMinute,
@@ -93,16 +107,16 @@ function limiter(perMinute: number, keyGenerator: (req: Request) => string): Req
  * Login and submission are limited per minute (RATE_LIMIT_LOGIN_PER_MINUTE, RATE_LIMIT_SUBMIT_PER_MINUTE; 0 turns
  * one off). Mounted before the body parser, so a flood is refused before any body is read.
  */
-export function rateLimits(config: AppConfig): RequestHandler {
+export function rateLimits(config: AppConfig, subjectOf: SubjectOf): RequestHandler {
   const login = config.http.rateLimits.loginPerMinute
-    ? limiter(config.http.rateLimits.loginPerMinute, (req) => `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`)
+    ? limiter(config.http.rateLimits.loginPerMinute, addressKey)
     : undefined;
   const submit = config.http.rateLimits.submitPerMinute
-    ? limiter(config.http.rateLimits.submitPerMinute, callerKey)
+    ? limiter(config.http.rateLimits.submitPerMinute, callerKey(subjectOf))
     : undefined;
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'POST') return next();
-    const path = req.path.replace(/\/+$/, '');
+    const path = routedPath(req);
     if (login && path === RATE_LIMITED[0].path) return login(req, res, next);
     if (submit && path === RATE_LIMITED[1].path) return submit(req, res, next);
     return next();

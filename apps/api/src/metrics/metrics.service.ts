@@ -4,6 +4,13 @@ import type { DataSource } from 'typeorm';
 import { RequestsRepository } from '@db/repositories/requests.repository';
 import { DATA_SOURCE } from '../tokens';
 
+/**
+ * How old the open-review count may be when scraped. Prometheus scrapes every 15–60 s, a flood of scrapes may come
+ * faster: each is answered from the last count, and the database is asked at most this often (sooner after a
+ * submission or decision through this API, so the gauge follows what the API itself just did).
+ */
+export const OPEN_REVIEWS_MAX_AGE_MS = 30_000;
+
 /** Label of requests no route matched: raw paths would make one series per probe of a random url. */
 export const UNMATCHED_ROUTE = '(unmatched)';
 
@@ -39,6 +46,8 @@ export class MetricsService implements OnModuleDestroy {
   });
 
   private readonly requests: RequestsRepository;
+  /** The last count and when it was taken; undefined until the first scrape or after a write here. */
+  private openCount?: { value: Promise<number | undefined>; at: number };
 
   constructor(@Inject(DATA_SOURCE) dataSource: DataSource) {
     this.requests = new RequestsRepository(dataSource);
@@ -46,7 +55,7 @@ export class MetricsService implements OnModuleDestroy {
     const openReviews = () => this.openReviews();
     new Gauge({
       name: 'provning_open_reviews',
-      help: 'Requests in review or returned to the requester, counted in PostgreSQL at scrape time',
+      help: 'Requests in review or returned to the requester, counted in PostgreSQL at most every 30 s',
       registers: [this.registry],
       async collect() {
         const count = await openReviews();
@@ -69,18 +78,27 @@ export class MetricsService implements OnModuleDestroy {
 
   submitted(kind: string, status: string): void {
     this.submissions.inc({ kind, status });
+    this.openCount = undefined;
   }
 
   decided(kind: string, outcome: string): void {
     this.decisions.inc({ kind, outcome });
+    this.openCount = undefined;
   }
 
   onModuleDestroy(): void {
     this.registry.clear();
   }
 
+  /** Concurrent scrapes share one count; a count older than OPEN_REVIEWS_MAX_AGE_MS is taken again. */
+  private openReviews(now = Date.now()): Promise<number | undefined> {
+    if (!this.openCount || now - this.openCount.at >= OPEN_REVIEWS_MAX_AGE_MS)
+      this.openCount = { value: this.countOpenReviews(), at: now };
+    return this.openCount.value;
+  }
+
   /** Undefined when the database does not answer: the scrape still succeeds, with the last value. */
-  private async openReviews(): Promise<number | undefined> {
+  private async countOpenReviews(): Promise<number | undefined> {
     try {
       return await this.requests.countOpen();
     } catch (error) {

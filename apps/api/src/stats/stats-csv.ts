@@ -42,11 +42,25 @@ const COLUMNS: [string, (r: CsvRow) => Cell][] = [
 
 const percent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
 
+/** What a spreadsheet takes for the start of a formula (or, with tab and CR, for a cell it shifts). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A number written as text ("-12", "+3,5"): harmless, and kept as the number it is. */
+const NUMBER_TEXT = /^[+-]?\d+([.,]\d+)?$/;
+
+/**
+ * Text a user or an import chose (a unit's or division's name) could be `=HYPERLINK(…)`, which Excel would run
+ * when the board opens the report: such a cell is prefixed with `'` so that it stays text (OWASP, CSV injection).
+ */
+function neutralised(text: string): string {
+  return FORMULA_START.test(text) && !NUMBER_TEXT.test(text) ? `'${text}` : text;
+}
+
 /** A number as Swedish Excel reads it: decimal comma, no thousands separator (it would become text). */
-function cell(value: Cell): string {
+export function cell(value: Cell): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value).replace('.', ',');
-  return /[";\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const text = neutralised(value);
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**

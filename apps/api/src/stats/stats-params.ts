@@ -1,15 +1,20 @@
 import { z } from 'zod';
 import { OCCUPATIONAL_CATEGORIES, REQUEST_KINDS } from '@domain/enums';
 import { isoDate } from '@domain/schema-parts';
-import { SERIES_INTERVALS } from '@domain/stats-range';
+import { EARLIEST_STATS_DATE, SERIES_INTERVALS } from '@domain/stats-range';
 import { BREAKDOWN_DIMENSIONS } from '@contracts/stats';
 
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 
+const statsDate = isoDate.refine(
+  (d) => d >= EARLIEST_STATS_DATE,
+  `must not be before ${EARLIEST_STATS_DATE}`,
+);
+
 /** The filters every statistics endpoint takes (domain.md "Statistics directors need"). */
 export const statsFilterShape = {
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  from: statsDate.optional(),
+  to: statsDate.optional(),
   kind: z.enum(REQUEST_KINDS).optional(),
   divisionId: z.string().uuid().optional(),
   unitId: z.string().uuid().optional(),

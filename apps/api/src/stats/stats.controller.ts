@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { MAX_RANGE_YEARS } from '@domain/stats-range';
 import { Can } from '../auth/allow.decorator';
 import { type CurrentUser, User } from '../auth/current-user';
 import { ApiQueryFrom } from '../common/openapi-query';
@@ -11,7 +12,8 @@ import { StatsService } from './stats.service';
 
 const SCOPE =
   'Directors see their own division, the executive every division. Dates are Stockholm calendar dates, `to` ' +
-  'inclusive; by default the last twelve months up to today.';
+  `inclusive; by default the last twelve months up to today; at most ${MAX_RANGE_YEARS} years (a longer range is ` +
+  'answered 400 naming `from` or `to`).';
 
 @ApiTags('statistics')
 @ApiBearerAuth()

@@ -5,7 +5,7 @@ import { STAGE_NAMES } from '@domain/enums';
 import { DomainError } from '@domain/errors';
 import { CATEGORY, KIND, STAGE } from '@domain/labels-sv';
 import { addCalendarDays, calendarDaysBetween } from '@domain/calendar';
-import { bucketsOf, type Grain, yearEarlier } from '@domain/stats-range';
+import { bucketsOf, type Grain, MAX_RANGE_YEARS, rangeTooLong, yearEarlier } from '@domain/stats-range';
 import type { Breakdown, Summary, Timeseries } from '@contracts/stats';
 import type { CurrentUser } from '../auth/current-user';
 import { parseBody } from '../common/parse-body';
@@ -164,6 +164,12 @@ export class StatsService {
     if (from > to)
       throw new DomainError('validation_failed', 'The range ends before it begins', [
         { field: 'from', message: `must not be after ${to}` },
+      ]);
+    if (rangeTooLong(from, to))
+      throw new DomainError('validation_failed', `The range spans more than ${MAX_RANGE_YEARS} years`, [
+        filter.to
+          ? { field: 'to', message: `must be less than ${MAX_RANGE_YEARS} years after from` }
+          : { field: 'from', message: `must be less than ${MAX_RANGE_YEARS} years before to` },
       ]);
     const executive = user.grants.some((g) => g.role === 'executive');
     const own = user.grants.filter((g) => g.role === 'director' && g.scopeUnitId).map((g) => g.scopeUnitId!);

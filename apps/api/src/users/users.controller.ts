@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AppConfig } from '@config/config';
 import { devUsersSchema, userListSchema } from '@contracts/users';
 import { Can, Public } from '../auth/allow.decorator';
+import { type CurrentUser, User } from '../auth/current-user';
 import { ApiQueryFrom } from '../common/openapi-query';
 import { ApiProblems } from '../common/openapi-responses';
 import { openApiResponseSchema } from '../common/openapi-schema';
@@ -24,12 +25,14 @@ export class UsersController {
   @ApiBearerAuth()
   @ApiQueryFrom(userQuerySchema)
   @ApiOkResponse({
-    description: 'A page of the users with their roles (no contact details), by name',
+    description:
+      'A page of the users with their roles (no contact details), by name. An HR reviewer or director sees the ' +
+      'users of their own divisions and units and the region-wide ones; the HR lead, executive and admin everyone',
     schema: openApiResponseSchema(userListSchema),
   })
   @ApiProblems(400, 401, 403)
-  list(@Query() query: unknown) {
-    return this.users.list(parseBody(userQuerySchema, query));
+  list(@Query() query: unknown, @User() user: CurrentUser) {
+    return this.users.list(parseBody(userQuerySchema, query), user);
   }
 
   @Get('auth/dev-users')

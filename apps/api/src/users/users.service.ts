@@ -3,8 +3,9 @@ import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { MAX_PAGE_SIZE, pageQuery } from '@contracts/paging';
 import type { DevUser, UserList } from '@contracts/users';
-import { ROLES } from '@domain/enums';
+import { isReviewerRole, ROLES } from '@domain/enums';
 import { UsersRepository } from '@db/repositories/users.repository';
+import type { CurrentUser } from '../auth/current-user';
 import { pageFromRows } from '../common/paging';
 import { DATA_SOURCE } from '../tokens';
 
@@ -19,6 +20,23 @@ export const userQuerySchema = z
 export type UserQuery = z.infer<typeof userQuerySchema>;
 
 /**
+ * The scope units whose people a caller may list, undefined for all: the HR lead, the executive, the admin and
+ * anyone with a region-wide reviewer grant see the region; an HR reviewer or a director the people of the
+ * divisions and units they review (and the region-wide ones, who are stand-ins and escalation targets for all).
+ */
+export function directoryScope(caller: CurrentUser): string[] | undefined {
+  const regionWide = caller.grants.some(
+    (g) =>
+      g.role === 'hr_lead' ||
+      g.role === 'executive' ||
+      g.role === 'admin' ||
+      (isReviewerRole(g.role) && g.scopeUnitId === null),
+  );
+  if (regionWide) return undefined;
+  return caller.grants.flatMap((g) => (isReviewerRole(g.role) && g.scopeUnitId ? [g.scopeUnitId] : []));
+}
+
+/**
  * The people a reviewer can name as a stand-in and a director or HR lead can reassign a stage to: names and
  * roles only (no e-mail addresses), for choosing in the UI. Which choice is allowed is still decided where the
  * delegation or reassignment is recorded.
@@ -30,8 +48,9 @@ export class UsersService {
     this.users = new UsersRepository(dataSource);
   }
 
-  async list(q: UserQuery): Promise<UserList> {
-    return pageFromRows(await this.users.list(q), q);
+  /** The directory as `caller` may see it (directoryScope). */
+  async list(q: UserQuery, caller?: CurrentUser): Promise<UserList> {
+    return pageFromRows(await this.users.list({ ...q, within: caller && directoryScope(caller) }), q);
   }
 
   /** The seeded users for the dev sign-in list. */
