@@ -6,12 +6,12 @@ jest.setTimeout(180_000);
 /**
  * The declared table of who may call what, by role, compared with what the running API does. Every operation in
  * the OpenAPI document must have a row: a new endpoint without one fails this test (and so the build).
- * `public` needs no token; `any` is every signed-in user; otherwise the roles listed. Others get 403 (401 without a
- * token). Calls are made with ids that do not exist and empty bodies: an allowed caller gets past authorisation
+ * `public` needs no token; `ops` only OPS_TOKEN (401 to everyone else, users included); `any` is every signed-in
+ * user; otherwise the roles listed. Others get 403 (401 without a token). Calls are made with ids that do not exist and empty bodies: an allowed caller gets past authorisation
  * to a 4xx about the input, never 401/403.
  */
 type Role = 'requester' | 'hr_reviewer' | 'hr_lead' | 'director' | 'executive' | 'admin';
-const MATRIX: Record<string, 'public' | 'any' | Role[]> = {
+const MATRIX: Record<string, 'public' | 'ops' | 'any' | Role[]> = {
   'POST /api/v1/auth/dev-login': 'public',
   'GET /api/v1/me': 'any',
   'GET /api/v1/auth/dev-users': 'public',
@@ -43,7 +43,7 @@ const MATRIX: Record<string, 'public' | 'any' | Role[]> = {
   'POST /api/v1/notifications/{id}/read': 'any',
   'GET /api/v1/health': 'public',
   'GET /api/v1/health/live': 'public',
-  'GET /api/v1/metrics': 'public',
+  'GET /api/v1/metrics': 'ops',
 };
 
 const USERS: [string, Role][] = [
@@ -55,11 +55,12 @@ const USERS: [string, Role][] = [
   ['admin', 'admin'],
 ];
 const MISSING = '00000000-0000-4000-8000-000000000000';
+const OPS_TOKEN = 'ops-'.repeat(10);
 
 let t: TestApp;
 let operations: string[];
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ OPS_TOKEN });
   const doc = await t.http.get('/api/docs-json').expect(200);
   operations = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(
     ([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
@@ -67,11 +68,12 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 
-async function call(operation: string, username?: string) {
+async function call(operation: string, username?: string, token?: string) {
   const [method, path] = operation.split(' ');
   const url = path.replace('{id}', MISSING);
   let req = t.http[method.toLowerCase() as 'get' | 'post' | 'delete'](url);
   if (username) req = req.set(await bearer(t, username));
+  if (token) req = req.set('Authorization', `Bearer ${token}`);
   return method === 'GET' || method === 'DELETE' ? req : req.send({});
 }
 
@@ -90,9 +92,17 @@ describe('the authorisation matrix', () => {
         mismatches.push(`${operation} anonymous → ${anonymous.status}`);
       }
       if (audience === 'public') continue;
+      if (audience === 'ops') {
+        const withToken = await call(operation, undefined, OPS_TOKEN);
+        if (withToken.status !== 200) mismatches.push(`${operation} with OPS_TOKEN → ${withToken.status}`);
+      }
       for (const [username, role] of USERS) {
         const res = await call(operation, username);
         cases += 1;
+        if (audience === 'ops') {
+          if (res.status !== 401) mismatches.push(`${operation} as ${role} → ${res.status} (only OPS_TOKEN)`);
+          continue;
+        }
         const allowed = audience === 'any' || audience.includes(role);
         const ok = allowed ? ![401, 403].includes(res.status) && res.status < 500 : res.status === 403;
         if (!ok)
