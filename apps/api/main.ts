@@ -3,6 +3,8 @@ import { ConfigError, loadConfig, requireExternalServers } from '@config/config'
 import { createLogger } from '@config/logger';
 import { openDatabase } from '@db/open-database';
 import { connectTemporalClient } from '@temporal-lib/client';
+import { productDataConverter } from '@temporal-lib/data-converter';
+import { payloadEncryptionFor } from '@temporal-lib/payload-keys';
 import { createApi } from './src/create-api';
 
 const log = createLogger('api');
@@ -18,7 +20,11 @@ async function main() {
     migrate: config.runMigrations,
     log,
   });
-  const temporalClient = await connectTemporalClient(temporalAddress, config.temporal.namespace);
+  const temporalClient = await connectTemporalClient(
+    temporalAddress,
+    config.temporal.namespace,
+    productDataConverter(payloadEncryptionFor(config, { log })),
+  );
   const app = await createApi({ config, dataSource, temporalClient });
   await app.listen(config.http.port, config.http.host);
   log(`listening on ${config.http.host}:${config.http.port}`);

@@ -12,6 +12,7 @@ import { staffingReviewWorkflow } from '@workflows/staffing-review.workflow';
 import { submitUpdate } from '@workflows/messages';
 import type { DecideUpdateInput, ReviewInput } from '@workflows/types';
 import { startTestDatabase, type TestDatabase } from './database';
+import { testDataConverter } from './payload-keys';
 import { demoFixture, insertRequest, type DemoFixture } from './fixtures';
 
 export const HISTORIES_DIR = join(__dirname, '../replay/histories');
@@ -79,14 +80,17 @@ export async function startWorkflowTestEnv(
     startTestDatabase(),
     bundleWorkflowCode({ workflowsPath: require.resolve(WORKFLOWS_PATH), ...workflowBundlerOptions() }),
   ]);
+  const dataConverter = testDataConverter();
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: server } },
+    client: { dataConverter },
   });
   const demo = await demoFixture(db.dataSource);
   const taskQueue = `review-test-${randomUUID()}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
+    dataConverter,
     workflowBundle: bundle,
     activities: wrap(createReviewActivities({ dataSource: db.dataSource, mailer: deps.mailer })),
   });

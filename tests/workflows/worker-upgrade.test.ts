@@ -8,6 +8,7 @@ import { decideUpdate, stateQuery, submitUpdate } from '@workflows/messages';
 import type { ReviewState } from '@workflows/types';
 import { insertRequest } from '../support/fixtures';
 import { startWorkflowTestEnv, type WorkflowTestEnv } from '../support/workflow-env';
+import { testDataConverter } from '../support/payload-keys';
 
 jest.setTimeout(180_000);
 
@@ -50,6 +51,7 @@ async function runWorker(taskQueue: string, workflowBundle: WorkflowBundleWithSo
     connection: t.env.nativeConnection,
     taskQueue,
     workflowBundle,
+    dataConverter: testDataConverter(),
     activities: createReviewActivities({ dataSource: t.db.dataSource }),
     // No sticky cache: the time-skipping server does not move a workflow off a stopped worker's sticky queue, so
     // every task goes through the shared queue (and is replayed from history), as after a crash in production.
