@@ -34,6 +34,8 @@ export interface WorkflowTestEnv {
    * which tests/replay replays on every run against today's workflow code.
    */
   recordHistory(name: string, workflowId: string): Promise<void>;
+  /** The history as Temporal stores it (proto3 JSON, payloads as the server holds them: no codec applied). */
+  storedHistory(workflowId: string): Promise<string>;
   /** Lets the test server's clock run a minute past `iso` (a deadline): independent of today's weekday. */
   sleepPast(iso: string): Promise<void>;
   stop(): Promise<void>;
@@ -134,27 +136,30 @@ export async function startWorkflowTestEnv(
       };
     },
   };
+  async function storedHistory(workflowId: string): Promise<string> {
+    // The CLI writes the proto3 JSON that historyFromJSON reads (the SDK's own historyToJSON trips over
+    // jest's module registry holding two protobufjs copies).
+    const cli = await resolveDevServer();
+    if (cli.source === 'sdk-download') throw new Error('reading stored histories needs the Temporal CLI');
+    return execFileSync(cli.path, [
+      'workflow',
+      'show',
+      '--address',
+      env.address,
+      '-w',
+      workflowId,
+      '-o',
+      'json',
+    ]).toString('utf8');
+  }
   return {
     ...base,
     startReview: (overrides) => startReview(base, overrides),
     async recordHistory(name, workflowId) {
       if (process.env.RECORD_HISTORIES !== '1') return;
-      // The CLI writes the proto3 JSON that historyFromJSON reads (the SDK's own historyToJSON trips over
-      // jest's module registry holding two protobufjs copies).
-      const cli = await resolveDevServer();
-      if (cli.source === 'sdk-download') throw new Error('recording histories needs the Temporal CLI');
-      const json = execFileSync(cli.path, [
-        'workflow',
-        'show',
-        '--address',
-        env.address,
-        '-w',
-        workflowId,
-        '-o',
-        'json',
-      ]);
-      writeFileSync(join(HISTORIES_DIR, `${name}.json`), json);
+      writeFileSync(join(HISTORIES_DIR, `${name}.json`), await storedHistory(workflowId));
     },
+    storedHistory,
     async sleepPast(iso) {
       const ms = Date.parse(iso) + 60_000 - (await env.currentTimeMs());
       if (ms > 0) await env.sleep(ms);

@@ -3,31 +3,14 @@ import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiTags } from '@nest
 import type { Client } from '@temporalio/client';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import type { AppConfig } from '@config/config';
-import { codecPayloadsSchema, type CodecPayloads, type WirePayload } from '@contracts/codec';
+import { codecPayloadsSchema, type CodecPayloads } from '@contracts/codec';
 import { DomainError } from '@domain/errors';
+import { payloadFromWire, payloadToWire } from '@temporal-lib/payload-wire';
 import { Can } from '../auth/allow.decorator';
 import { ApiProblems } from '../common/openapi-responses';
 import { openApiResponseSchema, openApiSchema } from '../common/openapi-schema';
 import { parseBody } from '../common/parse-body';
 import { CONFIG, TEMPORAL_CLIENT } from '../tokens';
-
-function fromWire(p: WirePayload): Payload {
-  return {
-    metadata: Object.fromEntries(
-      Object.entries(p.metadata ?? {}).map(([k, v]) => [k, new Uint8Array(Buffer.from(v, 'base64'))]),
-    ),
-    data: new Uint8Array(Buffer.from(p.data ?? '', 'base64')),
-  };
-}
-
-function toWire(p: Payload): WirePayload {
-  return {
-    metadata: Object.fromEntries(
-      Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v ?? []).toString('base64')]),
-    ),
-    data: Buffer.from(p.data ?? []).toString('base64'),
-  };
-}
 
 /**
  * The codec endpoint for the Temporal UI (its "codec server" setting, with "pass access token") and the CLI
@@ -61,7 +44,7 @@ export class CodecController {
     let payloads = this.parse(body, namespace);
     // Codecs undo in the reverse of the order they encode (the SDK's own rule for payloadCodecs).
     for (const codec of [...this.codecs].reverse()) payloads = await this.run(() => codec.decode(payloads));
-    return { payloads: payloads.map(toWire) };
+    return { payloads: payloads.map(payloadToWire) };
   }
 
   @Post('encode')
@@ -77,7 +60,7 @@ export class CodecController {
   async encode(@Body() body: unknown, @Headers('x-namespace') namespace?: string): Promise<CodecPayloads> {
     let payloads = this.parse(body, namespace);
     for (const codec of this.codecs) payloads = await this.run(() => codec.encode(payloads));
-    return { payloads: payloads.map(toWire) };
+    return { payloads: payloads.map(payloadToWire) };
   }
 
   private parse(body: unknown, namespace: string | undefined): Payload[] {
@@ -86,7 +69,7 @@ export class CodecController {
         { field: 'X-Namespace', message: `must be ${this.config.temporal.namespace}` },
       ]);
     }
-    return parseBody(codecPayloadsSchema, body).payloads.map(fromWire);
+    return parseBody(codecPayloadsSchema, body).payloads.map(payloadFromWire);
   }
 
   /** A payload under a key we do not hold, or tampered with, is the caller's bad input, not our failure. */
