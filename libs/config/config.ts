@@ -133,13 +133,6 @@ const schema = z
         message: 'dev sign-in is not allowed with NODE_ENV=production; use AUTH_MODE=oidc',
       });
     }
-    if (!c.PAYLOAD_KEYS && c.NODE_ENV === 'production') {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ['PAYLOAD_KEYS'],
-        message: 'is required with NODE_ENV=production: Temporal histories would hold personal data in clear',
-      });
-    }
     if (c.PAYLOAD_KEYS && !c.PAYLOAD_KEY_ID && c.PAYLOAD_KEYS.length > 1) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
@@ -187,7 +180,7 @@ export interface AppConfig {
     devServer: { port: number; uiPort: number; dbFile: string };
     cliPath?: string;
     cacheDir?: string;
-    /** The payload codec's keys (PAYLOAD_KEYS, PAYLOAD_KEY_ID); unset only outside production. */
+    /** The payload codec's keys (PAYLOAD_KEYS, PAYLOAD_KEY_ID); a process refuses production without them. */
     payloadEncryption?: PayloadEncryption;
     worker: {
       /** Workflows kept in memory between tasks; an evicted one is replayed from its history on its next task. */

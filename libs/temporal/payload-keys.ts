@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig, type AppConfig } from '@config/config';
+import { ConfigError, loadConfig, type AppConfig } from '@config/config';
 import type { PayloadEncryption } from './payload-codec';
 
 /** Where `npm start` keeps the key it generated, beside the embedded database and Temporal's file. */
@@ -16,9 +16,13 @@ export interface PayloadKeyOptions {
   log: (message: string) => void;
 }
 
+/** Why production refuses to start without keys; the message start-up prints. */
+export const KEYS_REQUIRED_IN_PRODUCTION =
+  'is required with NODE_ENV=production: Temporal histories would hold personal data in clear';
+
 /**
- * The keys a process encrypts with, said once in the log. Production never gets here without keys (config refuses
- * to start); a separately started API or worker outside production without keys runs in clear, loudly, since two
+ * The keys a process encrypts with, said once in the log. Production without keys is refused with a ConfigError
+ * (checked here, where a process starts its Temporal side, so loadConfig's other users need none); a separately started API or worker outside production without keys runs in clear, loudly, since two
  * processes cannot agree on a generated key.
  */
 export function payloadEncryptionFor(
@@ -29,6 +33,9 @@ export function payloadEncryptionFor(
   if (configured) {
     opts.log(`payload codec: AES-256-GCM, encrypting with key "${configured.encryptWith}"`);
     return configured;
+  }
+  if (config.env === 'production') {
+    throw new ConfigError([{ variable: 'PAYLOAD_KEYS', message: KEYS_REQUIRED_IN_PRODUCTION }]);
   }
   if (opts.generateIn) {
     const file = join(opts.generateIn, GENERATED_KEY_FILE);
