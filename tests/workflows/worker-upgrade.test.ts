@@ -137,9 +137,10 @@ describe('upgrading the worker mid-review', () => {
       (e) => e.markerRecordedEventAttributes?.markerName === 'core_patch',
     );
     expect(markers.length).toBeGreaterThanOrEqual(1);
-    await Worker.runReplayHistory({ workflowBundle: newBundle }, history, handle.workflowId);
+    const dataConverter = testDataConverter();
+    await Worker.runReplayHistory({ workflowBundle: newBundle, dataConverter }, history, handle.workflowId);
     await expect(
-      Worker.runReplayHistory({ workflowBundle: oldBundle }, history, handle.workflowId),
+      Worker.runReplayHistory({ workflowBundle: oldBundle, dataConverter }, history, handle.workflowId),
     ).rejects.toThrow(/[Nn]ondeterminism|DeterminismViolation/);
     await t.recordHistory('hire-overdue-worker-upgraded', handle.workflowId);
   });
