@@ -9,6 +9,8 @@ import {
 import { createLogger } from '@config/logger';
 import { openDatabase } from '@db/open-database';
 import { connectTemporalClient } from '@temporal-lib/client';
+import { productDataConverter } from '@temporal-lib/data-converter';
+import { payloadEncryptionFor } from '@temporal-lib/payload-keys';
 import { createApi } from './src/create-api';
 
 const log = createLogger('api');
@@ -25,11 +27,10 @@ async function main() {
     migrate: config.runMigrations,
     log,
   });
-  const temporalClient = await connectTemporalClient(
-    temporalAddress,
-    config.temporal.namespace,
-    requireClaimKeys(config),
-  );
+  const temporalClient = await connectTemporalClient(temporalAddress, config.temporal.namespace, {
+    dataConverter: productDataConverter(payloadEncryptionFor(config, { log })),
+    claimKeys: requireClaimKeys(config),
+  });
   const app = await createApi({ config, dataSource, temporalClient });
   await app.listen(config.http.port, config.http.host);
   log(`listening on ${config.http.host}:${config.http.port}`);

@@ -6,6 +6,8 @@ import { seedDemoOrganisation } from '@local/demo-organisation';
 import { startEmbeddedPostgres } from '@local/embedded-postgres';
 import { openDatabase } from '@db/open-database';
 import { connectTemporalClient } from '@temporal-lib/client';
+import { productDataConverter } from '@temporal-lib/data-converter';
+import { payloadEncryptionFor } from '@temporal-lib/payload-keys';
 import { startDevServer } from '@local/temporal/dev-server';
 import { nodePorts, parseTemporalDbUrl, startTemporalCluster } from '@local/temporal/cluster';
 import { startFrontendBalancer } from '@local/temporal/frontend-balancer';
@@ -135,11 +137,16 @@ async function main(config: AppConfig): Promise<void> {
     );
   }
 
+  // One process holds both ends, so a key generated in the data dir serves both (README "Configuration").
+  const dataConverter = productDataConverter(
+    payloadEncryptionFor(config, { generateIn: config.dataDir, log }),
+  );
   const worker = await startReviewWorker({
     address: temporalAddress,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     dataSource,
+    dataConverter,
     mailer: mailerFromConfig(config, log),
     workflowBundlePath: config.temporal.worker.workflowBundlePath,
     maxCachedWorkflows: config.temporal.worker.maxCachedWorkflows,
@@ -153,11 +160,10 @@ async function main(config: AppConfig): Promise<void> {
   });
   log(`worker: polling task queue "${config.temporal.taskQueue}"`);
 
-  const temporalClient = await connectTemporalClient(
-    temporalAddress,
-    config.temporal.namespace,
-    requireClaimKeys(config),
-  );
+  const temporalClient = await connectTemporalClient(temporalAddress, config.temporal.namespace, {
+    dataConverter,
+    claimKeys: requireClaimKeys(config),
+  });
   stops.push({ name: 'Temporal client', stop: () => temporalClient.connection.close() });
   const app = await createApi({ config, dataSource, temporalClient }, ['error', 'warn']);
   await app.listen(config.http.port, config.http.host);

@@ -1,6 +1,8 @@
 import { ConfigError, loadConfig, requireClaimKeys, requireExternalServers } from '@config/config';
 import { createLogger } from '@config/logger';
 import { openDatabase } from '@db/open-database';
+import { productDataConverter } from '@temporal-lib/data-converter';
+import { payloadEncryptionFor } from '@temporal-lib/payload-keys';
 import { installQuietRuntime } from '@temporal-lib/runtime';
 import { mailerFromConfig, startReviewWorker } from './review-worker';
 
@@ -23,6 +25,7 @@ async function main() {
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     dataSource,
+    dataConverter: productDataConverter(payloadEncryptionFor(config, { log })),
     mailer: mailerFromConfig(config, log),
     workflowBundlePath: config.temporal.worker.workflowBundlePath,
     maxCachedWorkflows: config.temporal.worker.maxCachedWorkflows,

@@ -1,3 +1,4 @@
+import type { DataConverter } from '@temporalio/common';
 import { bundleWorkflowCode, NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createSmtpMailer, type Mailer } from '@activities/mailer';
@@ -12,6 +13,8 @@ export interface ReviewWorkerOptions {
   namespace: string;
   taskQueue: string;
   dataSource: DataSource;
+  /** From productDataConverter, the same as the API client's: payloads are encrypted before they reach Temporal. */
+  dataConverter: DataConverter;
   /** Sends every new notification as e-mail too (SMTP_URL); the worker closes it when it stops. */
   mailer?: Mailer;
   /** A prebuilt bundle (tests build it once); otherwise the workflows are bundled at start-up. */
@@ -52,6 +55,7 @@ export async function startReviewWorker(opts: ReviewWorkerOptions): Promise<Runn
     connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
+    dataConverter: opts.dataConverter,
     activities: createReviewActivities({ dataSource: opts.dataSource, mailer: opts.mailer }),
     ...(await workflowCode(opts)),
     ...(opts.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseClaimKeys, type ClaimKey } from '@domain/actor-claim';
+import type { PayloadEncryption, PayloadKey } from '@temporal-lib/payload-codec';
 
 /**
  * Every environment variable the product reads, parsed and validated in one place.
@@ -21,6 +22,28 @@ const url = (protocols: string[]) =>
       (v) => protocols.some((p) => v.startsWith(`${p}:`)),
       `must start with ${protocols.join(': or ')}:`,
     );
+
+/** PAYLOAD_KEYS: `id:base64,id:base64`, each key 32 random bytes (`openssl rand -base64 32`). */
+const payloadKeys = z.string().transform((v, ctx): PayloadKey[] => {
+  const keys: PayloadKey[] = [];
+  for (const entry of v.split(',').map((e) => e.trim())) {
+    const [id, b64, ...rest] = entry.split(':');
+    const key = Buffer.from(b64 ?? '', 'base64');
+    const problem = !/^[A-Za-z0-9._-]{1,64}$/.test(id ?? '')
+      ? 'each key id must be 1–64 letters, digits, . _ or -'
+      : rest.length || !b64 || key.length !== 32 || key.toString('base64') !== b64
+        ? `key "${id}" must be 32 bytes in base64 (openssl rand -base64 32)`
+        : keys.some((k) => k.id === id)
+          ? `key id "${id}" appears twice`
+          : undefined;
+    if (problem) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${problem}; the form is id:base64,id:base64` });
+      return z.NEVER;
+    }
+    keys.push({ id: id!, key });
+  }
+  return keys;
+});
 
 /**
  * The SDK would size the cache from the V8 heap limit (about 2 300 workflows on a 24 GiB machine). A review waits
@@ -93,6 +116,9 @@ const schema = z
     TEMPORAL_DEV_PORT: port.default(7233),
     TEMPORAL_UI_PORT: port.default(8233),
     TEMPORAL_CLI_PATH: z.string().min(1).optional(),
+    // The payload codec's keys (deploy/README.md "Payload encryption"); PAYLOAD_KEY_ID names the one that encrypts.
+    PAYLOAD_KEYS: payloadKeys.optional(),
+    PAYLOAD_KEY_ID: z.string().min(1).optional(),
     // Workflows kept in the worker's memory between tasks (BENCHMARKS.md "Held load" for the measured choice).
     WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(WORKER_CACHE_DEFAULT),
     WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
@@ -130,6 +156,22 @@ const schema = z
         code: z.ZodIssueCode.custom,
         path: ['AUTH_MODE'],
         message: 'dev sign-in is not allowed with NODE_ENV=production; use AUTH_MODE=oidc',
+      });
+    }
+    if (c.PAYLOAD_KEYS && !c.PAYLOAD_KEY_ID && c.PAYLOAD_KEYS.length > 1) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['PAYLOAD_KEY_ID'],
+        message: 'is required when PAYLOAD_KEYS holds more than one key: it names the one that encrypts',
+      });
+    }
+    if (c.PAYLOAD_KEY_ID && !c.PAYLOAD_KEYS?.some((k) => k.id === c.PAYLOAD_KEY_ID)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['PAYLOAD_KEY_ID'],
+        message: c.PAYLOAD_KEYS
+          ? `must be one of the ids in PAYLOAD_KEYS (${c.PAYLOAD_KEYS.map((k) => k.id).join(', ')})`
+          : 'needs PAYLOAD_KEYS',
       });
     }
     if (c.AUTH_MODE === 'oidc') {
@@ -170,6 +212,8 @@ export interface AppConfig {
      * production without REVIEW_CLAIM_KEYS: requireClaimKeys stops the API and worker from starting.
      */
     claimKeys?: readonly ClaimKey[];
+    /** The payload codec's keys (PAYLOAD_KEYS, PAYLOAD_KEY_ID); a process refuses production without them. */
+    payloadEncryption?: PayloadEncryption;
     worker: {
       /** Workflows kept in memory between tasks; an evicted one is replayed from its history on its next task. */
       maxCachedWorkflows: number;
@@ -259,6 +303,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       cliPath: c.TEMPORAL_CLI_PATH,
       cacheDir: c.PROVNING_CACHE_DIR,
       claimKeys: c.REVIEW_CLAIM_KEYS ?? (c.NODE_ENV === 'production' ? undefined : DEV_REVIEW_CLAIM_KEYS),
+      payloadEncryption: c.PAYLOAD_KEYS && {
+        keys: c.PAYLOAD_KEYS,
+        encryptWith: c.PAYLOAD_KEY_ID ?? c.PAYLOAD_KEYS[0]!.id,
+      },
       worker: {
         maxCachedWorkflows: c.WORKER_MAX_CACHED_WORKFLOWS,
         workflowBundlePath: c.WORKFLOW_BUNDLE_PATH,

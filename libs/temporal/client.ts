@@ -1,17 +1,25 @@
 import { Client, Connection } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import type { ClaimKey } from '@domain/actor-claim';
 import { claimSigningInterceptor } from './claim-signing';
 
-/** A client for the API: with `claimKeys` it signs the updates that act for a person (REVIEW_CLAIM_KEYS). */
+export interface TemporalClientOptions {
+  /** From productDataConverter (data-converter.ts), the same as the worker's, so both read each other's payloads. */
+  dataConverter: DataConverter;
+  /** With keys the client signs the updates that act for a person (REVIEW_CLAIM_KEYS); the API always passes them. */
+  claimKeys?: readonly ClaimKey[];
+}
+
 export async function connectTemporalClient(
   address: string,
   namespace: string,
-  claimKeys?: readonly ClaimKey[],
+  { dataConverter, claimKeys }: TemporalClientOptions,
 ): Promise<Client> {
   const connection = await Connection.connect({ address });
   return new Client({
     connection,
     namespace,
+    dataConverter,
     ...(claimKeys ? { interceptors: { workflow: [claimSigningInterceptor(claimKeys)] } } : {}),
   });
 }

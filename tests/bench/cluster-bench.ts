@@ -17,6 +17,8 @@ import { seedDemoOrganisation } from '@local/demo-organisation';
 import { startEmbeddedPostgres } from '@local/embedded-postgres';
 import { openDatabase } from '@db/open-database';
 import { connectTemporalClient } from '@temporal-lib/client';
+import { productDataConverter } from '@temporal-lib/data-converter';
+import { TEST_PAYLOAD_ENV } from '../support/payload-keys';
 import { parseTemporalDbUrl, startTemporalCluster, type RunningCluster } from '@local/temporal/cluster';
 import { startDevServer } from '@local/temporal/dev-server';
 import { startFrontendBalancer } from '@local/temporal/frontend-balancer';
@@ -89,7 +91,9 @@ async function main() {
     TEMPORAL_ADDRESS: address,
     RATE_LIMIT_SUBMIT_PER_MINUTE: '0',
     RATE_LIMIT_LOGIN_PER_MINUTE: '0',
+    ...TEST_PAYLOAD_ENV,
   });
+  const dataConverter = productDataConverter(config.temporal.payloadEncryption);
   const ds = await openDatabase({
     url: pg.url,
     poolSize: 20,
@@ -103,9 +107,13 @@ async function main() {
     namespace: 'default',
     taskQueue: 'review',
     dataSource: ds,
+    dataConverter,
     claimKeys: requireClaimKeys(config),
   });
-  const client = await connectTemporalClient(address, 'default', requireClaimKeys(config));
+  const client = await connectTemporalClient(address, 'default', {
+    dataConverter,
+    claimKeys: requireClaimKeys(config),
+  });
   const app = await createApi({ config, dataSource: ds, temporalClient: client }, false);
   await app.listen(0, '127.0.0.1');
   stops.unshift(

@@ -16,6 +16,8 @@ import { Client as PgClient } from 'pg';
 import { loadConfig, requireClaimKeys } from '@config/config';
 import { openDatabase } from '@db/open-database';
 import { connectTemporalClient } from '@temporal-lib/client';
+import { productDataConverter } from '@temporal-lib/data-converter';
+import { TEST_PAYLOAD_ENV } from '../support/payload-keys';
 import { installQuietRuntime } from '@temporal-lib/runtime';
 import { startReviewWorker } from '../../apps/worker/review-worker';
 import { createApi } from '../../apps/api/src/create-api';
@@ -82,7 +84,9 @@ async function main() {
     TEMPORAL_ADDRESS: stack.temporalAddress,
     RATE_LIMIT_SUBMIT_PER_MINUTE: '0',
     RATE_LIMIT_LOGIN_PER_MINUTE: '0',
+    ...TEST_PAYLOAD_ENV,
   });
+  const dataConverter = productDataConverter(config.temporal.payloadEncryption);
   const ds = await openDatabase({
     url: stack.databaseUrl,
     poolSize: 10,
@@ -95,9 +99,13 @@ async function main() {
     namespace: 'default',
     taskQueue: 'review',
     dataSource: ds,
+    dataConverter,
     claimKeys: requireClaimKeys(config),
   });
-  const client = await connectTemporalClient(stack.temporalAddress, 'default', requireClaimKeys(config));
+  const client = await connectTemporalClient(stack.temporalAddress, 'default', {
+    dataConverter,
+    claimKeys: requireClaimKeys(config),
+  });
   timeTemporalCalls(client);
   const app = await createApi({ config, dataSource: ds, temporalClient: client }, false);
   await app.listen(0, '127.0.0.1');

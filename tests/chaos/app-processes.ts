@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { TEST_PAYLOAD_ENV } from '../support/payload-keys';
 
 /**
  * The production entry points (apps/api/main.ts, apps/worker/main.ts) as child processes: what the chaos run kills
@@ -101,6 +102,7 @@ export function againstStack(
     RUN_MIGRATIONS: 'false',
     RATE_LIMIT_LOGIN_PER_MINUTE: '0',
     RATE_LIMIT_SUBMIT_PER_MINUTE: '0',
+    ...TEST_PAYLOAD_ENV,
     ...extra,
   };
 }

@@ -8,6 +8,7 @@ import { freePort } from '@local/ports';
 import { isFinal } from '@domain/review-state';
 import { createDataSource } from '@db/data-source';
 import { aCallOffBody, aHireBody, aReviewPeriodBody } from '../support/http-fixtures';
+import { testDataConverter } from '../support/payload-keys';
 import { againstStack, appProcess } from './app-processes';
 import { startStack } from './stack';
 
@@ -336,7 +337,9 @@ async function main() {
 async function check(reviews: Review[], databaseUrl: string, temporalAddress: string) {
   const ds = createDataSource({ url: databaseUrl, poolSize: 4 });
   await ds.initialize();
-  const client = await connectTemporalClient(temporalAddress, 'default');
+  const client = await connectTemporalClient(temporalAddress, 'default', {
+    dataConverter: testDataConverter(),
+  });
   let lost = 0;
   let duplicated = 0;
   let completed = 0;

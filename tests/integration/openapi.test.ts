@@ -502,6 +502,17 @@ describe('real responses match the document', () => {
     expect((await call('get', '/api/v1/stats/breakdown?by=nothing', { as: 'hsdir' })).status).toBe(400);
   });
 
+  it('for the Temporal codec endpoint', async () => {
+    const payloads = [{ metadata: { encoding: Buffer.from('json/plain').toString('base64') }, data: 'e30=' }];
+    const encoded = await call('post', '/api/v1/temporal-codec/encode', { as: 'admin', body: { payloads } });
+    expect(encoded.status).toBe(200);
+    const decoded = await call('post', '/api/v1/temporal-codec/decode', { as: 'admin', body: encoded.body });
+    expect(decoded.body).toEqual({ payloads });
+    expect(
+      (await call('post', '/api/v1/temporal-codec/decode', { as: 'admin', body: { payloads: 'x' } })).status,
+    ).toBe(400);
+  });
+
   it('for health and metrics', async () => {
     expect((await call('get', '/api/v1/health')).status).toBe(200);
     expect((await call('get', '/api/v1/health/live')).status).toBe(200);

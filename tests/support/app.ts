@@ -6,9 +6,11 @@ import { createSmtpMailer, type Mailer } from '@activities/mailer';
 import { loadConfig, requireClaimKeys, type AppConfig } from '@config/config';
 import { seedDemoOrganisation } from '@local/demo-organisation';
 import { connectTemporalClient } from '@temporal-lib/client';
+import { productDataConverter } from '@temporal-lib/data-converter';
 import { startReviewWorker, type RunningWorker } from '../../apps/worker/review-worker';
 import { createApi } from '../../apps/api/src/create-api';
 import { startTestDatabase, type TestDatabase } from './database';
+import { TEST_PAYLOAD_ENV } from './payload-keys';
 
 export interface TestApp {
   app: INestApplication;
@@ -44,18 +46,21 @@ export async function startTestApp(
     DATABASE_URL: db.url,
     TEMPORAL_ADDRESS: address,
     TEMPORAL_TASK_QUEUE: `review-${randomUUID()}`,
+    ...TEST_PAYLOAD_ENV,
     ...env,
   });
+  const dataConverter = productDataConverter(config.temporal.payloadEncryption);
   const [worker, client] = await Promise.all([
     startReviewWorker({
       address,
       namespace: 'default',
       taskQueue: config.temporal.taskQueue,
       dataSource: db.dataSource,
+      dataConverter,
       mailer: options.mailer ?? (config.mail && createSmtpMailer(config.mail)),
       claimKeys: requireClaimKeys(config),
     }),
-    connectTemporalClient(address, 'default', requireClaimKeys(config)),
+    connectTemporalClient(address, 'default', { dataConverter, claimKeys: requireClaimKeys(config) }),
   ]);
   const app = await createApi({ config, dataSource: db.dataSource, temporalClient: client }, false);
   await app.init();

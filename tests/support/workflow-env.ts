@@ -15,6 +15,7 @@ import { staffingReviewWorkflow } from '@workflows/staffing-review.workflow';
 import { submitUpdate } from '@workflows/messages';
 import type { DecideUpdateInput, ReviewInput } from '@workflows/types';
 import { startTestDatabase, type TestDatabase } from './database';
+import { testDataConverter } from './payload-keys';
 import { demoFixture, insertRequest, type DemoFixture } from './fixtures';
 
 export const HISTORIES_DIR = join(__dirname, '../replay/histories');
@@ -39,6 +40,8 @@ export interface WorkflowTestEnv {
    * which tests/replay replays on every run against today's workflow code.
    */
   recordHistory(name: string, workflowId: string): Promise<void>;
+  /** The history as Temporal stores it (proto3 JSON, payloads as the server holds them: no codec applied). */
+  storedHistory(workflowId: string): Promise<string>;
   /** Lets the test server's clock run a minute past `iso` (a deadline): independent of today's weekday. */
   sleepPast(iso: string): Promise<void>;
   stop(): Promise<void>;
@@ -85,17 +88,22 @@ export async function startWorkflowTestEnv(
     startTestDatabase(),
     bundleWorkflowCode({ workflowsPath: require.resolve(WORKFLOWS_PATH), ...workflowBundlerOptions() }),
   ]);
+  const dataConverter = testDataConverter();
   // Claims are signed at the test server's time, which skips ahead of the host's clock.
   const serverNow = async () => new Date(await env.currentTimeMs());
   const env: TestWorkflowEnvironment = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: server } },
-    client: { interceptors: { workflow: [claimSigningInterceptor(TEST_CLAIM_KEYS, serverNow)] } },
+    client: {
+      dataConverter,
+      interceptors: { workflow: [claimSigningInterceptor(TEST_CLAIM_KEYS, serverNow)] },
+    },
   });
   const demo = await demoFixture(db.dataSource);
   const taskQueue = `review-test-${randomUUID()}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
+    dataConverter,
     workflowBundle: await keyedBundle(bundle, TEST_CLAIM_KEYS),
     activities: wrap(createReviewActivities({ dataSource: db.dataSource, mailer: deps.mailer })),
   });
@@ -139,27 +147,30 @@ export async function startWorkflowTestEnv(
       };
     },
   };
+  async function storedHistory(workflowId: string): Promise<string> {
+    // The CLI writes the proto3 JSON that historyFromJSON reads (the SDK's own historyToJSON trips over
+    // jest's module registry holding two protobufjs copies).
+    const cli = await resolveDevServer();
+    if (cli.source === 'sdk-download') throw new Error('reading stored histories needs the Temporal CLI');
+    return execFileSync(cli.path, [
+      'workflow',
+      'show',
+      '--address',
+      env.address,
+      '-w',
+      workflowId,
+      '-o',
+      'json',
+    ]).toString('utf8');
+  }
   return {
     ...base,
     startReview: (overrides) => startReview(base, overrides),
     async recordHistory(name, workflowId) {
       if (process.env.RECORD_HISTORIES !== '1') return;
-      // The CLI writes the proto3 JSON that historyFromJSON reads (the SDK's own historyToJSON trips over
-      // jest's module registry holding two protobufjs copies).
-      const cli = await resolveDevServer();
-      if (cli.source === 'sdk-download') throw new Error('recording histories needs the Temporal CLI');
-      const json = execFileSync(cli.path, [
-        'workflow',
-        'show',
-        '--address',
-        env.address,
-        '-w',
-        workflowId,
-        '-o',
-        'json',
-      ]);
-      writeFileSync(join(HISTORIES_DIR, `${name}.json`), json);
+      writeFileSync(join(HISTORIES_DIR, `${name}.json`), await storedHistory(workflowId));
     },
+    storedHistory,
     async sleepPast(iso) {
       const ms = Date.parse(iso) + 60_000 - (await env.currentTimeMs());
       if (ms > 0) await env.sleep(ms);

@@ -333,6 +333,50 @@ describe('requireSignInChoice: dev sign-in only when chosen or on loopback', () 
   });
 });
 
+describe('loadConfig: payload keys', () => {
+  const K1 = Buffer.alloc(32, 1).toString('base64');
+  const K2 = Buffer.alloc(32, 2).toString('base64');
+
+  it('encrypts with the only key when PAYLOAD_KEY_ID is unset', () => {
+    expect(loadConfig({ PAYLOAD_KEYS: `2026-01:${K1}` }).temporal.payloadEncryption).toEqual({
+      keys: [{ id: '2026-01', key: Buffer.alloc(32, 1) }],
+      encryptWith: '2026-01',
+    });
+  });
+
+  it('keeps every key for decoding and encrypts with PAYLOAD_KEY_ID (a rotation)', () => {
+    const c = loadConfig({ PAYLOAD_KEYS: `2026-01:${K1}, 2026-07:${K2}`, PAYLOAD_KEY_ID: '2026-07' });
+    expect(c.temporal.payloadEncryption?.keys.map((k) => k.id)).toEqual(['2026-01', '2026-07']);
+    expect(c.temporal.payloadEncryption?.encryptWith).toBe('2026-07');
+  });
+
+  it('has no keys by default (npm start generates one; production refuses at start-up)', () => {
+    expect(loadConfig({}).temporal.payloadEncryption).toBeUndefined();
+  });
+
+  it.each([
+    ['a key that is not 32 bytes', `k:${Buffer.alloc(16).toString('base64')}`, /32 bytes in base64/],
+    ['a key that is not base64', 'k:not base64!', /32 bytes in base64/],
+    ['an entry without an id', K1, /key id|32 bytes/],
+    ['a key id with a space', `my key:${K1}`, /key id must be/],
+    ['the same id twice', `k:${K1},k:${K2}`, /appears twice/],
+  ])('refuses PAYLOAD_KEYS with %s, naming the form', (_, value, message) => {
+    const [problem] = configErrorFor({ PAYLOAD_KEYS: value }).problems;
+    expect(problem).toEqual({ variable: 'PAYLOAD_KEYS', message: expect.stringMatching(message) });
+    expect(problem!.message).toContain('id:base64,id:base64');
+  });
+
+  it('needs PAYLOAD_KEY_ID to choose among several keys, and one that PAYLOAD_KEYS holds', () => {
+    expect(variablesNamed({ PAYLOAD_KEYS: `a:${K1},b:${K2}` })).toEqual(['PAYLOAD_KEY_ID']);
+    const [problem] = configErrorFor({ PAYLOAD_KEYS: `a:${K1},b:${K2}`, PAYLOAD_KEY_ID: 'c' }).problems;
+    expect(problem).toEqual({
+      variable: 'PAYLOAD_KEY_ID',
+      message: 'must be one of the ids in PAYLOAD_KEYS (a, b)',
+    });
+    expect(variablesNamed({ PAYLOAD_KEY_ID: 'a' })).toEqual(['PAYLOAD_KEY_ID']);
+  });
+});
+
 describe('loadConfig: mail', () => {
   it('sends no mail when SMTP_URL is unset, whatever MAIL_FROM says', () => {
     expect(loadConfig({}).mail).toBeUndefined();

@@ -9,6 +9,7 @@ import { decideUpdate, resubmitUpdate, stateQuery, submitUpdate } from '@workflo
 import type { ReviewState } from '@workflows/types';
 import { insertRequest } from '../support/fixtures';
 import { startWorkflowTestEnv, TEST_CLAIM_KEYS, type WorkflowTestEnv } from '../support/workflow-env';
+import { testDataConverter } from '../support/payload-keys';
 
 jest.setTimeout(180_000);
 
@@ -60,6 +61,7 @@ async function runWorker(taskQueue: string, workflowBundle: WorkflowBundleWithSo
     connection: t.env.nativeConnection,
     taskQueue,
     workflowBundle: await keyedBundle(workflowBundle, TEST_CLAIM_KEYS),
+    dataConverter: testDataConverter(),
     activities: createReviewActivities({ dataSource: t.db.dataSource }),
     // No sticky cache: the time-skipping server does not move a workflow off a stopped worker's sticky queue, so
     // every task goes through the shared queue (and is replayed from history), as after a crash in production.
@@ -145,9 +147,10 @@ describe('upgrading the worker mid-review', () => {
       (e) => e.markerRecordedEventAttributes?.markerName === 'core_patch',
     );
     expect(markers.length).toBeGreaterThanOrEqual(1);
-    await Worker.runReplayHistory({ workflowBundle: newBundle }, history, handle.workflowId);
+    const dataConverter = testDataConverter();
+    await Worker.runReplayHistory({ workflowBundle: newBundle, dataConverter }, history, handle.workflowId);
     await expect(
-      Worker.runReplayHistory({ workflowBundle: oldBundle }, history, handle.workflowId),
+      Worker.runReplayHistory({ workflowBundle: oldBundle, dataConverter }, history, handle.workflowId),
     ).rejects.toThrow(/[Nn]ondeterminism|DeterminismViolation/);
     await t.recordHistory('hire-overdue-worker-upgraded', handle.workflowId);
   });

@@ -7,6 +7,7 @@ import type { AppConfig } from '@config/config';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { CodecController } from './codec/codec.controller';
 import { ProblemFilter } from './common/problem.filter';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
@@ -57,6 +58,7 @@ export class AppModule {
         UsersController,
         HealthController,
         MetricsController,
+        CodecController,
       ],
       providers: [
         { provide: CONFIG, useValue: deps.config },

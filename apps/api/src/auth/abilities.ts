@@ -18,7 +18,9 @@ export type Action =
   | 'resubmit'
   | 'withdraw'
   | 'reassign'
-  | 'mark_read';
+  | 'mark_read'
+  | 'decode'
+  | 'encode';
 export type Subject =
   | 'Me'
   | 'Org'
@@ -29,7 +31,8 @@ export type Subject =
   | 'Inbox'
   | 'Notification'
   | 'Statistics'
-  | 'User';
+  | 'User'
+  | 'TemporalPayload';
 /** A resource of a subject type with the fields conditions look at. */
 export type ScopedRequest = { __caslSubjectType__: 'Request'; unitId: string; divisionId: string };
 
@@ -68,6 +71,8 @@ export function abilityFor(grants: RoleGrant[]): AppAbility {
   if (has('admin')) {
     can(['create', 'extend'], 'ReviewPeriod');
     can('read', ['Exemption', 'Delegation', 'User']);
+    // Reading Temporal histories in clear (the codec endpoint) is an operator's task.
+    can(['decode', 'encode'], 'TemporalPayload');
   }
   return build();
 }

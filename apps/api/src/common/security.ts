@@ -32,7 +32,8 @@ export function enableCors(app: INestApplication, config: AppConfig): void {
   app.enableCors({
     origin: config.http.corsOrigins,
     methods: ['GET', 'POST', 'DELETE'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
+    // X-Namespace: the Temporal UI sends it to the codec endpoint (its origin belongs in CORS_ORIGINS).
+    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id', 'X-Namespace'],
     exposedHeaders: ['Retry-After', 'X-Request-Id', 'RateLimit', 'RateLimit-Policy'],
     maxAge: 600,
   });
