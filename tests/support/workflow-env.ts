@@ -79,6 +79,22 @@ async function startReview(
  * The time-skipping test server (real Temporal, days in milliseconds), a real worker, and the real activities
  * on a database of this file's own; `wrap` lets a test inject failures around them.
  */
+/**
+ * sdk-core gives the Java test server a fixed 5 s to answer (its ephemeral_server); a JVM starting on a loaded
+ * 2-core machine can take longer, so a start that timed out is tried again, up to three times in all.
+ */
+async function createTimeSkipping(
+  options: Parameters<typeof TestWorkflowEnvironment.createTimeSkipping>[0],
+): Promise<TestWorkflowEnvironment> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await TestWorkflowEnvironment.createTimeSkipping(options);
+    } catch (error) {
+      if (attempt >= 3 || !/did not start within/.test((error as Error).message)) throw error;
+    }
+  }
+}
+
 export async function startWorkflowTestEnv(
   wrap: (real: ReviewActivities) => ReviewActivities = (real) => real,
   deps: { mailer?: Mailer } = {},
@@ -91,7 +107,7 @@ export async function startWorkflowTestEnv(
   const dataConverter = testDataConverter();
   // Claims are signed at the test server's time, which skips ahead of the host's clock.
   const serverNow = async () => new Date(await env.currentTimeMs());
-  const env: TestWorkflowEnvironment = await TestWorkflowEnvironment.createTimeSkipping({
+  const env: TestWorkflowEnvironment = await createTimeSkipping({
     server: { executable: { type: 'existing-path', path: server } },
     client: {
       dataConverter,
