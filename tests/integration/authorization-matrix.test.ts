@@ -44,6 +44,8 @@ const MATRIX: Record<string, 'public' | 'ops' | 'any' | Role[]> = {
   'GET /api/v1/health': 'public',
   'GET /api/v1/health/live': 'public',
   'GET /api/v1/metrics': 'ops',
+  'POST /api/v1/temporal-codec/decode': ['admin'],
+  'POST /api/v1/temporal-codec/encode': ['admin'],
 };
 
 const USERS: [string, Role][] = [

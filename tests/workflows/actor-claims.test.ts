@@ -1,4 +1,5 @@
 import { Client, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { testDataConverter } from '../support/payload-keys';
 import type { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { signActorClaim } from '@domain/actor-claim';
@@ -15,11 +16,18 @@ jest.setTimeout(120_000);
  * review goes on as if they had never been sent.
  */
 let t: WorkflowTestEnv;
-/** A client that signs nothing: what someone with network access to port 7233 has. */
+/**
+ * A client that signs nothing: what someone with network access to port 7233 has, even holding the payload keys
+ * (so it can read the refusal): the claim, not the encryption, is what stops it.
+ */
 let outsider: Client;
 beforeAll(async () => {
   t = await startWorkflowTestEnv();
-  outsider = new Client({ connection: t.env.connection, namespace: 'default' });
+  outsider = new Client({
+    connection: t.env.connection,
+    namespace: 'default',
+    dataConverter: testDataConverter(),
+  });
 });
 afterAll(() => t?.stop());
 

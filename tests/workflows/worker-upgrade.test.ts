@@ -195,9 +195,14 @@ describe('upgrading the worker mid-review', () => {
       await stopNew();
     }
     const history = await handle.fetchHistory();
-    await Worker.runReplayHistory({ workflowBundle: newBundle }, history, handle.workflowId);
+    const dataConverter = testDataConverter();
+    await Worker.runReplayHistory({ workflowBundle: newBundle, dataConverter }, history, handle.workflowId);
     await expect(
-      Worker.runReplayHistory({ workflowBundle: beforeReplanBundle }, history, handle.workflowId),
+      Worker.runReplayHistory(
+        { workflowBundle: beforeReplanBundle, dataConverter },
+        history,
+        handle.workflowId,
+      ),
     ).rejects.toThrow(/[Nn]ondeterminism|DeterminismViolation/);
   });
 });
