@@ -10,6 +10,7 @@ import {
 import type { RequestInput } from '@domain/request-input';
 import { OPEN_STATUSES } from '@domain/review-state';
 import { visibleRequestsSql } from './request-visibility';
+import { sqlList } from '../sql-list';
 import { RollupsRepository } from './rollups.repository';
 import { bigintNumber, dateText, execute, first, many, type Queryable, timestamp, updated } from './rows';
 
@@ -273,8 +274,7 @@ export class RequestsRepository {
     const [row] = await many(
       this.db,
       z.object({ count: bigintNumber }),
-      `SELECT count(*) AS count FROM requests WHERE status = ANY($1)`,
-      [OPEN_STATUSES],
+      `SELECT count(*) AS count FROM requests WHERE status IN (${sqlList(OPEN_STATUSES)})`,
     );
     return row.count;
   }
