@@ -20,6 +20,9 @@ async function main() {
   const config = loadConfig();
   requireSignInChoice(config);
   const { databaseUrl, temporalAddress } = requireExternalServers(config, 'the API');
+  // Every refusal of the configuration before the database is touched: no migration runs for a process that stops.
+  const claimKeys = requireClaimKeys(config);
+  const dataConverter = productDataConverter(payloadEncryptionFor(config, { log }));
   const dataSource = await openDatabase({
     url: databaseUrl,
     poolSize: config.database.poolSize,
@@ -28,8 +31,8 @@ async function main() {
     log,
   });
   const temporalClient = await connectTemporalClient(temporalAddress, config.temporal.namespace, {
-    dataConverter: productDataConverter(payloadEncryptionFor(config, { log })),
-    claimKeys: requireClaimKeys(config),
+    dataConverter,
+    claimKeys,
   });
   const app = await createApi({ config, dataSource, temporalClient });
   await app.listen(config.http.port, config.http.host);

@@ -141,6 +141,7 @@ async function main(config: AppConfig): Promise<void> {
   const dataConverter = productDataConverter(
     payloadEncryptionFor(config, { generateIn: config.dataDir, log }),
   );
+  const claimKeys = requireClaimKeys(config);
   const worker = await startReviewWorker({
     address: temporalAddress,
     namespace: config.temporal.namespace,
@@ -151,7 +152,7 @@ async function main(config: AppConfig): Promise<void> {
     workflowBundlePath: config.temporal.worker.workflowBundlePath,
     maxCachedWorkflows: config.temporal.worker.maxCachedWorkflows,
     workflowThreads: config.temporal.worker.workflowThreads,
-    claimKeys: requireClaimKeys(config),
+    claimKeys,
   });
   stops.push({ name: 'worker', stop: () => worker.shutdown() });
   worker.done.catch((e) => {
@@ -162,7 +163,7 @@ async function main(config: AppConfig): Promise<void> {
 
   const temporalClient = await connectTemporalClient(temporalAddress, config.temporal.namespace, {
     dataConverter,
-    claimKeys: requireClaimKeys(config),
+    claimKeys,
   });
   stops.push({ name: 'Temporal client', stop: () => temporalClient.connection.close() });
   const app = await createApi({ config, dataSource, temporalClient }, ['error', 'warn']);

@@ -13,6 +13,9 @@ async function main() {
   installQuietRuntime();
   const config = loadConfig();
   const { databaseUrl, temporalAddress } = requireExternalServers(config, 'the worker');
+  // Every refusal of the configuration before the database is touched: no migration runs for a process that stops.
+  const claimKeys = requireClaimKeys(config);
+  const dataConverter = productDataConverter(payloadEncryptionFor(config, { log }));
   const dataSource = await openDatabase({
     url: databaseUrl,
     poolSize: config.database.poolSize,
@@ -25,12 +28,12 @@ async function main() {
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     dataSource,
-    dataConverter: productDataConverter(payloadEncryptionFor(config, { log })),
+    dataConverter,
     mailer: mailerFromConfig(config, log),
     workflowBundlePath: config.temporal.worker.workflowBundlePath,
     maxCachedWorkflows: config.temporal.worker.maxCachedWorkflows,
     workflowThreads: config.temporal.worker.workflowThreads,
-    claimKeys: requireClaimKeys(config),
+    claimKeys,
   });
   log(`polling task queue "${config.temporal.taskQueue}" on ${temporalAddress}`);
   await worker.done;
