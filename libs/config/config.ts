@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseClaimKeys, type ClaimKey } from '@domain/actor-claim';
+import { LINK_FIELDS, type LinkField } from '@domain/enums';
 import type { PayloadEncryption, PayloadKey } from '@temporal-lib/payload-codec';
 
 /**
@@ -139,6 +140,14 @@ const schema = z
     OIDC_ISSUER: url(['https', 'http']).optional(),
     OIDC_AUDIENCE: z.string().min(1).optional(),
     OIDC_JWKS_URL: url(['https', 'http']).optional(),
+    // A first sign-in links the provider's (iss, sub) to the user whose OIDC_LINK_FIELD equals this claim.
+    OIDC_LINK_CLAIM: z.string().min(1).default('preferred_username'),
+    OIDC_LINK_FIELD: z.enum(LINK_FIELDS).default('username'),
+    // The clients (azp) whose access tokens the API takes; unset, any client of the audience.
+    OIDC_CLIENT_IDS: z
+      .string()
+      .transform((v) => v.split(',').map((id) => id.trim()).filter(Boolean))
+      .optional(),
     SEED_DEMO: bool.default('true'),
     RUN_MIGRATIONS: bool.default('true'),
     SMTP_URL: url(['smtp', 'smtps']).optional(),
@@ -178,6 +187,13 @@ const schema = z
       for (const key of ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL'] as const) {
         if (!c[key])
           ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'required when AUTH_MODE=oidc' });
+      }
+    }
+    // Over plain http a network attacker swaps the provider's keys and signs in as anyone.
+    if (c.NODE_ENV === 'production') {
+      for (const key of ['OIDC_ISSUER', 'OIDC_JWKS_URL'] as const) {
+        if (c[key]?.startsWith('http:'))
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'must be an https URL in production' });
       }
     }
   });
@@ -240,7 +256,16 @@ export interface AppConfig {
         /** Set when AUTH_MODE was not given: dev sign-in then runs on a loopback HOST only (requireSignInChoice). */
         byDefault?: true;
       }
-    | { mode: 'oidc'; issuer: string; audience: string; jwksUrl: string };
+    | {
+        mode: 'oidc';
+        issuer: string;
+        audience: string;
+        jwksUrl: string;
+        /** How a first sign-in finds its user: the token's `claim` equals the user's `field`. */
+        link: { claim: string; field: LinkField };
+        /** Accepted `azp` values; undefined accepts any client. */
+        clientIds?: string[];
+      };
   seedDemo: boolean;
   runMigrations: boolean;
   /** Notifications also go out as e-mail through this SMTP server; unset, they stay in the inbox only. */
@@ -328,7 +353,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     auth:
       c.AUTH_MODE !== 'oidc'
         ? { mode: 'dev', devSecret: c.AUTH_DEV_SECRET, ...(c.AUTH_MODE ? {} : { byDefault: true as const }) }
-        : { mode: 'oidc', issuer: c.OIDC_ISSUER!, audience: c.OIDC_AUDIENCE!, jwksUrl: c.OIDC_JWKS_URL! },
+        : {
+            mode: 'oidc',
+            issuer: c.OIDC_ISSUER!,
+            audience: c.OIDC_AUDIENCE!,
+            jwksUrl: c.OIDC_JWKS_URL!,
+            link: { claim: c.OIDC_LINK_CLAIM, field: c.OIDC_LINK_FIELD },
+            ...(c.OIDC_CLIENT_IDS?.length ? { clientIds: c.OIDC_CLIENT_IDS } : {}),
+          },
     seedDemo: c.SEED_DEMO,
     runMigrations: c.RUN_MIGRATIONS,
     ...(c.SMTP_URL ? { mail: { url: c.SMTP_URL, from: c.MAIL_FROM } } : {}),

@@ -82,3 +82,7 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 export const WITHDRAWAL_REASONS = ['by_requester', 'not_completed'] as const;
 export type WithdrawalReason = (typeof WITHDRAWAL_REASONS)[number];
+
+/** The user fields a first sign-in through the identity provider may be linked on (OIDC_LINK_FIELD). */
+export const LINK_FIELDS = ['username', 'email', 'employeeId'] as const;
+export type LinkField = (typeof LINK_FIELDS)[number];

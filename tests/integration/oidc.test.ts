@@ -37,26 +37,62 @@ afterAll(async () => {
   jwksServer?.close();
 });
 
-function token(
-  overrides: { iss?: string; aud?: string; exp?: number; key?: KeyLike; username?: string } = {},
-) {
-  return new SignJWT({ preferred_username: overrides.username ?? 'hr.somatik' })
-    .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
-    .setSubject('ext-123')
+interface TokenOptions {
+  iss?: string;
+  aud?: string;
+  /** null: no exp claim at all. */
+  exp?: number | null;
+  /** null: no sub claim at all. */
+  sub?: string | null;
+  key?: KeyLike;
+  username?: string;
+  typ?: string;
+  claims?: Record<string, unknown>;
+}
+
+function token(overrides: TokenOptions = {}) {
+  const jwt = new SignJWT({ preferred_username: overrides.username ?? 'hr.somatik', ...overrides.claims })
+    .setProtectedHeader({ alg: 'RS256', kid: 'k1', ...(overrides.typ ? { typ: overrides.typ } : {}) })
     .setIssuer(overrides.iss ?? ISSUER)
     .setAudience(overrides.aud ?? AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(overrides.exp ?? Math.floor(Date.now() / 1000) + 600)
-    .sign(overrides.key ?? signingKey);
+    .setIssuedAt();
+  if (overrides.sub !== null) jwt.setSubject(overrides.sub ?? 'ext-123');
+  if (overrides.exp !== null) jwt.setExpirationTime(overrides.exp ?? Math.floor(Date.now() / 1000) + 600);
+  return jwt.sign(overrides.key ?? signingKey);
 }
 
 const me = async (bearer: string) => t.http.get('/api/v1/me').set('Authorization', `Bearer ${bearer}`);
 
 describe('AUTH_MODE=oidc', () => {
-  it('accepts a token from the configured issuer and audience, mapped to the user by preferred_username', async () => {
+  it('accepts a token from the configured issuer and audience; the first sign-in links (iss, sub) by preferred_username', async () => {
     const res = await me(await token());
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ username: 'hr.somatik' });
+    const [row] = await t.db.dataSource.query(
+      `SELECT external_issuer, external_subject FROM users WHERE username = 'hr.somatik'`,
+    );
+    expect(row).toEqual({ external_issuer: ISSUER, external_subject: 'ext-123' });
+  });
+
+  it('binds by (iss, sub) from then on: the same subject with another preferred_username is still the same person', async () => {
+    const res = await me(await token({ username: 'hsdir' }));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ username: 'hr.somatik' });
+  });
+
+  it('refuses another subject that presents the preferred_username of a linked user', async () => {
+    const res = await me(await token({ sub: 'ext-impostor', username: 'hr.somatik' }));
+    expect(res.status).toBe(401);
+  });
+
+  it('refuses a subject whose linked user has been deactivated', async () => {
+    expect((await me(await token({ sub: 'ext-dir', username: 'div.somatik' }))).status).toBe(200);
+    await t.db.dataSource.query(`UPDATE users SET active = false WHERE username = 'div.somatik'`);
+    try {
+      expect((await me(await token({ sub: 'ext-dir', username: 'div.somatik' }))).status).toBe(401);
+    } finally {
+      await t.db.dataSource.query(`UPDATE users SET active = true WHERE username = 'div.somatik'`);
+    }
   });
 
   it.each([
@@ -64,11 +100,13 @@ describe('AUTH_MODE=oidc', () => {
     ['another issuer', { iss: 'https://evil.example' }],
     ['another audience', { aud: 'other-api' }],
     ['an expired exp', { exp: Math.floor(Date.now() / 1000) - 60 }],
-    ['an unknown user', { username: 'nobody' }],
+    ['an unknown user', { sub: 'ext-nobody', username: 'nobody' }],
+    ['a token without exp', { sub: 'ext-no-exp', username: 'hsdir', exp: null }],
+    ['a token without sub', { sub: null, username: 'hsdir' }],
+    ['a logout token (typ logout+jwt)', { sub: 'ext-logout', username: 'hsdir', typ: 'logout+jwt' }],
+    ["a Keycloak ID token (typ claim 'ID')", { sub: 'ext-id', username: 'hsdir', claims: { typ: 'ID' } }],
   ])('refuses %s with 401', async (_, overrides) => {
-    const { foreignKey: useForeignKey, ...claims } = overrides as Parameters<typeof token>[0] & {
-      foreignKey?: boolean;
-    };
+    const { foreignKey: useForeignKey, ...claims } = overrides as TokenOptions & { foreignKey?: boolean };
     const res = await me(await token({ ...claims, key: useForeignKey ? foreignKey : undefined }));
     expect(res.status).toBe(401);
     expect(res.headers['content-type']).toMatch(/problem\+json/);

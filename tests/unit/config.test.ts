@@ -276,7 +276,30 @@ describe('loadConfig: sign-in', () => {
       issuer: OIDC.OIDC_ISSUER,
       audience: OIDC.OIDC_AUDIENCE,
       jwksUrl: OIDC.OIDC_JWKS_URL,
+      link: { claim: 'preferred_username', field: 'username' },
     });
+  });
+
+  it('links first sign-ins by the configured claim and field, and takes tokens of the configured clients only', () => {
+    const auth = loadConfig({
+      ...OIDC,
+      OIDC_LINK_CLAIM: 'employeeHsaId',
+      OIDC_LINK_FIELD: 'employeeId',
+      OIDC_CLIENT_IDS: 'provning-web, provning-app',
+    }).auth;
+    expect(auth).toMatchObject({
+      link: { claim: 'employeeHsaId', field: 'employeeId' },
+      clientIds: ['provning-web', 'provning-app'],
+    });
+  });
+
+  it('refuses OIDC_LINK_FIELD outside username, email, employeeId', () => {
+    expect(variablesNamed({ ...OIDC, OIDC_LINK_FIELD: 'displayName' })).toEqual(['OIDC_LINK_FIELD']);
+  });
+
+  it.each(['OIDC_ISSUER', 'OIDC_JWKS_URL'])('%s must be https in production', (variable) => {
+    const env = { NODE_ENV: 'production', ...OIDC, [variable]: 'http://login.region.se/realms/provning' };
+    expect(variablesNamed(env)).toEqual([variable]);
   });
 
   it.each(['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL'])('OIDC sign-in requires %s', (variable) => {

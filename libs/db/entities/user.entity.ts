@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -10,11 +11,24 @@ import {
 import { OrgUnitEntity } from './org-unit.entity';
 
 @Entity('users')
+@Check('CHK_users_identity_whole', '("external_issuer" IS NULL) = ("external_subject" IS NULL)')
+@Index('IDX_users_external_identity', ['externalIssuer', 'externalSubject'], {
+  unique: true,
+  where: 'external_subject IS NOT NULL',
+})
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'text', unique: true }) username: string;
   @Column({ name: 'display_name', type: 'text' }) displayName: string;
   @Column({ type: 'text', nullable: true }) email: string | null;
+  /** The identity provider's issuer and subject this user signs in as; null until the first sign-in links them. */
+  @Column({ name: 'external_issuer', type: 'text', nullable: true }) externalIssuer: string | null;
+  @Column({ name: 'external_subject', type: 'text', nullable: true }) externalSubject: string | null;
+  /** HSA id or employee number. */
+  @Index('IDX_users_employee_id', { unique: true, where: 'employee_id IS NOT NULL' })
+  @Column({ name: 'employee_id', type: 'text', nullable: true })
+  employeeId: string | null;
+  @Column({ type: 'boolean', default: true }) active: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 

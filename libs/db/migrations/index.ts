@@ -3,6 +3,7 @@ import { ExemptionsAndDelegations1763910000000 } from './1763910000000-exemption
 import { NotificationMail1763920000000 } from './1763920000000-notification-mail';
 import { StatisticsRollups1763930000000 } from './1763930000000-statistics-rollups';
 import { StageRollups1763940000000 } from './1763940000000-stage-rollups';
+import { UserIdentity1764100000000 } from './1764100000000-user-identity';
 
 /** In order; TypeORM records each in the `migrations` table and runs only the new ones. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   NotificationMail1763920000000,
   StatisticsRollups1763930000000,
   StageRollups1763940000000,
+  UserIdentity1764100000000,
 ];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ROLES, type Role } from '@domain/enums';
-import { many, pageSql, type PageOf, type Queryable, TOTAL_COLUMN, windowTotal } from './rows';
+import { ROLES, type LinkField, type Role } from '@domain/enums';
+import { many, pageSql, updated, type PageOf, type Queryable, TOTAL_COLUMN, windowTotal } from './rows';
 
 const grant = z.object({ role: z.enum(ROLES), scopeUnitId: z.string().nullable() });
 const userWithGrantsRow = z.object({
@@ -19,19 +19,35 @@ const grantRow = z.object({
   scopeUnitId: z.string().nullable(),
 });
 
+const LINK_COLUMNS: Record<LinkField, string> = {
+  username: 'username',
+  email: 'lower(email)',
+  employeeId: 'employee_id',
+};
+
 /** Users and their role assignments (`users`, `role_assignments`). */
 export class UsersRepository {
   constructor(private readonly db: Queryable) {}
 
-  /** A user with every role they hold; undefined when there is none by that id or username. */
-  async withGrants(by: { id: string } | { username: string }): Promise<UserWithGrants | undefined> {
-    const [column, value] = 'id' in by ? ['u.id', by.id] : ['u.username', by.username];
+  /**
+   * An active user with every role they hold; undefined when there is none by that id, username or identity
+   * (a deactivated user signs in as nobody).
+   */
+  async withGrants(
+    by: { id: string } | { username: string } | { issuer: string; subject: string },
+  ): Promise<UserWithGrants | undefined> {
+    const [where, values] =
+      'id' in by
+        ? ['u.id = $1', [by.id]]
+        : 'username' in by
+          ? ['u.username = $1', [by.username]]
+          : ['u.external_issuer = $1 AND u.external_subject = $2', [by.issuer, by.subject]];
     const rows = await many(
       this.db,
       grantRow,
       `SELECT u.id, u.username, u.display_name AS "displayName", r.role, r.scope_unit_id AS "scopeUnitId"
-         FROM users u LEFT JOIN role_assignments r ON r.user_id = u.id WHERE ${column} = $1`,
-      [value],
+         FROM users u LEFT JOIN role_assignments r ON r.user_id = u.id WHERE u.active AND ${where}`,
+      values,
     );
     if (rows.length === 0) return undefined;
     return {
@@ -40,6 +56,30 @@ export class UsersRepository {
       displayName: rows[0].displayName,
       grants: rows.flatMap((r) => (r.role ? [{ role: r.role, scopeUnitId: r.scopeUnitId }] : [])),
     };
+  }
+
+  /**
+   * Links an identity provider's (issuer, subject) to the active user whose `field` equals `value` and who has no
+   * identity yet, in one statement so two first sign-ins cannot both win (the second finds the row taken); answers the user's id, or undefined when
+   * no such user is free to link.
+   */
+  async linkIdentity(
+    match: { field: LinkField; value: string },
+    identity: { issuer: string; subject: string },
+  ): Promise<string | undefined> {
+    const column = LINK_COLUMNS[match.field];
+    // Linking on a value two users share would hand one of them the other's account: only a unique match links.
+    const rows = await updated(
+      this.db,
+      z.object({ id: z.string() }),
+      `UPDATE users SET external_issuer = $2, external_subject = $3
+        WHERE active AND external_subject IS NULL AND ${column} = $1
+          AND (SELECT count(*) FROM users WHERE ${column} = $1) = 1
+          AND NOT EXISTS (SELECT 1 FROM users WHERE external_issuer = $2 AND external_subject = $3)
+        RETURNING id`,
+      [match.field === 'email' ? match.value.toLowerCase() : match.value, identity.issuer, identity.subject],
+    );
+    return rows[0]?.id;
   }
 
   /** A new user; answers its id. */

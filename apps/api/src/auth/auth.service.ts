@@ -8,8 +8,10 @@ import { CONFIG, DATA_SOURCE } from '../tokens';
 import { problem, ProblemException } from '../common/problem';
 import type { DevLoginResult } from '@contracts/users';
 import type { CurrentUser } from './current-user';
+import { isAccessToken } from './access-token';
 
 const DEV_ISSUER = 'provning-dev';
+
 const DEV_AUDIENCE = 'provning';
 
 @Injectable()
@@ -59,11 +61,28 @@ export class AuthService {
   /** Verifies a bearer token and loads its user with their roles; null when the token or user is not valid. */
   async authenticate(token: string): Promise<CurrentUser | null> {
     const payload = await this.verify(token);
-    if (!payload) return null;
-    if (this.config.auth.mode === 'dev') return payload.sub ? this.loadUser({ id: payload.sub }) : null;
-    const username =
-      typeof payload.preferred_username === 'string' ? payload.preferred_username : payload.sub;
-    return username ? this.loadUser({ username }) : null;
+    if (!payload?.sub) return null;
+    if (this.config.auth.mode === 'dev') return this.loadUser({ id: payload.sub });
+    return this.userOfIdentity({ issuer: payload.iss!, subject: payload.sub }, payload);
+  }
+
+  /**
+   * The user an identity provider's subject is bound to. A subject seen for the first time is bound to the user
+   * the configured claim names, once: afterwards a changed username, e-mail or claim moves nobody to another
+   * account, and a second subject presenting the same claim signs in as nobody.
+   */
+  private async userOfIdentity(
+    identity: { issuer: string; subject: string },
+    payload: JWTPayload,
+  ): Promise<CurrentUser | null> {
+    const bound = await this.users.withGrants(identity);
+    if (bound) return bound;
+    if (this.config.auth.mode !== 'oidc') return null;
+    const value = payload[this.config.auth.link.claim];
+    if (typeof value !== 'string' || value === '') return null;
+    await this.users.linkIdentity({ field: this.config.auth.link.field, value }, identity);
+    // Read again rather than trust the link's answer: a concurrent first sign-in of the same subject may have won.
+    return (await this.users.withGrants(identity)) ?? null;
   }
 
   /**
@@ -85,12 +104,13 @@ export class AuthService {
         });
         return payload;
       }
-      const { payload } = await jwtVerify(token, this.jwks!, {
+      const { payload, protectedHeader } = await jwtVerify(token, this.jwks!, {
         issuer: this.config.auth.issuer,
         audience: this.config.auth.audience,
         algorithms: ['RS256', 'ES256', 'PS256'],
+        requiredClaims: ['exp', 'sub'],
       });
-      return payload;
+      return isAccessToken(protectedHeader.typ, payload, this.config.auth.clientIds) ? payload : null;
     } catch {
       return null;
     }
