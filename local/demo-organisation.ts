@@ -133,6 +133,21 @@ export const DEMO_USERS: DemoUser[] = [
     scope: 'PSY',
     email: 'omar.nilsson@rvn.example',
   },
+  // A second HR partner in each division that has HR partners, so out-of-office has someone to hand over to.
+  {
+    username: 'hr2.somatik',
+    displayName: 'Maria Olsson (HR-partner Somatik)',
+    role: 'hr_reviewer',
+    scope: 'SOM',
+    email: 'maria.olsson@rvn.example',
+  },
+  {
+    username: 'hr2.psykiatri',
+    displayName: 'Ali Hassan (HR-partner Psykiatri)',
+    role: 'hr_reviewer',
+    scope: 'PSY',
+    email: 'ali.hassan@rvn.example',
+  },
   {
     username: 'hrchef',
     displayName: 'Karin Holm (HR-chef)',

@@ -93,3 +93,12 @@ export interface ActiveDelegation {
 export function delegationApplies(d: ActiveDelegation, date: string, kind: RequestKind): boolean {
   return d.validFrom <= date && date <= d.validTo && (d.kind === null || d.kind === kind);
 }
+
+/**
+ * Whether `delegate` may stand in for `delegator`: they hold every reviewer role of the delegator over the same
+ * scope (or region-wide). The rule `assertMayDelegate` enforces, for the stand-in picker to offer only such people.
+ */
+export function mayStandInFor(delegator: Pick<Actor, 'grants'>, delegate: Pick<Actor, 'grants'>): boolean {
+  const needed = delegator.grants.filter((g) => isReviewerRole(g.role));
+  return needed.length > 0 && needed.every((n) => delegate.grants.some((held) => covers(held, n)));
+}

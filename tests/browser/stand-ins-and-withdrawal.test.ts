@@ -70,6 +70,10 @@ describe('stand-ins, hand-overs and withdrawals, in a real browser', () => {
     const today = stockholmDate(new Date());
     const hr = await signedInPage(browser, app.baseUrl, 'hr.somatik');
     await hr.getByRole('link', { name: 'Frånvaro' }).click();
+    // Offered: those who hold her role over her division; not the HR partner of another division.
+    const offered = await hr.getByLabel('Ersättare', { exact: true }).locator('option').allTextContents();
+    expect(offered).toEqual(expect.arrayContaining(['Olle Berg', 'Maria Olsson (HR-partner Somatik)']));
+    expect(offered).not.toContain('Omar Nilsson (HR-partner Psykiatri)');
     await hr.getByLabel('Ersättare', { exact: true }).selectOption({ label: 'Olle Berg' });
     await hr.getByLabel('Från och med', { exact: true }).fill(today);
     await hr.getByLabel('Till och med', { exact: true }).fill(addCalendarDays(today, 14));

@@ -19,6 +19,10 @@ beforeAll(async () => {
   smtp = await startTestSmtpServer();
   t = await startTestApp({ SMTP_URL: smtp.url, MAIL_FROM: FROM });
   unitId = (await unitIdsByCode(t)).get('SOM-AKUT')!;
+  // One HR partner in Somatik, so that each stage mails one person; the last test gives the pool its second one.
+  await t.db.dataSource.query(
+    `DELETE FROM role_assignments WHERE user_id = (SELECT id FROM users WHERE username = 'hr2.somatik')`,
+  );
   const period = await openReviewPeriod(t, 'hire');
   expect(period.status).toBe(201);
 });
@@ -272,5 +276,20 @@ describe('the activities and their mail, called directly as Temporal would retry
     );
     expect(rows).toEqual([{ mailed_at: null, mail_error: null }]);
     expect(smtp.received).toEqual([]);
+  });
+
+  it('mails every HR partner of the division when the HR stage opens to their pool', async () => {
+    const units = await unitIdsByCode(t);
+    await t.db.dataSource.query(
+      `INSERT INTO role_assignments (user_id, role, scope_unit_id)
+       SELECT id, 'hr_reviewer', $1 FROM users WHERE username = 'hr2.somatik'`,
+      [units.get('SOM')],
+    );
+    await submit();
+    const mails = await smtp.waitFor((m) => m.length >= 2);
+    expect(toAndSubject(mails).sort()).toEqual([
+      ['maria.olsson@rvn.example', `Ärende att granska: ${SUMMARY}`],
+      ['sara.lind@rvn.example', `Ärende att granska: ${SUMMARY}`],
+    ]);
   });
 });

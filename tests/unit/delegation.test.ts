@@ -1,5 +1,5 @@
 import type { Actor } from '@domain/decision-rules';
-import { assertMayDelegate, delegationApplies, parseNewDelegation } from '@domain/delegation';
+import { assertMayDelegate, delegationApplies, mayStandInFor, parseNewDelegation } from '@domain/delegation';
 import { DomainError } from '@domain/errors';
 
 const SOM = '11111111-1111-4111-8111-111111111111';
@@ -75,5 +75,20 @@ describe('parseNewDelegation', () => {
       parseNewDelegation({ delegateId: SOM, validFrom: '2026-07-01', validTo: '2026-06-01' }),
     );
     expect(order.fields).toEqual([{ field: 'validTo', message: 'must not be before validFrom' }]);
+  });
+});
+
+describe('mayStandInFor (the stand-in picker)', () => {
+  const hrSom = { grants: [{ role: 'hr_reviewer' as const, scopeUnitId: 'SOM' }] };
+  it('offers a reviewer with the same role over the same scope, or region-wide', () => {
+    expect(mayStandInFor(hrSom, { grants: [{ role: 'hr_reviewer', scopeUnitId: 'SOM' }] })).toBe(true);
+    expect(mayStandInFor(hrSom, { grants: [{ role: 'hr_reviewer', scopeUnitId: null }] })).toBe(true);
+  });
+  it('offers no one with another scope or another role, and no one for someone who reviews nothing', () => {
+    expect(mayStandInFor(hrSom, { grants: [{ role: 'hr_reviewer', scopeUnitId: 'PSY' }] })).toBe(false);
+    expect(mayStandInFor(hrSom, { grants: [{ role: 'director', scopeUnitId: 'SOM' }] })).toBe(false);
+    expect(
+      mayStandInFor({ grants: [{ role: 'requester', scopeUnitId: 'SOM-AKUT' }] }, { grants: hrSom.grants }),
+    ).toBe(false);
   });
 });

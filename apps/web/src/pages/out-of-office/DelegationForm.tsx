@@ -3,7 +3,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { REQUEST_KINDS, isReviewerRole } from '@domain/enums';
-import { newDelegationSchema, type NewDelegation } from '@domain/delegation';
+import { mayStandInFor, newDelegationSchema, type NewDelegation } from '@domain/delegation';
 import { applyFieldErrors, coversAllProblems } from '../../api/field-errors';
 import { useCreateDelegation } from '../../api/delegations';
 import { useUserDirectory } from '../../api/user-directory';
@@ -57,6 +57,13 @@ export function DelegationForm() {
   const people = reviewers
     .filter((u) => u.id !== session.me?.id)
     .map((u) => ({ value: u.id, label: u.displayName }));
+  // Only people who hold the absent reviewer's roles and scopes can take their stages: offer no one else.
+  const delegatorId = form.watch('delegatorId');
+  const delegator = (delegatorId && reviewers.find((u) => u.id === delegatorId)) || session.me;
+  const standIns = reviewers
+    .filter((u) => u.id !== session.me?.id && u.id !== delegator?.id)
+    .filter((u) => delegator && mayStandInFor(delegator, u))
+    .map((u) => ({ value: u.id, label: u.displayName }));
 
   return (
     <form className="card" onSubmit={onSubmit} noValidate aria-labelledby="delegation-title">
@@ -86,7 +93,7 @@ export function DelegationForm() {
             control={c}
             register={register('delegateId')}
             placeholder={t('common.choose')}
-            options={people}
+            options={standIns}
           />
         )}
       </Field>
