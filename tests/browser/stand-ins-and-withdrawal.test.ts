@@ -71,7 +71,9 @@ describe('stand-ins, hand-overs and withdrawals, in a real browser', () => {
     const hr = await signedInPage(browser, app.baseUrl, 'hr.somatik');
     await hr.getByRole('link', { name: 'Frånvaro' }).click();
     // Offered: those who hold her role over her division; not the HR partner of another division.
-    const offered = await hr.getByLabel('Ersättare', { exact: true }).locator('option').allTextContents();
+    const picker = hr.getByLabel('Ersättare', { exact: true });
+    await picker.locator('option', { hasText: 'Olle Berg' }).waitFor({ state: 'attached' });
+    const offered = await picker.locator('option').allTextContents();
     expect(offered).toEqual(expect.arrayContaining(['Olle Berg', 'Maria Olsson (HR-partner Somatik)']));
     expect(offered).not.toContain('Omar Nilsson (HR-partner Psykiatri)');
     await hr.getByLabel('Ersättare', { exact: true }).selectOption({ label: 'Olle Berg' });
