@@ -232,7 +232,8 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
         await db.stages.reassign(input.stageId, input.toUserId);
         const data = { stage: input.stageName, stageId: input.stageId, toUserId: input.toUserId };
         await announce(
-          { userId: input.toUserId },
+          // The assignee's stand-ins hear of it only while they hold the stage's role themselves.
+          { userId: input.toUserId, stageId: input.stageId },
           {
             eventKey: `stage_reassigned:${input.reassignmentId}`,
             requestId: input.requestId,

@@ -260,6 +260,8 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
         if (!stage || stage.name !== reassign.stage || decisionInFlight || withdrawal) {
           refuse('stage_not_open', `The ${reassign.stage} stage is not open`);
         }
+        // The rule (only stages at or below the reassigner's level) lives in libs/domain and may tighten without
+        // patched(): a validator issues no commands and is not run again when an accepted update replays.
         asRefusal(() =>
           assertMayReassign(reassign.actor, reassign.to, route[stageIndex], stage.escalationLevel, subject()),
         );

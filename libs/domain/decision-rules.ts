@@ -1,5 +1,5 @@
 import { addCalendarDays, stockholmDate } from './calendar';
-import type { Role } from './enums';
+import type { ReviewerRole, Role } from './enums';
 import { DomainError } from './errors';
 import { decidingLevels, type PlannedStage } from './policy';
 
@@ -77,8 +77,48 @@ export function approvalValidUntil(
 }
 
 /**
- * Who may move an open stage to another reviewer: the HR lead (region-wide) and the division's director.
- * The new assignee must be able to decide the stage themselves, segregation of duties included.
+ * How far up the line each reviewing role stands. A reassigner answers for the stages at or below their own
+ * level, so nobody moves a stage someone above them decides.
+ */
+const REVIEW_LEVEL: Record<ReviewerRole, number> = { hr_reviewer: 0, hr_lead: 1, director: 2, executive: 3 };
+
+/** Whose grant lets them reassign stages of this request at all: a region-wide HR lead, the division's director. */
+function leadsRequest(
+  grant: RoleGrant,
+  subject: DecisionSubject,
+): grant is RoleGrant & { role: 'hr_lead' | 'director' } {
+  return (
+    (grant.role === 'hr_lead' && grant.scopeUnitId === null) ||
+    (grant.role === 'director' && (grant.scopeUnitId === null || grant.scopeUnitId === subject.divisionId))
+  );
+}
+
+/**
+ * The roles through which `actor` may move this stage: the region-wide HR lead the HR stages, the division's
+ * director the HR stages and the director's stage. A stage is theirs only while every role that may decide it now
+ * (the stage's own and those it has escalated to) stands at or below them: the executive's stage, or a director's
+ * stage escalated to the executive, is the executive's alone.
+ */
+export function reassigningRolesOf(
+  actor: Actor,
+  stage: PlannedStage,
+  escalationLevel: number,
+  subject: DecisionSubject,
+): ('hr_lead' | 'director')[] {
+  const highest = Math.max(...decidingLevels(stage, escalationLevel).map((l) => REVIEW_LEVEL[l.role]));
+  return [
+    ...new Set(
+      actor.grants
+        .filter((g) => leadsRequest(g, subject) && REVIEW_LEVEL[g.role] >= highest)
+        .map((g) => g.role as 'hr_lead' | 'director'),
+    ),
+  ];
+}
+
+/**
+ * Who may move an open stage to another reviewer: the HR lead and the division's director, each only for the
+ * stages they answer for (reassigningRolesOf). The new assignee must be able to decide the stage themselves,
+ * segregation of duties included.
  */
 export function assertMayReassign(
   actor: Actor,
@@ -87,13 +127,15 @@ export function assertMayReassign(
   escalationLevel: number,
   subject: DecisionSubject,
 ): void {
-  const mayReassign = actor.grants.some(
-    (g) =>
-      (g.role === 'hr_lead' && g.scopeUnitId === null) ||
-      (g.role === 'director' && (g.scopeUnitId === null || g.scopeUnitId === subject.divisionId)),
-  );
-  if (!mayReassign) {
+  if (!actor.grants.some((g) => leadsRequest(g, subject))) {
     throw new DomainError('not_allowed', "Only the HR lead or the division's director may reassign a stage");
+  }
+  if (reassigningRolesOf(actor, stage, escalationLevel, subject).length === 0) {
+    const deciders = decidingLevels(stage, escalationLevel).map((l) => l.role);
+    throw new DomainError(
+      'not_allowed',
+      `The ${stage.name} stage is decided by ${deciders.join(' or ')}: only someone at or above that level may reassign it`,
+    );
   }
   try {
     assertMayDecide(target, stage, escalationLevel, subject);

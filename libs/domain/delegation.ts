@@ -38,6 +38,23 @@ const covers = (holder: RoleGrant, needed: RoleGrant) =>
   holder.role === needed.role && (holder.scopeUnitId === null || holder.scopeUnitId === needed.scopeUnitId);
 
 /**
+ * Whether the delegate holds, now, the role and scope the delegated work needs. A delegation was checked when it
+ * was recorded, but roles change after that: every use checks again, so a delegate who lost the role gets
+ * nothing from it (no inbox items, no decisions on the delegator's behalf, no mails).
+ */
+export function delegateQualifiesFor(delegate: Actor, needed: RoleGrant): boolean {
+  return delegate.grants.some((held) => covers(held, needed));
+}
+
+/**
+ * The delegator's reviewer grants a delegation carries to the delegate today: only those the delegate still
+ * covers with their own current grants (the same test as when the delegation was recorded).
+ */
+export function carriedGrants(delegator: Actor, delegate: Actor): RoleGrant[] {
+  return delegator.grants.filter((g) => isReviewerRole(g.role) && delegateQualifiesFor(delegate, g));
+}
+
+/**
  * Who may record a delegation for an absent reviewer: the reviewer themselves, the HR lead for HR reviewers, and a
  * director for reviewers in their division. The delegate must hold every reviewer role and scope of the delegator.
  */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { addCalendarMonths } from './calendar';
+import type { Actor } from './decision-rules';
 import { OCCUPATIONAL_CATEGORIES, REQUEST_KINDS, type OccupationalCategory, type RequestKind } from './enums';
 import { DomainError } from './errors';
 import { isoDate, zodProblems } from './schema-parts';
@@ -12,6 +14,7 @@ export interface Exemption {
   occupationalCategories: OccupationalCategory[];
   validFrom: string;
   validTo: string;
+  /** Null only on exemptions granted before a ceiling was required: they cover any cost. */
   costCeilingSek: number | null;
   reason: string;
   decisionRef: string;
@@ -29,7 +32,8 @@ export const newExemptionSchema = z
       .default([]),
     validFrom: isoDate,
     validTo: isoDate,
-    costCeilingSek: z.number().int('must be whole kronor').positive('must be more than 0').optional(),
+    // Required: an exemption without a ceiling would let any cost through unreviewed.
+    costCeilingSek: z.number().int('must be whole kronor').positive('must be more than 0'),
     reason: z.string().trim().min(1, 'must not be empty').max(4000),
     decisionRef: z.string().trim().min(1, 'must not be empty').max(100),
   })
@@ -47,7 +51,33 @@ export function parseNewExemption(body: unknown): NewExemption {
       { field: 'validTo', message: 'must not be before validFrom' },
     ]);
   }
+  if (parsed.data.validTo > addCalendarMonths(parsed.data.validFrom, EXEMPTION_MAX_MONTHS)) {
+    throw new DomainError('validation_failed', 'The exemption has invalid fields', [
+      { field: 'validTo', message: `must be at most ${EXEMPTION_MAX_MONTHS} months after validFrom` },
+    ]);
+  }
   return parsed.data;
+}
+
+/** The longest an exemption may run: a standing exception is decided again at least once a year. */
+export const EXEMPTION_MAX_MONTHS = 12;
+
+const holdsRegionAuthority = (actor: Actor) =>
+  actor.grants.some((g) => g.role === 'executive' || g.role === 'admin');
+
+/**
+ * Who may revoke an exemption (within the divisions they may see, which the caller checks): the executive and
+ * the admin any; a director only one a director granted, never one the executive or admin granted, since the
+ * lower level cannot undo the higher's decision. A granter who is no longer known counts as the higher level.
+ */
+export function assertMayRevokeExemption(revoker: Actor, grantedBy: Actor | null): void {
+  if (holdsRegionAuthority(revoker)) return;
+  if (grantedBy === null || holdsRegionAuthority(grantedBy)) {
+    throw new DomainError(
+      'not_allowed',
+      'An exemption the executive granted can be revoked only by the executive or the admin',
+    );
+  }
 }
 
 export interface ExemptionSubject {

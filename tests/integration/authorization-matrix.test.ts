@@ -67,6 +67,7 @@ beforeAll(async () => {
   operations = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(
     ([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
   );
+  expect((await openReviewPeriod(t, 'hire')).status).toBe(201);
 });
 afterAll(() => t?.stop());
 
@@ -118,7 +119,6 @@ describe('the authorisation matrix', () => {
 
 describe('organisational scope', () => {
   it('lets each role see requests of its own scope only, and answers others 404', async () => {
-    expect((await openReviewPeriod(t, 'hire')).status).toBe(201);
     const unitId = (await unitIdsByCode(t)).get('SOM-AKUT')!;
     const submitted = await t.http
       .post('/api/v1/requests')
@@ -147,5 +147,74 @@ describe('organisational scope', () => {
       const seen = list.body.items.some((r: { id: string }) => r.id === submitted.body.id);
       expect([username, seen]).toEqual([username, status === 200]);
     }
+  });
+});
+
+describe('reassignment within the stages the reassigner answers for', () => {
+  it("lets the HR lead move HR stages only, a director their division's stages up to their own, never the executive's", async () => {
+    const units = await unitIdsByCode(t);
+    const unitId = units.get('SOM-AKUT')!;
+    const colleague = async (username: string, role: Role, scopeUnitId: string | null) => {
+      const [user] = await t.db.dataSource.query(
+        `INSERT INTO users (username, display_name) VALUES ($1, $1) RETURNING id`,
+        [username],
+      );
+      await t.db.dataSource.query(
+        `INSERT INTO role_assignments (user_id, role, scope_unit_id) VALUES ($1, $2, $3)`,
+        [user.id, role, scopeUnitId],
+      );
+      return user.id as string;
+    };
+    const secondDirector = await colleague('div.somatik.ersattare', 'director', units.get('SOM')!);
+    const secondExecutive = await colleague('hsdir.ersattare', 'executive', null);
+    const submitted = await t.http
+      .post('/api/v1/requests')
+      .set(await bearer(t, 'chef.akuten'))
+      .send(aHireBody(unitId, { employmentForm: 'permanent', endDate: undefined, replacement: false }))
+      .expect(201);
+    const id = submitted.body.id;
+    const reassign = async (as: string, userId: string) =>
+      t.http
+        .post(`/api/v1/requests/${id}/reassign`)
+        .set(await bearer(t, as))
+        .send({ userId });
+    const decide = async (as: string) =>
+      t.http
+        .post(`/api/v1/requests/${id}/decisions`)
+        .set(await bearer(t, as))
+        .send({ outcome: 'approve' })
+        .expect(201);
+    const expectRefused = (res: {
+      status: number;
+      headers: Record<string, string>;
+      body: { detail?: string };
+    }) => {
+      expect(res.status).toBe(403);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      return res.body.detail;
+    };
+
+    await decide('hr.somatik');
+    // The director's stage: above the HR lead, the division's director's own level.
+    expect(expectRefused(await reassign('hrchef', secondDirector))).toMatch(/director_decision/);
+    expect((await reassign('div.somatik', secondDirector)).status).toBe(201);
+    await decide('div.somatik.ersattare');
+    // The executive's stage: nobody below the executive moves it, the division's director included.
+    expect(expectRefused(await reassign('div.somatik', secondExecutive))).toMatch(/executive/);
+    expectRefused(await reassign('hrchef', secondExecutive));
+    const detail = await t.http
+      .get(`/api/v1/requests/${id}`)
+      .set(await bearer(t, 'hsdir'))
+      .expect(200);
+    expect(detail.body.currentStage.name).toBe('executive_decision');
+    const stages = await t.db.dataSource.query(
+      `SELECT name, assignee_user_id AS "assigneeUserId" FROM stages WHERE request_id = $1 ORDER BY opened_at`,
+      [id],
+    );
+    expect(stages).toEqual([
+      { name: 'hr_review', assigneeUserId: null },
+      { name: 'director_decision', assigneeUserId: secondDirector },
+      { name: 'executive_decision', assigneeUserId: null },
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { addCalendarMonths, stockholmDate } from '@domain/calendar';
 import { startTestApp, type TestApp } from '../support/app';
 import { aCallOffBody, bearer, openReviewPeriod, unitIdsByCode } from '../support/http-fixtures';
 
@@ -12,12 +13,14 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 
+// Requests are dated by their Stockholm submission day; an exemption runs at most 12 months from its start.
+const today = stockholmDate(new Date());
 const anExemption = (overrides: Record<string, unknown> = {}) => ({
   scopeUnitId: units.get('SOM'),
   kind: 'agency_call_off',
   occupationalCategories: ['physician'],
-  validFrom: '2020-01-01',
-  validTo: '2099-12-31',
+  validFrom: today,
+  validTo: addCalendarMonths(today, 12),
   costCeilingSek: 500_000,
   reason: 'Akutens läkarbemanning är patientsäkerhetskritisk',
   decisionRef: 'HSN/77/2026',
@@ -68,7 +71,7 @@ describe('exemptions (dispenser) over HTTP', () => {
     const granted = await t.http
       .post('/api/v1/exemptions')
       .set(await bearer(t, 'hsdir'))
-      .send(anExemption({ occupationalCategories: ['midwife'], costCeilingSek: undefined }))
+      .send(anExemption({ occupationalCategories: ['midwife'] }))
       .expect(201);
     await t.http
       .post(`/api/v1/exemptions/${granted.body.id}/revoke`)
@@ -122,5 +125,56 @@ describe('exemptions (dispenser) over HTTP', () => {
     expect(own.body.items.length).toBeGreaterThanOrEqual(2);
     expect(other.body.items).toEqual([]);
     expect(all.body.items.length).toBe(own.body.items.length);
+  });
+
+  it('requires an end date at most 12 months after the start and a cost ceiling (400 naming the field)', async () => {
+    const fieldsOf = async (body: Record<string, unknown>) => {
+      const res = await t.http
+        .post('/api/v1/exemptions')
+        .set(await bearer(t, 'div.somatik'))
+        .send(body)
+        .expect(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      return res.body.errors.map((e: { field: string }) => e.field);
+    };
+    expect(await fieldsOf(anExemption({ validTo: undefined }))).toEqual(['validTo']);
+    expect(await fieldsOf(anExemption({ costCeilingSek: undefined }))).toEqual(['costCeilingSek']);
+    expect(await fieldsOf(anExemption({ costCeilingSek: null }))).toEqual(['costCeilingSek']);
+    expect(await fieldsOf(anExemption({ validTo: addCalendarMonths(today, 12 * 70) }))).toEqual(['validTo']);
+    const longest = addCalendarMonths(today, 12);
+    const { validFrom, validTo } = (
+      await t.http
+        .post('/api/v1/exemptions')
+        .set(await bearer(t, 'div.somatik'))
+        .send(anExemption({ validTo: longest, occupationalCategories: ['nurse'], costCeilingSek: 1 }))
+        .expect(201)
+    ).body;
+    expect([validFrom, validTo]).toEqual([today, longest]);
+  });
+
+  it("refuses a director the executive's exemption (403), which the executive still revokes; a director's own stays theirs", async () => {
+    const grant = async (as: string) =>
+      (
+        await t.http
+          .post('/api/v1/exemptions')
+          .set(await bearer(t, as))
+          .send(anExemption({ occupationalCategories: ['psychologist'] }))
+          .expect(201)
+      ).body.id as string;
+    const revoke = async (id: string, as: string) =>
+      t.http.post(`/api/v1/exemptions/${id}/revoke`).set(await bearer(t, as));
+    const executives = await grant('hsdir');
+    const refused = await revoke(executives, 'div.somatik');
+    expect(refused.status).toBe(403);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const stillThere = await t.http
+      .get('/api/v1/exemptions')
+      .set(await bearer(t, 'admin'))
+      .expect(200);
+    expect(stillThere.body.items.find((e: { id: string }) => e.id === executives).revokedAt).toBeNull();
+    expect((await revoke(executives, 'hsdir')).status).toBe(201);
+    const directors = await grant('div.somatik');
+    expect((await revoke(directors, 'div.psykiatri')).status).toBe(404);
+    expect((await revoke(directors, 'div.somatik')).status).toBe(201);
   });
 });

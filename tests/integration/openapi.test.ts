@@ -301,6 +301,7 @@ describe('real responses match the document', () => {
         kind: 'hire',
         validFrom: '2031-01-01',
         validTo: '2031-12-31',
+        costCeilingSek: 1,
         reason: 'x',
         decisionRef: 'x',
       },

@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { approvalValidUntil, assertMayDecide, decidingRolesOf, type Actor } from '@domain/decision-rules';
+import {
+  approvalValidUntil,
+  assertMayDecide,
+  assertMayReassign,
+  decidingRolesOf,
+  reassigningRolesOf,
+  type Actor,
+} from '@domain/decision-rules';
 import { parseDecisionInput } from '@domain/decision-input';
 import { OUTCOMES } from '@domain/enums';
 import { DomainError } from '@domain/errors';
@@ -380,6 +387,56 @@ describe('decidingRolesOf', () => {
   it('does not look at segregation of duties (assertMayDecide does)', () => {
     const requester = anActor('chef.akuten', aGrant('director', SOMATIK));
     expect(decidingRolesOf(requester, directorDecision, 0, subject)).toEqual(['director']);
+  });
+});
+
+describe('assertMayReassign: only the stages the reassigner answers for', () => {
+  const hrLead = anActor('hrchef', aGrant('hr_lead', null));
+  const dirSom = anActor('div.somatik', aGrant('director'));
+  const dirPsy = anActor('div.psykiatri', aGrant('director', PSYKIATRI));
+  const exec = anActor('hsdir', aGrant('executive', null));
+  const hrSom2 = anActor('hr.somatik2', aGrant('hr_reviewer'));
+  const dirSom2 = anActor('div.somatik2', aGrant('director'));
+  const exec2 = anActor('hsdir2', aGrant('executive', null));
+  const subject = aDecisionSubject();
+
+  it('lets the HR lead move HR stages, also once escalated to the HR lead, and nothing above them', () => {
+    expect(() => assertMayReassign(hrLead, hrSom2, hrReview, 0, subject)).not.toThrow();
+    expect(() => assertMayReassign(hrLead, hrSom2, staffingReview, 1, subject)).not.toThrow();
+    expect(domainErrorFrom(() => assertMayReassign(hrLead, dirSom2, directorDecision, 0, subject)).code).toBe(
+      'not_allowed',
+    );
+    expect(reassigningRolesOf(hrLead, executiveDecision, 0, subject)).toEqual([]);
+  });
+
+  it("lets the division's director move HR stages and the director's stage of their division", () => {
+    expect(() => assertMayReassign(dirSom, hrSom2, hrReview, 0, subject)).not.toThrow();
+    expect(() => assertMayReassign(dirSom, dirSom2, directorDecision, 0, subject)).not.toThrow();
+    expect(reassigningRolesOf(dirSom, callOffDirectorDecision, 0, subject)).toEqual(['director']);
+  });
+
+  it("never lets a director move the executive's stage, or a director's stage escalated to the executive (403)", () => {
+    const refused = domainErrorFrom(() => assertMayReassign(dirSom, exec2, executiveDecision, 0, subject));
+    expect(refused.code).toBe('not_allowed');
+    expect(refused.message).toMatch(/executive/);
+    expect(domainErrorFrom(() => assertMayReassign(dirSom, dirSom2, directorDecision, 1, subject)).code).toBe(
+      'not_allowed',
+    );
+  });
+
+  it('refuses a director of another division and anyone who leads no review (403)', () => {
+    expect(domainErrorFrom(() => assertMayReassign(dirPsy, hrSom2, hrReview, 0, subject)).code).toBe(
+      'not_allowed',
+    );
+    expect(domainErrorFrom(() => assertMayReassign(exec, exec2, executiveDecision, 0, subject)).code).toBe(
+      'not_allowed',
+    );
+  });
+
+  it('still refuses a new assignee who could not decide the stage (422)', () => {
+    expect(domainErrorFrom(() => assertMayReassign(dirSom, hrSom2, directorDecision, 0, subject)).code).toBe(
+      'unprocessable',
+    );
   });
 });
 

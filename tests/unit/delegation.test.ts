@@ -1,5 +1,12 @@
 import type { Actor } from '@domain/decision-rules';
-import { assertMayDelegate, delegationApplies, mayStandInFor, parseNewDelegation } from '@domain/delegation';
+import {
+  assertMayDelegate,
+  carriedGrants,
+  delegateQualifiesFor,
+  delegationApplies,
+  mayStandInFor,
+  parseNewDelegation,
+} from '@domain/delegation';
 import { DomainError } from '@domain/errors';
 
 const SOM = '11111111-1111-4111-8111-111111111111';
@@ -90,5 +97,36 @@ describe('mayStandInFor (the stand-in picker)', () => {
     expect(
       mayStandInFor({ grants: [{ role: 'requester', scopeUnitId: 'SOM-AKUT' }] }, { grants: hrSom.grants }),
     ).toBe(false);
+  });
+});
+
+describe('a delegation re-checked at each use', () => {
+  it('carries the delegator’s reviewer grants while the delegate still holds the same role and scope', () => {
+    expect(carriedGrants(hrSom, hrSom2)).toEqual(hrSom.grants);
+    const regionHr = actor('hr-region', { role: 'hr_reviewer', scopeUnitId: null });
+    expect(carriedGrants(hrSom, regionHr)).toEqual(hrSom.grants);
+  });
+
+  it('carries nothing once the delegate has lost the role, or holds it only elsewhere', () => {
+    const formerHr = actor('hr-som-2', { role: 'requester', scopeUnitId: SOM });
+    expect(carriedGrants(hrSom, formerHr)).toEqual([]);
+    expect(carriedGrants(hrSom, hrPsy)).toEqual([]);
+    expect(delegateQualifiesFor(formerHr, { role: 'hr_reviewer', scopeUnitId: SOM })).toBe(false);
+  });
+
+  it('carries only the grants still covered, and never a role that is not a reviewer’s', () => {
+    const both = actor(
+      'both',
+      { role: 'hr_reviewer', scopeUnitId: SOM },
+      { role: 'director', scopeUnitId: PSY },
+    );
+    expect(carriedGrants(both, dirPsy)).toEqual([{ role: 'director', scopeUnitId: PSY }]);
+    expect(carriedGrants(requester, actor('x', { role: 'requester', scopeUnitId: SOM }))).toEqual([]);
+  });
+
+  it('needs a region-wide grant to carry a region-wide one', () => {
+    const regionHr = actor('hr-region', { role: 'hr_reviewer', scopeUnitId: null });
+    expect(carriedGrants(regionHr, hrSom)).toEqual([]);
+    expect(delegateQualifiesFor(regionHr, { role: 'hr_reviewer', scopeUnitId: PSY })).toBe(true);
   });
 });

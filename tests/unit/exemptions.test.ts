@@ -1,5 +1,7 @@
 import { DomainError } from '@domain/errors';
+import type { Actor } from '@domain/decision-rules';
 import {
+  assertMayRevokeExemption,
   exemptionCovers,
   parseNewExemption,
   type Exemption,
@@ -64,8 +66,18 @@ describe('parseNewExemption', () => {
     kind: 'hire',
     validFrom: '2026-06-01',
     validTo: '2026-08-31',
+    costCeilingSek: 500_000,
     reason: 'Patientsäkerhet',
     decisionRef: 'HSN/77/2026',
+  };
+  const fieldsOf = (input: unknown) => {
+    try {
+      parseNewExemption(input);
+    } catch (e) {
+      if (e instanceof DomainError) return e.fields;
+      throw e;
+    }
+    throw new Error('expected a DomainError');
   };
 
   it('defaults to every category', () => {
@@ -89,5 +101,58 @@ describe('parseNewExemption', () => {
 
   it('refuses an end before the start', () => {
     expect(() => parseNewExemption({ ...body, validTo: '2026-05-01' })).toThrow(DomainError);
+  });
+
+  it('requires an end date and a cost ceiling', () => {
+    const { validTo: _v, costCeilingSek: _c, ...open } = body;
+    expect(fieldsOf(open)).toEqual(
+      expect.arrayContaining([
+        { field: 'validTo', message: 'is required' },
+        { field: 'costCeilingSek', message: 'is required' },
+      ]),
+    );
+    expect(fieldsOf({ ...body, costCeilingSek: null }).map((f) => f.field)).toEqual(['costCeilingSek']);
+  });
+
+  it('runs at most 12 months: to the same day a year on, not a day longer', () => {
+    expect(parseNewExemption({ ...body, validTo: '2027-06-01' }).validTo).toBe('2027-06-01');
+    expect(fieldsOf({ ...body, validTo: '2027-06-02' })).toEqual([
+      { field: 'validTo', message: 'must be at most 12 months after validFrom' },
+    ]);
+    expect(parseNewExemption({ ...body, validFrom: '2028-02-29', validTo: '2029-02-28' }).validTo).toBe(
+      '2029-02-28',
+    );
+  });
+});
+
+describe('assertMayRevokeExemption', () => {
+  const director = (id: string): Actor => ({
+    userId: id,
+    grants: [{ role: 'director', scopeUnitId: DIVISION }],
+  });
+  const executive: Actor = { userId: 'exec', grants: [{ role: 'executive', scopeUnitId: null }] };
+  const admin: Actor = { userId: 'admin', grants: [{ role: 'admin', scopeUnitId: null }] };
+
+  it('lets the executive and the admin revoke any exemption', () => {
+    for (const revoker of [executive, admin]) {
+      expect(() => assertMayRevokeExemption(revoker, executive)).not.toThrow();
+      expect(() => assertMayRevokeExemption(revoker, director('d1'))).not.toThrow();
+      expect(() => assertMayRevokeExemption(revoker, null)).not.toThrow();
+    }
+  });
+
+  it('lets a director revoke one a director granted', () => {
+    expect(() => assertMayRevokeExemption(director('d2'), director('d1'))).not.toThrow();
+  });
+
+  it('refuses a director one the executive or admin granted, or whose granter is unknown (403)', () => {
+    for (const granter of [executive, admin, null]) {
+      try {
+        assertMayRevokeExemption(director('d1'), granter);
+        throw new Error('expected a DomainError');
+      } catch (e) {
+        expect((e as DomainError).code).toBe('not_allowed');
+      }
+    }
   });
 });

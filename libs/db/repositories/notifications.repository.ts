@@ -3,7 +3,12 @@ import type { Role } from '@domain/enums';
 import type { AuditInput } from './audit-events.repository';
 import { execute, first, jsonObject, many, type Queryable, timestamp, updated } from './rows';
 
-export type Recipients = { role: Role; scopeUnitId: string | null } | { userId: string };
+/**
+ * Who receives a notification: the holders of a role over a scope, or one user. A user's stand-ins receive it
+ * only for work of a stage, named by `stageId` (a reassignment); a user's own affairs (their requests) are not
+ * delegated work.
+ */
+export type Recipients = { role: Role; scopeUnitId: string | null } | { userId: string; stageId?: string };
 
 export interface NotificationInput {
   eventKey: string;
@@ -24,25 +29,40 @@ export interface InsertedNotification extends NotificationInput {
  * The recipients of one notification as SQL: users who hold `role` over the scope (region-wide holders always,
  * division holders when the scope is theirs), or one user; plus the delegates standing in for any of them on the
  * day of `at` (Stockholm) for the request's kind, so absent reviewers' notifications reach whoever covers for
- * them, including for stages opened before the absence began. `$1` is the request id and `$2` the instant; the
- * recipients' own parameters follow from `$3`.
+ * them, including for stages opened before the absence began. A delegate counts only while they hold, now, the
+ * role the work needs over its scope (the role and scope notified, or the named stage's): one who lost the role
+ * is mailed nothing (delegateQualifiesFor in libs/domain/delegation.ts is the same test). `$1` is the request id
+ * and `$2` the instant; the recipients' own parameters follow from `$3`.
  */
 function recipientsSql(recipients: Recipients): { sql: string; params: unknown[] } {
-  const direct =
+  const [direct, needs] =
     'userId' in recipients
-      ? `SELECT $3::uuid AS user_id`
-      : `SELECT user_id FROM role_assignments
-          WHERE role = $3 AND (scope_unit_id IS NULL OR $4::uuid IS NULL OR scope_unit_id = $4::uuid)`;
+      ? [
+          `SELECT $3::uuid AS user_id`,
+          `SELECT assignee_role::text AS role, assignee_scope_unit_id AS scope_unit_id FROM stages WHERE id = $4::uuid`,
+        ]
+      : [
+          `SELECT user_id FROM role_assignments
+          WHERE role = $3 AND (scope_unit_id IS NULL OR $4::uuid IS NULL OR scope_unit_id = $4::uuid)`,
+          `SELECT $3::text AS role, $4::uuid AS scope_unit_id`,
+        ];
   return {
     sql: `direct AS (${direct}),
+     needs AS (${needs}),
      recipients AS (
        SELECT user_id FROM direct
        UNION
-       SELECT d.delegate_id FROM delegations d
+       SELECT d.delegate_id FROM delegations d CROSS JOIN needs n
         WHERE d.delegator_id IN (SELECT user_id FROM direct) AND d.revoked_at IS NULL
           AND ($2::timestamptz AT TIME ZONE 'Europe/Stockholm')::date BETWEEN d.valid_from AND d.valid_to
-          AND (d.kind IS NULL OR d.kind = (SELECT kind FROM requests WHERE id = $1::uuid)))`,
-    params: 'userId' in recipients ? [recipients.userId] : [recipients.role, recipients.scopeUnitId],
+          AND (d.kind IS NULL OR d.kind = (SELECT kind FROM requests WHERE id = $1::uuid))
+          AND EXISTS (SELECT 1 FROM role_assignments da
+                       WHERE da.user_id = d.delegate_id AND da.role::text = n.role
+                         AND (da.scope_unit_id IS NULL OR da.scope_unit_id = n.scope_unit_id)))`,
+    params:
+      'userId' in recipients
+        ? [recipients.userId, recipients.stageId ?? null]
+        : [recipients.role, recipients.scopeUnitId],
   };
 }
 

@@ -28,7 +28,7 @@ const stageRow = z.object({
 const openStageRow = z.object({
   name: z.enum(STAGE_NAMES),
   assigneeUserId: z.string().nullable(),
-  assigneeRole: z.string(),
+  assigneeRole: z.enum(ROLES),
   assigneeScopeUnitId: z.string().nullable(),
 });
 export type OpenStageRow = z.output<typeof openStageRow>;

@@ -3,8 +3,8 @@ import type { DataSource } from 'typeorm';
 import { AuditEventsRepository } from '@db/repositories/audit-events.repository';
 import { DelegationsRepository } from '@db/repositories/delegations.repository';
 import { stockholmDate } from '@domain/calendar';
-import { assertMayDelegate, parseNewDelegation } from '@domain/delegation';
-import type { RequestKind } from '@domain/enums';
+import { assertMayDelegate, delegateQualifiesFor, parseNewDelegation } from '@domain/delegation';
+import type { RequestKind, Role } from '@domain/enums';
 import { DomainError } from '@domain/errors';
 import { AuthService } from '../auth/auth.service';
 import { asActor, type CurrentUser, hasRole } from '../auth/current-user';
@@ -90,13 +90,17 @@ export class DelegationsService {
 
   /**
    * Whom the user stands in for on this stage today: the reviewer it was reassigned to, or else any absent reviewer
-   * holding the stage's role and scope. Delegations never chain.
+   * holding the stage's role and scope. Delegations never chain, and count only while the user themselves holds
+   * the stage's role and scope (roles may have changed since the delegation was recorded); without that the
+   * decision goes to the workflow as the user's own, which refuses it.
    */
   async onBehalfOf(
     user: CurrentUser,
     kind: RequestKind,
-    stage: { assigneeUserId: string | null; assigneeRole: string; assigneeScopeUnitId: string | null },
+    stage: { assigneeUserId: string | null; assigneeRole: Role; assigneeScopeUnitId: string | null },
   ): Promise<string | undefined> {
+    const needed = { role: stage.assigneeRole, scopeUnitId: stage.assigneeScopeUnitId };
+    if (!delegateQualifiesFor(asActor(user), needed)) return undefined;
     const delegators = await this.delegations.standingInFor({
       delegateId: user.id,
       date: stockholmDate(new Date()),

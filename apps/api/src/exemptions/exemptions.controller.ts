@@ -60,7 +60,7 @@ export class ExemptionsController {
   @ApiProblems(
     400,
     401,
-    403,
+    [403, 'The caller may not revoke exemptions, or a director this one, which the executive granted'],
     [404, 'No exemption with this id that the caller may revoke'],
     [409, 'The exemption is already revoked'],
   )

@@ -5,12 +5,14 @@ import { ExemptionsRepository } from '@db/repositories/exemptions.repository';
 import { OrgUnitsRepository } from '@db/repositories/org-units.repository';
 import { DomainError } from '@domain/errors';
 import {
+  assertMayRevokeExemption,
   exemptionCovers,
   parseNewExemption,
   type Exemption,
   type ExemptionSubject,
 } from '@domain/exemptions';
-import { type CurrentUser, hasRole } from '../auth/current-user';
+import { AuthService } from '../auth/auth.service';
+import { asActor, type CurrentUser, hasRole } from '../auth/current-user';
 import { PeriodWatchGateway } from '../review-periods/period-watch-gateway';
 import type * as contract from '@contracts/exemptions';
 import type { PageParams } from '@contracts/paging';
@@ -24,6 +26,7 @@ export class ExemptionsService {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly watches: PeriodWatchGateway,
+    private readonly auth: AuthService,
   ) {
     this.exemptions = new ExemptionsRepository(dataSource);
     this.orgUnits = new OrgUnitsRepository(dataSource);
@@ -85,6 +88,8 @@ export class ExemptionsService {
         throw new DomainError('not_found', `No exemption ${id}`);
       }
       if (exemption.revokedAt) throw new DomainError('conflict', 'The exemption is already revoked');
+      const granter = await this.auth.loadUser({ id: exemption.grantedBy });
+      assertMayRevokeExemption(asActor(user), granter && asActor(granter));
       await exemptions.revoke(id, user.id);
       await new AuditEventsRepository(db).appendAdministrative({
         eventKey: `exemption_revoked:${id}`,

@@ -5,6 +5,7 @@ import { DelegationsRepository } from '@db/repositories/delegations.repository';
 import { StagesRepository } from '@db/repositories/stages.repository';
 import { stockholmDate } from '@domain/calendar';
 import { assertIsAssignee, decidingRolesOf, type Actor } from '@domain/decision-rules';
+import { carriedGrants } from '@domain/delegation';
 import { REQUEST_KINDS, isReviewerRole, type RequestKind } from '@domain/enums';
 import { planRoute, policyFor } from '@domain/policy';
 import { isNewPermanentPosition } from '@domain/request-input';
@@ -47,7 +48,11 @@ export class InboxService {
     const delegators = new Map<string, { actor: Actor; kind: RequestKind | null }>();
     for (const d of delegations) {
       const delegator = await this.auth.loadUser({ id: d.delegatorId });
-      if (delegator) delegators.set(delegator.id, { actor: asActor(delegator), kind: d.kind });
+      if (!delegator) continue;
+      // Only the delegator's grants the user still holds themselves: a stand-in who lost the role lists nothing.
+      const grants = carriedGrants(asActor(delegator), asActor(user));
+      if (grants.length > 0)
+        delegators.set(delegator.id, { actor: { userId: delegator.id, grants }, kind: d.kind });
     }
     const scopeUnits = [...user.grants, ...[...delegators.values()].flatMap((d) => d.actor.grants)];
     const regionWide = scopeUnits.some((g) => isReviewerRole(g.role) && g.scopeUnitId === null);
