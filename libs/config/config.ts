@@ -291,7 +291,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (c.MIGRATION_DATABASE_URL && !c.DATABASE_URL) {
     // The embedded PostgreSQL has one role; an owner URL beside it would migrate some other database.
     throw new ConfigError([
-      { variable: 'MIGRATION_DATABASE_URL', message: 'needs DATABASE_URL, the runtime role it grants rows to' },
+      {
+        variable: 'MIGRATION_DATABASE_URL',
+        message: 'needs DATABASE_URL, the runtime role it grants rows to',
+      },
     ]);
   }
   const dataDir = c.DATA_DIR;

@@ -32,7 +32,8 @@ export async function migrateDatabase(opts: MigrateOptions): Promise<void> {
     // One URL for both (the embedded local mode, a single-role install): nothing to grant, nothing changes.
     if (!opts.migrationUrl && !opts.runtimeRole) return;
     const role = runtimeRoleOf(opts.url, opts.runtimeRole);
-    if (await grantRuntimeAccess(owner, role)) opts.log(`migrations: runtime role "${role}" granted its rows`);
+    if (await grantRuntimeAccess(owner, role))
+      opts.log(`migrations: runtime role "${role}" granted its rows`);
   } finally {
     await owner.destroy();
   }

@@ -88,8 +88,11 @@ describe('the runtime database role (issue 17, finding 9)', () => {
     ['disable the append-only trigger', `ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only`],
     ['disable every trigger', `ALTER TABLE audit_events DISABLE TRIGGER ALL`],
     ['drop the append-only trigger', `DROP TRIGGER audit_events_append_only ON audit_events`],
-    ['replace the trigger function', `CREATE OR REPLACE FUNCTION audit_events_append_only() RETURNS trigger
-       LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$`],
+    [
+      'replace the trigger function',
+      `CREATE OR REPLACE FUNCTION audit_events_append_only() RETURNS trigger
+       LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$`,
+    ],
     ['drop the audit table', `DROP TABLE audit_events`],
     ['drop another table', `DROP TABLE requests CASCADE`],
     ['alter another table', `ALTER TABLE requests ADD COLUMN sneaky text`],
@@ -118,11 +121,18 @@ describe('the runtime database role (issue 17, finding 9)', () => {
   it('grants a table a later migration adds on the next migration run, and nothing more on audit_events', async () => {
     // What a later migration does, as the owner; the runtime role has no privilege on it yet.
     await owner.query(`CREATE TABLE later_feature (id bigserial PRIMARY KEY, note text NOT NULL)`);
-    expect(await outcomeOf(`INSERT INTO later_feature (note) VALUES ('before')`)).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await outcomeOf(`INSERT INTO later_feature (note) VALUES ('before')`)).toBe(
+      INSUFFICIENT_PRIVILEGE,
+    );
     // A privilege given by hand does not survive the re-grant either.
     await owner.query(`GRANT UPDATE ON audit_events TO "${new URL(t.db.url).username}"`);
 
-    await migrateDatabase({ url: t.db.url, migrationUrl: t.db.ownerUrl, applicationName: 'test', log: () => {} });
+    await migrateDatabase({
+      url: t.db.url,
+      migrationUrl: t.db.ownerUrl,
+      applicationName: 'test',
+      log: () => {},
+    });
 
     expect(await outcomeOf(`INSERT INTO later_feature (note) VALUES ('after')`)).toBe('succeeded');
     expect(await outcomeOf(`UPDATE later_feature SET note = 'edited'`)).toBe('succeeded');
