@@ -25,6 +25,8 @@ async function main() {
   const dataConverter = productDataConverter(payloadEncryptionFor(config, { log }));
   const dataSource = await openDatabase({
     url: databaseUrl,
+    migrationUrl: config.database.migrationUrl,
+    runtimeRole: config.database.runtimeRole,
     poolSize: config.database.poolSize,
     applicationName: 'provning-api',
     migrate: config.runMigrations,

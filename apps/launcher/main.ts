@@ -121,6 +121,8 @@ async function main(config: AppConfig): Promise<void> {
 
   const dataSource = await openDatabase({
     url: databaseUrl,
+    migrationUrl: config.database.migrationUrl,
+    runtimeRole: config.database.runtimeRole,
     poolSize: config.database.poolSize,
     applicationName: 'provning',
     migrate: config.runMigrations,

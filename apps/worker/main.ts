@@ -18,6 +18,8 @@ async function main() {
   const dataConverter = productDataConverter(payloadEncryptionFor(config, { log }));
   const dataSource = await openDatabase({
     url: databaseUrl,
+    migrationUrl: config.database.migrationUrl,
+    runtimeRole: config.database.runtimeRole,
     poolSize: config.database.poolSize,
     applicationName: 'provning-worker',
     migrate: config.runMigrations,

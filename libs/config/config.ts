@@ -105,6 +105,12 @@ const schema = z
     RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(0).default(60),
     RATE_LIMIT_SUBMIT_PER_MINUTE: z.coerce.number().int().min(0).default(300),
     DATABASE_URL: url(['postgres', 'postgresql']).optional(),
+    // The schema owner, used only to migrate; the DATABASE_URL role then gets rows, not the schema (runtime-grants.ts).
+    MIGRATION_DATABASE_URL: url(['postgres', 'postgresql']).optional(),
+    DATABASE_RUNTIME_ROLE: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_$-]{0,62}$/, 'must be a PostgreSQL role name')
+      .optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     DATA_DIR: z.string().min(1).default('.data'),
     EMBEDDED_PG_PORT: port.default(54329),
@@ -214,7 +220,16 @@ export interface AppConfig {
     /** The bearer token that opens /metrics and /health's details (Prometheus, operators); unset, neither is given. */
     opsToken?: string;
   };
-  database: { url?: string; poolSize: number; embeddedPort: number; embeddedDataDir: string };
+  database: {
+    url?: string;
+    /** The schema owner's URL for migrations; unset, DATABASE_URL migrates (one role for everything). */
+    migrationUrl?: string;
+    /** The role granted its rows after migrating; unset, the user of DATABASE_URL. */
+    runtimeRole?: string;
+    poolSize: number;
+    embeddedPort: number;
+    embeddedDataDir: string;
+  };
   dataDir: string;
   temporal: {
     address?: string;
@@ -298,6 +313,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
   const c = parsed.data;
+  if (c.MIGRATION_DATABASE_URL && !c.DATABASE_URL) {
+    // The embedded PostgreSQL has one role; an owner URL beside it would migrate some other database.
+    throw new ConfigError([
+      {
+        variable: 'MIGRATION_DATABASE_URL',
+        message: 'needs DATABASE_URL, the runtime role it grants rows to',
+      },
+    ]);
+  }
   const dataDir = c.DATA_DIR;
   return {
     env: c.NODE_ENV,
@@ -315,6 +339,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     database: {
       url: c.DATABASE_URL,
+      migrationUrl: c.MIGRATION_DATABASE_URL,
+      runtimeRole: c.DATABASE_RUNTIME_ROLE,
       poolSize: c.DATABASE_POOL_SIZE,
       embeddedPort: c.EMBEDDED_PG_PORT,
       embeddedDataDir: `${dataDir}/pg`,

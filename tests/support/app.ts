@@ -25,6 +25,8 @@ export interface TestApp {
 export interface TestAppOptions {
   /** The worker's mailer; by default one for SMTP_URL when `env` sets it (as the apps do), else none. */
   mailer?: Mailer;
+  /** Migrate as a schema owner and run API and worker as a runtime role with only its grants (database.ts). */
+  separateDatabaseRoles?: boolean;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function startTestApp(
   const address = process.env.TEST_TEMPORAL_ADDRESS;
   if (!address)
     throw new Error('TEST_TEMPORAL_ADDRESS is not set: run through jest (tests/support/global-setup.ts)');
-  const db = await startTestDatabase();
+  const db = await startTestDatabase({ separateRoles: options.separateDatabaseRoles });
   await seedDemoOrganisation(db.dataSource);
   const config = loadConfig({
     NODE_ENV: 'test',

@@ -167,6 +167,28 @@ describe('loadConfig: values', () => {
     },
   );
 
+  it("reads the schema owner's MIGRATION_DATABASE_URL and DATABASE_RUNTIME_ROLE beside DATABASE_URL", () => {
+    const database = loadConfig({
+      DATABASE_URL: 'postgres://provning:a@db:5432/provning',
+      MIGRATION_DATABASE_URL: 'postgres://provning_owner:b@db:5432/provning',
+      DATABASE_RUNTIME_ROLE: 'provning',
+    }).database;
+    expect(database).toMatchObject({
+      migrationUrl: 'postgres://provning_owner:b@db:5432/provning',
+      runtimeRole: 'provning',
+    });
+  });
+
+  it('refuses MIGRATION_DATABASE_URL without DATABASE_URL: the embedded PostgreSQL has one role', () => {
+    expect(variablesNamed({ MIGRATION_DATABASE_URL: 'postgres://owner:b@db:5432/provning' })).toEqual([
+      'MIGRATION_DATABASE_URL',
+    ]);
+  });
+
+  it.each(['bad role', 'x;DROP', '"quoted"'])('refuses DATABASE_RUNTIME_ROLE=%s', (role) => {
+    expect(variablesNamed({ DATABASE_RUNTIME_ROLE: role })).toEqual(['DATABASE_RUNTIME_ROLE']);
+  });
+
   it.each(['1', '65535'])('accepts PORT %s at the ends of the range', (port) => {
     expect(loadConfig({ PORT: port }).http.port).toBe(Number(port));
   });

@@ -5,7 +5,11 @@
 --
 --   temporal role: owns the `temporal` and `temporal_visibility` databases, which the
 --                  temporal-schema one-shot creates (hence CREATEDB) and migrates.
---   app role:      owns the application database; TypeORM migrations run as this role.
+--   owner role:    owns the application database and its schema `public`; TypeORM migrations run as
+--                  this role (the api's MIGRATION_DATABASE_URL) and then grant the app role its rows
+--                  (libs/db/runtime-grants.ts), re-granted after every migration run.
+--   app role:      the api's and the worker's DATABASE_URL: CONNECT and the granted rows only; it owns
+--                  nothing, so it cannot ALTER, DROP or disable the audit trail's append-only trigger.
 --
 -- Changing a password later: ALTER ROLE ... PASSWORD ...; by hand (this file will not run again).
 
@@ -13,6 +17,8 @@
 \getenv temporal_password TEMPORAL_DB_PASSWORD
 \getenv app_user APP_DB_USER
 \getenv app_password APP_DB_PASSWORD
+\getenv owner_user APP_DB_OWNER
+\getenv owner_password APP_DB_OWNER_PASSWORD
 \getenv app_db APP_DB_NAME
 
 -- Stop before creating anything when a value is missing (docker-compose.yml requires them all).
@@ -36,6 +42,16 @@
   \warn 'APP_DB_PASSWORD is not set'
   SELECT missing_environment_variable;
 \endif
+\if :{?owner_user}
+\else
+  \warn 'APP_DB_OWNER is not set'
+  SELECT missing_environment_variable;
+\endif
+\if :{?owner_password}
+\else
+  \warn 'APP_DB_OWNER_PASSWORD is not set'
+  SELECT missing_environment_variable;
+\endif
 \if :{?app_db}
 \else
   \warn 'APP_DB_NAME is not set'
@@ -43,8 +59,18 @@
 \endif
 
 CREATE ROLE :"temporal_user" LOGIN CREATEDB PASSWORD :'temporal_password';
+CREATE ROLE :"owner_user" LOGIN PASSWORD :'owner_password';
 CREATE ROLE :"app_user" LOGIN PASSWORD :'app_password';
 
-CREATE DATABASE :"app_db" OWNER :"app_user";
--- Only the owner (and superusers) may connect to the application database.
+CREATE DATABASE :"app_db" OWNER :"owner_user";
+-- Only the owner, the app role (and superusers) may connect to the application database.
 REVOKE ALL ON DATABASE :"app_db" FROM PUBLIC;
+GRANT CONNECT ON DATABASE :"app_db" TO :"app_user";
+
+-- Inside the application database: the owner owns `public` (PostgreSQL 15+ gives it to pg_database_owner,
+-- which is the owner anyway; said explicitly so it holds on an older server too), and nobody else creates in it.
+\connect :"app_db"
+ALTER SCHEMA public OWNER TO :"owner_user";
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+REVOKE ALL ON SCHEMA public FROM :"app_user";
+GRANT USAGE ON SCHEMA public TO :"app_user";
