@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { DatabaseSsl } from '@config/config';
 import { createDataSource, runMigrations } from './data-source';
 
 /** Connects and, when asked, brings the schema up to date before anyone reads it. */
@@ -6,6 +7,7 @@ export async function openDatabase(opts: {
   url: string;
   poolSize: number;
   applicationName: string;
+  ssl?: DatabaseSsl;
   migrate: boolean;
   log: (message: string) => void;
 }): Promise<DataSource> {
