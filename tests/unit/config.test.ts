@@ -130,6 +130,7 @@ describe('loadConfig: values', () => {
         poolSize: 25,
         embeddedPort: 55000,
         embeddedDataDir: '.data/pg',
+        ssl: { mode: 'disable', caFile: undefined },
       },
       dataDir: '.data',
       temporal: {
