@@ -238,7 +238,8 @@ const schema = z
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['DATABASE_URL'],
-        message: 'must not carry sslmode, ssl or sslrootcert when DATABASE_SSL_MODE is set: say it in one place',
+        message:
+          'must not carry sslmode, ssl or sslrootcert when DATABASE_SSL_MODE is set: say it in one place',
       });
     }
     if (c.AUTH_MODE === 'oidc') {

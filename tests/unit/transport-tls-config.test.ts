@@ -70,7 +70,10 @@ describe('TEMPORAL_TLS_*', () => {
 
   it('refuses TEMPORAL_TLS=off beside TLS files, and values other than on and off', () => {
     expect(problemsFor({ TEMPORAL_TLS: 'off', TEMPORAL_TLS_CA_FILE: '/ca.pem' })).toEqual([
-      { variable: 'TEMPORAL_TLS', message: 'is off, yet TEMPORAL_TLS_CA_FILE is set: remove one or the other' },
+      {
+        variable: 'TEMPORAL_TLS',
+        message: 'is off, yet TEMPORAL_TLS_CA_FILE is set: remove one or the other',
+      },
     ]);
     expect(problemsFor({ TEMPORAL_TLS: 'yes' }).map((p) => p.variable)).toEqual(['TEMPORAL_TLS']);
   });
@@ -135,7 +138,9 @@ describe('DATABASE_SSL_MODE and DATABASE_SSL_CA_FILE', () => {
   });
 
   it('refuses an unknown mode, a CA with disable, and sslmode in the URL beside DATABASE_SSL_MODE', () => {
-    expect(problemsFor({ DATABASE_SSL_MODE: 'prefer' }).map((p) => p.variable)).toEqual(['DATABASE_SSL_MODE']);
+    expect(problemsFor({ DATABASE_SSL_MODE: 'prefer' }).map((p) => p.variable)).toEqual([
+      'DATABASE_SSL_MODE',
+    ]);
     expect(problemsFor({ DATABASE_SSL_CA_FILE: '/ca.pem' }).map((p) => p.variable)).toEqual([
       'DATABASE_SSL_CA_FILE',
     ]);
