@@ -41,12 +41,14 @@ function openssl(args: string[]): void {
 export function createCertificateAuthority(dir: string, name: string, commonName: string): KeyPair {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const pair = { cert: join(dir, `${name}.pem`), key: join(dir, `${name}.key`) };
+  // Each flag beside its value, as the openssl command reads (here and below).
+  // prettier-ignore
   openssl([
     'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
     '-keyout', pair.key, '-out', pair.cert, '-days', '3650', '-subj', `/CN=${commonName}`,
     '-addext', 'basicConstraints=critical,CA:TRUE',
     '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
-  ]); // prettier-ignore
+  ]);
   return pair;
 }
 
@@ -77,14 +79,16 @@ export function issueCertificate(ca: KeyPair, dir: string, name: string, opts: L
     ].join('\n') + '\n',
   );
   try {
+    // prettier-ignore
     openssl([
       'req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
       '-keyout', pair.key, '-out', csr, '-subj', `/CN=${opts.commonName}`,
-    ]); // prettier-ignore
+    ]);
+    // prettier-ignore
     openssl([
       'x509', '-req', '-in', csr, '-CA', ca.cert, '-CAkey', ca.key, '-set_serial', `0x${randomBytes(16).toString('hex')}`,
       '-days', String(opts.days ?? 825), '-extfile', ext, '-out', pair.cert,
-    ]); // prettier-ignore
+    ]);
   } finally {
     rmSync(csr, { force: true });
     rmSync(ext, { force: true });
