@@ -134,6 +134,9 @@ export function clusterClientTls(tls: ClusterOptions['tls']): TLSConfig {
   return {
     serverRootCACertificate: readFileSync(tls.ca.cert),
     clientCertPair: { crt: readFileSync(tls.client.cert), key: readFileSync(tls.client.key) },
+    // The frontends listen on 127.0.0.1; a name (which the certificate carries too) rather than the IP as SNI,
+    // which RFC 6066 does not allow and Node warns about.
+    serverNameOverride: 'localhost',
   };
 }
 

@@ -78,6 +78,7 @@ beforeAll(async () => {
     TEMPORAL_TLS_CA_FILE: certs.ca.cert,
     TEMPORAL_TLS_CERT_FILE: certs.client.cert,
     TEMPORAL_TLS_KEY_FILE: certs.client.key,
+    TEMPORAL_TLS_SERVER_NAME: 'localhost',
   });
   unitId = (await unitIdsByCode(t)).get('SOM-AKUT')!;
   expect((await openReviewPeriod(t, 'hire', '2020-01-01', '2099-12-31')).status).toBe(201);
@@ -140,7 +141,10 @@ async function reaches(tls: TLSConfig | undefined): Promise<true | string> {
 }
 
 describe('mutual TLS on the cluster frontends', () => {
-  const trustServer = () => ({ serverRootCACertificate: readFileSync(certs.ca.cert) });
+  const trustServer = () => ({
+    serverRootCACertificate: readFileSync(certs.ca.cert),
+    serverNameOverride: 'localhost',
+  });
 
   it('serves a client that presents the certificate its CA signed', async () => {
     expect(await reaches(cluster.clientTls)).toBe(true);
