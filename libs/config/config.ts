@@ -226,11 +226,11 @@ const schema = z
           'TEMPORAL_TLS_CERT_FILE and TEMPORAL_TLS_KEY_FILE (mutual TLS), or TEMPORAL_TLS=off to choose plaintext',
       });
     }
-    if (c.DATABASE_SSL_CA_FILE && (c.DATABASE_SSL_MODE ?? 'disable') === 'disable') {
+    if (c.DATABASE_SSL_CA_FILE && c.DATABASE_SSL_MODE !== 'verify-full') {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['DATABASE_SSL_CA_FILE'],
-        message: 'needs DATABASE_SSL_MODE=verify-full (or require); with disable nothing would check it',
+        message: 'needs DATABASE_SSL_MODE=verify-full: no other mode checks the server against it',
       });
     }
     // pg lets sslmode in the URL override the options we pass, so one of the two must say it.

@@ -141,9 +141,10 @@ describe('DATABASE_SSL_MODE and DATABASE_SSL_CA_FILE', () => {
     expect(problemsFor({ DATABASE_SSL_MODE: 'prefer' }).map((p) => p.variable)).toEqual([
       'DATABASE_SSL_MODE',
     ]);
-    expect(problemsFor({ DATABASE_SSL_CA_FILE: '/ca.pem' }).map((p) => p.variable)).toEqual([
-      'DATABASE_SSL_CA_FILE',
-    ]);
+    for (const mode of [{}, { DATABASE_SSL_MODE: 'require' }])
+      expect(problemsFor({ ...mode, DATABASE_SSL_CA_FILE: '/ca.pem' }).map((p) => p.variable)).toEqual([
+        'DATABASE_SSL_CA_FILE',
+      ]);
     expect(
       problemsFor({ DATABASE_URL: `${URL}?sslmode=disable`, DATABASE_SSL_MODE: 'verify-full' }).map(
         (p) => p.variable,
