@@ -1,5 +1,14 @@
 import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { arch, platform, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -24,6 +33,12 @@ export interface EmbeddedPostgresOptions {
    * and the Ctrl-C that ends a test run ends it too.
    */
   ownProcessGroup?: boolean;
+  /**
+   * Serve TLS with this certificate and key (ssl=on; plaintext is still accepted, as a server with no
+   * hostssl rules does). The files are copied into the data directory, where the server user owns them with
+   * the mode PostgreSQL insists on for a key.
+   */
+  tls?: { certFile: string; keyFile: string };
   log?: (message: string) => void;
 }
 
@@ -78,6 +93,16 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     opts.log?.(`PostgreSQL: initialising a new cluster in ${dataDir}`);
     await initdb(join(bin, 'bin', 'initdb'), dataDir, locale, spawnOptions, user);
+  }
+  if (opts.tls) {
+    for (const [from, to] of [
+      [opts.tls.certFile, 'server.crt'],
+      [opts.tls.keyFile, 'server.key'],
+    ] as const) {
+      copyFileSync(from, join(dataDir, to));
+      chmodSync(join(dataDir, to), 0o600);
+      if (user) chownSync(join(dataDir, to), user.uid, user.gid);
+    }
   }
   const server = await startServer(join(bin, 'bin', 'postgres'), dataDir, opts, spawnOptions);
   const urlFor = (database: string) =>
@@ -142,7 +167,8 @@ function startServer(
   opts: EmbeddedPostgresOptions,
   spawnOptions: SpawnOptions,
 ): Promise<{ stop(): Promise<void> }> {
-  const child = spawn(path, ['-D', dataDir, '-p', String(opts.port), '-c', 'listen_addresses=127.0.0.1'], {
+  const settings = ['-c', 'listen_addresses=127.0.0.1', ...(opts.tls ? ['-c', 'ssl=on'] : [])];
+  const child = spawn(path, ['-D', dataDir, '-p', String(opts.port), ...settings], {
     ...spawnOptions,
     detached: opts.ownProcessGroup ?? false,
   });

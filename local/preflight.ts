@@ -26,6 +26,8 @@ export interface MachineFacts {
    * machines have no internet and the download would fail after minutes.
    */
   sdkDownloadReachable: boolean;
+  /** The openssl CLI, which makes the TLS certificates of the PostgreSQL TLS test and the cluster (certs.ts). */
+  openssl: boolean;
   root: boolean;
 }
 
@@ -93,6 +95,12 @@ export function whatIsMissing(facts: MachineFacts): Missing[] {
       neededFor: 'building the Temporal dev server once (every test layer but the unit tests)',
       install: { command: GO_INSTALL },
     });
+  if (!facts.openssl)
+    missing.push({
+      what: 'the openssl CLI',
+      neededFor: 'the TLS certificates of the PostgreSQL TLS test and the Temporal cluster',
+      install: { apt: ['openssl'] },
+    });
   return missing;
 }
 
@@ -139,6 +147,7 @@ export async function machineFacts(env: NodeJS.ProcessEnv = process.env): Promis
     devServerFound,
     goVersion,
     sdkDownloadReachable: !devServerFound && !go && (await reachable('https://temporal.download/')),
+    openssl: findOnPath('openssl', env) !== undefined,
     root: process.getuid?.() === 0,
   };
 }

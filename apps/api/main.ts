@@ -11,6 +11,7 @@ import { openDatabase } from '@db/open-database';
 import { connectTemporalClient } from '@temporal-lib/client';
 import { productDataConverter } from '@temporal-lib/data-converter';
 import { payloadEncryptionFor } from '@temporal-lib/payload-keys';
+import { readTemporalTls } from '@temporal-lib/tls';
 import { createApi } from './src/create-api';
 
 const log = createLogger('api');
@@ -23,11 +24,13 @@ async function main() {
   // Every refusal of the configuration before the database is touched: no migration runs for a process that stops.
   const claimKeys = requireClaimKeys(config);
   const dataConverter = productDataConverter(payloadEncryptionFor(config, { log }));
+  const tls = readTemporalTls(config.temporal.tls);
   const dataSource = await openDatabase({
     url: databaseUrl,
     migrationUrl: config.database.migrationUrl,
     runtimeRole: config.database.runtimeRole,
     poolSize: config.database.poolSize,
+    ssl: config.database.ssl,
     applicationName: 'provning-api',
     migrate: config.runMigrations,
     log,
@@ -35,6 +38,7 @@ async function main() {
   const temporalClient = await connectTemporalClient(temporalAddress, config.temporal.namespace, {
     dataConverter,
     claimKeys,
+    tls,
   });
   const app = await createApi({ config, dataSource, temporalClient });
   await app.listen(config.http.port, config.http.host);

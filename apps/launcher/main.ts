@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import type { TLSConfig } from '@temporalio/client';
 import { ConfigError, loadConfig, requireClaimKeys, type AppConfig } from '@config/config';
 import { createLogger } from '@config/logger';
 import { seedDemoOrganisation } from '@local/demo-organisation';
@@ -11,6 +12,8 @@ import { payloadEncryptionFor } from '@temporal-lib/payload-keys';
 import { startDevServer } from '@local/temporal/dev-server';
 import { nodePorts, parseTemporalDbUrl, startTemporalCluster } from '@local/temporal/cluster';
 import { startFrontendBalancer } from '@local/temporal/frontend-balancer';
+import { ensureTemporalCerts } from '@local/temporal/certs';
+import { readTemporalTls } from '@temporal-lib/tls';
 import { assertPortFree, PortInUseError } from '@local/ports';
 import { installQuietRuntime } from '@temporal-lib/runtime';
 import { mailerFromConfig, startReviewWorker } from '../worker/review-worker';
@@ -79,6 +82,10 @@ async function main(config: AppConfig): Promise<void> {
   } else log('PostgreSQL: using DATABASE_URL');
 
   let temporalAddress = config.temporal.address;
+  // The dev server listens on loopback in plaintext; the cluster runs mutual TLS as production does.
+  let temporalTls: TLSConfig | undefined = config.temporal.address
+    ? readTemporalTls(config.temporal.tls)
+    : undefined;
   if (!temporalAddress && cluster) {
     const dbUrl = cluster.dbUrl ?? embeddedPgUrlFor?.('temporal');
     if (!dbUrl)
@@ -96,13 +103,15 @@ async function main(config: AppConfig): Promise<void> {
       serverPath: cluster.serverPath,
       sqlToolPath: cluster.sqlToolPath,
       cacheDir: config.temporal.cacheDir,
+      tls: ensureTemporalCerts(join(config.dataDir, 'temporal-tls'), log),
       log,
     });
+    temporalTls = temporal.clientTls;
     stops.push({ name: 'Temporal cluster', stop: () => temporal.stop() });
     const balancer = await startFrontendBalancer(temporal.frontends, config.temporal.devServer.port);
     stops.push({ name: 'Temporal frontend balancer', stop: () => balancer.stop() });
     temporalAddress = balancer.address;
-    log(`Temporal: ${temporal.frontends.join(', ')} reached through ${temporalAddress}`);
+    log(`Temporal: ${temporal.frontends.join(', ')} reached through ${temporalAddress} (mutual TLS)`);
   } else if (!temporalAddress) {
     log(`Temporal: starting dev server (history in ${resolve(config.temporal.devServer.dbFile)})`);
     const temporal = await startDevServer({
@@ -124,6 +133,8 @@ async function main(config: AppConfig): Promise<void> {
     migrationUrl: config.database.migrationUrl,
     runtimeRole: config.database.runtimeRole,
     poolSize: config.database.poolSize,
+    // The embedded server is on loopback and plaintext; a given DATABASE_URL gets DATABASE_SSL_MODE.
+    ssl: config.database.url ? config.database.ssl : undefined,
     applicationName: 'provning',
     migrate: config.runMigrations,
     log,
@@ -146,6 +157,7 @@ async function main(config: AppConfig): Promise<void> {
   const claimKeys = requireClaimKeys(config);
   const worker = await startReviewWorker({
     address: temporalAddress,
+    tls: temporalTls,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     dataSource,
@@ -166,6 +178,7 @@ async function main(config: AppConfig): Promise<void> {
   const temporalClient = await connectTemporalClient(temporalAddress, config.temporal.namespace, {
     dataConverter,
     claimKeys,
+    tls: temporalTls,
   });
   stops.push({ name: 'Temporal client', stop: () => temporalClient.connection.close() });
   const app = await createApi({ config, dataSource, temporalClient }, ['error', 'warn']);

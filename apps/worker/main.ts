@@ -3,6 +3,7 @@ import { createLogger } from '@config/logger';
 import { openDatabase } from '@db/open-database';
 import { productDataConverter } from '@temporal-lib/data-converter';
 import { payloadEncryptionFor } from '@temporal-lib/payload-keys';
+import { readTemporalTls } from '@temporal-lib/tls';
 import { installQuietRuntime } from '@temporal-lib/runtime';
 import { mailerFromConfig, startReviewWorker } from './review-worker';
 
@@ -16,17 +17,20 @@ async function main() {
   // Every refusal of the configuration before the database is touched: no migration runs for a process that stops.
   const claimKeys = requireClaimKeys(config);
   const dataConverter = productDataConverter(payloadEncryptionFor(config, { log }));
+  const tls = readTemporalTls(config.temporal.tls);
   const dataSource = await openDatabase({
     url: databaseUrl,
     migrationUrl: config.database.migrationUrl,
     runtimeRole: config.database.runtimeRole,
     poolSize: config.database.poolSize,
+    ssl: config.database.ssl,
     applicationName: 'provning-worker',
     migrate: config.runMigrations,
     log,
   });
   const worker = await startReviewWorker({
     address: temporalAddress,
+    tls,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     dataSource,

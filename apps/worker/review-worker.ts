@@ -1,4 +1,5 @@
 import type { DataConverter } from '@temporalio/common';
+import type { TLSConfig } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createSmtpMailer, type Mailer } from '@activities/mailer';
@@ -10,6 +11,8 @@ import { builtBundlePath, WORKFLOWS_PATH, workflowBundlerOptions } from '@tempor
 
 export interface ReviewWorkerOptions {
   address: string;
+  /** From readTemporalTls (TEMPORAL_TLS_*), the same as the API client's; unset, plaintext. */
+  tls?: TLSConfig;
   namespace: string;
   taskQueue: string;
   dataSource: DataSource;
@@ -50,7 +53,10 @@ export interface RunningWorker {
 }
 
 export async function startReviewWorker(opts: ReviewWorkerOptions): Promise<RunningWorker> {
-  const connection = await NativeConnection.connect({ address: opts.address });
+  const connection = await NativeConnection.connect({
+    address: opts.address,
+    ...(opts.tls ? { tls: opts.tls } : {}),
+  });
   const worker = await Worker.create({
     connection,
     namespace: opts.namespace,

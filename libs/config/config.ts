@@ -74,6 +74,13 @@ export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
+const TEMPORAL_TLS_VARIABLES = [
+  'TEMPORAL_TLS_CA_FILE',
+  'TEMPORAL_TLS_CERT_FILE',
+  'TEMPORAL_TLS_KEY_FILE',
+  'TEMPORAL_TLS_SERVER_NAME',
+] as const;
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -112,6 +119,11 @@ const schema = z
       .regex(/^[A-Za-z_][A-Za-z0-9_$-]{0,62}$/, 'must be a PostgreSQL role name')
       .optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    // TLS to PostgreSQL (deploy/README.md "TLS to PostgreSQL"); unset means disable, as on this machine.
+    DATABASE_SSL_MODE: z
+      .enum(['disable', 'require', 'verify-full'], { message: 'must be disable, require or verify-full' })
+      .optional(),
+    DATABASE_SSL_CA_FILE: z.string().min(1).optional(),
     DATA_DIR: z.string().min(1).default('.data'),
     EMBEDDED_PG_PORT: port.default(54329),
     TEMPORAL_ADDRESS: z
@@ -123,6 +135,12 @@ const schema = z
     TEMPORAL_DEV_PORT: port.default(7233),
     TEMPORAL_UI_PORT: port.default(8233),
     TEMPORAL_CLI_PATH: z.string().min(1).optional(),
+    // Mutual TLS to Temporal's frontend (deploy/README.md "Mutual TLS"); the files are read once at start-up.
+    TEMPORAL_TLS: z.enum(['on', 'off'], { message: 'must be on or off' }).optional(),
+    TEMPORAL_TLS_CA_FILE: z.string().min(1).optional(),
+    TEMPORAL_TLS_CERT_FILE: z.string().min(1).optional(),
+    TEMPORAL_TLS_KEY_FILE: z.string().min(1).optional(),
+    TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
     // The payload codec's keys (deploy/README.md "Payload encryption"); PAYLOAD_KEY_ID names the one that encrypts.
     PAYLOAD_KEYS: payloadKeys.optional(),
     PAYLOAD_KEY_ID: z.string().min(1).optional(),
@@ -189,6 +207,56 @@ const schema = z
           : 'needs PAYLOAD_KEYS',
       });
     }
+    for (const [given, missing] of [
+      ['TEMPORAL_TLS_CERT_FILE', 'TEMPORAL_TLS_KEY_FILE'],
+      ['TEMPORAL_TLS_KEY_FILE', 'TEMPORAL_TLS_CERT_FILE'],
+    ] as const) {
+      if (c[given] && !c[missing])
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [missing],
+          message: `is required with ${given}: the client certificate and its key go together`,
+        });
+    }
+    const temporalTlsSet = TEMPORAL_TLS_VARIABLES.filter((v) => c[v]);
+    if (c.TEMPORAL_TLS === 'off' && temporalTlsSet.length) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['TEMPORAL_TLS'],
+        message: `is off, yet ${temporalTlsSet.join(', ')} ${temporalTlsSet.length > 1 ? 'are' : 'is'} set: remove one or the other`,
+      });
+    }
+    if (
+      c.NODE_ENV === 'production' &&
+      c.TEMPORAL_ADDRESS &&
+      c.TEMPORAL_TLS !== 'off' &&
+      c.TEMPORAL_TLS !== 'on' &&
+      !temporalTlsSet.length
+    ) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['TEMPORAL_TLS'],
+        message:
+          'TLS is required to reach TEMPORAL_ADDRESS with NODE_ENV=production: set TEMPORAL_TLS_CA_FILE, ' +
+          'TEMPORAL_TLS_CERT_FILE and TEMPORAL_TLS_KEY_FILE (mutual TLS), or TEMPORAL_TLS=off to choose plaintext',
+      });
+    }
+    if (c.DATABASE_SSL_CA_FILE && c.DATABASE_SSL_MODE !== 'verify-full') {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['DATABASE_SSL_CA_FILE'],
+        message: 'needs DATABASE_SSL_MODE=verify-full: no other mode checks the server against it',
+      });
+    }
+    // pg lets sslmode in the URL override the options we pass, so one of the two must say it.
+    if (c.DATABASE_SSL_MODE && c.DATABASE_URL && /[?&](sslmode|ssl|sslrootcert)=/.test(c.DATABASE_URL)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['DATABASE_URL'],
+        message:
+          'must not carry sslmode, ssl or sslrootcert when DATABASE_SSL_MODE is set: say it in one place',
+      });
+    }
     if (c.AUTH_MODE === 'oidc') {
       for (const key of ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL'] as const) {
         if (!c[key])
@@ -205,6 +273,22 @@ const schema = z
   });
 
 export type RawConfig = z.infer<typeof schema>;
+
+export interface TemporalTlsFiles {
+  /** The CA that signed the frontend's certificate; unset, the system's roots. */
+  caFile?: string;
+  /** The client certificate and key the frontend asks for (requireClientAuth): both or neither. */
+  clientCert?: { certFile: string; keyFile: string };
+  /** The name to check the frontend's certificate against, when it differs from TEMPORAL_ADDRESS's host. */
+  serverName?: string;
+}
+
+export interface DatabaseSsl {
+  /** disable: plaintext; require: encrypted, the server not checked; verify-full: CA and host name checked. */
+  mode: 'disable' | 'require' | 'verify-full';
+  /** The CA for verify-full; unset, the system's roots. */
+  caFile?: string;
+}
 
 export interface AppConfig {
   env: RawConfig['NODE_ENV'];
@@ -229,6 +313,8 @@ export interface AppConfig {
     poolSize: number;
     embeddedPort: number;
     embeddedDataDir: string;
+    /** DATABASE_SSL_MODE and DATABASE_SSL_CA_FILE; the CA is read when the pool is made (libs/db/database-tls.ts). */
+    ssl: DatabaseSsl;
   };
   dataDir: string;
   temporal: {
@@ -238,6 +324,11 @@ export interface AppConfig {
     devServer: { port: number; uiPort: number; dbFile: string };
     cliPath?: string;
     cacheDir?: string;
+    /**
+     * TLS to the frontend (TEMPORAL_TLS_*): file paths, read once at start-up by readTemporalTls
+     * (libs/temporal/tls.ts). Unset means plaintext, which production accepts only with TEMPORAL_TLS=off.
+     */
+    tls?: TemporalTlsFiles;
     /**
      * Sign (API: the first) and verify (worker: all) the actor claims on decisions and the like. Unset in
      * production without REVIEW_CLAIM_KEYS: requireClaimKeys stops the API and worker from starting.
@@ -344,6 +435,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       poolSize: c.DATABASE_POOL_SIZE,
       embeddedPort: c.EMBEDDED_PG_PORT,
       embeddedDataDir: `${dataDir}/pg`,
+      ssl: { mode: c.DATABASE_SSL_MODE ?? 'disable', caFile: c.DATABASE_SSL_CA_FILE },
     },
     dataDir,
     temporal: {
@@ -353,6 +445,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       devServer: { port: c.TEMPORAL_DEV_PORT, uiPort: c.TEMPORAL_UI_PORT, dbFile: `${dataDir}/temporal.db` },
       cliPath: c.TEMPORAL_CLI_PATH,
       cacheDir: c.PROVNING_CACHE_DIR,
+      ...(c.TEMPORAL_TLS === 'on' || TEMPORAL_TLS_VARIABLES.some((v) => c[v])
+        ? {
+            tls: {
+              caFile: c.TEMPORAL_TLS_CA_FILE,
+              clientCert:
+                c.TEMPORAL_TLS_CERT_FILE && c.TEMPORAL_TLS_KEY_FILE
+                  ? { certFile: c.TEMPORAL_TLS_CERT_FILE, keyFile: c.TEMPORAL_TLS_KEY_FILE }
+                  : undefined,
+              serverName: c.TEMPORAL_TLS_SERVER_NAME,
+            },
+          }
+        : {}),
       claimKeys: c.REVIEW_CLAIM_KEYS ?? (c.NODE_ENV === 'production' ? undefined : DEV_REVIEW_CLAIM_KEYS),
       payloadEncryption: c.PAYLOAD_KEYS && {
         keys: c.PAYLOAD_KEYS,

@@ -1,4 +1,6 @@
 import { DataSource } from 'typeorm';
+import type { DatabaseSsl } from '@config/config';
+import { pgSslOptions } from './database-tls';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -6,6 +8,8 @@ export interface DataSourceOptions {
   url: string;
   poolSize?: number;
   applicationName?: string;
+  /** DATABASE_SSL_MODE / DATABASE_SSL_CA_FILE; unset, plaintext. */
+  ssl?: DatabaseSsl;
 }
 
 /** Schema changes only through migrations: `synchronize` would let an entity edit silently alter production. */
@@ -13,6 +17,7 @@ export function createDataSource(opts: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url: opts.url,
+    ssl: pgSslOptions(opts.ssl),
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { DatabaseSsl } from '@config/config';
 import { createDataSource, runMigrations } from './data-source';
 import { grantRuntimeAccess, runtimeRoleOf } from './runtime-grants';
 
@@ -46,6 +47,7 @@ export async function openDatabase(opts: {
   runtimeRole?: string;
   poolSize: number;
   applicationName: string;
+  ssl?: DatabaseSsl;
   migrate: boolean;
   log: (message: string) => void;
 }): Promise<DataSource> {

@@ -1,4 +1,4 @@
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, type TLSConfig } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import type { ClaimKey } from '@domain/actor-claim';
 import { claimSigningInterceptor } from './claim-signing';
@@ -8,14 +8,16 @@ export interface TemporalClientOptions {
   dataConverter: DataConverter;
   /** With keys the client signs the updates that act for a person (REVIEW_CLAIM_KEYS); the API always passes them. */
   claimKeys?: readonly ClaimKey[];
+  /** From readTemporalTls (TEMPORAL_TLS_*), the same as the worker's; unset, plaintext. */
+  tls?: TLSConfig;
 }
 
 export async function connectTemporalClient(
   address: string,
   namespace: string,
-  { dataConverter, claimKeys }: TemporalClientOptions,
+  { dataConverter, claimKeys, tls }: TemporalClientOptions,
 ): Promise<Client> {
-  const connection = await Connection.connect({ address });
+  const connection = await Connection.connect({ address, ...(tls ? { tls } : {}) });
   return new Client({
     connection,
     namespace,

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { Connection } from '@temporalio/client';
+import { Connection, type TLSConfig } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { resolveServerBinaries, type Log, type ServerBinaryOptions } from './binaries';
+import type { KeyPair } from './certs';
 
 /**
  * The real Temporal server (not the dev server) on PostgreSQL, one or several nodes on this machine: what
@@ -120,6 +121,23 @@ export interface ClusterOptions extends ServerBinaryOptions {
   /** Connections per service and store (template comment): small here, where one PostgreSQL has 100. */
   maxConns?: number;
   namespaceRetentionDays?: number;
+  /**
+   * Mutual TLS on every node (ensureTemporalCerts makes these): the server certificate on the frontend and
+   * internode ports, `ca` the one clients' and nodes' certificates chain to, `client` what this module's own
+   * calls and the callers' clients present. Always on: the cluster runs as production does.
+   */
+  tls: { ca: KeyPair; server: KeyPair; client: KeyPair };
+}
+
+/** The SDK's TLS options for a client of the cluster, as the API and worker read them from TEMPORAL_TLS_*. */
+export function clusterClientTls(tls: ClusterOptions['tls']): TLSConfig {
+  return {
+    serverRootCACertificate: readFileSync(tls.ca.cert),
+    clientCertPair: { crt: readFileSync(tls.client.cert), key: readFileSync(tls.client.key) },
+    // The frontends listen on 127.0.0.1; a name (which the certificate carries too) rather than the IP as SNI,
+    // which RFC 6066 does not allow and Node warns about.
+    serverNameOverride: 'localhost',
+  };
 }
 
 export interface ClusterNode {
@@ -141,6 +159,8 @@ export interface RunningCluster {
   nodes: ClusterNode[];
   frontends: string[];
   binaries: { server: string; sqlTool: string };
+  /** What a client presents and trusts to reach the frontends. */
+  clientTls: TLSConfig;
   stop(): Promise<void>;
 }
 
@@ -156,6 +176,7 @@ export async function startTemporalCluster(opts: ClusterOptions): Promise<Runnin
   mkdirSync(join(root, 'config'), { recursive: true });
   const template = readFileSync(NODE_TEMPLATE, 'utf8');
   const first = nodePorts(opts.basePort, 0);
+  const clientTls = clusterClientTls(opts.tls);
   const nodes: ClusterNode[] = [];
   for (let index = 0; index < opts.nodes; index++) {
     const ports = nodePorts(opts.basePort, index);
@@ -187,10 +208,16 @@ export async function startTemporalCluster(opts: ClusterOptions): Promise<Runnin
         WORKER_MEMBERSHIP_PORT: ports.workerMembership,
         CLUSTER_RPC_ADDRESS: `127.0.0.1:${first.frontend}`,
         DYNAMIC_CONFIG_FILE,
+        TLS_CA: resolve(opts.tls.ca.cert),
+        TLS_CLIENT_CA: resolve(opts.tls.ca.cert),
+        TLS_SERVER_CERT: resolve(opts.tls.server.cert),
+        TLS_SERVER_KEY: resolve(opts.tls.server.key),
+        // The nodes dial each other by IP; the certificate names them `temporal` (local/temporal/certs.ts).
+        TLS_SERVER_NAME: 'temporal',
       }),
       { mode: 0o600 }, // it holds the database password
     );
-    nodes.push(serverNode(binaries.server, root, env, index, ports, log));
+    nodes.push(serverNode(binaries.server, root, env, index, ports, clientTls, log));
   }
 
   const stop = async () => {
@@ -205,12 +232,13 @@ export async function startTemporalCluster(opts: ClusterOptions): Promise<Runnin
       opts.namespace,
       opts.namespaceRetentionDays ?? 30,
       log,
+      clientTls,
     );
   } catch (e) {
     await stop();
     throw e;
   }
-  return { nodes, frontends: nodes.map((n) => n.address), binaries, stop };
+  return { nodes, frontends: nodes.map((n) => n.address), binaries, clientTls, stop };
 }
 
 function serverNode(
@@ -219,6 +247,7 @@ function serverNode(
   env: string,
   index: number,
   ports: NodePorts,
+  tls: TLSConfig,
   log: Log,
 ): ClusterNode {
   const address = `127.0.0.1:${ports.frontend}`;
@@ -250,7 +279,7 @@ function serverNode(
     c.stdout!.on('data', out);
     c.stderr!.on('data', out);
     try {
-      await waitForFrontend(address, running, 90_000);
+      await waitForFrontend(address, tls, running, 90_000);
     } catch (e) {
       await kill('SIGKILL');
       throw new Error(
@@ -274,13 +303,18 @@ function serverNode(
 }
 
 /** Serving means the frontend answers GetSystemInfo, which needs its membership ring and persistence. */
-async function waitForFrontend(address: string, alive: () => boolean, timeoutMs: number): Promise<void> {
+async function waitForFrontend(
+  address: string,
+  tls: TLSConfig,
+  alive: () => boolean,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
     if (!alive()) throw new Error('the server process exited');
     try {
-      const connection = await Connection.connect({ address, connectTimeout: 1000 });
+      const connection = await Connection.connect({ address, tls, connectTimeout: 1000 });
       try {
         await connection.workflowService.getSystemInfo({});
         return;
@@ -304,9 +338,10 @@ export async function ensureNamespace(
   namespace: string,
   retentionDays: number,
   log: Log,
+  tls: TLSConfig,
 ): Promise<void> {
   const started = Date.now();
-  const connection = await Connection.connect({ address: frontends[0] });
+  const connection = await Connection.connect({ address: frontends[0], tls });
   try {
     try {
       await connection.workflowService.describeNamespace({ namespace });
@@ -323,7 +358,7 @@ export async function ensureNamespace(
   }
   const deadline = Date.now() + 60_000;
   for (const address of frontends) {
-    const c = await Connection.connect({ address });
+    const c = await Connection.connect({ address, tls });
     try {
       for (;;) {
         try {

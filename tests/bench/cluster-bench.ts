@@ -19,7 +19,9 @@ import { openDatabase } from '@db/open-database';
 import { connectTemporalClient } from '@temporal-lib/client';
 import { productDataConverter } from '@temporal-lib/data-converter';
 import { TEST_PAYLOAD_ENV } from '../support/payload-keys';
+import type { TLSConfig } from '@temporalio/client';
 import { parseTemporalDbUrl, startTemporalCluster, type RunningCluster } from '@local/temporal/cluster';
+import { ensureTemporalCerts } from '@local/temporal/certs';
 import { startDevServer } from '@local/temporal/dev-server';
 import { startFrontendBalancer } from '@local/temporal/frontend-balancer';
 import { freePort } from '@local/ports';
@@ -54,6 +56,7 @@ async function main() {
     persistent: false,
   });
   let address: string;
+  let tls: TLSConfig | undefined;
   let cluster: RunningCluster | undefined;
   const stops: (() => Promise<unknown>)[] = [() => pg.stop()];
   if (TARGET === 'dev') {
@@ -73,8 +76,10 @@ async function main() {
       namespace: 'default',
       numHistoryShards: 4,
       rootDir: join(dir, 'temporal'),
+      tls: ensureTemporalCerts(join(dir, 'temporal-tls')),
       log,
     });
+    tls = cluster.clientTls;
     const balancer = await startFrontendBalancer(cluster.frontends, await freePort());
     stops.unshift(
       () => cluster!.stop(),
@@ -104,6 +109,7 @@ async function main() {
   await seedDemoOrganisation(ds);
   const worker = await startReviewWorker({
     address,
+    tls,
     namespace: 'default',
     taskQueue: 'review',
     dataSource: ds,
@@ -113,6 +119,7 @@ async function main() {
   const client = await connectTemporalClient(address, 'default', {
     dataConverter,
     claimKeys: requireClaimKeys(config),
+    tls,
   });
   const app = await createApi({ config, dataSource: ds, temporalClient: client }, false);
   await app.listen(0, '127.0.0.1');

@@ -1,6 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Connection, type TLSConfig } from '@temporalio/client';
+import { readFileSync } from 'node:fs';
 import { Client as PgClient } from 'pg';
 import type { Response } from 'supertest';
 import { reviewWorkflowId } from '@temporal-lib/task-queue';
@@ -11,6 +13,12 @@ import {
   type RunningCluster,
 } from '@local/temporal/cluster';
 import { startFrontendBalancer, type FrontendBalancer } from '@local/temporal/frontend-balancer';
+import {
+  createCertificateAuthority,
+  ensureTemporalCerts,
+  issueCertificate,
+  type LocalTemporalCerts,
+} from '@local/temporal/certs';
 import { assertPortFree, freePort } from '@local/ports';
 import { startTestApp, type TestApp } from '../support/app';
 import { aHireBody, bearer, openReviewPeriod, unitIdsByCode } from '../support/http-fixtures';
@@ -31,6 +39,7 @@ let cluster: RunningCluster;
 let balancer: FrontendBalancer;
 let t: TestApp;
 let unitId: string;
+let certs: LocalTemporalCerts;
 const log = (m: string) => process.stderr.write(`[cluster] ${m}\n`);
 
 /** A base port with PORTS_PER_NODE * NODES free ports above it. */
@@ -50,6 +59,7 @@ async function freePortBlock(): Promise<number> {
 
 beforeAll(async () => {
   const adminUrl = process.env.TEST_PG_ADMIN_URL!;
+  certs = ensureTemporalCerts(mkdtempSync(join(tmpdir(), 'provning-cluster-tls-')));
   cluster = await startTemporalCluster({
     nodes: NODES,
     basePort: await freePortBlock(),
@@ -57,12 +67,19 @@ beforeAll(async () => {
     namespace: 'default',
     numHistoryShards: 4,
     rootDir: mkdtempSync(join(tmpdir(), 'provning-cluster-')),
+    tls: certs,
     log,
   });
   balancer = await startFrontendBalancer(cluster.frontends, await freePort());
   // startTestApp points the API's client and the worker at this address.
   process.env.TEST_TEMPORAL_ADDRESS = balancer.address;
-  t = await startTestApp();
+  // The API's client and the worker get the cluster's client certificate as production does: TEMPORAL_TLS_*.
+  t = await startTestApp({
+    TEMPORAL_TLS_CA_FILE: certs.ca.cert,
+    TEMPORAL_TLS_CERT_FILE: certs.client.cert,
+    TEMPORAL_TLS_KEY_FILE: certs.client.key,
+    TEMPORAL_TLS_SERVER_NAME: 'localhost',
+  });
   unitId = (await unitIdsByCode(t)).get('SOM-AKUT')!;
   expect((await openReviewPeriod(t, 'hire', '2020-01-01', '2099-12-31')).status).toBe(201);
 }, 15 * 60_000);
@@ -103,6 +120,64 @@ async function decide(id: string, username: string, stage: string) {
     `decision ${stage} on ${id}`,
   );
 }
+
+/** Whether a client with these TLS options gets an answer from the balanced frontends, or the error it gets. */
+async function reaches(tls: TLSConfig | undefined): Promise<true | string> {
+  try {
+    const connection = await Connection.connect({
+      address: balancer.address,
+      ...(tls ? { tls } : {}),
+      connectTimeout: 3000,
+    });
+    try {
+      await connection.workflowService.getSystemInfo({});
+      return true;
+    } finally {
+      await connection.close();
+    }
+  } catch (e) {
+    return String((e as Error).message ?? e);
+  }
+}
+
+describe('mutual TLS on the cluster frontends', () => {
+  const trustServer = () => ({
+    serverRootCACertificate: readFileSync(certs.ca.cert),
+    serverNameOverride: 'localhost',
+  });
+
+  it('serves a client that presents the certificate its CA signed', async () => {
+    expect(await reaches(cluster.clientTls)).toBe(true);
+  });
+
+  it('refuses a plaintext client', async () => {
+    expect(await reaches(undefined)).not.toBe(true);
+  });
+
+  it('refuses a TLS client without a client certificate', async () => {
+    expect(await reaches(trustServer())).not.toBe(true);
+  });
+
+  it('refuses a client certificate from another CA, even with the right name', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'provning-other-ca-'));
+    const otherCa = createCertificateAuthority(dir, 'other-ca', 'Someone else');
+    const foreign = issueCertificate(otherCa, dir, 'client', { commonName: 'provning-app', usage: 'client' });
+    expect(
+      await reaches({
+        ...trustServer(),
+        clientCertPair: { crt: readFileSync(foreign.cert), key: readFileSync(foreign.key) },
+      }),
+    ).not.toBe(true);
+  });
+
+  it('is not served by a frontend the client cannot verify: a server certificate from another CA', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'provning-other-ca-'));
+    const otherCa = createCertificateAuthority(dir, 'other-ca', 'Someone else');
+    expect(
+      await reaches({ ...cluster.clientTls, serverRootCACertificate: readFileSync(otherCa.cert) }),
+    ).not.toBe(true);
+  });
+});
 
 describe('a two-node Temporal cluster on PostgreSQL', () => {
   it('forms one cluster: both nodes are members of the ring', async () => {

@@ -7,6 +7,7 @@ import { loadConfig, requireClaimKeys, type AppConfig } from '@config/config';
 import { seedDemoOrganisation } from '@local/demo-organisation';
 import { connectTemporalClient } from '@temporal-lib/client';
 import { productDataConverter } from '@temporal-lib/data-converter';
+import { readTemporalTls } from '@temporal-lib/tls';
 import { startReviewWorker, type RunningWorker } from '../../apps/worker/review-worker';
 import { createApi } from '../../apps/api/src/create-api';
 import { startTestDatabase, type TestDatabase } from './database';
@@ -52,9 +53,12 @@ export async function startTestApp(
     ...env,
   });
   const dataConverter = productDataConverter(config.temporal.payloadEncryption);
+  // TEMPORAL_TLS_* in `env` (the cluster test's mutual TLS) go through the config, as the apps read them.
+  const tls = readTemporalTls(config.temporal.tls);
   const [worker, client] = await Promise.all([
     startReviewWorker({
       address,
+      tls,
       namespace: 'default',
       taskQueue: config.temporal.taskQueue,
       dataSource: db.dataSource,
@@ -62,7 +66,7 @@ export async function startTestApp(
       mailer: options.mailer ?? (config.mail && createSmtpMailer(config.mail)),
       claimKeys: requireClaimKeys(config),
     }),
-    connectTemporalClient(address, 'default', { dataConverter, claimKeys: requireClaimKeys(config) }),
+    connectTemporalClient(address, 'default', { dataConverter, claimKeys: requireClaimKeys(config), tls }),
   ]);
   const app = await createApi({ config, dataSource: db.dataSource, temporalClient: client }, false);
   await app.init();

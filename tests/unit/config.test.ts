@@ -37,7 +37,13 @@ const DEFAULTS: AppConfig = {
     corsOrigins: [],
     rateLimits: { loginPerMinute: 60, submitPerMinute: 300 },
   },
-  database: { url: undefined, poolSize: 10, embeddedPort: 54329, embeddedDataDir: '.data/pg' },
+  database: {
+    url: undefined,
+    poolSize: 10,
+    embeddedPort: 54329,
+    embeddedDataDir: '.data/pg',
+    ssl: { mode: 'disable', caFile: undefined },
+  },
   dataDir: '.data',
   temporal: {
     address: undefined,
@@ -124,6 +130,7 @@ describe('loadConfig: values', () => {
         poolSize: 25,
         embeddedPort: 55000,
         embeddedDataDir: '.data/pg',
+        ssl: { mode: 'disable', caFile: undefined },
       },
       dataDir: '.data',
       temporal: {

@@ -17,6 +17,7 @@ const aReadyMachine = (overrides: Partial<MachineFacts> = {}): MachineFacts => (
   devServerFound: false,
   goVersion: 'go1.26.8',
   sdkDownloadReachable: false,
+  openssl: true,
   root: true,
   ...overrides,
 });
@@ -26,6 +27,12 @@ describe('npm test preflight', () => {
   it('says nothing on a machine that has everything', () => {
     expect(whatIsMissing(aReadyMachine())).toEqual([]);
     expect(messageFor(aReadyMachine())).toBeUndefined();
+  });
+
+  it('names openssl, which the TLS tests make their certificates with', () => {
+    const message = messageFor(aReadyMachine({ openssl: false }));
+    expect(message).toContain('the openssl CLI, for the TLS certificates');
+    expect(message).toContain('\n  apt-get install -y openssl\n');
   });
 
   it('names Chromium and the apt command when the browser is missing', () => {
