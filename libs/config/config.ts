@@ -146,7 +146,12 @@ const schema = z
     // The clients (azp) whose access tokens the API takes; unset, any client of the audience.
     OIDC_CLIENT_IDS: z
       .string()
-      .transform((v) => v.split(',').map((id) => id.trim()).filter(Boolean))
+      .transform((v) =>
+        v
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+      )
       .optional(),
     // A first sign-in whose claim names nobody creates an active user with no roles (README "Sign-in"): the
     // region's provider already decides who is an employee; what they may do is still granted in Prövning.
@@ -202,7 +207,11 @@ const schema = z
     if (c.NODE_ENV === 'production') {
       for (const key of ['OIDC_ISSUER', 'OIDC_JWKS_URL'] as const) {
         if (c[key]?.startsWith('http:'))
-          ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'must be an https URL in production' });
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: [key],
+            message: 'must be an https URL in production',
+          });
       }
     }
   });

@@ -38,7 +38,10 @@ export const authSettingsSchema = z.object({
     })
     .optional()
     .describe('Absent in dev mode, or when OIDC_WEB_CLIENT_ID is not set'),
-  accessContact: z.string().nullable().describe('Who grants access (ACCESS_CONTACT), e.g. "HR-funktionen, hr@region.se"'),
+  accessContact: z
+    .string()
+    .nullable()
+    .describe('Who grants access (ACCESS_CONTACT), e.g. "HR-funktionen, hr@region.se"'),
 });
 export type AuthSettings = z.infer<typeof authSettingsSchema>;
 

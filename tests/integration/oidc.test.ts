@@ -142,7 +142,9 @@ describe('AUTH_MODE=oidc', () => {
     const again = await me(await token({ sub: 'ext-new', username: 'nina.annan' }));
     expect(again.body).toMatchObject({ id: res.body.id, username: 'nina.ny' });
     // A user with no roles reads nothing beyond themselves and the shared lists.
-    const inbox = await t.http.get('/api/v1/inbox').set('Authorization', `Bearer ${await token({ sub: 'ext-new' })}`);
+    const inbox = await t.http
+      .get('/api/v1/inbox')
+      .set('Authorization', `Bearer ${await token({ sub: 'ext-new' })}`);
     expect(inbox.status).toBe(403);
   });
 

@@ -287,8 +287,12 @@ describe('loadConfig: sign-in', () => {
       web: { clientId: 'provning-web' },
     });
     expect(
-      loadConfig({ ...OIDC, OIDC_CLIENT_IDS: 'provning-app', OIDC_WEB_CLIENT_ID: 'web', OIDC_WEB_SCOPE: 'openid' })
-        .auth,
+      loadConfig({
+        ...OIDC,
+        OIDC_CLIENT_IDS: 'provning-app',
+        OIDC_WEB_CLIENT_ID: 'web',
+        OIDC_WEB_SCOPE: 'openid',
+      }).auth,
     ).toMatchObject({ web: { clientId: 'web', scope: 'openid' } });
   });
 

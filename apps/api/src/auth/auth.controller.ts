@@ -40,7 +40,8 @@ export class AuthController {
   @Get('auth/settings')
   @Public()
   @ApiOkResponse({
-    description: 'How the web app signs in (mode, OpenID Provider, client) and whom a person with no roles asks',
+    description:
+      'How the web app signs in (mode, OpenID Provider, client) and whom a person with no roles asks',
     schema: openApiResponseSchema(users.authSettingsSchema),
   })
   settings(): users.AuthSettings {

@@ -19,7 +19,8 @@ function newUserOf(
   payload: JWTPayload,
   match: { field: string; value: string },
 ): { username: string; displayName: string; email: string | null } {
-  const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, 200) : undefined);
+  const text = (v: unknown) =>
+    typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, 200) : undefined;
   const username = text(payload.preferred_username) ?? subject;
   return {
     username,
