@@ -28,7 +28,12 @@ beforeAll(async () => {
     OIDC_CLIENT_IDS: CLIENT_ID,
     ACCESS_CONTACT: CONTACT,
   });
-  op = await startOpenIdProvider({ port: opPort, webOrigin: app.baseUrl, audience: AUDIENCE, clientId: CLIENT_ID });
+  op = await startOpenIdProvider({
+    port: opPort,
+    webOrigin: app.baseUrl,
+    audience: AUDIENCE,
+    clientId: CLIENT_ID,
+  });
   browser = await launchBrowser();
 });
 
@@ -76,7 +81,11 @@ describe('sign-in through the region’s OpenID Provider, in a real browser', ()
     await app.http.post('/api/v1/review-periods').set(admin).send(aReviewPeriodBody('hire')).expect(201);
     const chef = { Authorization: `Bearer ${await tokenOf('karin.chef')}` };
     const unitId = (await unitIdsByCode(app)).get('SOM-AKUT')!;
-    await app.http.post('/api/v1/requests').set(chef).send(aHireBody(unitId, { title: TITLE })).expect(201);
+    await app.http
+      .post('/api/v1/requests')
+      .set(chef)
+      .send(aHireBody(unitId, { title: TITLE }))
+      .expect(201);
 
     const page = await nextPerson();
     await signInThroughProvider(page, 'anna.berg');
@@ -132,7 +141,9 @@ describe('sign-in through the region’s OpenID Provider, in a real browser', ()
       let response = await route.fetch({ maxRedirects: 0 });
       let location = response.headers().location;
       while (location && !location.startsWith(`${app.baseUrl}/auth/callback`)) {
-        response = await page.context().request.get(new URL(location, op.issuer).toString(), { maxRedirects: 0 });
+        response = await page
+          .context()
+          .request.get(new URL(location, op.issuer).toString(), { maxRedirects: 0 });
         location = response.headers().location;
       }
       const callback = new URL(location!);
@@ -163,5 +174,24 @@ describe('sign-in through the region’s OpenID Provider, in a real browser', ()
     expect(await token(fresh)).toBeNull();
     await page.close();
     await fresh.close();
+  });
+
+  it('refuses an ID token whose nonce is not the one this tab sent, with a message, and signs nobody in', async () => {
+    const page = await nextPerson();
+    // The tab's stored nonce changes before the callback runs: the provider's ID token then carries another
+    // flow's nonce, as an injected code from another sign-in would.
+    await page.addInitScript(() => {
+      if (window.location.pathname === '/auth/callback')
+        sessionStorage.setItem('provning.oidc.nonce', 'another');
+    });
+    await page.goto(`${app.baseUrl}/signin`);
+    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+    await providerLoginForm(page).fill('anna.berg');
+    await page.locator('input[name="password"]').fill('any password');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('alert').getByText('inte gick att kontrollera').waitFor();
+    expect(await token(page)).toBeNull();
+    await page.close();
   });
 });

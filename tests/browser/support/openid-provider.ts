@@ -17,21 +17,28 @@ export async function startOpenIdProvider(opts: {
   audience: string;
   clientId: string;
 }): Promise<TestOpenIdProvider> {
-  const child: ChildProcess = spawn(process.execPath, [join(__dirname, '../../support/openid-provider.mjs')], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      OP_PORT: String(opts.port),
-      OP_WEB_ORIGIN: opts.webOrigin,
-      OP_AUDIENCE: opts.audience,
-      OP_CLIENT_ID: opts.clientId,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(__dirname, '../../support/openid-provider.mjs')],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        OP_PORT: String(opts.port),
+        OP_WEB_ORIGIN: opts.webOrigin,
+        OP_AUDIENCE: opts.audience,
+        OP_CLIENT_ID: opts.clientId,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   const stderr: string[] = [];
   child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
   const issuer = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the OpenID Provider did not start: ${stderr.join('')}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`the OpenID Provider did not start: ${stderr.join('')}`)),
+      30_000,
+    );
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`the OpenID Provider exited with ${code}: ${stderr.join('')}`));
