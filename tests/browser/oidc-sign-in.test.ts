@@ -44,7 +44,10 @@ afterAll(async () => {
 });
 
 const providerLoginForm = (page: Page) => page.locator('input[name="login"]');
-const token = (page: Page) => page.evaluate(() => sessionStorage.getItem('provning.token'));
+/** What the tab keeps in sessionStorage under `key` (a string script: the tests compile without the DOM types). */
+const stored = (page: Page, key: string) =>
+  page.evaluate<string | null>(`sessionStorage.getItem(${JSON.stringify(key)})`);
+const token = (page: Page) => stored(page, 'provning.token');
 
 /** From Prövning's "Logga in" through the provider's login form and consent page, as a person would. */
 async function signInThroughProvider(page: Page, login: string): Promise<void> {
@@ -108,7 +111,7 @@ describe('sign-in through the region’s OpenID Provider, in a real browser', ()
     await page.getByRole('button', { name: /sign me out/i }).click();
     await page.waitForURL(`${app.baseUrl}/signin`);
     expect(await token(page)).toBeNull();
-    expect(await page.evaluate(() => sessionStorage.getItem('provning.oidc.idToken'))).toBeNull();
+    expect(await stored(page, 'provning.oidc.idToken')).toBeNull();
 
     // The next person at this computer is asked who they are, not signed in as Anna.
     await page.getByRole('button', { name: 'Logga in', exact: true }).click();
@@ -180,10 +183,9 @@ describe('sign-in through the region’s OpenID Provider, in a real browser', ()
     const page = await nextPerson();
     // The tab's stored nonce changes before the callback runs: the provider's ID token then carries another
     // flow's nonce, as an injected code from another sign-in would.
-    await page.addInitScript(() => {
-      if (window.location.pathname === '/auth/callback')
-        sessionStorage.setItem('provning.oidc.nonce', 'another');
-    });
+    await page.addInitScript(
+      `if (location.pathname === '/auth/callback') sessionStorage.setItem('provning.oidc.nonce', 'another');`,
+    );
     await page.goto(`${app.baseUrl}/signin`);
     await page.getByRole('button', { name: 'Logga in', exact: true }).click();
     await providerLoginForm(page).fill('anna.berg');
