@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { freePort } from '@local/ports';
 import { aHireBody, aReviewPeriodBody, unitIdsByCode } from '../support/http-fixtures';
+import { auditPage } from './support/axe';
 import { launchBrowser, type TestBrowser } from './support/browser';
 import { startOpenIdProvider, type TestOpenIdProvider } from './support/openid-provider';
 import { startWebTestApp, type WebTestApp } from './support/web-app';
@@ -126,6 +127,7 @@ describe('sign-in through the region’s OpenID Provider, in a real browser', ()
     await page.getByRole('heading', { name: 'Du har inget uppdrag i Prövning ännu' }).waitFor();
     await page.getByText('Nils Nyberg (ny.person)').waitFor();
     await page.getByText(CONTACT).waitFor();
+    expect(await auditPage(page, 'oidc-01-no-access')).toEqual([]);
     const [created] = await app.db.dataSource.query(
       `SELECT u.username, u.email, count(r.*)::int AS roles FROM users u
          LEFT JOIN role_assignments r ON r.user_id = u.id WHERE u.external_subject = 'ny.person' GROUP BY u.id`,
@@ -168,6 +170,7 @@ describe('sign-in through the region’s OpenID Provider, in a real browser', ()
         throw new Error(`${(e as Error).message}\n${page.url()}\n${await page.locator('body').innerText()}`);
       });
     expect(new URL(page.url()).searchParams.get('state')).toBe('tampered');
+    expect(await auditPage(page, 'oidc-02-refused-state')).toEqual([]);
     expect(await token(page)).toBeNull();
 
     // A callback in a tab that started no sign-in at all (no stored state) is refused the same way.
