@@ -51,7 +51,7 @@ const stored = (page: Page, key: string) =>
 const token = (page: Page) => stored(page, 'provning.token');
 
 /** From Prövning's "Logga in" through the provider's login form and consent page, as a person would. */
-async function signInThroughProvider(page: Page, login: string): Promise<void> {
+async function throughProvider(page: Page, login: string): Promise<void> {
   await page.goto(`${app.baseUrl}/signin`);
   await page.getByRole('button', { name: 'Logga in', exact: true }).click();
   await providerLoginForm(page).waitFor();
@@ -60,6 +60,11 @@ async function signInThroughProvider(page: Page, login: string): Promise<void> {
   await page.locator('input[name="password"]').fill('any password');
   await page.getByRole('button', { name: 'Sign-in' }).click();
   await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+/** throughProvider, and back in Prövning past the callback. */
+async function signInThroughProvider(page: Page, login: string): Promise<void> {
+  await throughProvider(page, login);
   await page.waitForURL((url) => url.origin === app.baseUrl && !url.pathname.startsWith('/auth/'));
 }
 
@@ -156,12 +161,7 @@ describe('sign-in through the region’s OpenID Provider, in a real browser', ()
       callback.searchParams.set('state', 'tampered');
       await route.fulfill({ status: 302, headers: { location: callback.toString() } });
     });
-    await page.goto(`${app.baseUrl}/signin`);
-    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
-    await providerLoginForm(page).fill('anna.berg');
-    await page.locator('input[name="password"]').fill('any password');
-    await page.getByRole('button', { name: 'Sign-in' }).click();
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await throughProvider(page, 'anna.berg');
     await page
       .getByRole('alert')
       .getByText('svaret inte hörde till en inloggning')
@@ -189,14 +189,23 @@ describe('sign-in through the region’s OpenID Provider, in a real browser', ()
     await page.addInitScript(
       `if (location.pathname === '/auth/callback') sessionStorage.setItem('provning.oidc.nonce', 'another');`,
     );
-    await page.goto(`${app.baseUrl}/signin`);
-    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
-    await providerLoginForm(page).fill('anna.berg');
-    await page.locator('input[name="password"]').fill('any password');
-    await page.getByRole('button', { name: 'Sign-in' }).click();
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await throughProvider(page, 'anna.berg');
     await page.getByRole('alert').getByText('inte gick att kontrollera').waitFor();
     expect(await token(page)).toBeNull();
     await page.close();
+  });
+
+  it('tells a person whose account Prövning has deactivated so, instead of showing the sign-in page again', async () => {
+    await app.db.dataSource.query(`UPDATE users SET active = false WHERE username = 'div.psykiatri'`);
+    try {
+      const page = await nextPerson();
+      await throughProvider(page, 'gammal.anstalld');
+      await page.getByRole('alert').getByText('Prövning känner inte igen ditt konto').waitFor();
+      await page.getByRole('alert').getByText(CONTACT).waitFor();
+      expect(await token(page)).toBeNull();
+      await page.close();
+    } finally {
+      await app.db.dataSource.query(`UPDATE users SET active = true WHERE username = 'div.psykiatri'`);
+    }
   });
 });

@@ -35,6 +35,12 @@ const PEOPLE = {
     email: 'nils.nyberg@region.example',
     employeeHsaId: 'SE2321000-1999',
   },
+  // Named a user Prövning has deactivated (the tests deactivate div.psykiatri).
+  'gammal.anstalld': {
+    preferred_username: 'div.psykiatri',
+    name: 'Gunnar Gammal',
+    email: 'gunnar@region.example',
+  },
   'admin.region': { preferred_username: 'admin', name: 'Administratör', email: 'admin@region.example' },
   'karin.chef': { preferred_username: 'chef.akuten', name: 'Karin Chef', email: 'karin@region.example' },
 };

@@ -16,7 +16,7 @@ const ID_TOKEN = 'provning.oidc.idToken';
 export type OidcSettings = NonNullable<AuthSettings['oidc']>;
 
 /** Why sign-in was refused; the page shows `oidc.error.<code>` in the user's language. */
-export type OidcErrorCode = 'state' | 'provider' | 'token' | 'idToken' | 'discovery';
+export type OidcErrorCode = 'state' | 'provider' | 'token' | 'idToken' | 'discovery' | 'unknownUser';
 
 export class OidcError extends Error {
   constructor(
@@ -133,6 +133,10 @@ export async function completeOidcSignIn(search: string, settings: OidcSettings)
     throw new OidcError('idToken', (e as Error).message);
   }
   sessionStorage.setItem(ID_TOKEN, body.id_token);
+  // The provider knows the person, Prövning may not (a deactivated account, or OIDC_CREATE_UNKNOWN_USERS=false):
+  // say so here rather than land on the sign-in page again without a word.
+  const me = await fetch(`${API}/me`, { headers: { Authorization: `Bearer ${body.access_token}` } });
+  if (me.status === 401) throw new OidcError('unknownUser', '401');
   return body.access_token;
 }
 

@@ -95,6 +95,8 @@ export const en: typeof sv = {
       token: 'Sign-in could not be completed at the sign-in service. Please sign in again.',
       idToken:
         'Sign-in was stopped because the answer from the sign-in service could not be verified. Please sign in again.',
+      unknownUser:
+        'Prövning does not recognise your account in the region, or it has been deactivated. Contact whoever grants access in Prövning.',
       discovery: 'The sign-in service cannot be reached right now. Try again in a while.',
     },
   },

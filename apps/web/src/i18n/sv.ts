@@ -96,6 +96,8 @@ export const sv = {
       token: 'Inloggningen kunde inte slutföras hos inloggningstjänsten. Logga in igen.',
       idToken:
         'Inloggningen avbröts eftersom svaret från inloggningstjänsten inte gick att kontrollera. Logga in igen.',
+      unknownUser:
+        'Prövning känner inte igen ditt konto i regionen, eller så är det avstängt. Kontakta den som ger behörighet i Prövning.',
       discovery: 'Inloggningstjänsten går inte att nå just nu. Försök igen om en stund.',
     },
   },

@@ -36,6 +36,9 @@ export function OidcCallbackPage() {
           <p>
             <strong>{t(`oidc.error.${failed.code}`)}</strong>
           </p>
+          {failed.code === 'unknownUser' && options.data?.accessContact && (
+            <p>{t('noAccess.contact', { contact: options.data.accessContact })}</p>
+          )}
           <p>
             <Link to="/signin">{t('oidc.tryAgain')}</Link>
           </p>
