@@ -170,8 +170,22 @@ const schema = z
     // The clients (azp) whose access tokens the API takes; unset, any client of the audience.
     OIDC_CLIENT_IDS: z
       .string()
-      .transform((v) => v.split(',').map((id) => id.trim()).filter(Boolean))
+      .transform((v) =>
+        v
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+      )
       .optional(),
+    // A first sign-in whose claim names nobody creates an active user with no roles (README "Sign-in"): the
+    // region's provider already decides who is an employee; what they may do is still granted in Prövning.
+    OIDC_CREATE_UNKNOWN_USERS: bool.default('true'),
+    // The public client the web app signs in with, and the scopes it asks for; served to the web at run time
+    // (GET /api/v1/auth/settings) so one build serves every region. Unset client: the first of OIDC_CLIENT_IDS.
+    OIDC_WEB_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_WEB_SCOPE: z.string().min(1).default('openid profile email'),
+    // Who grants access, shown to a signed-in person with no roles, e.g. "HR-funktionen, hr@region.se".
+    ACCESS_CONTACT: z.string().min(1).max(200).optional(),
     SEED_DEMO: bool.default('true'),
     RUN_MIGRATIONS: bool.default('true'),
     SMTP_URL: url(['smtp', 'smtps']).optional(),
@@ -267,7 +281,11 @@ const schema = z
     if (c.NODE_ENV === 'production') {
       for (const key of ['OIDC_ISSUER', 'OIDC_JWKS_URL'] as const) {
         if (c[key]?.startsWith('http:'))
-          ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'must be an https URL in production' });
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: [key],
+            message: 'must be an https URL in production',
+          });
       }
     }
   });
@@ -371,7 +389,13 @@ export interface AppConfig {
         link: { claim: string; field: LinkField };
         /** Accepted `azp` values; undefined accepts any client. */
         clientIds?: string[];
+        /** A first sign-in whose claim names nobody creates a user with no roles. */
+        createUnknownUsers: boolean;
+        /** What the web app signs in with (public client, PKCE); no client id: the web says sign-in is not set up. */
+        web: { clientId?: string; scope: string };
       };
+  /** Who grants access, shown to a signed-in person with no roles. */
+  accessContact?: string;
   seedDemo: boolean;
   runMigrations: boolean;
   /** Notifications also go out as e-mail through this SMTP server; unset, they stay in the inbox only. */
@@ -490,7 +514,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
             jwksUrl: c.OIDC_JWKS_URL!,
             link: { claim: c.OIDC_LINK_CLAIM, field: c.OIDC_LINK_FIELD },
             ...(c.OIDC_CLIENT_IDS?.length ? { clientIds: c.OIDC_CLIENT_IDS } : {}),
+            createUnknownUsers: c.OIDC_CREATE_UNKNOWN_USERS,
+            web: { clientId: c.OIDC_WEB_CLIENT_ID ?? c.OIDC_CLIENT_IDS?.[0], scope: c.OIDC_WEB_SCOPE },
           },
+    ...(c.ACCESS_CONTACT ? { accessContact: c.ACCESS_CONTACT } : {}),
     seedDemo: c.SEED_DEMO,
     runMigrations: c.RUN_MIGRATIONS,
     ...(c.SMTP_URL ? { mail: { url: c.SMTP_URL, from: c.MAIL_FROM } } : {}),

@@ -27,6 +27,24 @@ export const devLoginResultSchema = z.object({
   user: userSchema,
 });
 
+/** What the web app needs before anyone signs in: how to sign in, and whom a person with no roles asks. */
+export const authSettingsSchema = z.object({
+  mode: z.enum(['dev', 'oidc']),
+  oidc: z
+    .object({
+      issuer: z.string().describe('The OpenID Provider; its discovery document is read from here'),
+      clientId: z.string().describe('The public client the web app signs in with (PKCE)'),
+      scope: z.string(),
+    })
+    .optional()
+    .describe('Absent in dev mode, or when OIDC_WEB_CLIENT_ID is not set'),
+  accessContact: z
+    .string()
+    .nullable()
+    .describe('Who grants access (ACCESS_CONTACT), e.g. "HR-funktionen, hr@region.se"'),
+});
+export type AuthSettings = z.infer<typeof authSettingsSchema>;
+
 export type Grant = z.infer<typeof grantSchema>;
 export type User = z.infer<typeof userSchema>;
 export type DevUser = z.infer<typeof devUserSchema>;

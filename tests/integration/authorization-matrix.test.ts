@@ -15,6 +15,7 @@ const MATRIX: Record<string, 'public' | 'ops' | 'any' | Role[]> = {
   'POST /api/v1/auth/dev-login': 'public',
   'GET /api/v1/me': 'any',
   'GET /api/v1/auth/dev-users': 'public',
+  'GET /api/v1/auth/settings': 'public',
   'GET /api/v1/users': ['hr_reviewer', 'hr_lead', 'director', 'executive', 'admin'],
   'GET /api/v1/org/units': 'any',
   'GET /api/v1/review-periods': 'any',

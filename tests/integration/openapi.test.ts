@@ -485,6 +485,7 @@ describe('real responses match the document', () => {
 
   it('for the user directory', async () => {
     expect((await call('get', '/api/v1/auth/dev-users')).status).toBe(200);
+    expect((await call('get', '/api/v1/auth/settings')).status).toBe(200);
     expect((await call('get', '/api/v1/users?role=hr_reviewer', { as: 'hrchef' })).status).toBe(200);
     expect((await call('get', '/api/v1/users?role=wizard', { as: 'hrchef' })).status).toBe(400);
   });

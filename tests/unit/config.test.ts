@@ -306,6 +306,28 @@ describe('loadConfig: sign-in', () => {
       audience: OIDC.OIDC_AUDIENCE,
       jwksUrl: OIDC.OIDC_JWKS_URL,
       link: { claim: 'preferred_username', field: 'username' },
+      createUnknownUsers: true,
+      web: { scope: 'openid profile email' },
+    });
+  });
+
+  it('serves the web app the client it signs in with: OIDC_WEB_CLIENT_ID, else the first of OIDC_CLIENT_IDS', () => {
+    expect(loadConfig({ ...OIDC, OIDC_CLIENT_IDS: 'provning-web,provning-app' }).auth).toMatchObject({
+      web: { clientId: 'provning-web' },
+    });
+    expect(
+      loadConfig({
+        ...OIDC,
+        OIDC_CLIENT_IDS: 'provning-app',
+        OIDC_WEB_CLIENT_ID: 'web',
+        OIDC_WEB_SCOPE: 'openid',
+      }).auth,
+    ).toMatchObject({ web: { clientId: 'web', scope: 'openid' } });
+  });
+
+  it('creates unknown users on first sign-in unless OIDC_CREATE_UNKNOWN_USERS=false', () => {
+    expect(loadConfig({ ...OIDC, OIDC_CREATE_UNKNOWN_USERS: 'false' }).auth).toMatchObject({
+      createUnknownUsers: false,
     });
   });
 

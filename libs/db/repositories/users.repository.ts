@@ -82,6 +82,41 @@ export class UsersRepository {
     return rows[0]?.id;
   }
 
+  /**
+   * A new active user with no roles, bound to the provider's (issuer, subject), for a first sign-in whose claim
+   * names nobody. Nothing is created when any user (active or not, linked or not) already holds the claim's value
+   * in the link field, when the identity is bound already, or when the username is taken: a second subject
+   * presenting someone's username must not get an account beside theirs. Answers the new id, or undefined.
+   */
+  async createForIdentity(
+    match: { field: LinkField; value: string },
+    identity: { issuer: string; subject: string },
+    user: { username: string; displayName: string; email: string | null },
+  ): Promise<string | undefined> {
+    const column = LINK_COLUMNS[match.field];
+    const value = match.field === 'email' ? match.value.toLowerCase() : match.value;
+    const rows = await many(
+      this.db,
+      z.object({ id: z.string() }),
+      `INSERT INTO users (username, display_name, email, employee_id, external_issuer, external_subject)
+       SELECT $3, $4, $5, $6, $1, $2
+        WHERE NOT EXISTS (SELECT 1 FROM users WHERE ${column} = $7)
+          AND NOT EXISTS (SELECT 1 FROM users WHERE external_issuer = $1 AND external_subject = $2)
+       ON CONFLICT DO NOTHING
+       RETURNING id`,
+      [
+        identity.issuer,
+        identity.subject,
+        user.username,
+        user.displayName,
+        user.email?.toLowerCase() ?? null,
+        match.field === 'employeeId' ? match.value : null,
+        value,
+      ],
+    );
+    return rows[0]?.id;
+  }
+
   /** A new user; answers its id. */
   async insert(user: { username: string; displayName: string; email: string | null }): Promise<string> {
     const [row] = await many(

@@ -7,8 +7,8 @@ export interface WebTestApp extends TestApp {
 }
 
 /** The real API and worker (tests/support/app.ts), listening on a free port so a browser can reach them. */
-export async function startWebTestApp(): Promise<WebTestApp> {
-  const t = await startTestApp();
+export async function startWebTestApp(env: Record<string, string> = {}): Promise<WebTestApp> {
+  const t = await startTestApp(env);
   const server: Server = t.app.getHttpServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -37,6 +37,17 @@ export class AuthController {
     return this.auth.devLogin(username);
   }
 
+  @Get('auth/settings')
+  @Public()
+  @ApiOkResponse({
+    description:
+      'How the web app signs in (mode, OpenID Provider, client) and whom a person with no roles asks',
+    schema: openApiResponseSchema(users.authSettingsSchema),
+  })
+  settings(): users.AuthSettings {
+    return this.auth.settings();
+  }
+
   @Get('me')
   @Can('read', 'Me')
   @ApiBearerAuth()

@@ -6,9 +6,28 @@ import type { AppConfig } from '@config/config';
 import { UsersRepository } from '@db/repositories/users.repository';
 import { CONFIG, DATA_SOURCE } from '../tokens';
 import { problem, ProblemException } from '../common/problem';
-import type { DevLoginResult } from '@contracts/users';
+import type { AuthSettings, DevLoginResult } from '@contracts/users';
 import type { CurrentUser } from './current-user';
 import { isAccessToken } from './access-token';
+
+/**
+ * The user a first sign-in creates: username from the preferred_username claim (else the subject), display name
+ * from `name`, e-mail from `email`; with OIDC_LINK_FIELD=email the linked value is the e-mail.
+ */
+function newUserOf(
+  subject: string,
+  payload: JWTPayload,
+  match: { field: string; value: string },
+): { username: string; displayName: string; email: string | null } {
+  const text = (v: unknown) =>
+    typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, 200) : undefined;
+  const username = text(payload.preferred_username) ?? subject;
+  return {
+    username,
+    displayName: text(payload.name) ?? username,
+    email: match.field === 'email' ? match.value : (text(payload.email) ?? null),
+  };
+}
 
 const DEV_ISSUER = 'provning-dev';
 
@@ -80,8 +99,11 @@ export class AuthService {
     if (this.config.auth.mode !== 'oidc') return null;
     const value = payload[this.config.auth.link.claim];
     if (typeof value !== 'string' || value === '') return null;
-    await this.users.linkIdentity({ field: this.config.auth.link.field, value }, identity);
-    // Read again rather than trust the link's answer: a concurrent first sign-in of the same subject may have won.
+    const match = { field: this.config.auth.link.field, value };
+    const linked = await this.users.linkIdentity(match, identity);
+    if (!linked && this.config.auth.createUnknownUsers)
+      await this.users.createForIdentity(match, identity, newUserOf(identity.subject, payload, match));
+    // Read again rather than trust either answer: a concurrent first sign-in of the same subject may have won.
     return (await this.users.withGrants(identity)) ?? null;
   }
 
@@ -114,6 +136,18 @@ export class AuthService {
     } catch {
       return null;
     }
+  }
+
+  /** What the web app needs to sign in, and whom a person with no roles asks for access; public. */
+  settings(): AuthSettings {
+    const auth = this.config.auth;
+    return {
+      mode: auth.mode,
+      ...(auth.mode === 'oidc' && auth.web.clientId
+        ? { oidc: { issuer: auth.issuer, clientId: auth.web.clientId, scope: auth.web.scope } }
+        : {}),
+      accessContact: this.config.accessContact ?? null,
+    };
   }
 
   async loadUser(by: { id: string } | { username: string }): Promise<CurrentUser | null> {

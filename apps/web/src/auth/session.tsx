@@ -3,6 +3,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Role } from '@domain/enums';
 import { getJson } from '../api/client';
 import type { Me } from '../api/types';
+import { signInOptions } from './auth-mode';
+import { providerSignOutUrl } from './oidc';
 import { tokenStore } from './token-store';
 
 interface Session {
@@ -11,6 +13,7 @@ interface Session {
   signedIn: boolean;
   has: (...roles: Role[]) => boolean;
   signIn: (token: string) => void;
+  /** Forgets the tokens here, then ends the provider's session too (OIDC), so the next sign-in asks again. */
   signOut: () => void;
 }
 
@@ -25,6 +28,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     enabled: token !== null,
     staleTime: Infinity,
   });
+  const options = useQuery({ queryKey: ['sign-in-options'], queryFn: signInOptions, staleTime: Infinity });
   const value: Session = {
     me: token ? me.data : undefined,
     loading: token !== null && me.isPending,
@@ -35,8 +39,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       tokenStore.set(t);
     },
     signOut: () => {
+      const oidc = options.data?.oidc;
       tokenStore.clear();
       queryClient.clear();
+      if (!oidc) return;
+      // The local tokens are gone whatever the provider answers; an unreachable provider leaves the sign-in page.
+      void providerSignOutUrl(oidc)
+        .then((url) => url && window.location.assign(url))
+        .catch(() => undefined);
     },
   };
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -84,7 +84,27 @@ export const en: typeof sv = {
     demoHint: 'Development mode: choose whom to sign in as.',
     oidcIntro: 'Sign in with your region account.',
     oidcButton: 'Sign in',
-    oidcNotConfigured: 'Sign-in is not configured (VITE_OIDC_ISSUER and VITE_OIDC_CLIENT_ID are missing).',
+    oidcNotConfigured: 'Sign-in is not configured (OIDC_WEB_CLIENT_ID is missing from the API settings).',
+  },
+  oidc: {
+    tryAgain: 'Back to sign-in',
+    error: {
+      state:
+        'Sign-in was stopped because the answer did not belong to a sign-in started in this tab. Please sign in again.',
+      provider: 'The sign-in service did not accept the sign-in. Try again or contact IT support.',
+      token: 'Sign-in could not be completed at the sign-in service. Please sign in again.',
+      idToken:
+        'Sign-in was stopped because the answer from the sign-in service could not be verified. Please sign in again.',
+      unknownUser:
+        'Prövning does not recognise your account in the region, or it has been deactivated. Contact whoever grants access in Prövning.',
+      discovery: 'The sign-in service cannot be reached right now. Try again in a while.',
+    },
+  },
+  noAccess: {
+    title: 'You have no assignment in Prövning yet',
+    signedInAs: 'You are signed in as {{name}} ({{username}}).',
+    body: 'Access to submit, review or decide requests is granted by the administrator or the HR lead of your unit. Ask them to add your role, then sign in again.',
+    contact: 'Contact: {{contact}}',
   },
   notFound: { title: 'Page not found', home: 'Go to the start page' },
   forbidden: {

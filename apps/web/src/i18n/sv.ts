@@ -84,7 +84,28 @@ export const sv = {
     demoHint: 'Utvecklingsläge: välj vem du vill logga in som.',
     oidcIntro: 'Logga in med ditt konto i regionen.',
     oidcButton: 'Logga in',
-    oidcNotConfigured: 'Inloggningen är inte konfigurerad (VITE_OIDC_ISSUER och VITE_OIDC_CLIENT_ID saknas).',
+    oidcNotConfigured:
+      'Inloggningen är inte konfigurerad (OIDC_WEB_CLIENT_ID saknas i API:ets inställningar).',
+  },
+  oidc: {
+    tryAgain: 'Till inloggningen',
+    error: {
+      state:
+        'Inloggningen avbröts eftersom svaret inte hörde till en inloggning som startades i den här fliken. Logga in igen.',
+      provider: 'Inloggningstjänsten godkände inte inloggningen. Försök igen eller kontakta IT-supporten.',
+      token: 'Inloggningen kunde inte slutföras hos inloggningstjänsten. Logga in igen.',
+      idToken:
+        'Inloggningen avbröts eftersom svaret från inloggningstjänsten inte gick att kontrollera. Logga in igen.',
+      unknownUser:
+        'Prövning känner inte igen ditt konto i regionen, eller så är det avstängt. Kontakta den som ger behörighet i Prövning.',
+      discovery: 'Inloggningstjänsten går inte att nå just nu. Försök igen om en stund.',
+    },
+  },
+  noAccess: {
+    title: 'Du har inget uppdrag i Prövning ännu',
+    signedInAs: 'Du är inloggad som {{name}} ({{username}}).',
+    body: 'Behörighet att skicka in, granska eller besluta ärenden ges av administratören eller HR-chefen för din enhet. Be dem lägga till din roll; logga sedan in igen.',
+    contact: 'Kontakt: {{contact}}',
   },
   notFound: { title: 'Sidan finns inte', home: 'Till startsidan' },
   forbidden: {

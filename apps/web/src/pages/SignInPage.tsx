@@ -2,7 +2,7 @@ import { useQuery, useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { signInOptions } from '../auth/auth-mode';
 import { devLogin } from '../auth/dev-login';
-import { oidcSettings, startOidcSignIn } from '../auth/oidc';
+import { startOidcSignIn } from '../auth/oidc';
 import { useSession } from '../auth/session';
 import { Loading } from '../components/Loading';
 import { ProblemNotice } from '../components/ProblemNotice';
@@ -17,7 +17,8 @@ export function SignInPage() {
     mutationFn: devLogin,
     onSuccess: (res) => session.signIn(res.token),
   });
-  const oidc = useMutation({ mutationFn: startOidcSignIn });
+  const settings = options.data?.oidc;
+  const oidc = useMutation({ mutationFn: () => startOidcSignIn(settings!) });
 
   return (
     <section className="signin">
@@ -31,12 +32,12 @@ export function SignInPage() {
           <button
             type="button"
             className="primary"
-            disabled={!oidcSettings.issuer || oidc.isPending}
+            disabled={!settings || oidc.isPending}
             onClick={() => oidc.mutate()}
           >
             {t('signIn.oidcButton')}
           </button>
-          {!oidcSettings.issuer && <p className="hint">{t('signIn.oidcNotConfigured')}</p>}
+          {!settings && <p className="hint">{t('signIn.oidcNotConfigured')}</p>}
         </div>
       )}
       {mode.data === 'dev' && (
