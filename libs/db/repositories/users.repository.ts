@@ -19,6 +19,14 @@ const grantRow = z.object({
   scopeUnitId: z.string().nullable(),
 });
 
+/**
+ * An assignment counts on the Stockholm calendar day it is valid (periods are inclusive and open-ended when null):
+ * a stand-in's extra role ends by itself at midnight, whatever the server's time zone.
+ */
+const VALID_TODAY = (r: string) =>
+  `(${r}.valid_from IS NULL OR ${r}.valid_from <= (now() AT TIME ZONE 'Europe/Stockholm')::date)
+   AND (${r}.valid_to IS NULL OR ${r}.valid_to >= (now() AT TIME ZONE 'Europe/Stockholm')::date)`;
+
 const LINK_COLUMNS: Record<LinkField, string> = {
   username: 'username',
   email: 'lower(email)',
@@ -46,7 +54,8 @@ export class UsersRepository {
       this.db,
       grantRow,
       `SELECT u.id, u.username, u.display_name AS "displayName", r.role, r.scope_unit_id AS "scopeUnitId"
-         FROM users u LEFT JOIN role_assignments r ON r.user_id = u.id WHERE u.active AND ${where}`,
+         FROM users u LEFT JOIN role_assignments r ON r.user_id = u.id AND ${VALID_TODAY('r')}
+        WHERE u.active AND ${where}`,
       values,
     );
     if (rows.length === 0) return undefined;
@@ -114,9 +123,9 @@ export class UsersRepository {
       `SELECT u.id, u.username, u.display_name AS "displayName",
               json_agg(json_build_object('role', r.role, 'scopeUnitId', r.scope_unit_id) ORDER BY r.role) AS grants,
               ${TOTAL_COLUMN}
-         FROM users u JOIN role_assignments r ON r.user_id = u.id
+         FROM users u JOIN role_assignments r ON r.user_id = u.id AND ${VALID_TODAY('r')}
         WHERE EXISTS (SELECT 1 FROM role_assignments m
-                       WHERE m.user_id = u.id AND ($1::text IS NULL OR m.role = $1)
+                       WHERE m.user_id = u.id AND ${VALID_TODAY('m')} AND ($1::text IS NULL OR m.role = $1)
                          AND ($2::uuid IS NULL OR m.scope_unit_id IS NULL OR m.scope_unit_id = $2
                               OR m.scope_unit_id = (SELECT parent_id FROM org_units WHERE id = $2))
                          AND ($3::uuid[] IS NULL OR m.scope_unit_id IS NULL
