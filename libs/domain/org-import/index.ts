@@ -9,6 +9,8 @@ export interface ImportFile {
   fileName: string;
   units: Sheet;
   people: Sheet;
+  /** What the reader already found wrong (a CSV row of no known type). */
+  problems?: ImportProblem[];
 }
 
 /**
@@ -23,7 +25,7 @@ export function planOrganisationImport(
   const units = parseUnits(file.units);
   const people = parsePeople(file.people);
   const validated = { units: units.rows, people: people.rows };
-  const problems = [...units.problems, ...people.problems];
+  const problems = [...(file.problems ?? []), ...units.problems, ...people.problems];
   const rows = {
     units: file.units.rows.filter((r) => r.cells.some((c) => c.trim())).length,
     people: file.people.rows.filter((r) => r.cells.some((c) => c.trim())).length,
@@ -34,13 +36,19 @@ export function planOrganisationImport(
       plan: null,
       rows,
     };
-  problems.push(
-    ...checkFile(validated, current, {
-      units: file.units.name,
-      people: file.people.name,
-      file: file.fileName,
-    }),
-  );
+  // Rows missing from the file mean "close" and "deactivate": a sheet left empty would empty the organisation.
+  for (const [sheet, count] of [
+    [file.units, rows.units],
+    [file.people, rows.people],
+  ] as const)
+    if (count === 0)
+      problems.push({
+        sheet: sheet.name,
+        line: 0,
+        field: 'file',
+        message: 'holds no rows: the import replaces the whole organisation',
+      });
+  problems.push(...checkFile(validated, current, { units: file.units.name, people: file.people.name }));
   problems.sort((a, b) => a.sheet.localeCompare(b.sheet) || a.line - b.line);
   return { problems, plan: problems.length ? null : planImport(validated, current, today), rows };
 }

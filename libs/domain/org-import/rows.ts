@@ -114,7 +114,7 @@ const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 function columns<F extends string>(
   sheet: Sheet,
   headers: Record<F, string[]>,
-  required: F[],
+  required: NoInfer<F>[],
 ): { at: Partial<Record<F, number>>; problems: ImportProblem[] } {
   const names = sheet.header.map(norm);
   const at: Partial<Record<F, number>> = {};
