@@ -78,7 +78,7 @@ async function snapshot() {
 const timed = async <T>(label: string, f: () => Promise<T>): Promise<T> => {
   const started = performance.now();
   const result = await f();
-  console.info(`${label}: ${Math.round(performance.now() - started)} ms`); // eslint-disable-line no-console
+  console.info(`${label}: ${Math.round(performance.now() - started)} ms`);
   return result;
 };
 

@@ -34,7 +34,10 @@ export class UserEntity {
 
 @Entity('role_assignments')
 @Index('IDX_role_assignments_period', ['userId', 'role', 'scopeUnitId', 'validFrom'], { unique: true })
-@Check('CHK_role_assignments_period', '"valid_to" IS NULL OR "valid_from" IS NULL OR "valid_from" <= "valid_to"')
+@Check(
+  'CHK_role_assignments_period',
+  '"valid_to" IS NULL OR "valid_from" IS NULL OR "valid_from" <= "valid_to"',
+)
 export class RoleAssignmentEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Index() @Column({ name: 'user_id', type: 'uuid' }) userId: string;

@@ -42,7 +42,9 @@ export class OrganisationValidity1764110000000 implements MigrationInterface {
       `CREATE UNIQUE INDEX "IDX_702567c6e2c9706930766d56db" ON "role_assignments" ("user_id", "role", "scope_unit_id") `,
     );
     await queryRunner.query(`ALTER TABLE "role_assignments" DROP CONSTRAINT "CHK_role_assignments_period"`);
-    await queryRunner.query(`ALTER TABLE "role_assignments" DROP COLUMN "valid_to", DROP COLUMN "valid_from"`);
+    await queryRunner.query(
+      `ALTER TABLE "role_assignments" DROP COLUMN "valid_to", DROP COLUMN "valid_from"`,
+    );
     await queryRunner.query(`ALTER TABLE "org_units" DROP CONSTRAINT "CHK_org_units_period"`);
     await queryRunner.query(`ALTER TABLE "org_units" DROP COLUMN "valid_to", DROP COLUMN "valid_from"`);
   }
