@@ -1,4 +1,8 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { UsersRepository } from '@db/repositories/users.repository';
 import type { ImportPlan } from '@domain/org-import';
@@ -312,4 +316,42 @@ describe('the organisation import', () => {
     expect(counts(outcome.plan)).toMatchObject({ create: 0, deactivate: 0 });
     expect(outcome.plan!.change.map((i) => i.key).sort()).toEqual(['SE2321000016-00001']);
   });
+});
+
+describe('npm run import:org', () => {
+  const run = (args: string[]) =>
+    new Promise<{ code: number | null; out: string }>((resolve) => {
+      const child = spawn(
+        process.execPath,
+        ['-r', './scripts/ts-register.cjs', 'scripts/import-org.ts', ...args],
+        {
+          cwd: join(__dirname, '../..'),
+          env: { ...process.env, DATABASE_URL: db.url },
+        },
+      );
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (out += d));
+      child.on('close', (code) => resolve({ code, out }));
+    });
+
+  it('prints the plan of a dry run, and the bad rows with exit code 1', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'org-import-'));
+    const good = join(dir, 'good.xlsx');
+    await writeFile(good, await workbookOf(aRegion()));
+    const before = await snapshot();
+    const dry = await run([good]);
+    expect(dry.code).toBe(0);
+    expect(dry.out).toMatch(/dry run: nothing changed/);
+    expect(await snapshot()).toEqual(before);
+    const bad = join(dir, 'bad.xlsx');
+    await writeFile(
+      bad,
+      await workbookOf({ units: aRegion().units, people: [['SE-Z', 'Zed', '', 'overlord', 'DIV1', '', '']] }),
+    );
+    const refused = await run([bad, '--apply']);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(/Personer line 2, role: "overlord" is not a role/);
+    expect(await snapshot()).toEqual(before);
+  }, 60_000);
 });
