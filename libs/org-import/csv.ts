@@ -38,9 +38,10 @@ export function parseCsv(input: string): CsvRecord[] {
     wasQuoted = false;
   };
   const endRecord = () => {
+    // A trailing newline is no empty record; a quoted empty field (`""`) is one.
+    const empty = cells.length === 0 && cell === '' && !wasQuoted;
     endCell();
-    // A trailing newline is no empty record.
-    if (!(cells.length === 1 && cells[0] === '' && !wasQuoted)) records.push({ line: start, cells });
+    if (!empty) records.push({ line: start, cells });
     cells = [];
   };
   for (let i = 0; i < text.length; i++) {
