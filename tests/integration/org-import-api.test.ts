@@ -42,6 +42,31 @@ const people = [
   ['SE-2', 'Annan Person', '', 'hr_reviewer', 'SOM', '', ''],
 ];
 
+describe('role assignment periods', () => {
+  it('shows a reviewer whose grant has ended none of the requests it covered', async () => {
+    expect((await openReviewPeriod(t, 'hire')).status).toBe(201);
+    const units = await unitIdsByCode(t);
+    await t.http
+      .post('/api/v1/requests')
+      .set(await bearer(t, 'chef.akuten'))
+      .send(aHireBody(units.get('SOM-AKUT')!))
+      .expect(201);
+    const seen = async () =>
+      (
+        await t.http
+          .get('/api/v1/requests')
+          .set(await bearer(t, 'hr.somatik'))
+          .expect(200)
+      ).body.total;
+    expect(await seen()).toBe(1);
+    const ended = `UPDATE role_assignments SET valid_to = $1 WHERE user_id = (SELECT id FROM users WHERE username = 'hr.somatik')`;
+    await t.db.dataSource.query(ended, ['2020-12-31']);
+    expect(await seen()).toBe(0);
+    await t.db.dataSource.query(ended, [null]);
+    expect(await seen()).toBe(1);
+  });
+});
+
 describe('POST /api/v1/org-import', () => {
   it('answers a dry run of an uploaded XLSX with the plan and changes nothing', async () => {
     const before = await counts();
@@ -80,7 +105,6 @@ describe('POST /api/v1/org-import', () => {
     const admin = (await t.db.dataSource.query(`SELECT id FROM users WHERE username = 'admin'`))[0].id;
     expect(audit.body.items[0].actorId).toBe(admin);
 
-    expect((await openReviewPeriod(t, 'hire')).status).toBe(201);
     const units = await unitIdsByCode(t);
     const refused = await t.http
       .post('/api/v1/requests')

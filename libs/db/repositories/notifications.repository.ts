@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { grantValidOn } from './grant-validity';
 import type { Role } from '@domain/enums';
 import type { AuditInput } from './audit-events.repository';
 import { execute, first, jsonObject, many, type Queryable, timestamp, updated } from './rows';
@@ -32,7 +33,8 @@ function recipientsSql(recipients: Recipients): { sql: string; params: unknown[]
     'userId' in recipients
       ? `SELECT $3::uuid AS user_id`
       : `SELECT user_id FROM role_assignments
-          WHERE role = $3 AND (scope_unit_id IS NULL OR $4::uuid IS NULL OR scope_unit_id = $4::uuid)`;
+          WHERE role = $3 AND (scope_unit_id IS NULL OR $4::uuid IS NULL OR scope_unit_id = $4::uuid)
+            AND ${grantValidOn('role_assignments', `($2::timestamptz AT TIME ZONE 'Europe/Stockholm')::date`)}`;
   return {
     sql: `direct AS (${direct}),
      recipients AS (

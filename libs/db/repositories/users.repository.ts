@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES, type LinkField, type Role } from '@domain/enums';
+import { grantValidOn } from './grant-validity';
 import { many, pageSql, updated, type PageOf, type Queryable, TOTAL_COLUMN, windowTotal } from './rows';
 
 const grant = z.object({ role: z.enum(ROLES), scopeUnitId: z.string().nullable() });
@@ -19,13 +20,7 @@ const grantRow = z.object({
   scopeUnitId: z.string().nullable(),
 });
 
-/**
- * An assignment counts on the Stockholm calendar day it is valid (periods are inclusive and open-ended when null):
- * a stand-in's extra role ends by itself at midnight, whatever the server's time zone.
- */
-const VALID_TODAY = (r: string) =>
-  `(${r}.valid_from IS NULL OR ${r}.valid_from <= (now() AT TIME ZONE 'Europe/Stockholm')::date)
-   AND (${r}.valid_to IS NULL OR ${r}.valid_to >= (now() AT TIME ZONE 'Europe/Stockholm')::date)`;
+const VALID_TODAY = (alias: string) => grantValidOn(alias);
 
 const LINK_COLUMNS: Record<LinkField, string> = {
   username: 'username',
