@@ -59,20 +59,51 @@ export async function importOrganisation(
   if (!options.apply) {
     const repo = new OrgImportRepository(dataSource);
     const current = organisationOf(await repo.units(), await repo.people());
-    const { problems, plan, rows } = planOrganisationImport(file, current, await repo.today());
-    return { problems, plan, applied: false, rows };
+    const planned = await withUsernameClashes(
+      repo,
+      file,
+      planOrganisationImport(file, current, await repo.today()),
+    );
+    return { ...planned, applied: false };
   }
   const { outcome, deactivated } = await dataSource.transaction(async (manager) => {
     const repo = new OrgImportRepository(manager);
     await repo.lock();
     const [units, people, today] = [await repo.units(), await repo.people(), await repo.today()];
-    const { problems, plan, rows } = planOrganisationImport(file, organisationOf(units, people), today);
+    const { problems, plan, rows } = await withUsernameClashes(
+      repo,
+      file,
+      planOrganisationImport(file, organisationOf(units, people), today),
+    );
     if (!plan) return { outcome: { problems, plan, applied: false, rows }, deactivated: [] };
     const deactivated = await applyPlan(repo, plan, { units, people, today, actorId: options.actorId });
     return { outcome: { problems, plan, applied: true, rows }, deactivated };
   });
   if (deactivated.length && options.onPeopleDeactivated) await options.onPeopleDeactivated(deactivated);
   return outcome;
+}
+
+/**
+ * A new person's username is their id; one that another user (a hand-made or demo user without an employee id)
+ * already has is a problem of the file, not a failed insert.
+ */
+async function withUsernameClashes(
+  repo: OrgImportRepository,
+  file: ImportFile,
+  planned: ReturnType<typeof planOrganisationImport>,
+): Promise<ReturnType<typeof planOrganisationImport>> {
+  if (!planned.plan) return planned;
+  const taken = await repo.takenUsernames(
+    planned.plan.create.filter((i) => i.entity === 'person').map((i) => i.key),
+  );
+  if (taken.length === 0) return planned;
+  const problems = taken.map((id) => ({
+    sheet: file.people.name,
+    line: 0,
+    field: 'id',
+    message: `"${id}" is already the username of a user without this employee id; give that user the id or choose another`,
+  }));
+  return { ...planned, problems, plan: null };
 }
 
 /** Writes a plan; answers the ids of the users it deactivated. */

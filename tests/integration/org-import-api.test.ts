@@ -133,6 +133,26 @@ describe('POST /api/v1/org-import', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('refuses a new person whose id is already the username of another user', async () => {
+    const res = await t.http
+      .post('/api/v1/org-import?fileName=clash.xlsx')
+      .set({ ...(await bearer(t, 'admin')), 'Content-Type': XLSX })
+      .send(
+        await workbookOf({
+          units: await demoRows(),
+          people: [...people, ['admin', 'Imposter', '', 'admin', 'REGION', '', '']],
+        }),
+      )
+      .expect(200);
+    expect(res.body.plan).toBeNull();
+    expect(res.body.problems).toEqual([
+      expect.objectContaining({
+        field: 'id',
+        message: expect.stringMatching(/"admin" is already the username/),
+      }),
+    ]);
+  });
+
   it('refuses a 50 MB upload with 413, a file that is no spreadsheet with 415, and JSON with 415, each by name', async () => {
     const admin = await bearer(t, 'admin');
     const big = await t.http

@@ -132,6 +132,18 @@ export class OrgImportRepository {
     );
   }
 
+  /** Of `usernames`, those some user already has (a new person signs in by their id until linked). */
+  async takenUsernames(usernames: string[]): Promise<string[]> {
+    if (usernames.length === 0) return [];
+    const rows = await many(
+      this.db,
+      z.object({ username: z.string() }),
+      `SELECT username FROM users WHERE username = ANY($1::text[])`,
+      [usernames],
+    );
+    return rows.map((r) => r.username);
+  }
+
   /** New units in one statement; answers code → id. Parents must already exist (divisions go first). */
   async insertUnits(units: UnitValues[]): Promise<Map<string, string>> {
     if (units.length === 0) return new Map();
