@@ -8,6 +8,7 @@ const moduleNameMapper = {
   '^@workflows/(.*)$': '<rootDir>/workflows/$1',
   '^@activities/(.*)$': '<rootDir>/activities/$1',
   '^@local/(.*)$': '<rootDir>/local/$1',
+  '^@org-import/(.*)$': '<rootDir>/libs/org-import/$1',
 };
 const transform = { '^.+\\.ts$': ['@swc/jest'] };
 const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleNameMapper };

@@ -10,8 +10,8 @@ import type { DataSource } from 'typeorm';
 export const RUNTIME_GRANTS = {
   /** Every table not named below. */
   tables: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
-  /** The audit trail is evidence: read and append only (its trigger refuses UPDATE/DELETE/TRUNCATE as well). */
-  appendOnly: { tables: ['audit_events'], privileges: ['SELECT', 'INSERT'] },
+  /** The audit trails are evidence: read and append only (audit_events' trigger refuses UPDATE/DELETE/TRUNCATE too). */
+  appendOnly: { tables: ['audit_events', 'admin_audit_log'], privileges: ['SELECT', 'INSERT'] },
   /** TypeORM's record of applied migrations: the runtime may read it, never forge or erase an entry. */
   readOnly: { tables: ['migrations'], privileges: ['SELECT'] },
   /** nextval() for BIGSERIAL ids (audit_events.id). */

@@ -138,7 +138,7 @@ function operationFor(method: string, url: string): [string, Operation] {
 async function call(
   method: 'get' | 'post' | 'delete',
   url: string,
-  options: { as?: string; body?: object; headers?: Record<string, string> } = {},
+  options: { as?: string; body?: object | string; headers?: Record<string, string> } = {},
 ): Promise<Response> {
   let req = t.http[method](url);
   if (options.as) req = req.set(await bearer(t, options.as));
@@ -513,6 +513,28 @@ describe('real responses match the document', () => {
     expect(
       (await call('post', '/api/v1/temporal-codec/decode', { as: 'admin', body: { payloads: 'x' } })).status,
     ).toBe(400);
+  });
+
+  it('for the organisation import and its audit log', async () => {
+    const csv =
+      'typ;enhetskod;överordnad kod;namn;nivå;id;roll;omfattning\nenhet;X;;X;division;;;\nperson;;;Eva;;SE-1;requester;X\n';
+    const dry = await call('post', '/api/v1/org-import?fileName=org.csv', {
+      as: 'admin',
+      headers: { 'Content-Type': 'text/csv' },
+      body: csv,
+    });
+    expect(dry.status).toBe(200);
+    expect(dry.body.plan.create).toHaveLength(2);
+    const bad = await call('post', '/api/v1/org-import', {
+      as: 'admin',
+      headers: { 'Content-Type': 'text/csv' },
+      body: 'typ\nunknown\n',
+    });
+    expect(bad.body.problems.length).toBeGreaterThan(0);
+    expect((await call('post', '/api/v1/org-import', { as: 'admin', body: {} })).status).toBe(415);
+    expect((await call('post', '/api/v1/org-import', { as: 'hrchef', body: {} })).status).toBe(403);
+    expect((await call('get', '/api/v1/admin-audit', { as: 'admin' })).status).toBe(200);
+    expect((await call('get', '/api/v1/admin-audit?page=0', { as: 'admin' })).status).toBe(400);
   });
 
   it('for health and metrics', async () => {

@@ -13,6 +13,8 @@ import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
 import { OrgController } from './org/org.controller';
+import { OrgImportController } from './org-import/org-import.controller';
+import { OrgImportService } from './org-import/org-import.service';
 import { RequestsController } from './requests/requests.controller';
 import { RequestsService } from './requests/requests.service';
 import { ReviewGateway } from './requests/review-gateway';
@@ -48,6 +50,7 @@ export class AppModule {
       controllers: [
         AuthController,
         OrgController,
+        OrgImportController,
         ReviewPeriodsController,
         ExemptionsController,
         DelegationsController,
@@ -77,6 +80,7 @@ export class AppModule {
         MetricsService,
         StatsService,
         UsersService,
+        OrgImportService,
       ],
     };
   }

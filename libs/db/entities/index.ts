@@ -1,3 +1,4 @@
+import { AdminAuditLogEntity } from './admin-audit-log.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { DecisionEntity } from './decision.entity';
 import { DelegationEntity } from './delegation.entity';
@@ -12,6 +13,7 @@ import { StatsStageRollupEntity } from './stats-stage-rollup.entity';
 import { RoleAssignmentEntity, UserEntity } from './user.entity';
 
 export {
+  AdminAuditLogEntity,
   AuditEventEntity,
   DecisionEntity,
   DelegationEntity,
@@ -41,4 +43,5 @@ export const ENTITIES = [
   NotificationEntity,
   StatsRollupEntity,
   StatsStageRollupEntity,
+  AdminAuditLogEntity,
 ];

@@ -1,6 +1,7 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('org_units')
+@Check('CHK_org_units_period', '"valid_to" IS NULL OR "valid_from" IS NULL OR "valid_from" <= "valid_to"')
 export class OrgUnitEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Index() @Column({ name: 'parent_id', type: 'uuid', nullable: true }) parentId: string | null;
@@ -15,4 +16,7 @@ export class OrgUnitEntity {
   parent?: OrgUnitEntity;
   /** The division's own staff cost per year in whole kronor; agency cost is reported as a share of it. */
   @Column({ name: 'staff_cost_sek', type: 'bigint', nullable: true }) staffCostSek: string | null;
+  /** First and last day the unit is open (inclusive; null: open-ended). A closed unit keeps its history. */
+  @Column({ name: 'valid_from', type: 'date', nullable: true }) validFrom: string | null;
+  @Column({ name: 'valid_to', type: 'date', nullable: true }) validTo: string | null;
 }

@@ -33,13 +33,20 @@ export class UserEntity {
 }
 
 @Entity('role_assignments')
-@Index(['userId', 'role', 'scopeUnitId'], { unique: true })
+@Index('IDX_role_assignments_period', ['userId', 'role', 'scopeUnitId', 'validFrom'], { unique: true })
+@Check(
+  'CHK_role_assignments_period',
+  '"valid_to" IS NULL OR "valid_from" IS NULL OR "valid_from" <= "valid_to"',
+)
 export class RoleAssignmentEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Index() @Column({ name: 'user_id', type: 'uuid' }) userId: string;
   @Column({ type: 'text' }) role: string;
   /** A division or unit; null means the whole region. */
   @Index() @Column({ name: 'scope_unit_id', type: 'uuid', nullable: true }) scopeUnitId: string | null;
+  /** First and last day the grant counts (inclusive; null: open-ended): a stand-in's extra role ends by itself. */
+  @Column({ name: 'valid_from', type: 'date', nullable: true }) validFrom: string | null;
+  @Column({ name: 'valid_to', type: 'date', nullable: true }) validTo: string | null;
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
   user?: UserEntity;

@@ -4,6 +4,7 @@ import { NotificationMail1763920000000 } from './1763920000000-notification-mail
 import { StatisticsRollups1763930000000 } from './1763930000000-statistics-rollups';
 import { StageRollups1763940000000 } from './1763940000000-stage-rollups';
 import { UserIdentity1764100000000 } from './1764100000000-user-identity';
+import { OrganisationValidity1764110000000 } from './1764110000000-organisation-validity';
 
 /** In order; TypeORM records each in the `migrations` table and runs only the new ones. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   StatisticsRollups1763930000000,
   StageRollups1763940000000,
   UserIdentity1764100000000,
+  OrganisationValidity1764110000000,
 ];

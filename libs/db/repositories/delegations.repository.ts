@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { grantValidOn } from './grant-validity';
 import { REQUEST_KINDS, type RequestKind } from '@domain/enums';
 import type { NewDelegation } from '@domain/delegation';
 import {
@@ -58,7 +59,8 @@ export class DelegationsRepository {
       `SELECT ${COLUMNS}, ${TOTAL_COLUMN} FROM ${FROM}
         WHERE d.revoked_at IS NULL
           AND ($2 OR d.delegator_id = $1 OR d.delegate_id = $1
-               OR EXISTS (SELECT 1 FROM role_assignments ra WHERE ra.user_id = d.delegator_id AND ra.scope_unit_id = ANY($3::uuid[])))
+               OR EXISTS (SELECT 1 FROM role_assignments ra WHERE ra.user_id = d.delegator_id AND ra.scope_unit_id = ANY($3::uuid[])
+                                                   AND ${grantValidOn('ra')}))
         ORDER BY d.valid_from DESC, d.created_at DESC, d.id ${pageSql(q)}`,
       [q.userId, q.all, q.divisions],
     );
@@ -124,7 +126,8 @@ export class DelegationsRepository {
       standInRow,
       `SELECT d.delegator_id AS "delegatorId",
               EXISTS (SELECT 1 FROM role_assignments ra WHERE ra.user_id = d.delegator_id AND ra.role = $3
-                        AND (ra.scope_unit_id IS NULL OR ra.scope_unit_id = $4::uuid)) AS covers
+                        AND (ra.scope_unit_id IS NULL OR ra.scope_unit_id = $4::uuid)
+                        AND ${grantValidOn('ra', '$2::date')}) AS covers
          FROM delegations d
         WHERE d.delegate_id = $1 AND d.revoked_at IS NULL AND d.valid_from <= $2 AND d.valid_to >= $2
           AND (d.kind IS NULL OR d.kind = $5)

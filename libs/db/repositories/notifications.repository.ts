@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { grantValidOn } from './grant-validity';
 import type { Role } from '@domain/enums';
 import type { AuditInput } from './audit-events.repository';
 import { execute, first, jsonObject, many, type Queryable, timestamp, updated } from './rows';
@@ -34,6 +35,9 @@ export interface InsertedNotification extends NotificationInput {
  * is mailed nothing (delegateQualifiesFor in libs/domain/delegation.ts is the same test). `$1` is the request id
  * and `$2` the instant; the recipients' own parameters follow from `$3`.
  */
+/** The Stockholm day of the notification's instant (`$2`): grants and delegations count on that day. */
+const ON_THE_DAY = `($2::timestamptz AT TIME ZONE 'Europe/Stockholm')::date`;
+
 function recipientsSql(recipients: Recipients): { sql: string; params: unknown[] } {
   const [direct, needs] =
     'userId' in recipients
@@ -43,7 +47,8 @@ function recipientsSql(recipients: Recipients): { sql: string; params: unknown[]
         ]
       : [
           `SELECT user_id FROM role_assignments
-          WHERE role = $3 AND (scope_unit_id IS NULL OR $4::uuid IS NULL OR scope_unit_id = $4::uuid)`,
+          WHERE role = $3 AND (scope_unit_id IS NULL OR $4::uuid IS NULL OR scope_unit_id = $4::uuid)
+            AND ${grantValidOn('role_assignments', ON_THE_DAY)}`,
           `SELECT $3::text AS role, $4::uuid AS scope_unit_id`,
         ];
   return {
@@ -58,7 +63,8 @@ function recipientsSql(recipients: Recipients): { sql: string; params: unknown[]
           AND (d.kind IS NULL OR d.kind = (SELECT kind FROM requests WHERE id = $1::uuid))
           AND EXISTS (SELECT 1 FROM role_assignments da
                        WHERE da.user_id = d.delegate_id AND da.role::text = n.role
-                         AND (da.scope_unit_id IS NULL OR da.scope_unit_id = n.scope_unit_id)))`,
+                         AND (da.scope_unit_id IS NULL OR da.scope_unit_id = n.scope_unit_id)
+                         AND ${grantValidOn('da', ON_THE_DAY)}))`,
     params:
       'userId' in recipients
         ? [recipients.userId, recipients.stageId ?? null]

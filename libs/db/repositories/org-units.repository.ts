@@ -5,7 +5,13 @@ const idRow = z.object({ id: z.string() });
 
 const LEVEL = z.enum(['division', 'unit']);
 
-const placedUnitRow = z.object({ id: z.string(), level: LEVEL, divisionId: z.string() });
+const placedUnitRow = z.object({
+  id: z.string(),
+  level: LEVEL,
+  divisionId: z.string(),
+  /** Whether the unit (and its division) is open on today's Stockholm date: a closed unit takes no new requests. */
+  open: z.boolean(),
+});
 const orgUnitRow = z.object({
   id: z.string(),
   parentId: z.string().nullable(),
@@ -28,7 +34,12 @@ export class OrgUnitsRepository {
     return first(
       this.db,
       placedUnitRow,
-      `SELECT id, level, COALESCE(parent_id, id) AS "divisionId" FROM org_units WHERE id = $1`,
+      `SELECT o.id, o.level, COALESCE(o.parent_id, o.id) AS "divisionId",
+              NOT EXISTS (SELECT 1 FROM org_units c
+                           WHERE c.id IN (o.id, o.parent_id)
+                             AND (c.valid_from > (now() AT TIME ZONE 'Europe/Stockholm')::date
+                                  OR c.valid_to < (now() AT TIME ZONE 'Europe/Stockholm')::date)) AS open
+         FROM org_units o WHERE o.id = $1`,
       [id],
     );
   }

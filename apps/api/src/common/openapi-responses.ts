@@ -17,7 +17,7 @@ export const problemContent = {
   'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
 };
 
-export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 503;
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 503;
 
 const PROBLEM_DESCRIPTIONS: Record<ProblemStatus, string> = {
   400: 'The input is not valid; `errors` names the bad fields where it can',
@@ -26,6 +26,7 @@ const PROBLEM_DESCRIPTIONS: Record<ProblemStatus, string> = {
   404: 'Not found',
   409: 'The request conflicts with the current state',
   413: 'The body is larger than this API accepts',
+  415: 'The body is of a media type this operation does not read',
   422: 'The input is well-formed but refers to something that does not fit',
   503: 'A dependency is unavailable; try again after Retry-After seconds',
 };

@@ -136,6 +136,11 @@ export class RequestsService {
         { field: 'unitId', message: 'is not a known unit' },
       ]);
     }
+    if (!unit.open) {
+      throw new DomainError('unprocessable', 'The unit is closed', [
+        { field: 'unitId', message: 'is closed (or not yet open) and takes no new requests' },
+      ]);
+    }
     return unit;
   }
 

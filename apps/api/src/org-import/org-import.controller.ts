@@ -1,0 +1,132 @@
+import {
+  type CallHandler,
+  Controller,
+  type ExecutionContext,
+  Get,
+  HttpCode,
+  type NestInterceptor,
+  PayloadTooLargeException,
+  Post,
+  Query,
+  Req,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { catchError, type Observable, throwError } from 'rxjs';
+import { z } from 'zod';
+import { adminAuditPageSchema, importOutcomeSchema } from '@contracts/org-import';
+import { MAX_PAGE_SIZE, pageQuery } from '@contracts/paging';
+import { MAX_IMPORT_BYTES } from '@org-import/read';
+import { Can } from '../auth/allow.decorator';
+import { type CurrentUser, hasRole, User } from '../auth/current-user';
+import { ApiQueryFrom } from '../common/openapi-query';
+import { ApiProblems } from '../common/openapi-responses';
+import { openApiResponseSchema } from '../common/openapi-schema';
+import { parseBody } from '../common/parse-body';
+import { problem, ProblemException } from '../common/problem';
+import { OrgImportService } from './org-import.service';
+import { rawUpload, tooLarge } from './upload';
+
+const importQuery = z
+  .object({
+    apply: z
+      .enum(['true', 'false'])
+      .default('false')
+      .describe('true applies the plan; the default is a dry run'),
+    fileName: z.string().max(200).optional().describe('The name problems cite, for a raw-body upload'),
+  })
+  .strict();
+const auditQuery = z.object({ ...pageQuery(MAX_PAGE_SIZE) }).strict();
+
+/** Multer's own "File too large" as the import's message, naming the file's limit. */
+class UploadLimit implements NestInterceptor {
+  intercept(_: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return next
+      .handle()
+      .pipe(
+        catchError((e: unknown) =>
+          throwError(() => (e instanceof PayloadTooLargeException ? tooLarge('The file') : e)),
+        ),
+      );
+  }
+}
+
+/**
+ * Only an admin imports the organisation or reads its audit log. The check is here, not in abilities.ts, because
+ * this round keeps out of apps/api/src/auth; the lead may move it there as a subject of its own.
+ */
+function requireAdmin(user: CurrentUser) {
+  if (!hasRole(user, 'admin')) throw new ProblemException(problem(403, 'Only an admin may do this'));
+}
+
+interface Upload {
+  buffer: Buffer;
+  originalname: string;
+}
+
+@ApiTags('org-import')
+@ApiBearerAuth()
+@Controller()
+export class OrgImportController {
+  constructor(private readonly imports: OrgImportService) {}
+
+  @Post('org-import')
+  @HttpCode(200)
+  @Can('read', 'Me')
+  @UseInterceptors(UploadLimit, FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
+  @ApiConsumes(
+    'multipart/form-data',
+    'text/csv',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  )
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: { file: { type: 'string', format: 'binary' } },
+      required: ['file'],
+    },
+  })
+  @ApiQueryFrom(importQuery)
+  @ApiOkResponse({
+    description:
+      'The plan of the import (create, change, deactivate, unchanged) or the bad rows; applied with apply=true ' +
+      'and no bad rows (docs/organisation-import.md)',
+    schema: openApiResponseSchema(importOutcomeSchema),
+  })
+  @ApiProblems(
+    400,
+    401,
+    403,
+    [413, 'The file is over 10 MB'],
+    [415, 'The file is no XLSX or CSV'],
+    [422, 'The file is an XLSX without the sheets Enheter and Personer, or a broken one'],
+  )
+  async import(
+    @Query() query: unknown,
+    @User() user: CurrentUser,
+    @Req() req: Request,
+    @UploadedFile() upload: Upload | undefined,
+  ) {
+    requireAdmin(user);
+    const q = parseBody(importQuery, query);
+    const name = upload?.originalname || q.fileName || 'the file';
+    const bytes = upload ? upload.buffer : await rawUpload(req, name);
+    return this.imports.import(bytes, name, q.apply === 'true', user.id);
+  }
+
+  @Get('admin-audit')
+  @Can('read', 'Me')
+  @ApiQueryFrom(auditQuery)
+  @ApiOkResponse({
+    description: 'A page of the changes to the organisation, newest first, with each row before and after',
+    schema: openApiResponseSchema(adminAuditPageSchema),
+  })
+  @ApiProblems(400, 401, 403)
+  async audit(@Query() query: unknown, @User() user: CurrentUser) {
+    requireAdmin(user);
+    return this.imports.auditPage(parseBody(auditQuery, query));
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * A role assignment counts on the Stockholm calendar days of its period (inclusive; null ends are open): a
+ * stand-in's extra role ends by itself at midnight whatever the server's time zone, and a role the import ended
+ * grants nothing from the next day. Every statement that reads role_assignments for a decision asks this.
+ */
+export const STOCKHOLM_TODAY = `(now() AT TIME ZONE 'Europe/Stockholm')::date`;
+
+export function grantValidOn(alias: string, dateSql: string = STOCKHOLM_TODAY): string {
+  return `(${alias}.valid_from IS NULL OR ${alias}.valid_from <= ${dateSql})
+   AND (${alias}.valid_to IS NULL OR ${alias}.valid_to >= ${dateSql})`;
+}
