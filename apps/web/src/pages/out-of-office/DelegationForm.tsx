@@ -1,4 +1,4 @@
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -58,7 +58,7 @@ export function DelegationForm() {
     .filter((u) => u.id !== session.me?.id)
     .map((u) => ({ value: u.id, label: u.displayName }));
   // Only people who hold the absent reviewer's roles and scopes can take their stages: offer no one else.
-  const delegatorId = form.watch('delegatorId');
+  const delegatorId = useWatch({ control: form.control, name: 'delegatorId' });
   const delegator = (delegatorId && reviewers.find((u) => u.id === delegatorId)) || session.me;
   const standIns = reviewers
     .filter((u) => u.id !== session.me?.id && u.id !== delegator?.id)
