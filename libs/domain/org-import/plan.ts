@@ -7,16 +7,8 @@ import type { ImportProblem, PersonRow, UnitRow } from './rows';
  * today's Stockholm date. Applying a plan and planning the same file again gives an empty plan.
  */
 
-export interface UnitSnapshot {
-  code: string;
-  parentCode: string | null;
-  name: string;
-  level: 'division' | 'unit';
-  budgetSek: number | null;
-  staffCostSek: number | null;
-  validFrom: string | null;
-  validTo: string | null;
-}
+/** A unit as the database holds it: the file's unit row without its line. */
+export type UnitSnapshot = Omit<UnitRow, 'line'>;
 export interface RoleGrant {
   role: Role;
   /** A unit code; null for the whole region. */
