@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { DelegationsRepository } from '@db/repositories/delegations.repository';
 import {
   type ImportFile,
   type ImportPlan,
@@ -77,6 +78,7 @@ export async function importOrganisation(
     );
     if (!plan) return { outcome: { problems, plan, applied: false, rows }, deactivated: [] };
     const deactivated = await applyPlan(repo, plan, { units, people, today, actorId: options.actorId });
+    await endDelegationsOf(manager, repo, deactivated, options.actorId);
     return { outcome: { problems, plan, applied: true, rows }, deactivated };
   });
   if (deactivated.length && options.onPeopleDeactivated) await options.onPeopleDeactivated(deactivated);
@@ -104,6 +106,21 @@ async function withUsernameClashes(
     message: `"${id}" is already the username of a user without this employee id; give that user the id or choose another`,
   }));
   return { ...planned, problems, plan: null };
+}
+
+/** A leaver's delegations, from and to them, end with the import that deactivates them, each in the audit log. */
+async function endDelegationsOf(
+  manager: EntityManager,
+  repo: OrgImportRepository,
+  userIds: string[],
+  actorId: string | null,
+): Promise<void> {
+  if (userIds.length === 0) return;
+  const ended = await new DelegationsRepository(manager).endAllOf(userIds);
+  await repo.audit(
+    actorId,
+    ended.map((d) => ({ entity: 'delegation', entityId: d.id, action: 'end', before: d, after: null })),
+  );
 }
 
 /** Writes a plan; answers the ids of the users it deactivated. */

@@ -147,6 +147,25 @@ describe('the organisation import', () => {
       await workbookOf({ units: region.units, people: promoted }),
       'region-v2.xlsx',
     );
+    // The leaver stands in for a colleague, and a colleague for them: both delegations end with the import.
+    const [leaving] = await db.dataSource.query(
+      `SELECT id FROM users WHERE employee_id = 'SE2321000016-00002'`,
+    );
+    const [colleague] = await db.dataSource.query(
+      `SELECT id FROM users WHERE employee_id = 'SE2321000016-00003'`,
+    );
+    const [stay] = await db.dataSource.query(`SELECT id FROM users WHERE employee_id = 'SE2321000016-00004'`);
+    for (const [from, to] of [
+      [colleague.id, leaving.id],
+      [leaving.id, colleague.id],
+      [colleague.id, stay.id],
+    ]) {
+      await db.dataSource.query(
+        `INSERT INTO delegations (delegator_id, delegate_id, valid_from, valid_to, created_by)
+         VALUES ($1, $2, CURRENT_DATE, CURRENT_DATE + 30, $1)`,
+        [from, to],
+      );
+    }
     const deactivatedIds: string[][] = [];
     const outcome = await timed('import with one leaver and one new role', () =>
       importOrganisation(db.dataSource, file, {
@@ -179,6 +198,20 @@ describe('the organisation import', () => {
       },
       { action: 'deactivate', before: [expect.objectContaining({ role: 'requester' })], after: [] },
     ]);
+    const delegations = await db.dataSource.query(
+      `SELECT delegator_id AS "from", delegate_id AS "to", revoked_at IS NOT NULL AS ended FROM delegations`,
+    );
+    expect(delegations).toEqual(
+      expect.arrayContaining([
+        { from: colleague.id, to: leaving.id, ended: true },
+        { from: leaving.id, to: colleague.id, ended: true },
+        { from: colleague.id, to: stay.id, ended: false },
+      ]),
+    );
+    const [{ count: endedAudited }] = await db.dataSource.query(
+      `SELECT count(*)::int AS count FROM admin_audit_log WHERE entity = 'delegation' AND action = 'end'`,
+    );
+    expect(endedAudited).toBe(2);
     const twice = await importOrganisation(db.dataSource, file, { apply: true, actorId: null });
     expect(counts(twice.plan)).toMatchObject({ create: 0, change: 0, deactivate: 0 });
   }, 60_000);

@@ -10,6 +10,7 @@ import {
   pageSql,
   type PageOf,
   type Queryable,
+  updated,
   timestamp,
   TOTAL_COLUMN,
   windowTotal,
@@ -93,6 +94,22 @@ export class DelegationsRepository {
       [d.delegatorId, d.delegateId, d.validFrom, d.validTo, d.kind ?? null, createdBy],
     );
     return row!.id;
+  }
+
+  /**
+   * Ends, now, every delegation from or to these people that has not ended yet: a leaver neither hands work on nor
+   * takes anyone's. Answers the delegations it ended.
+   */
+  endAllOf(userIds: string[]) {
+    return updated(
+      this.db,
+      z.object({ id: z.string(), delegatorId: z.string(), delegateId: z.string() }),
+      `UPDATE delegations SET revoked_at = now()
+        WHERE revoked_at IS NULL AND valid_to >= (now() AT TIME ZONE 'Europe/Stockholm')::date
+          AND (delegator_id = ANY($1::uuid[]) OR delegate_id = ANY($1::uuid[]))
+        RETURNING id, delegator_id AS "delegatorId", delegate_id AS "delegateId"`,
+      [userIds],
+    );
   }
 
   revoke(id: string) {

@@ -72,9 +72,9 @@ export interface NewGrant {
   validTo: string | null;
 }
 export interface AuditEntry {
-  entity: 'org_unit' | 'user';
+  entity: 'org_unit' | 'user' | 'delegation';
   entityId: string;
-  action: 'create' | 'change' | 'close' | 'deactivate';
+  action: 'create' | 'change' | 'close' | 'deactivate' | 'end';
   before: unknown;
   after: unknown;
 }
