@@ -20,13 +20,19 @@ const grantRow = z.object({
   scopeUnitId: z.string().nullable(),
 });
 
-const VALID_TODAY = (alias: string) => grantValidOn(alias);
-
 const LINK_COLUMNS: Record<LinkField, string> = {
   username: 'username',
   email: 'lower(email)',
   employeeId: 'employee_id',
 };
+
+/** The column a link field compares and the value it compares with (e-mail addresses without case). */
+function linkComparison(match: { field: LinkField; value: string }): { column: string; value: string } {
+  return {
+    column: LINK_COLUMNS[match.field],
+    value: match.field === 'email' ? match.value.toLowerCase() : match.value,
+  };
+}
 
 /** Users and their role assignments (`users`, `role_assignments`). */
 export class UsersRepository {
@@ -49,7 +55,7 @@ export class UsersRepository {
       this.db,
       grantRow,
       `SELECT u.id, u.username, u.display_name AS "displayName", r.role, r.scope_unit_id AS "scopeUnitId"
-         FROM users u LEFT JOIN role_assignments r ON r.user_id = u.id AND ${VALID_TODAY('r')}
+         FROM users u LEFT JOIN role_assignments r ON r.user_id = u.id AND ${grantValidOn('r')}
         WHERE u.active AND ${where}`,
       values,
     );
@@ -71,7 +77,7 @@ export class UsersRepository {
     match: { field: LinkField; value: string },
     identity: { issuer: string; subject: string },
   ): Promise<string | undefined> {
-    const column = LINK_COLUMNS[match.field];
+    const { column, value } = linkComparison(match);
     // Linking on a value two users share would hand one of them the other's account: only a unique match links.
     const rows = await updated(
       this.db,
@@ -81,7 +87,7 @@ export class UsersRepository {
           AND (SELECT count(*) FROM users WHERE ${column} = $1) = 1
           AND NOT EXISTS (SELECT 1 FROM users WHERE external_issuer = $2 AND external_subject = $3)
         RETURNING id`,
-      [match.field === 'email' ? match.value.toLowerCase() : match.value, identity.issuer, identity.subject],
+      [value, identity.issuer, identity.subject],
     );
     return rows[0]?.id;
   }
@@ -97,8 +103,7 @@ export class UsersRepository {
     identity: { issuer: string; subject: string },
     user: { username: string; displayName: string; email: string | null },
   ): Promise<string | undefined> {
-    const column = LINK_COLUMNS[match.field];
-    const value = match.field === 'email' ? match.value.toLowerCase() : match.value;
+    const { column, value } = linkComparison(match);
     const rows = await many(
       this.db,
       z.object({ id: z.string() }),
@@ -153,9 +158,9 @@ export class UsersRepository {
       `SELECT u.id, u.username, u.display_name AS "displayName",
               json_agg(json_build_object('role', r.role, 'scopeUnitId', r.scope_unit_id) ORDER BY r.role) AS grants,
               ${TOTAL_COLUMN}
-         FROM users u JOIN role_assignments r ON r.user_id = u.id AND ${VALID_TODAY('r')}
+         FROM users u JOIN role_assignments r ON r.user_id = u.id AND ${grantValidOn('r')}
         WHERE EXISTS (SELECT 1 FROM role_assignments m
-                       WHERE m.user_id = u.id AND ${VALID_TODAY('m')} AND ($1::text IS NULL OR m.role = $1)
+                       WHERE m.user_id = u.id AND ${grantValidOn('m')} AND ($1::text IS NULL OR m.role = $1)
                          AND ($2::uuid IS NULL OR m.scope_unit_id IS NULL OR m.scope_unit_id = $2
                               OR m.scope_unit_id = (SELECT parent_id FROM org_units WHERE id = $2))
                          AND ($3::uuid[] IS NULL OR m.scope_unit_id IS NULL

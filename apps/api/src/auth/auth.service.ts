@@ -31,6 +31,8 @@ function newUserOf(
 
 const DEV_ISSUER = 'provning-dev';
 
+type OidcAuth = Extract<AppConfig['auth'], { mode: 'oidc' }>;
+
 const DEV_AUDIENCE = 'provning';
 
 @Injectable()
@@ -81,8 +83,9 @@ export class AuthService {
   async authenticate(token: string): Promise<CurrentUser | null> {
     const payload = await this.verify(token);
     if (!payload?.sub) return null;
-    if (this.config.auth.mode === 'dev') return this.loadUser({ id: payload.sub });
-    return this.userOfIdentity({ issuer: payload.iss!, subject: payload.sub }, payload);
+    const auth = this.config.auth;
+    if (auth.mode === 'dev') return this.loadUser({ id: payload.sub });
+    return this.userOfIdentity(auth, { issuer: payload.iss!, subject: payload.sub }, payload);
   }
 
   /**
@@ -91,17 +94,17 @@ export class AuthService {
    * account, and a second subject presenting the same claim signs in as nobody.
    */
   private async userOfIdentity(
+    auth: OidcAuth,
     identity: { issuer: string; subject: string },
     payload: JWTPayload,
   ): Promise<CurrentUser | null> {
     const bound = await this.users.withGrants(identity);
     if (bound) return bound;
-    if (this.config.auth.mode !== 'oidc') return null;
-    const value = payload[this.config.auth.link.claim];
+    const value = payload[auth.link.claim];
     if (typeof value !== 'string' || value === '') return null;
-    const match = { field: this.config.auth.link.field, value };
+    const match = { field: auth.link.field, value };
     const linked = await this.users.linkIdentity(match, identity);
-    if (!linked && this.config.auth.createUnknownUsers)
+    if (!linked && auth.createUnknownUsers)
       await this.users.createForIdentity(match, identity, newUserOf(identity.subject, payload, match));
     // Read again rather than trust either answer: a concurrent first sign-in of the same subject may have won.
     return (await this.users.withGrants(identity)) ?? null;

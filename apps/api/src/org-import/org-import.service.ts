@@ -19,12 +19,8 @@ export class OrgImportService {
       if (e instanceof UnreadableImport) throw new ProblemException(problem(e.status, e.message));
       throw e;
     });
-    // Deactivated people's open stages are handed on by another part of the product (issue 18); it hooks in here.
-    return importOrganisation(this.dataSource, file, {
-      apply,
-      actorId,
-      onPeopleDeactivated: async () => undefined,
-    });
+    // Deactivated people's open stages are not handed on yet (issue 18, item 4): that will be its onPeopleDeactivated.
+    return importOrganisation(this.dataSource, file, { apply, actorId });
   }
 
   async auditPage(at: PageParams): Promise<AdminAuditPage> {
