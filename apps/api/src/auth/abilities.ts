@@ -20,7 +20,8 @@ export type Action =
   | 'reassign'
   | 'mark_read'
   | 'decode'
-  | 'encode';
+  | 'encode'
+  | 'administer';
 export type Subject =
   | 'Me'
   | 'Org'
@@ -32,7 +33,9 @@ export type Subject =
   | 'Notification'
   | 'Statistics'
   | 'User'
-  | 'TemporalPayload';
+  | 'TemporalPayload'
+  /** The organisation's own records: units, people, role assignments, their import and admin audit log. */
+  | 'Organisation';
 /** A resource of a subject type with the fields conditions look at. */
 export type ScopedRequest = { __caslSubjectType__: 'Request'; unitId: string; divisionId: string };
 
@@ -73,6 +76,7 @@ export function abilityFor(grants: RoleGrant[]): AppAbility {
     can('read', ['Exemption', 'Delegation', 'User']);
     // Reading Temporal histories in clear (the codec endpoint) is an operator's task.
     can(['decode', 'encode'], 'TemporalPayload');
+    can('administer', 'Organisation');
   }
   return build();
 }
