@@ -74,9 +74,12 @@ export const adminAuditEntrySchema = z.object({
   id: uuid,
   at: timestamp,
   actorId: uuid.nullable().describe('The admin; null for the command-line import'),
-  entity: z.enum(['org_unit', 'user']),
+  actorName: text.nullable(),
+  entity: z.enum(['org_unit', 'user', 'delegation']),
   entityId: uuid,
-  action: z.enum(['create', 'change', 'close', 'deactivate']),
+  action: z
+    .enum(['create', 'change', 'close', 'deactivate', 'end', 'grant', 'reactivate', 'unlink'])
+    .describe('grant and end are a role of a person (end also a delegation); unlink their identity'),
   before: z.unknown(),
   after: z.unknown(),
 });

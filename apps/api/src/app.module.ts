@@ -30,6 +30,8 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { ExemptionsService } from './exemptions/exemptions.service';
 import { StatsController } from './stats/stats.controller';
 import { StatsService } from './stats/stats.service';
+import { PeopleAdminController } from './people/people-admin.controller';
+import { PeopleAdminService } from './people/people-admin.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './tokens';
@@ -59,6 +61,7 @@ export class AppModule {
         RequestsController,
         StatsController,
         UsersController,
+        PeopleAdminController,
         HealthController,
         MetricsController,
         CodecController,
@@ -81,6 +84,7 @@ export class AppModule {
         StatsService,
         UsersService,
         OrgImportService,
+        PeopleAdminService,
       ],
     };
   }

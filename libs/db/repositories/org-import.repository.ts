@@ -46,6 +46,7 @@ const auditRow = z.object({
   id: z.string(),
   at: z.date(),
   actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
   entity: z.string(),
   entityId: z.string(),
   action: z.string(),
@@ -74,7 +75,8 @@ export interface NewGrant {
 export interface AuditEntry {
   entity: 'org_unit' | 'user' | 'delegation';
   entityId: string;
-  action: 'create' | 'change' | 'close' | 'deactivate' | 'end';
+  /** `grant`, `end` (a role), `reactivate` and `unlink` (the identity) come from the admin pages. */
+  action: 'create' | 'change' | 'close' | 'deactivate' | 'end' | 'grant' | 'reactivate' | 'unlink';
   before: unknown;
   after: unknown;
 }
@@ -274,8 +276,10 @@ export class OrgImportRepository {
     return many(
       this.db,
       auditRow.extend(windowTotal),
-      `SELECT id, at, actor_id AS "actorId", entity, entity_id AS "entityId", action, before, after, ${TOTAL_COLUMN}
-         FROM admin_audit_log ORDER BY at DESC, id ${pageSql(q)}`,
+      `SELECT l.id, l.at, l.actor_id AS "actorId", a.display_name AS "actorName", l.entity,
+              l.entity_id AS "entityId", l.action, l.before, l.after, ${TOTAL_COLUMN}
+         FROM admin_audit_log l LEFT JOIN users a ON a.id = l.actor_id
+        ORDER BY l.at DESC, l.id ${pageSql(q)}`,
     );
   }
 }

@@ -1,4 +1,5 @@
 import type { Role } from '../enums';
+import { periodsOverlap as overlaps } from '../role-grants';
 import type { ImportProblem, PersonRow, UnitRow } from './rows';
 
 /**
@@ -53,10 +54,6 @@ const problem = (sheet: string, line: number, field: string, message: string): I
   field,
   message,
 });
-
-const overlaps = (a: { validFrom: string | null; validTo: string | null }, b: typeof a) =>
-  (a.validFrom ?? '0000-00-00') <= (b.validTo ?? '9999-12-31') &&
-  (b.validFrom ?? '0000-00-00') <= (a.validTo ?? '9999-12-31');
 
 /**
  * The checks that need the whole file and the organisation as it is: duplicate codes and ids, parents and scopes

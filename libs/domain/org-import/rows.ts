@@ -1,4 +1,5 @@
 import { ROLES, type Role } from '../enums';
+import { periodProblem } from '../role-grants';
 
 /**
  * The organisation import, from sheets to validated rows. A sheet is what a reader (XLSX or CSV) hands over: its
@@ -153,8 +154,10 @@ function parseKronor(text: string): number | undefined {
   return Number(t);
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const CODE = /^[\p{L}\p{N}_.\-/]{1,64}$/u;
+/** An e-mail address as the import and the admin pages accept it. */
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** A unit code or a person's id (HSA id or employee number), as the import and the admin pages accept it. */
+export const CODE = /^[\p{L}\p{N}_.\-/]{1,64}$/u;
 
 interface Reader {
   text(field: string, index: number | undefined): string;
@@ -181,7 +184,8 @@ function reader(sheet: Sheet, row: SheetRow, problems: ImportProblem[]): Reader 
 const blank = (row: SheetRow) => row.cells.every((c) => !c || !c.trim());
 
 function period(r: Reader, from: string | null, to: string | null) {
-  if (from && to && from > to) r.problem('validTo', `ends (${to}) before it starts (${from})`);
+  const problem = periodProblem({ validFrom: from, validTo: to });
+  if (problem) r.problem('validTo', problem);
 }
 
 export function parseUnits(sheet: Sheet): { rows: UnitRow[]; problems: ImportProblem[] } {

@@ -31,7 +31,7 @@ export function enableCors(app: INestApplication, config: AppConfig): void {
   if (config.http.corsOrigins.length === 0) return;
   app.enableCors({
     origin: config.http.corsOrigins,
-    methods: ['GET', 'POST', 'DELETE'],
+    methods: ['GET', 'POST', 'PATCH', 'DELETE'],
     // X-Namespace: the Temporal UI sends it to the codec endpoint (its origin belongs in CORS_ORIGINS).
     allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id', 'X-Namespace'],
     exposedHeaders: ['Retry-After', 'X-Request-Id', 'RateLimit', 'RateLimit-Policy'],
