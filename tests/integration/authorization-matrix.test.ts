@@ -20,6 +20,12 @@ const MATRIX: Record<string, 'public' | 'ops' | 'any' | Role[]> = {
   'GET /api/v1/org/units': 'any',
   'POST /api/v1/org-import': ['admin'],
   'GET /api/v1/admin-audit': ['admin'],
+  'GET /api/v1/admin/people': ['admin'],
+  'POST /api/v1/admin/people': ['admin'],
+  'GET /api/v1/admin/people/{id}': ['admin'],
+  'PATCH /api/v1/admin/people/{id}': ['admin'],
+  'POST /api/v1/admin/people/{id}/roles': ['admin'],
+  'POST /api/v1/admin/people/{id}/roles/{assignmentId}/end': ['admin'],
   'GET /api/v1/review-periods': 'any',
   'POST /api/v1/review-periods': ['admin'],
   'POST /api/v1/review-periods/{id}/extensions': ['admin'],
@@ -76,8 +82,8 @@ afterAll(() => t?.stop());
 
 async function call(operation: string, username?: string, token?: string) {
   const [method, path] = operation.split(' ');
-  const url = path.replace('{id}', MISSING);
-  let req = t.http[method.toLowerCase() as 'get' | 'post' | 'delete'](url);
+  const url = path.replace(/\{\w+\}/g, MISSING);
+  let req = t.http[method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](url);
   if (username) req = req.set(await bearer(t, username));
   if (token) req = req.set('Authorization', `Bearer ${token}`);
   return method === 'GET' || method === 'DELETE' ? req : req.send({});

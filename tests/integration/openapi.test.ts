@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import Ajv from 'ajv';
 import type { Response } from 'supertest';
 import { startTestApp, type TestApp } from '../support/app';
@@ -136,7 +137,7 @@ function operationFor(method: string, url: string): [string, Operation] {
 
 /** Makes a call and checks its response against the document: status, content type and body schema. */
 async function call(
-  method: 'get' | 'post' | 'delete',
+  method: 'get' | 'post' | 'patch' | 'delete',
   url: string,
   options: { as?: string; body?: object | string; headers?: Record<string, string> } = {},
 ): Promise<Response> {
@@ -535,6 +536,37 @@ describe('real responses match the document', () => {
     expect((await call('post', '/api/v1/org-import', { as: 'hrchef', body: {} })).status).toBe(403);
     expect((await call('get', '/api/v1/admin-audit', { as: 'admin' })).status).toBe(200);
     expect((await call('get', '/api/v1/admin-audit?page=0', { as: 'admin' })).status).toBe(400);
+  });
+
+  it('for the people and roles admin', async () => {
+    const created = await call('post', '/api/v1/admin/people', {
+      as: 'admin',
+      body: { displayName: 'Doc Person', employeeId: 'DOC-1', email: 'doc@region.example' },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    expect((await call('get', '/api/v1/admin/people?q=doc', { as: 'admin' })).body.total).toBe(1);
+    expect((await call('get', '/api/v1/admin/people?active=maybe', { as: 'admin' })).status).toBe(400);
+    expect((await call('get', `/api/v1/admin/people/${id}`, { as: 'admin' })).status).toBe(200);
+    expect((await call('get', `/api/v1/admin/people/${randomUUID()}`, { as: 'admin' })).status).toBe(404);
+    expect(
+      (await call('patch', `/api/v1/admin/people/${id}`, { as: 'admin', body: { active: false } })).status,
+    ).toBe(200);
+    const granted = await call('post', `/api/v1/admin/people/${id}/roles`, {
+      as: 'admin',
+      body: { role: 'executive', scopeUnitId: null },
+    });
+    expect(granted.status).toBe(201);
+    const ended = await call('post', `/api/v1/admin/people/${id}/roles/${granted.body.roles[0].id}/end`, {
+      as: 'admin',
+      body: {},
+    });
+    expect(ended.status).toBe(200);
+    expect(
+      (await call('post', `/api/v1/admin/people/${id}/roles`, { as: 'admin', body: { role: 'executive' } }))
+        .status,
+    ).toBe(400);
+    expect((await call('get', '/api/v1/admin-audit', { as: 'admin' })).body.items[0].action).toBe('end');
   });
 
   it('for health and metrics', async () => {
