@@ -12,7 +12,9 @@ import {
 
 const TODAY = '2026-06-10';
 const UNIT = '11111111-1111-4111-8111-111111111111';
-const aGrant = (over: Partial<ExistingGrant> = {}): ExistingGrant & { userId: string } => ({
+const aGrant = (
+  over: Partial<ExistingGrant & { userId: string }> = {},
+): ExistingGrant & { userId: string } => ({
   id: 'g1',
   userId: 'u1',
   role: 'hr_reviewer',

@@ -16,6 +16,9 @@ import { ReviewPeriodsPage } from './pages/ReviewPeriodsPage';
 import { OutOfOfficePage } from './pages/OutOfOfficePage';
 import { StatsPage } from './pages/StatsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { AdminAuditPage } from './pages/AdminAuditPage';
+import { PeopleAdminPage } from './pages/PeopleAdminPage';
+import { PersonPage } from './pages/people/PersonPage';
 import { ForbiddenPage } from './pages/ForbiddenPage';
 
 /** Signed-out users go to sign-in and come back; a page for other roles says so instead of failing later. */
@@ -116,6 +119,15 @@ export function App() {
             </Guard>
           }
         />
+        {(
+          [
+            ['/admin/people', <PeopleAdminPage />],
+            ['/admin/people/:id', <PersonPage />],
+            ['/admin/audit', <AdminAuditPage />],
+          ] as const
+        ).map(([path, page]) => (
+          <Route key={path} path={path} element={<Guard roles={['admin']}>{page}</Guard>} />
+        ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

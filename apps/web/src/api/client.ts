@@ -38,3 +38,8 @@ export async function postJson<T>(path: string, body: unknown, headers: HeadersI
 export async function deleteResource(path: string): Promise<void> {
   await apiFetch(path, { method: 'DELETE' });
 }
+
+export async function patchJson<T>(path: string, body: unknown): Promise<T> {
+  const res = await apiFetch(path, { method: 'PATCH', body: JSON.stringify(body ?? {}) });
+  return (await res.json()) as T;
+}

@@ -18,6 +18,8 @@ const NAV: NavItem[] = [
   { to: '/stats', label: 'nav.stats', roles: ['director', 'executive'] },
   { to: '/periods', label: 'nav.periods', roles: ['admin', 'executive'] },
   { to: '/out-of-office', label: 'nav.outOfOffice', roles: REVIEWER_ROLES },
+  { to: '/admin/people', label: 'nav.people', roles: ['admin'] },
+  { to: '/admin/audit', label: 'nav.audit', roles: ['admin'] },
 ];
 
 export function Layout() {

@@ -44,6 +44,14 @@ const PATTERNS: [RegExp, string][] = [
   [/^must hold [a-z_, ]+ with the same scope$/, 'fieldMessage.mustHold'],
   [/^holds no reviewer role$/, 'fieldMessage.noReviewerRole'],
   [/^must be true or false$/, 'fieldMessage.choose'],
+  [/^is already another user's$/, 'fieldMessage.takenByOther'],
+  [/^is not an e-mail address$/, 'fieldMessage.email'],
+  [/^is no unit or division$/, 'fieldMessage.unknownUnit'],
+  [/^[\w-]+ closed on (?<date>[\d-]+)$/, 'fieldMessage.unitClosed'],
+  [/^[\w-]+ closes on (?<date>[\d-]+): the role must end by then$/, 'fieldMessage.unitCloses'],
+  [/^starts before today \((?<today>[\d-]+)\)$/, 'fieldMessage.notPast'],
+  [/^ends \((?<to>[\d-]+)\) before it starts \((?<from>[\d-]+)\)$/, 'fieldMessage.notBeforeFrom'],
+  [/^[a-z_]+ over this scope is already held for an overlapping period/, 'fieldMessage.roleOverlaps'],
 ];
 
 export function useTranslateFieldMessage(): (message: string) => string {
