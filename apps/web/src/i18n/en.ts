@@ -346,7 +346,8 @@ export const en: typeof sv = {
     intro:
       'Find people, grant roles over a unit, a division or the whole region, and end them. A role with an end date ends by itself; every change goes to the change log.',
     searchLabel: 'Search people',
-    search: 'Search (name, username, e-mail, employee or HSA id)',
+    search: 'Find a person',
+    searchHint: 'Name, username, e-mail, employee or HSA id',
     searchButton: 'Search',
     role: 'Role',
     anyRole: 'All roles',
@@ -414,6 +415,7 @@ export const en: typeof sv = {
     importTool: 'The import (command line)',
     roleAdded: 'Role added',
     roleRemoved: 'Role removed',
+    roleChanged: 'Role changed',
     entity: { org_unit: 'Unit', user: 'Person', delegation: 'Delegation' },
     action: {
       create: 'created',
@@ -424,6 +426,7 @@ export const en: typeof sv = {
       unlink: 'sign-in identity unlinked',
       grant: 'role granted',
       end: 'ended',
+      endRole: 'role ended',
     },
     field: {
       id: 'Id',

@@ -347,7 +347,8 @@ export const sv = {
     intro:
       'Sök personer, ge roller för en enhet, en division eller hela regionen och avsluta dem. En roll med slutdatum upphör av sig själv; varje ändring hamnar i ändringsloggen.',
     searchLabel: 'Sök personer',
-    search: 'Sök (namn, användarnamn, e-post, anställnings- eller HSA-id)',
+    search: 'Sök person',
+    searchHint: 'Namn, användarnamn, e-post, anställnings- eller HSA-id',
     searchButton: 'Sök',
     role: 'Roll',
     anyRole: 'Alla roller',
@@ -416,6 +417,7 @@ export const sv = {
     importTool: 'Importen (kommandoraden)',
     roleAdded: 'Ny roll',
     roleRemoved: 'Borttagen roll',
+    roleChanged: 'Ändrad roll',
     entity: { org_unit: 'Enhet', user: 'Person', delegation: 'Delegering' },
     action: {
       create: 'skapad',
@@ -426,6 +428,7 @@ export const sv = {
       unlink: 'inloggningsidentitet bortkopplad',
       grant: 'roll tillagd',
       end: 'avslutad',
+      endRole: 'roll avslutad',
     },
     field: {
       id: 'Id',

@@ -81,7 +81,8 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
       <td>{f.dateTime(entry.at)}</td>
       <td>{entry.actorName ?? t('audit.importTool')}</td>
       <td>
-        {t(`audit.entity.${entry.entity}`)}: {t(`audit.action.${entry.action}`)}
+        {t(`audit.entity.${entry.entity}`)}:{' '}
+        {t(`audit.action.${entry.entity === 'user' && entry.action === 'end' ? 'endRole' : entry.action}`)}
         <br />
         <strong>{nameOf(entry)}</strong>
       </td>
@@ -97,6 +98,11 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
           {diff.rolesAdded.map((g, i) => (
             <li key={`a${i}`}>
               {t('audit.roleAdded')}: <ins>{grant(g)}</ins>
+            </li>
+          ))}
+          {diff.rolesChanged.map((c, i) => (
+            <li key={`c${i}`}>
+              {t('audit.roleChanged')}: <del>{grant(c.before)}</del> → <ins>{grant(c.after)}</ins>
             </li>
           ))}
           {diff.rolesRemoved.map((g, i) => (

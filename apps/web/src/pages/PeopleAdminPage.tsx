@@ -33,44 +33,49 @@ export function PeopleAdminPage() {
     <section>
       <h1>{t('people.title')}</h1>
       <p className="lead">{t('people.intro')}</p>
-      <form className="card filters" role="search" onSubmit={onSearch} aria-label={t('people.searchLabel')}>
-        <div className="row">
-          <div className="field">
-            <label htmlFor="people-q">{t('people.search')}</label>
-            <input id="people-q" name="q" type="search" defaultValue={filter.q} />
-          </div>
-          <div className="field">
-            <label htmlFor="people-role">{t('people.role')}</label>
-            <select id="people-role" name="role" defaultValue={filter.role ?? ''}>
-              <option value="">{t('people.anyRole')}</option>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`role.${r}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="people-scope">{t('people.unit')}</label>
-            <select id="people-scope" name="scopeUnitId" defaultValue={filter.scopeUnitId ?? ''}>
-              <option value="">{t('people.anyUnit')}</option>
-              <ScopeOptions divisions={org.data} />
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="people-active">{t('people.activeFilter')}</label>
-            <select id="people-active" name="active" defaultValue={filter.active}>
-              <option value="true">{t('people.activeOnly')}</option>
-              <option value="false">{t('people.inactiveOnly')}</option>
-              <option value="all">{t('people.all')}</option>
-            </select>
-          </div>
+      <form className="filters" role="search" onSubmit={onSearch} aria-label={t('people.searchLabel')}>
+        <div className="field">
+          <label htmlFor="people-q">{t('people.search')}</label>
+          <p className="hint" id="people-q-hint">
+            {t('people.searchHint')}
+          </p>
+          <input
+            id="people-q"
+            name="q"
+            type="search"
+            aria-describedby="people-q-hint"
+            defaultValue={filter.q}
+          />
         </div>
-        <div className="actions">
-          <button type="submit" className="primary">
-            {t('people.searchButton')}
-          </button>
+        <div className="field">
+          <label htmlFor="people-role">{t('people.role')}</label>
+          <select id="people-role" name="role" defaultValue={filter.role ?? ''}>
+            <option value="">{t('people.anyRole')}</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
         </div>
+        <div className="field">
+          <label htmlFor="people-scope">{t('people.unit')}</label>
+          <select id="people-scope" name="scopeUnitId" defaultValue={filter.scopeUnitId ?? ''}>
+            <option value="">{t('people.anyUnit')}</option>
+            <ScopeOptions divisions={org.data} />
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="people-active">{t('people.activeFilter')}</label>
+          <select id="people-active" name="active" defaultValue={filter.active}>
+            <option value="true">{t('people.activeOnly')}</option>
+            <option value="false">{t('people.inactiveOnly')}</option>
+            <option value="all">{t('people.all')}</option>
+          </select>
+        </div>
+        <button type="submit" className="primary">
+          {t('people.searchButton')}
+        </button>
       </form>
       {people.isPending && <Loading />}
       <ProblemNotice error={people.error} />

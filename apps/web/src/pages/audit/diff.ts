@@ -12,6 +12,8 @@ export interface SnapshotDiff {
   fields: FieldChange[];
   rolesAdded: unknown[];
   rolesRemoved: unknown[];
+  /** The same grant (role, scope, first day) with another last day: ended early or lengthened. */
+  rolesChanged: { before: unknown; after: unknown }[];
 }
 
 type Snapshot = Record<string, unknown> | null | undefined;
@@ -29,9 +31,21 @@ export function diffSnapshots(beforeValue: unknown, afterValue: unknown): Snapsh
   const rolesOf = (s: Record<string, unknown>) => (Array.isArray(s.roles) ? s.roles : []);
   const was = rolesOf(before);
   const will = rolesOf(after);
+  const added = will.filter((g) => !was.some((w) => same(w, g)));
+  const removed = was.filter((g) => !will.some((w) => same(w, g)));
+  const sameGrant = (a: unknown, b: unknown) => {
+    const [x, y] = [asObject(a) ?? {}, asObject(b) ?? {}];
+    return x.role === y.role && x.scopeCode === y.scopeCode && x.validFrom === y.validFrom;
+  };
+  const rolesChanged = removed.flatMap((b) => {
+    const a = added.find((g) => sameGrant(b, g));
+    return a ? [{ before: b, after: a }] : [];
+  });
+  const paired = new Set(rolesChanged.flatMap((c) => [c.before, c.after]));
   return {
     fields,
-    rolesAdded: will.filter((g) => !was.some((w) => same(w, g))),
-    rolesRemoved: was.filter((g) => !will.some((w) => same(w, g))),
+    rolesAdded: added.filter((g) => !paired.has(g)),
+    rolesRemoved: removed.filter((g) => !paired.has(g)),
+    rolesChanged,
   };
 }
