@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportOutcome } from '../../api/types';
+import { useTranslateFieldMessage } from '../../i18n/field-messages';
 
 /** Every bad row with its sheet, its line as the spreadsheet numbers it, and the field: nothing was applied. */
 export function ImportProblems({
@@ -10,6 +11,7 @@ export function ImportProblems({
   problems: ImportOutcome['problems'];
 }) {
   const { t } = useTranslation();
+  const translate = useTranslateFieldMessage();
   return (
     <section aria-labelledby="org-import-problems">
       <div className="notice notice-error" role="alert">
@@ -35,10 +37,8 @@ export function ImportProblems({
             <tr key={i}>
               <td>{p.sheet}</td>
               <td>{p.line === 0 ? t('orgImport.wholeFile') : p.line}</td>
-              <td>
-                <code>{p.field}</code>
-              </td>
-              <td>{p.message}</td>
+              <td>{t(`orgImport.fieldName.${p.field}`, { defaultValue: p.field })}</td>
+              <td>{translate(p.message)}</td>
             </tr>
           ))}
         </tbody>
