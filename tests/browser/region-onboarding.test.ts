@@ -103,6 +103,34 @@ describe('a region goes live from an empty database, in a real browser through i
     await provider.signIn(page, login(admin));
     await page.getByRole('link', { name: 'Importera organisation' }).click();
     await page.getByRole('heading', { name: 'Importera organisation' }).waitFor();
+    // A file with bad rows first: each is shown by line and field, in Swedish, and nothing changes.
+    const bad = join(dir, 'bad.xlsx');
+    await writeFile(
+      bad,
+      await workbookOf({
+        units: [
+          ...region.units.slice(0, 7),
+          ['U001', 'U002', 'Enhet 1', 'unit', '', '', '', ''],
+          ['U002', 'U001', 'Enhet 2', 'unit', '', '', '', ''],
+        ],
+        people: [['SE-9', 'Nio', '', 'chef', 'DIV1', '', ''], ADMIN_ROW],
+      }),
+    );
+    await page.getByLabel('Fil', { exact: true }).setInputFiles(bad);
+    await page.getByRole('button', { name: 'Provkör' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/^bad\.xlsx har \d+ fel\. Ingenting har ändrats\.$/)
+      .waitFor();
+    const problems = page.getByRole('table', { name: 'Fel i filen per blad och rad' });
+    await problems.getByRole('row', { name: /Personer 2 roll ”chef” är ingen roll\./ }).waitFor();
+    await problems
+      .getByRole('row', { name: /Enheter 9 överordnad kod Trädet har en cykel: U001 → U002 → U001\./ })
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Genomför importen' }).count()).toBe(0);
+    expect(await auditPage(page, 'onboarding-00-bad-rows')).toEqual([]);
+    expect(await count('org_units')).toBe(1);
+
     await page.getByLabel('Fil', { exact: true }).setInputFiles(file);
 
     let started = Date.now();
