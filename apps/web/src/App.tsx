@@ -14,6 +14,7 @@ import { InboxPage } from './pages/InboxPage';
 import { ReviewPage } from './pages/ReviewPage';
 import { ReviewPeriodsPage } from './pages/ReviewPeriodsPage';
 import { OutOfOfficePage } from './pages/OutOfOfficePage';
+import { OrgImportPage } from './pages/OrgImportPage';
 import { StatsPage } from './pages/StatsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { AdminAuditPage } from './pages/AdminAuditPage';
@@ -116,6 +117,14 @@ export function App() {
           element={
             <Guard roles={REVIEWER_ROLES}>
               <OutOfOfficePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/admin/import"
+          element={
+            <Guard roles={['admin']}>
+              <OrgImportPage />
             </Guard>
           }
         />

@@ -20,6 +20,7 @@ const NAV: NavItem[] = [
   { to: '/out-of-office', label: 'nav.outOfOffice', roles: REVIEWER_ROLES },
   { to: '/admin/people', label: 'nav.people', roles: ['admin'] },
   { to: '/admin/audit', label: 'nav.audit', roles: ['admin'] },
+  { to: '/admin/import', label: 'nav.orgImport', roles: ['admin'] },
 ];
 
 export function Layout() {
