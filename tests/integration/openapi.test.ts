@@ -536,6 +536,8 @@ describe('real responses match the document', () => {
     expect((await call('post', '/api/v1/org-import', { as: 'hrchef', body: {} })).status).toBe(403);
     expect((await call('get', '/api/v1/admin-audit', { as: 'admin' })).status).toBe(200);
     expect((await call('get', '/api/v1/admin-audit?page=0', { as: 'admin' })).status).toBe(400);
+    expect((await call('get', '/api/v1/org-import/template', { as: 'admin' })).status).toBe(200);
+    expect((await call('get', '/api/v1/org-import/template', { as: 'hrchef' })).status).toBe(403);
   });
 
   it('for the people and roles admin', async () => {
