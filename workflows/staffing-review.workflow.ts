@@ -17,6 +17,7 @@ import {
   OUTCOME_RULES,
   isApproved,
   isFinal,
+  isOpen,
   mayHappen,
   transition,
   type RouteMove,
@@ -333,11 +334,7 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
     {
       validator: (change) => {
         assertVouched(changeRequesterUpdate, change);
-        if (
-          !(state.status === 'in_review' || state.status === 'returned') ||
-          withdrawal ||
-          requesterChangeInFlight
-        ) {
+        if (!isOpen(state.status) || withdrawal || requesterChangeInFlight) {
           refuse('invalid_state', `The request's requester can no longer change (it is ${state.status})`);
         }
         if (change.fromUserId !== requesterId) {

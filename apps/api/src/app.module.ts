@@ -10,6 +10,8 @@ import { AuthService } from './auth/auth.service';
 import { CodecController } from './codec/codec.controller';
 import { ProblemFilter } from './common/problem.filter';
 import { HealthController } from './health/health.controller';
+import { LeaversController } from './leavers/leavers.controller';
+import { LeaversService } from './leavers/leavers.service';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
 import { OrgController } from './org/org.controller';
@@ -57,6 +59,7 @@ export class AppModule {
         InboxController,
         NotificationsController,
         RequestsController,
+        LeaversController,
         StatsController,
         UsersController,
         HealthController,
@@ -81,6 +84,7 @@ export class AppModule {
         StatsService,
         UsersService,
         OrgImportService,
+        LeaversService,
       ],
     };
   }
