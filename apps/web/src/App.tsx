@@ -15,6 +15,7 @@ import { ReviewPage } from './pages/ReviewPage';
 import { ReviewPeriodsPage } from './pages/ReviewPeriodsPage';
 import { OutOfOfficePage } from './pages/OutOfOfficePage';
 import { StatsPage } from './pages/StatsPage';
+import { WithoutRequesterPage } from './pages/WithoutRequesterPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ForbiddenPage } from './pages/ForbiddenPage';
 
@@ -113,6 +114,14 @@ export function App() {
           element={
             <Guard roles={REVIEWER_ROLES}>
               <OutOfOfficePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/without-requester"
+          element={
+            <Guard roles={['hr_lead']}>
+              <WithoutRequesterPage />
             </Guard>
           }
         />
