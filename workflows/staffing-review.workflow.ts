@@ -347,6 +347,7 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
               divisionId: input.divisionId,
               requesterId,
               decidedBy: state.decisions.map((d) => d.userId),
+              assigneeUserId: state.currentStage?.assigneeUserId,
             },
             // The API loaded them as an active user; their grants are checked here as for a reassignment.
             { userId: change.to.userId, active: true, grants: change.to.grants },

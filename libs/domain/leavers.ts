@@ -74,11 +74,19 @@ export function needsNewRequester(
 
 /**
  * Throws unless `candidate` may take over the request: an active requester of its unit (or division) today, not
- * its requester already, and nobody who decided one of its stages (nobody decides their own request). The problem
+ * its requester already, and nobody who decided one of its stages or holds its open stage (nobody decides their own
+ * request, so the stage would be stuck with them). The problem
  * names `userId`, the field of the HR lead's choice.
  */
 export function assertMayBecomeRequester(
-  request: { unitId: string; divisionId: string; requesterId: string; decidedBy: string[] },
+  request: {
+    unitId: string;
+    divisionId: string;
+    requesterId: string;
+    decidedBy: string[];
+    /** Whom its open stage is reassigned to, if anyone: they would be left unable to decide it. */
+    assigneeUserId?: string | null;
+  },
   candidate: PersonToday & { userId: string },
 ): void {
   const refuse = (message: string) =>
@@ -88,6 +96,7 @@ export function assertMayBecomeRequester(
   if (candidate.userId === request.requesterId) throw refuse('is already its requester');
   if (!mayRequestFor(request, candidate)) throw refuse("holds no requester role over the request's unit");
   if (request.decidedBy.includes(candidate.userId)) throw refuse('decided a stage of this request');
+  if (request.assigneeUserId === candidate.userId) throw refuse('holds the open stage of this request');
 }
 
 /** Whether `candidate` may be offered as the new requester (assertMayBecomeRequester without the reason). */

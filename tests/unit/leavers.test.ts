@@ -102,6 +102,9 @@ describe('requesters', () => {
       problem({ userId: 'new', active: true, grants: [{ role: 'requester', scopeUnitId: 'x' }] }),
     ).toEqual(['userId']);
     expect(problem({ userId: 'reviewer', ...requester })).toEqual(['userId']);
+    const assigned = { ...subject, assigneeUserId: 'assignee' };
+    expect(mayBecomeRequester(assigned, { userId: 'assignee', ...requester })).toBe(false);
+    expect(mayBecomeRequester(assigned, { userId: 'new', ...requester })).toBe(true);
     expect(mayBecomeRequester(subject, { userId: 'new', ...requester })).toBe(true);
     expect(mayBecomeRequester(subject, { userId: 'reviewer', ...requester })).toBe(false);
   });

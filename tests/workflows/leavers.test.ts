@@ -135,9 +135,18 @@ describe('changeRequester', () => {
         handle.executeUpdate(changeRequesterUpdate, { args: [{ ...change, to: t.demo.actor('chef.psyk') }] }),
       ),
     ).toMatchObject({ type: 'Unprocessable' });
-    await handle.executeUpdate(decideUpdate, { args: [t.decision('hr_review', 'hr.somatik')] });
+    // Nor the reviewer who holds its open stage: they could no longer decide it.
     const decider = { ...t.demo.actor('hr.somatik') };
     decider.grants = [...decider.grants, { role: 'requester', scopeUnitId: input.unitId }];
+    await handle.executeUpdate(reassignUpdate, {
+      args: [
+        { reassignmentId: randomUUID(), stage: 'hr_review', actor: t.demo.actor('hrchef'), to: decider },
+      ],
+    });
+    expect(
+      await refusal(handle.executeUpdate(changeRequesterUpdate, { args: [{ ...change, to: decider }] })),
+    ).toMatchObject({ type: 'Unprocessable' });
+    await handle.executeUpdate(decideUpdate, { args: [t.decision('hr_review', 'hr.somatik')] });
     expect(
       await refusal(handle.executeUpdate(changeRequesterUpdate, { args: [{ ...change, to: decider }] })),
     ).toMatchObject({ type: 'Unprocessable' });

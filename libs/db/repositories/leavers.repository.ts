@@ -40,13 +40,16 @@ const openRequestRow = z.object({
   active: z.boolean(),
   grants,
   decidedBy: z.array(z.string()),
+  assigneeUserId: z.string().nullable(),
 });
 export type OpenRequestRow = z.output<typeof openRequestRow>;
 
 const REQUEST_WITH_REQUESTER = `SELECT r.id, r.kind, r.status, r.unit_id AS "unitId", un.name AS "unitName",
          r.division_id AS "divisionId", dv.name AS "divisionName", r.submitted_at AS "submittedAt",
          u.id AS "requesterId", u.display_name AS "requesterName", u.active, ${GRANTS_TODAY} AS grants,
-         COALESCE((SELECT json_agg(d.actor_id) FROM decisions d WHERE d.request_id = r.id), '[]') AS "decidedBy"
+         COALESCE((SELECT json_agg(d.actor_id) FROM decisions d WHERE d.request_id = r.id), '[]') AS "decidedBy",
+         (SELECT s.assignee_user_id FROM stages s WHERE s.request_id = r.id AND s.closed_at IS NULL
+           ORDER BY s.opened_at DESC LIMIT 1) AS "assigneeUserId"
     FROM requests r JOIN users u ON u.id = r.requester_id
     JOIN org_units un ON un.id = r.unit_id JOIN org_units dv ON dv.id = r.division_id`;
 

@@ -210,6 +210,7 @@ const subjectOf = (r: OpenRequestRow) => ({
   divisionId: r.divisionId,
   requesterId: r.requesterId,
   decidedBy: r.decidedBy,
+  assigneeUserId: r.assigneeUserId,
 });
 
 /** The scopes of the user's HR lead grants; null when one is region-wide. */
