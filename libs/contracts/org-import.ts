@@ -74,9 +74,9 @@ export const adminAuditEntrySchema = z.object({
   id: uuid,
   at: timestamp,
   actorId: uuid.nullable().describe('The admin; null for the command-line import'),
-  entity: z.enum(['org_unit', 'user']),
+  entity: z.enum(['org_unit', 'user', 'delegation']),
   entityId: uuid,
-  action: z.enum(['create', 'change', 'close', 'deactivate']),
+  action: z.enum(['create', 'change', 'close', 'deactivate', 'end']),
   before: z.unknown(),
   after: z.unknown(),
 });

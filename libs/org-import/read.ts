@@ -3,6 +3,8 @@ import type { ImportFile, ImportProblem, Sheet, SheetRow } from '@domain/org-imp
 import { parseCsv } from './csv';
 
 /** The largest file the import reads: a region's organisation is well under 1 MB; 10 MB leaves room for styling. */
+/** What an XLSX is served and uploaded as. */
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 /** Sheet names the workbook may use (Swedish first, as in the template). */

@@ -1,9 +1,9 @@
-import type { Page } from 'playwright-core';
 import { freePort } from '@local/ports';
 import { aHireBody, aReviewPeriodBody, unitIdsByCode } from '../support/http-fixtures';
 import { auditPage } from './support/axe';
 import { launchBrowser, type TestBrowser } from './support/browser';
 import { startOpenIdProvider, type TestOpenIdProvider } from './support/openid-provider';
+import { providerSignIn } from './support/provider-sign-in';
 import { startWebTestApp, type WebTestApp } from './support/web-app';
 
 jest.setTimeout(240_000);
@@ -16,6 +16,7 @@ const TITLE = 'Sjuksköterska akutmottagning';
 let app: WebTestApp;
 let op: TestOpenIdProvider;
 let browser: TestBrowser;
+let provider: ReturnType<typeof providerSignIn>;
 
 beforeAll(async () => {
   // The provider's address goes into the API's settings, and the web app's address into the provider's client.
@@ -36,6 +37,7 @@ beforeAll(async () => {
     clientId: CLIENT_ID,
   });
   browser = await launchBrowser();
+  provider = providerSignIn(browser, app.baseUrl, op.issuer);
 });
 
 afterAll(async () => {
@@ -44,51 +46,11 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const providerLoginForm = (page: Page) => page.locator('input[name="login"]');
-/** What the tab keeps in sessionStorage under `key` (a string script: the tests compile without the DOM types). */
-const stored = (page: Page, key: string) =>
-  page.evaluate<string | null>(`sessionStorage.getItem(${JSON.stringify(key)})`);
-const token = (page: Page) => stored(page, 'provning.token');
-
-/** From Prövning's "Logga in" through the provider's login form and consent page, as a person would. */
-async function throughProvider(page: Page, login: string): Promise<void> {
-  await page.goto(`${app.baseUrl}/signin`);
-  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
-  await providerLoginForm(page).waitFor();
-  expect(new URL(page.url()).origin).toBe(op.issuer);
-  await providerLoginForm(page).fill(login);
-  await page.locator('input[name="password"]').fill('any password');
-  await page.getByRole('button', { name: 'Sign-in' }).click();
-  await page.getByRole('button', { name: 'Continue' }).click();
-}
-
-/** throughProvider, and back in Prövning past the callback. */
-async function signInThroughProvider(page: Page, login: string): Promise<void> {
-  await throughProvider(page, login);
-  await page.waitForURL((url) => url.origin === app.baseUrl && !url.pathname.startsWith('/auth/'));
-}
-
-/** A fresh start for the next person at the same computer: no provider session, no tab state. */
-async function nextPerson(): Promise<Page> {
-  await browser.context.clearCookies();
-  return browser.newPage();
-}
-
-/** The bearer token of `login`, signed in through the provider in a tab of its own (for the test's setup). */
-async function tokenOf(login: string): Promise<string> {
-  const page = await nextPerson();
-  await signInThroughProvider(page, login);
-  await page.getByRole('button', { name: 'Logga ut' }).waitFor();
-  const bearer = await token(page);
-  await page.close();
-  return bearer!;
-}
-
 describe('sign-in through the region’s OpenID Provider, in a real browser', () => {
   it('signs an HR reviewer in, lets them decide, and signs out so the next sign-in asks for credentials', async () => {
-    const admin = { Authorization: `Bearer ${await tokenOf('admin.region')}` };
+    const admin = { Authorization: `Bearer ${await provider.tokenOf('admin.region')}` };
     await app.http.post('/api/v1/review-periods').set(admin).send(aReviewPeriodBody('hire')).expect(201);
-    const chef = { Authorization: `Bearer ${await tokenOf('karin.chef')}` };
+    const chef = { Authorization: `Bearer ${await provider.tokenOf('karin.chef')}` };
     const unitId = (await unitIdsByCode(app)).get('SOM-AKUT')!;
     await app.http
       .post('/api/v1/requests')
@@ -96,8 +58,8 @@ describe('sign-in through the region’s OpenID Provider, in a real browser', ()
       .send(aHireBody(unitId, { title: TITLE }))
       .expect(201);
 
-    const page = await nextPerson();
-    await signInThroughProvider(page, 'anna.berg');
+    const page = await provider.nextPerson();
+    await provider.signIn(page, 'anna.berg');
     await page.getByRole('heading', { name: 'Att pröva' }).waitFor();
     // The provider's subject is bound to the pre-imported user its preferred_username named.
     const [bound] = await app.db.dataSource.query(
@@ -116,19 +78,19 @@ describe('sign-in through the region’s OpenID Provider, in a real browser', ()
     // The provider asks whether to end its session too; then it sends the browser back to Prövning's sign-in.
     await page.getByRole('button', { name: /sign me out/i }).click();
     await page.waitForURL(`${app.baseUrl}/signin`);
-    expect(await token(page)).toBeNull();
-    expect(await stored(page, 'provning.oidc.idToken')).toBeNull();
+    expect(await provider.token(page)).toBeNull();
+    expect(await provider.stored(page, 'provning.oidc.idToken')).toBeNull();
 
     // The next person at this computer is asked who they are, not signed in as Anna.
     await page.getByRole('button', { name: 'Logga in', exact: true }).click();
-    await providerLoginForm(page).waitFor();
+    await provider.loginForm(page).waitFor();
     expect(new URL(page.url()).origin).toBe(op.issuer);
     await page.close();
   });
 
   it('shows a person the region knows but Prövning has given no role whom to ask for access', async () => {
-    const page = await nextPerson();
-    await signInThroughProvider(page, 'ny.person');
+    const page = await provider.nextPerson();
+    await provider.signIn(page, 'ny.person');
     await page.getByRole('heading', { name: 'Du har inget uppdrag i Prövning ännu' }).waitFor();
     await page.getByText('Nils Nyberg (ny.person)').waitFor();
     await page.getByText(CONTACT).waitFor();
@@ -142,7 +104,7 @@ describe('sign-in through the region’s OpenID Provider, in a real browser', ()
   });
 
   it('refuses a callback whose state was changed on the way, with a message, and signs nobody in', async () => {
-    const page = await nextPerson();
+    const page = await provider.nextPerson();
     // The provider's real answer, with its state replaced: what a login-CSRF attacker's link looks like. The
     // browser follows the consent page's redirects itself, out of the test's reach, so the test follows them here.
     const consent = (url: URL) => url.origin === op.issuer && url.pathname.startsWith('/interaction/');
@@ -161,7 +123,7 @@ describe('sign-in through the region’s OpenID Provider, in a real browser', ()
       callback.searchParams.set('state', 'tampered');
       await route.fulfill({ status: 302, headers: { location: callback.toString() } });
     });
-    await throughProvider(page, 'anna.berg');
+    await provider.throughProvider(page, 'anna.berg');
     await page
       .getByRole('alert')
       .getByText('svaret inte hörde till en inloggning')
@@ -171,38 +133,38 @@ describe('sign-in through the region’s OpenID Provider, in a real browser', ()
       });
     expect(new URL(page.url()).searchParams.get('state')).toBe('tampered');
     expect(await auditPage(page, 'oidc-02-refused-state')).toEqual([]);
-    expect(await token(page)).toBeNull();
+    expect(await provider.token(page)).toBeNull();
 
     // A callback in a tab that started no sign-in at all (no stored state) is refused the same way.
-    const fresh = await nextPerson();
+    const fresh = await provider.nextPerson();
     await fresh.goto(`${app.baseUrl}/auth/callback?code=stolen-code`);
     await fresh.getByRole('alert').getByText('svaret inte hörde till en inloggning').waitFor();
-    expect(await token(fresh)).toBeNull();
+    expect(await provider.token(fresh)).toBeNull();
     await page.close();
     await fresh.close();
   });
 
   it('refuses an ID token whose nonce is not the one this tab sent, with a message, and signs nobody in', async () => {
-    const page = await nextPerson();
+    const page = await provider.nextPerson();
     // The tab's stored nonce changes before the callback runs: the provider's ID token then carries another
     // flow's nonce, as an injected code from another sign-in would.
     await page.addInitScript(
       `if (location.pathname === '/auth/callback') sessionStorage.setItem('provning.oidc.nonce', 'another');`,
     );
-    await throughProvider(page, 'anna.berg');
+    await provider.throughProvider(page, 'anna.berg');
     await page.getByRole('alert').getByText('inte gick att kontrollera').waitFor();
-    expect(await token(page)).toBeNull();
+    expect(await provider.token(page)).toBeNull();
     await page.close();
   });
 
   it('tells a person whose account Prövning has deactivated so, instead of showing the sign-in page again', async () => {
     await app.db.dataSource.query(`UPDATE users SET active = false WHERE username = 'div.psykiatri'`);
     try {
-      const page = await nextPerson();
-      await throughProvider(page, 'gammal.anstalld');
+      const page = await provider.nextPerson();
+      await provider.throughProvider(page, 'gammal.anstalld');
       await page.getByRole('alert').getByText('Prövning känner inte igen ditt konto').waitFor();
       await page.getByRole('alert').getByText(CONTACT).waitFor();
-      expect(await token(page)).toBeNull();
+      expect(await provider.token(page)).toBeNull();
       await page.close();
     } finally {
       await app.db.dataSource.query(`UPDATE users SET active = true WHERE username = 'div.psykiatri'`);

@@ -19,6 +19,7 @@ const MATRIX: Record<string, 'public' | 'ops' | 'any' | Role[]> = {
   'GET /api/v1/users': ['hr_reviewer', 'hr_lead', 'director', 'executive', 'admin'],
   'GET /api/v1/org/units': 'any',
   'POST /api/v1/org-import': ['admin'],
+  'GET /api/v1/org-import/template': ['admin'],
   'GET /api/v1/admin-audit': ['admin'],
   'GET /api/v1/review-periods': 'any',
   'POST /api/v1/review-periods': ['admin'],

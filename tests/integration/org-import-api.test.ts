@@ -1,4 +1,5 @@
-import { workbookOf } from '@org-import/template';
+import ExcelJS from 'exceljs';
+import { PERSON_COLUMNS, UNIT_COLUMNS, workbookOf } from '@org-import/template';
 import { startTestApp, type TestApp } from '../support/app';
 import { aHireBody, bearer, openReviewPeriod, unitIdsByCode } from '../support/http-fixtures';
 
@@ -186,5 +187,46 @@ describe('POST /api/v1/org-import', () => {
       .set(await bearer(t, 'hsdir'))
       .expect(403);
     await t.http.get('/api/v1/admin-audit').expect(401);
+  });
+});
+
+describe('GET /api/v1/org-import/template', () => {
+  it('serves the workbook the import reads: its two sheets, the documented headers, a dry run without problems', async () => {
+    const admin = await bearer(t, 'admin');
+    const res = await t.http
+      .get('/api/v1/org-import/template')
+      .set(admin)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(res.headers['content-type']).toBe(XLSX);
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename=".+\.xlsx"/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.body as Parameters<typeof book.xlsx.load>[0]);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Enheter', 'Personer']);
+    const header = (name: string) => (book.getWorksheet(name)!.getRow(1).values as string[]).slice(1);
+    expect(header('Enheter')).toEqual(UNIT_COLUMNS);
+    expect(header('Personer')).toEqual(PERSON_COLUMNS);
+    const before = await counts();
+    const dry = await t.http
+      .post('/api/v1/org-import')
+      .set(admin)
+      .attach('file', res.body as Buffer, 'mall.xlsx')
+      .expect(200);
+    expect(dry.body.problems).toEqual([]);
+    expect(dry.body.plan.create.length).toBeGreaterThan(0);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('is for admins only', async () => {
+    await t.http
+      .get('/api/v1/org-import/template')
+      .set(await bearer(t, 'hrchef'))
+      .expect(403);
+    await t.http.get('/api/v1/org-import/template').expect(401);
   });
 });

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,47 +9,13 @@ import { importOrganisation } from '@org-import/import';
 import { MAX_IMPORT_BYTES, readImportFile, UnreadableImport } from '@org-import/read';
 import { type Cell, workbookOf } from '@org-import/template';
 import { startTestDatabase, type TestDatabase } from '../support/database';
+import { aRegion, REGION, runImportCli } from '../support/region-file';
 
 let db: TestDatabase;
 beforeAll(async () => {
   db = await startTestDatabase();
 });
 afterAll(() => db?.stop());
-
-const DIVISIONS = 7;
-const UNITS = 60;
-const PEOPLE = 2000;
-const ROLES = ['requester', 'hr_reviewer', 'hr_lead', 'director'];
-
-/** A region of 7 divisions, 60 units and 2 000 people, each a requester in a unit and some a reviewer too. */
-function aRegion() {
-  const divisions = Array.from({ length: DIVISIONS }, (_, d) => `DIV${d + 1}`);
-  const units: Cell[][] = divisions.map((code, d) => [
-    code,
-    '',
-    `Förvaltning ${d + 1}`,
-    'division',
-    100_000_000 + d,
-    80_000_000,
-    '2024-01-01',
-    '',
-  ]);
-  const unitCodes = Array.from({ length: UNITS }, (_, u) => `U${String(u + 1).padStart(3, '0')}`);
-  unitCodes.forEach((code, u) =>
-    units.push([code, divisions[u % DIVISIONS], `Enhet ${u + 1}`, 'unit', '', '', '', '']),
-  );
-  const people: Cell[][] = [];
-  for (let p = 0; p < PEOPLE; p++) {
-    const id = `SE2321000016-${String(p + 1).padStart(5, '0')}`;
-    const name = `Person ${p + 1}`;
-    const email = `person${p + 1}@region.example`;
-    people.push([id, name, email, 'requester', unitCodes[p % UNITS], '', '']);
-    if (p % 10 === 0)
-      people.push([id, name, email, ROLES[1 + ((p / 10) % 3)], divisions[p % DIVISIONS], '', '']);
-  }
-  people.push(['SE-ADMIN', 'Ada Admin', 'ada@region.example', 'admin', 'REGION', '', '']);
-  return { units, people };
-}
 
 const counts = (plan: ImportPlan | null) =>
   plan && {
@@ -98,7 +63,7 @@ describe('the organisation import', () => {
     );
     expect(dry.problems).toEqual([]);
     expect(counts(dry.plan)).toEqual({
-      create: DIVISIONS + UNITS + PEOPLE + 1,
+      create: REGION.divisions + REGION.units + REGION.people + 1,
       change: 0,
       deactivate: 0,
       unchanged: { units: 0, people: 0 },
@@ -111,11 +76,11 @@ describe('the organisation import', () => {
     expect(applied.applied).toBe(true);
     const after = await snapshot();
     expect(after).toMatchObject({
-      units: DIVISIONS + UNITS,
-      users: PEOPLE + 1,
-      active: PEOPLE + 1,
-      grants: PEOPLE + PEOPLE / 10 + 1,
-      audit: DIVISIONS + UNITS + PEOPLE + 1,
+      units: REGION.divisions + REGION.units,
+      users: REGION.people + 1,
+      active: REGION.people + 1,
+      grants: REGION.people + REGION.people / 10 + 1,
+      audit: REGION.divisions + REGION.units + REGION.people + 1,
     });
     const [unit] = await db.dataSource.query(
       `SELECT p.code AS parent, o.level FROM org_units o JOIN org_units p ON p.id = o.parent_id WHERE o.code = 'U008'`,
@@ -131,7 +96,7 @@ describe('the organisation import', () => {
       create: 0,
       change: 0,
       deactivate: 0,
-      unchanged: { units: DIVISIONS + UNITS, people: PEOPLE + 1 },
+      unchanged: { units: REGION.divisions + REGION.units, people: REGION.people + 1 },
     });
     expect(await snapshot()).toEqual(after);
   }, 120_000);
@@ -352,21 +317,7 @@ describe('the organisation import', () => {
 });
 
 describe('npm run import:org', () => {
-  const run = (args: string[]) =>
-    new Promise<{ code: number | null; out: string }>((resolve) => {
-      const child = spawn(
-        process.execPath,
-        ['-r', './scripts/ts-register.cjs', 'scripts/import-org.ts', ...args],
-        {
-          cwd: join(__dirname, '../..'),
-          env: { ...process.env, DATABASE_URL: db.url },
-        },
-      );
-      let out = '';
-      child.stdout.on('data', (d) => (out += d));
-      child.stderr.on('data', (d) => (out += d));
-      child.on('close', (code) => resolve({ code, out }));
-    });
+  const run = (args: string[]) => runImportCli(args, db.url);
 
   it('prints the plan of a dry run, and the bad rows with exit code 1', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'org-import-'));

@@ -28,6 +28,8 @@ export interface TestAppOptions {
   mailer?: Mailer;
   /** Migrate as a schema owner and run API and worker as a runtime role with only its grants (database.ts). */
   separateDatabaseRoles?: boolean;
+  /** False: an empty organisation, as a region's first start with SEED_DEMO=false. */
+  seedDemo?: boolean;
 }
 
 /**
@@ -42,7 +44,7 @@ export async function startTestApp(
   if (!address)
     throw new Error('TEST_TEMPORAL_ADDRESS is not set: run through jest (tests/support/global-setup.ts)');
   const db = await startTestDatabase({ separateRoles: options.separateDatabaseRoles });
-  await seedDemoOrganisation(db.dataSource);
+  if (options.seedDemo !== false) await seedDemoOrganisation(db.dataSource);
   const config = loadConfig({
     NODE_ENV: 'test',
     AUTH_MODE: 'dev',

@@ -43,6 +43,7 @@ const PEOPLE = {
   },
   'admin.region': { preferred_username: 'admin', name: 'Administratör', email: 'admin@region.example' },
   'karin.chef': { preferred_username: 'chef.akuten', name: 'Karin Chef', email: 'karin@region.example' },
+  ...JSON.parse(process.env.OP_PEOPLE ?? '{}'),
 };
 
 const { privateKey } = await generateKeyPair('RS256', { extractable: true });

@@ -14,6 +14,7 @@ import { InboxPage } from './pages/InboxPage';
 import { ReviewPage } from './pages/ReviewPage';
 import { ReviewPeriodsPage } from './pages/ReviewPeriodsPage';
 import { OutOfOfficePage } from './pages/OutOfOfficePage';
+import { OrgImportPage } from './pages/OrgImportPage';
 import { StatsPage } from './pages/StatsPage';
 import { WithoutRequesterPage } from './pages/WithoutRequesterPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -122,6 +123,14 @@ export function App() {
           element={
             <Guard roles={['hr_lead']}>
               <WithoutRequesterPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/admin/import"
+          element={
+            <Guard roles={['admin']}>
+              <OrgImportPage />
             </Guard>
           }
         />

@@ -16,6 +16,8 @@ export async function startOpenIdProvider(opts: {
   webOrigin: string;
   audience: string;
   clientId: string;
+  /** More people the provider knows, by the login typed into its form, each with their claims. */
+  people?: Record<string, Record<string, string>>;
 }): Promise<TestOpenIdProvider> {
   const child: ChildProcess = spawn(
     process.execPath,
@@ -28,6 +30,7 @@ export async function startOpenIdProvider(opts: {
         OP_WEB_ORIGIN: opts.webOrigin,
         OP_AUDIENCE: opts.audience,
         OP_CLIENT_ID: opts.clientId,
+        OP_PEOPLE: JSON.stringify(opts.people ?? {}),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

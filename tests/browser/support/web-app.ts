@@ -1,14 +1,17 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { startTestApp, type TestApp } from '../../support/app';
+import { startTestApp, type TestApp, type TestAppOptions } from '../../support/app';
 
 export interface WebTestApp extends TestApp {
   baseUrl: string;
 }
 
 /** The real API and worker (tests/support/app.ts), listening on a free port so a browser can reach them. */
-export async function startWebTestApp(env: Record<string, string> = {}): Promise<WebTestApp> {
-  const t = await startTestApp(env);
+export async function startWebTestApp(
+  env: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<WebTestApp> {
+  const t = await startTestApp(env, options);
   const server: Server = t.app.getHttpServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -3,23 +3,26 @@ import {
   Controller,
   type ExecutionContext,
   Get,
+  Header,
   HttpCode,
   type NestInterceptor,
   PayloadTooLargeException,
   Post,
   Query,
   Req,
+  StreamableFile,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { catchError, type Observable, throwError } from 'rxjs';
 import { z } from 'zod';
 import { adminAuditPageSchema, importOutcomeSchema } from '@contracts/org-import';
 import { MAX_PAGE_SIZE, pageQuery } from '@contracts/paging';
-import { MAX_IMPORT_BYTES } from '@org-import/read';
+import { MAX_IMPORT_BYTES, XLSX_MEDIA_TYPE } from '@org-import/read';
+import { templateWorkbook } from '@org-import/template';
 import { Can } from '../auth/allow.decorator';
 import { type CurrentUser, User } from '../auth/current-user';
 import { ApiQueryFrom } from '../common/openapi-query';
@@ -68,11 +71,7 @@ export class OrgImportController {
   @HttpCode(200)
   @Can('administer', 'Organisation')
   @UseInterceptors(UploadLimit, FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
-  @ApiConsumes(
-    'multipart/form-data',
-    'text/csv',
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  )
+  @ApiConsumes('multipart/form-data', 'text/csv', XLSX_MEDIA_TYPE)
   @ApiBody({
     schema: {
       type: 'object',
@@ -105,6 +104,22 @@ export class OrgImportController {
     const name = upload?.originalname || q.fileName || 'the file';
     const bytes = upload ? upload.buffer : await rawUpload(req, name);
     return this.imports.import(bytes, name, q.apply === 'true', user.id);
+  }
+
+  @Get('org-import/template')
+  @Can('administer', 'Organisation')
+  @ApiProduces(XLSX_MEDIA_TYPE)
+  @ApiOkResponse({
+    description:
+      'The import template: the sheets Enheter and Personer with their headers and an example region ' +
+      '(docs/organisation-import.md)',
+    content: { [XLSX_MEDIA_TYPE]: { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiProblems(401, 403)
+  @Header('Content-Type', XLSX_MEDIA_TYPE)
+  @Header('Content-Disposition', 'attachment; filename="provning-organisation-mall.xlsx"')
+  async template() {
+    return new StreamableFile(await templateWorkbook());
   }
 
   @Get('admin-audit')

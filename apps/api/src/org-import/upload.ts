@@ -1,14 +1,9 @@
 import type { Request } from 'express';
-import { MAX_IMPORT_BYTES } from '@org-import/read';
+import { MAX_IMPORT_BYTES, XLSX_MEDIA_TYPE } from '@org-import/read';
 import { problem, ProblemException } from '../common/problem';
 
 /** The media types the import reads as a raw body (a multipart upload is read by the interceptor). */
-const RAW_TYPES = [
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'text/csv',
-  'text/plain',
-  'application/octet-stream',
-];
+const RAW_TYPES = [XLSX_MEDIA_TYPE, 'text/csv', 'text/plain', 'application/octet-stream'];
 
 export const tooLarge = (name: string) =>
   new ProblemException(

@@ -18,7 +18,9 @@ export async function apiFetch(path: string, init: RequestInit = {}): Promise<Re
   const headers = new Headers(init.headers);
   const token = tokenStore.get();
   if (token) headers.set('Authorization', `Bearer ${token}`);
-  if (init.body && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
+  // A FormData body gets its multipart boundary from the browser.
+  if (init.body && !(init.body instanceof FormData) && !headers.has('Content-Type'))
+    headers.set('Content-Type', 'application/json');
   const res = await fetch(`${API}${path}`, { ...init, headers });
   if (res.status === 401 && token) tokenStore.clear();
   if (!res.ok) throw await toProblem(res);
@@ -37,4 +39,19 @@ export async function postJson<T>(path: string, body: unknown, headers: HeadersI
 
 export async function deleteResource(path: string): Promise<void> {
   await apiFetch(path, { method: 'DELETE' });
+}
+
+/** A file the API serves behind the bearer token, fetched and handed to the browser as a download. */
+export async function downloadFile(path: string, fallbackName: string): Promise<void> {
+  const res = await apiFetch(path);
+  const blob = await res.blob();
+  const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  URL.revokeObjectURL(url);
 }

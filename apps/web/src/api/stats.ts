@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type * as stats from '@contracts/stats';
-import { apiFetch, getJson, withQuery } from './client';
+import { downloadFile, getJson, withQuery } from './client';
 
 /** The filters every statistics endpoint takes (apps/api/src/stats/stats-params.ts). */
 export interface StatsFilter {
@@ -47,18 +47,6 @@ export function useStageBreakdown(filter: StatsFilter) {
   });
 }
 
-/** The export needs the bearer token, so it is fetched and handed to the browser as a file. */
-export async function downloadStatsCsv(filter: StatsFilter, by: string): Promise<void> {
-  const res = await apiFetch(withQuery('/stats/export.csv', { ...filter, by }));
-  const blob = await res.blob();
-  const name =
-    /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? 'provning-statistik.csv';
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  URL.revokeObjectURL(url);
+export function downloadStatsCsv(filter: StatsFilter, by: string): Promise<void> {
+  return downloadFile(withQuery('/stats/export.csv', { ...filter, by }), 'provning-statistik.csv');
 }
