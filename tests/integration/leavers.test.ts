@@ -221,11 +221,23 @@ describe('roles that end by date', () => {
       .expect(201);
     const second = await submit('chef.akuten');
     await reassign(second, 'hr.somatik');
+    const delegation = await t.http
+      .post('/api/v1/delegations')
+      .set(await bearer(t, 'hr.somatik'))
+      .send({ delegateId: await userId('hr2.somatik'), validFrom: today, validTo: '2099-12-31' })
+      .expect(201);
     await endRole('hr.somatik', 'hr_reviewer');
     await endRole('chef.akuten', 'requester');
 
     const outcome = await t.app.get(LeaversService).settle(null);
-    expect(outcome.stagesReleased).toBe(1);
+    expect(outcome).toMatchObject({ stagesReleased: 1, delegationsEnded: 1 });
+    const [ended] = await t.db.dataSource.query(
+      `SELECT d.revoked_at, (SELECT count(*)::int FROM admin_audit_log a WHERE a.entity_id = d.id AND a.action = 'end') AS audited
+         FROM delegations d WHERE d.id = $1`,
+      [delegation.body.id],
+    );
+    expect(ended.revoked_at).not.toBeNull();
+    expect(ended.audited).toBe(1);
     expect(await assigneeInDb(second)).toBeNull();
     expect((await timeline(second)).find((e) => e.type === 'stage_released')?.data).toMatchObject({
       reason: 'role_ended',
