@@ -284,6 +284,12 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
     async (release) => {
       spend(release);
       const stage = state.currentStage!;
+      // Two releases can pass validation in one activation; the first to run takes the assignee off the stage.
+      if (stage.assigneeUserId !== release.fromUserId) {
+        refuse('invalid_state', `The ${release.stage} stage is no longer assigned to that reviewer`);
+      }
+      // Back to the pool at once: every holder of the stage's roles in scope may decide it again.
+      delete stage.assigneeUserId;
       await record.releaseStage({
         releaseId: release.releaseId,
         requestId: input.requestId,
@@ -295,8 +301,6 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
         actorId: release.actorId,
         at: now().toISOString(),
       });
-      // Back to the pool: every holder of the stage's roles in scope may decide it again.
-      delete stage.assigneeUserId;
       return stage;
     },
     {
@@ -318,6 +322,10 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
     changeRequesterUpdate,
     async (change) => {
       spend(change);
+      // As for decisions: two changes can pass validation in one activation; the first to run takes it.
+      if (requesterChangeInFlight || change.fromUserId !== requesterId) {
+        refuse('invalid_state', 'The request has another requester by now');
+      }
       requesterChangeInFlight = true;
       await record.changeRequester({
         changeId: change.changeId,
