@@ -239,6 +239,35 @@ const MAIL: Record<Exclude<NotificationType, DecisionNotificationType>, Render> 
     subject: `Ärende tilldelat dig: ${requestSummary(r)}`,
     text: body([`Ett ärende i ${stageName(d.stage)} har tilldelats dig.`], r),
   }),
+  stage_released: (d, r) => ({
+    subject: `Ärende tillbaka hos gruppen: ${requestSummary(r)}`,
+    text: body(
+      [
+        `${stageName(d.stage)} var tilldelat en granskare som ${d.reason === 'inactive' ? 'har slutat' : 'inte längre har rollen'}.`,
+        'Ärendet ligger nu hos alla som har rollen för steget; tilldela det på nytt om det behövs.',
+      ],
+      r,
+    ),
+  }),
+  requester_needed: (d, r) => ({
+    subject: `Ärende utan beställare: ${requestSummary(r)}`,
+    text: body(
+      [
+        `Beställaren ${d.reason === 'inactive' ? 'har slutat' : 'har inte längre rollen som beställare för enheten'}.`,
+        'Välj en annan beställare för enheten under Ärenden utan beställare i Prövning.',
+      ],
+      r,
+    ),
+  }),
+  requester_assigned: (_d, r) => ({
+    subject: `Ärendet är nu ditt: ${requestSummary(r)}`,
+    text: body(
+      [
+        'HR-chefen har flyttat ärendet till dig eftersom den tidigare beställaren inte längre kan svara för det.',
+      ],
+      r,
+    ),
+  }),
   period_ending: periodMail('period_ending'),
   exemption_ending: periodMail('exemption_ending'),
 };

@@ -246,6 +246,64 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
       });
     },
 
+    async releaseStage(input) {
+      await tx(async (db, _notify, announce) => {
+        await db.stages.release(input.stageId, input.fromUserId);
+        const data = {
+          stage: input.stageName,
+          stageId: input.stageId,
+          fromUserId: input.fromUserId,
+          reason: input.reason,
+        };
+        await announce(
+          // The division's HR lead (and the region's) sees that nobody holds it by name any more.
+          { role: 'hr_lead', scopeUnitId: input.divisionId },
+          {
+            eventKey: `stage_released:${input.releaseId}`,
+            requestId: input.requestId,
+            type: 'stage_released',
+            actorId: input.actorId,
+            at: input.at,
+            data,
+          },
+        );
+      });
+    },
+
+    async changeRequester(input) {
+      await tx(async (db, _notify, announce) => {
+        await db.requests.changeRequester(input.requestId, input.toUserId);
+        await announce(
+          { userId: input.toUserId },
+          {
+            eventKey: `requester_changed:${input.changeId}`,
+            requestId: input.requestId,
+            type: 'requester_changed',
+            actorId: input.actorId,
+            at: input.at,
+            data: { fromUserId: input.fromUserId, toUserId: input.toUserId },
+          },
+          'requester_assigned',
+        );
+      });
+    },
+
+    async announceRequesterNeeded(input) {
+      return tx(async (_db, _notify, announce) =>
+        announce(
+          { role: 'hr_lead', scopeUnitId: input.divisionId },
+          {
+            // Once per request and requester: the daily run finds it again until the HR lead moves it.
+            eventKey: `requester_needed:${input.requestId}:${input.requesterId}`,
+            requestId: input.requestId,
+            type: 'requester_needed',
+            at: input.at,
+            data: { requesterId: input.requesterId, reason: input.reason },
+          },
+        ),
+      );
+    },
+
     async recordStatus(input) {
       await tx(async (db, notify) => {
         if (input.closeStageId) await db.stages.closeWithdrawn(input.closeStageId, input.at);

@@ -88,6 +88,36 @@ export interface ReassignStageInput {
   at: string;
 }
 
+export interface ReleaseStageInput {
+  releaseId: string;
+  requestId: string;
+  divisionId: string;
+  stageId: string;
+  stageName: StageName;
+  fromUserId: string;
+  reason: 'inactive' | 'role_ended';
+  actorId?: string;
+  at: string;
+}
+
+export interface ChangeRequesterInput {
+  changeId: string;
+  requestId: string;
+  fromUserId: string;
+  toUserId: string;
+  actorId: string;
+  at: string;
+}
+
+/** An open request whose requester left or lost the role: the HR lead hears of it once per requester. */
+export interface RequesterNeededInput {
+  requestId: string;
+  divisionId: string;
+  requesterId: string;
+  reason: 'inactive' | 'role_ended';
+  at: string;
+}
+
 export interface PeriodWarningInput {
   subject: 'review_period' | 'exemption';
   periodId: string;
@@ -102,6 +132,15 @@ export interface ReviewActivities {
   /** Warns admins and the executive that a period (or exemption) is ending, unless extended (or revoked). */
   warnPeriodEnding(input: PeriodWarningInput): Promise<{ extendedBy?: string; revoked?: boolean }>;
   reassignStage(input: ReassignStageInput): Promise<void>;
+  /** The stage back to its pool, on the timeline, the division's HR lead told. */
+  releaseStage(input: ReleaseStageInput): Promise<void>;
+  /** The request's requester becomes another user, on the timeline, the new requester told. */
+  changeRequester(input: ChangeRequesterInput): Promise<void>;
+  /**
+   * Not called by the workflow (nothing in it changes): the API's reconciler records it through the same closure,
+   * so its notification is mailed like the others. Resolves false when it was recorded before.
+   */
+  announceRequesterNeeded(input: RequesterNeededInput): Promise<boolean>;
   openStage(input: OpenStageInput): Promise<{ stageId: string }>;
   escalateStage(input: EscalateStageInput): Promise<void>;
   sendReminder(input: ReminderInput): Promise<void>;

@@ -1,8 +1,10 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
+  ChangeRequesterUpdateInput,
   DecideUpdateInput,
   OpenStageView,
   ReassignUpdateInput,
+  ReleaseUpdateInput,
   DecisionResult,
   ResubmitUpdateInput,
   ReviewState,
@@ -15,6 +17,11 @@ export const decideUpdate = defineUpdate<DecisionResult, [DecideUpdateInput]>('d
 export const resubmitUpdate = defineUpdate<ReviewState, [ResubmitUpdateInput]>('resubmit');
 export const withdrawUpdate = defineUpdate<ReviewState, [WithdrawUpdateInput]>('withdraw');
 export const reassignUpdate = defineUpdate<OpenStageView, [ReassignUpdateInput]>('reassign');
+/** Issue 18: a leaver's stage back to its pool, and a leaver's request to another requester. */
+export const releaseUpdate = defineUpdate<OpenStageView, [ReleaseUpdateInput]>('release');
+export const changeRequesterUpdate = defineUpdate<ReviewState, [ChangeRequesterUpdateInput]>(
+  'changeRequester',
+);
 export const stateQuery = defineQuery<ReviewState>('state');
 
 /** The updates that act for a person: each must carry the API's actor claim (libs/domain/actor-claim.ts). */
@@ -23,4 +30,6 @@ export const VOUCHED_UPDATES: readonly string[] = [
   reassignUpdate.name,
   resubmitUpdate.name,
   withdrawUpdate.name,
+  releaseUpdate.name,
+  changeRequesterUpdate.name,
 ];

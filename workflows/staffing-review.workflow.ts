@@ -9,6 +9,7 @@ import {
   type DecisionSubject,
 } from '@domain/decision-rules';
 import { dueAfter } from '@domain/deadlines';
+import { assertMayBecomeRequester } from '@domain/leavers';
 import type { WithdrawalReason } from '@domain/enums';
 import { DomainError, failureTypeOf, type RefusalCode } from '@domain/errors';
 import { decidingLevels, planRoute, policyFor, routeOnResubmission, type PlannedStage } from '@domain/policy';
@@ -16,13 +17,16 @@ import {
   OUTCOME_RULES,
   isApproved,
   isFinal,
+  isOpen,
   mayHappen,
   transition,
   type RouteMove,
 } from '@domain/review-state';
 import {
+  changeRequesterUpdate,
   decideUpdate,
   reassignUpdate,
+  releaseUpdate,
   resubmitUpdate,
   stateQuery,
   submitUpdate,
@@ -109,9 +113,15 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
   let withdrawal: WithdrawUpdateInput | undefined;
   let resubmission: ResubmitUpdateInput | undefined;
   let approvedPeriodTo: string | undefined;
+  /**
+   * Who answers for the request: its submitter until the HR lead moves it to another requester (changeRequester,
+   * when the first one left). Initialised from the input, so histories recorded before it existed replay as they ran.
+   */
+  let requesterId = input.requesterId;
+  let requesterChangeInFlight = false;
 
   const subject = (): DecisionSubject => ({
-    requesterId: input.requesterId,
+    requesterId,
     divisionId: input.divisionId,
     unitId: input.unitId,
     decidedStages: state.decisions.map((d) => ({ stage: d.stage, userId: d.userId })),
@@ -177,7 +187,7 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
       await record.recordDecision({
         decisionId: decision.decisionId,
         requestId: input.requestId,
-        requesterId: input.requesterId,
+        requesterId,
         stageId: stage.stageId,
         stageName: stage.name,
         outcome: decision.outcome,
@@ -270,6 +280,92 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
   );
 
   wf.setHandler(
+    releaseUpdate,
+    async (release) => {
+      spend(release);
+      const stage = state.currentStage!;
+      // Two releases can pass validation in one activation; the first to run takes the assignee off the stage.
+      if (stage.assigneeUserId !== release.fromUserId) {
+        refuse('invalid_state', `The ${release.stage} stage is no longer assigned to that reviewer`);
+      }
+      // Back to the pool at once: every holder of the stage's roles in scope may decide it again.
+      delete stage.assigneeUserId;
+      await record.releaseStage({
+        releaseId: release.releaseId,
+        requestId: input.requestId,
+        divisionId: input.divisionId,
+        stageId: stage.stageId,
+        stageName: stage.name,
+        fromUserId: release.fromUserId,
+        reason: release.reason,
+        actorId: release.actorId,
+        at: now().toISOString(),
+      });
+      return stage;
+    },
+    {
+      validator: (release) => {
+        assertVouched(releaseUpdate, release);
+        const stage = state.currentStage;
+        if (!stage || stage.name !== release.stage || decisionInFlight || withdrawal) {
+          refuse('stage_not_open', `The ${release.stage} stage is not open`);
+        }
+        // A reconciler run that raced another, or a reassignment made since it read the record, releases nothing.
+        if (stage.assigneeUserId !== release.fromUserId) {
+          refuse('invalid_state', `The ${release.stage} stage is no longer assigned to that reviewer`);
+        }
+      },
+    },
+  );
+
+  wf.setHandler(
+    changeRequesterUpdate,
+    async (change) => {
+      spend(change);
+      // As for decisions: two changes can pass validation in one activation; the first to run takes it.
+      if (requesterChangeInFlight || change.fromUserId !== requesterId) {
+        refuse('invalid_state', 'The request has another requester by now');
+      }
+      requesterChangeInFlight = true;
+      await record.changeRequester({
+        changeId: change.changeId,
+        requestId: input.requestId,
+        fromUserId: requesterId,
+        toUserId: change.to.userId,
+        actorId: change.actorId,
+        at: now().toISOString(),
+      });
+      requesterId = change.to.userId;
+      requesterChangeInFlight = false;
+      return state;
+    },
+    {
+      validator: (change) => {
+        assertVouched(changeRequesterUpdate, change);
+        if (!isOpen(state.status) || withdrawal || requesterChangeInFlight) {
+          refuse('invalid_state', `The request's requester can no longer change (it is ${state.status})`);
+        }
+        if (change.fromUserId !== requesterId) {
+          refuse('invalid_state', 'The request has another requester by now');
+        }
+        asRefusal(() =>
+          assertMayBecomeRequester(
+            {
+              unitId: input.unitId,
+              divisionId: input.divisionId,
+              requesterId,
+              decidedBy: state.decisions.map((d) => d.userId),
+              assigneeUserId: state.currentStage?.assigneeUserId,
+            },
+            // The API loaded them as an active user; their grants are checked here as for a reassignment.
+            { userId: change.to.userId, active: true, grants: change.to.grants },
+          ),
+        );
+      },
+    },
+  );
+
+  wf.setHandler(
     resubmitUpdate,
     async (resubmit) => {
       spend(resubmit);
@@ -280,7 +376,7 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
     {
       validator: (resubmit) => {
         assertVouched(resubmitUpdate, resubmit);
-        if (resubmit.actorId !== input.requesterId) refuse('not_allowed', 'Only the requester may resubmit');
+        if (resubmit.actorId !== requesterId) refuse('not_allowed', 'Only the requester may resubmit');
         if (!mayHappen(state.status, 'resubmit') || resubmission) {
           refuse('invalid_state', `A request can be resubmitted only when returned (it is ${state.status})`);
         }
@@ -308,7 +404,7 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
     {
       validator: (withdraw) => {
         assertVouched(withdrawUpdate, withdraw);
-        if (withdraw.actorId !== input.requesterId) refuse('not_allowed', 'Only the requester may withdraw');
+        if (withdraw.actorId !== requesterId) refuse('not_allowed', 'Only the requester may withdraw');
         if (!mayHappen(state.status, 'withdraw')) {
           refuse('invalid_state', `The request can no longer be withdrawn (it is ${state.status})`);
         }
@@ -323,7 +419,7 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
     });
     await record.recordStatus({
       requestId: input.requestId,
-      requesterId: input.requesterId,
+      requesterId,
       status: step.status,
       eventKey: `withdrawn:${input.requestId}`,
       eventType: 'withdrawn',
@@ -484,7 +580,7 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
             requestId: input.requestId,
             reminderKey: `${input.requestId}:return:${state.decisions.length}:reminder`,
             type: 'return_reminder',
-            recipients: { userId: input.requesterId },
+            recipients: { userId: requesterId },
             dueAt: deadline.toISOString(),
             at: now().toISOString(),
           });
@@ -519,7 +615,7 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
       : undefined;
     await record.recordStatus({
       requestId: input.requestId,
-      requesterId: input.requesterId,
+      requesterId,
       status: step.status,
       eventKey: `resubmitted:${resubmit.resubmissionId}`,
       eventType: 'resubmitted',

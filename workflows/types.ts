@@ -101,6 +101,27 @@ export interface ReassignUpdateInput extends Vouched {
   to: Actor;
 }
 
+/** A reassigned stage goes back to its pool because its assignee may no longer act (LeaversService.settle). */
+export interface ReleaseUpdateInput extends Vouched {
+  releaseId: string;
+  stage: StageName;
+  /** The assignee being released: refused when the stage is no longer theirs (someone reassigned it meanwhile). */
+  fromUserId: string;
+  reason: 'inactive' | 'role_ended';
+  /** Who settled it: the admin whose change ran the reconciler, or none (the daily run). */
+  actorId?: string;
+}
+
+/** The HR lead moves a request whose requester left, or lost the role, to another requester of its unit. */
+export interface ChangeRequesterUpdateInput extends Vouched {
+  changeId: string;
+  actorId: string;
+  /** The requester the HR lead saw: refused when it changed meanwhile. */
+  fromUserId: string;
+  /** The new requester with their grants, so the workflow can check they may take it over. */
+  to: Actor;
+}
+
 export interface WithdrawUpdateInput extends Vouched {
   actorId: string;
   withdrawalId: string;

@@ -33,11 +33,24 @@ export const REVIEW_NOTIFICATION_TYPES: readonly ReviewNotificationType[] = [
 /** A review period or an exemption about to lapse. */
 export const WATCH_NOTIFICATION_TYPES = ['period_ending', 'exemption_ending'] as const;
 
+/**
+ * People who left or lost a role (issue 18): the HR lead hears that a stage went back to its pool and that a
+ * request needs a new requester; the new requester that a request is now theirs.
+ */
+export const LEAVER_NOTIFICATION_TYPES = [
+  'stage_released',
+  'requester_needed',
+  'requester_assigned',
+] as const;
+
 /** The requester hears of every decision on their request, one type per outcome. */
 export type DecisionNotificationType = `decision_${Outcome}`;
 
 export type NotificationType =
-  ReviewNotificationType | DecisionNotificationType | (typeof WATCH_NOTIFICATION_TYPES)[number];
+  | ReviewNotificationType
+  | DecisionNotificationType
+  | (typeof WATCH_NOTIFICATION_TYPES)[number]
+  | (typeof LEAVER_NOTIFICATION_TYPES)[number];
 
 export const decisionNotificationType = (outcome: Outcome): DecisionNotificationType => `decision_${outcome}`;
 
@@ -45,6 +58,7 @@ export const NOTIFICATION_TYPES: readonly NotificationType[] = [
   ...REVIEW_NOTIFICATION_TYPES,
   ...OUTCOMES.map(decisionNotificationType),
   ...WATCH_NOTIFICATION_TYPES,
+  ...LEAVER_NOTIFICATION_TYPES,
 ];
 
 /** Notification rows carry their type as text; this tells a known one from anything else. */

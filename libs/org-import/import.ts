@@ -31,8 +31,8 @@ export interface ImportOptions {
   /** The admin who imports; null from the command line. */
   actorId: string | null;
   /**
-   * Called after the import committed, with the users it deactivated. Their open stages are another part's
-   * concern (reassignment); this is where it hooks in.
+   * Called after the import committed, with the users it deactivated. The API does not use it: it settles leavers
+   * after every applied import (LeaversService.settle), since an import also ends roles of people it keeps.
    */
   onPeopleDeactivated?: (userIds: string[]) => Promise<void>;
 }

@@ -44,6 +44,8 @@ const MATRIX: Record<string, 'public' | 'ops' | 'any' | Role[]> = {
   'POST /api/v1/requests/{id}/resubmit': ['requester'],
   'POST /api/v1/requests/{id}/withdraw': ['requester'],
   'POST /api/v1/requests/{id}/reassign': ['hr_lead', 'director'],
+  'GET /api/v1/requests-without-requester': ['hr_lead'],
+  'POST /api/v1/requests/{id}/requester': ['hr_lead'],
   'GET /api/v1/inbox': ['hr_reviewer', 'hr_lead', 'director', 'executive'],
   'GET /api/v1/notifications': 'any',
   'GET /api/v1/stats/summary': ['director', 'executive'],

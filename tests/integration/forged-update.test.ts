@@ -31,10 +31,10 @@ beforeAll(async () => {
 afterAll(() => t?.stop());
 
 /** The CLI's answer to one update: its exit code and what it printed. */
-async function cliUpdate(workflowId: string, updateId: string, input: object) {
+async function cliUpdate(workflowId: string, updateId: string, input: object, name = 'decide') {
   const args = [
     ...['workflow', 'update', 'execute', '--address', process.env.TEST_TEMPORAL_ADDRESS!],
-    ...['--namespace', t.config.temporal.namespace, '-w', workflowId, '--name', 'decide'],
+    ...['--namespace', t.config.temporal.namespace, '-w', workflowId, '--name', name],
     ...['--update-id', updateId, '--input', JSON.stringify(input)],
   ];
   return promisify(execFile)(cli, args).then(
@@ -98,6 +98,35 @@ describe('a decide Update sent with the temporal CLI by someone who is not the A
     expect(real.body).toMatchObject({ status: 'in_review', nextStage: { name: 'director_decision' } });
     expect(await q(`SELECT actor_id, outcome FROM decisions WHERE request_id = $1`)).toEqual([
       { actor_id: hr.userId, outcome: 'approve' },
+    ]);
+  });
+});
+
+describe('a changeRequester Update sent with the temporal CLI', () => {
+  it('cannot hand someone else a request: refused, and the requester stays who it was', async () => {
+    const submitted = await t.http
+      .post('/api/v1/requests')
+      .set(await bearer(t, 'chef.akuten'))
+      .send(aHireBody(unitId))
+      .expect(201);
+    const id: string = submitted.body.id;
+    const updateId = `forged-${randomUUID()}`;
+    const answer = await cliUpdate(
+      reviewWorkflowId(id),
+      updateId,
+      {
+        changeId: randomUUID(),
+        actorId: demo.userId('hrchef'),
+        fromUserId: demo.userId('chef.akuten'),
+        to: { userId: demo.userId('chef.psyk'), grants: [{ role: 'requester', scopeUnitId: unitId }] },
+      },
+      'changeRequester',
+    );
+    expect(answer.code).not.toBe(0);
+    expect(answer.output).toMatch(/did not vouch/);
+    expect(await acceptedUpdateIds(reviewWorkflowId(id))).toEqual([`submit-${id}`]);
+    expect(await t.db.dataSource.query(`SELECT requester_id FROM requests WHERE id = $1`, [id])).toEqual([
+      { requester_id: demo.userId('chef.akuten') },
     ]);
   });
 });

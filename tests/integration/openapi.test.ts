@@ -571,6 +571,45 @@ describe('real responses match the document', () => {
     expect((await call('get', '/api/v1/admin-audit', { as: 'admin' })).body.items[0].action).toBe('end');
   });
 
+  it('for requests without requester and moving one to another requester', async () => {
+    const akuten = units.get('SOM-AKUT')!;
+    const submitted = await call('post', '/api/v1/requests', { as: 'chef.akuten', body: aHireBody(akuten) });
+    expect(submitted.status).toBe(201);
+    // The requester's role ends by date; another requester of the unit takes the request over.
+    const role = `UPDATE role_assignments SET valid_to = $1
+                   WHERE role = 'requester' AND user_id = (SELECT id FROM users WHERE username = 'chef.akuten')`;
+    await t.db.dataSource.query(role, ['2020-12-31']);
+    const [heir] = await t.db.dataSource.query(
+      `INSERT INTO users (username, display_name) VALUES ('chef.akuten2', 'Ny chef') RETURNING id`,
+    );
+    await t.db.dataSource.query(
+      `INSERT INTO role_assignments (user_id, role, scope_unit_id) VALUES ($1, 'requester', $2)`,
+      [heir.id, akuten],
+    );
+    const list = await call('get', '/api/v1/requests-without-requester', { as: 'hrchef' });
+    expect(list.status).toBe(200);
+    expect(list.body.items.find((i: { id: string }) => i.id === submitted.body.id)?.candidates).toEqual([
+      { id: heir.id, displayName: 'Ny chef' },
+    ]);
+    expect(
+      (await call('get', '/api/v1/requests-without-requester?pageSize=0', { as: 'hrchef' })).status,
+    ).toBe(400);
+    const moved = await call('post', `/api/v1/requests/${submitted.body.id}/requester`, {
+      as: 'hrchef',
+      body: { userId: heir.id },
+    });
+    expect(moved.status).toBe(201);
+    expect(
+      (
+        await call('post', `/api/v1/requests/${MISSING}/requester`, {
+          as: 'hrchef',
+          body: { userId: heir.id },
+        })
+      ).status,
+    ).toBe(404);
+    await t.db.dataSource.query(role, [null]);
+  });
+
   it('for health and metrics', async () => {
     expect((await call('get', '/api/v1/health')).status).toBe(200);
     expect((await call('get', '/api/v1/health/live')).status).toBe(200);

@@ -10,6 +10,8 @@ import { AuthService } from './auth/auth.service';
 import { CodecController } from './codec/codec.controller';
 import { ProblemFilter } from './common/problem.filter';
 import { HealthController } from './health/health.controller';
+import { LeaversController } from './leavers/leavers.controller';
+import { LeaversService } from './leavers/leavers.service';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
 import { OrgController } from './org/org.controller';
@@ -59,6 +61,7 @@ export class AppModule {
         InboxController,
         NotificationsController,
         RequestsController,
+        LeaversController,
         StatsController,
         UsersController,
         PeopleAdminController,
@@ -85,6 +88,7 @@ export class AppModule {
         UsersService,
         OrgImportService,
         PeopleAdminService,
+        LeaversService,
       ],
     };
   }

@@ -16,6 +16,7 @@ import { ReviewPeriodsPage } from './pages/ReviewPeriodsPage';
 import { OutOfOfficePage } from './pages/OutOfOfficePage';
 import { OrgImportPage } from './pages/OrgImportPage';
 import { StatsPage } from './pages/StatsPage';
+import { WithoutRequesterPage } from './pages/WithoutRequesterPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { AdminAuditPage } from './pages/AdminAuditPage';
 import { PeopleAdminPage } from './pages/PeopleAdminPage';
@@ -117,6 +118,14 @@ export function App() {
           element={
             <Guard roles={REVIEWER_ROLES}>
               <OutOfOfficePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/without-requester"
+          element={
+            <Guard roles={['hr_lead']}>
+              <WithoutRequesterPage />
             </Guard>
           }
         />

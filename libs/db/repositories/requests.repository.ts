@@ -246,6 +246,14 @@ export class RequestsRepository {
     ]);
   }
 
+  /** The HR lead moved the request to another requester (the first one left); it is theirs from now on. */
+  changeRequester(id: string, requesterId: string) {
+    return execute(this.db, `UPDATE requests SET requester_id = $2, updated_at = now() WHERE id = $1`, [
+      id,
+      requesterId,
+    ]);
+  }
+
   /** A status the review reached without a decision (returned, resubmitted, withdrawn); `final` sets decided_at. */
   setStatus(s: { id: string; status: RequestStatus; reason: string | null; final: boolean; at: string }) {
     return execute(

@@ -101,6 +101,15 @@ export class StagesRepository {
     ]);
   }
 
+  /** Back to the pool: only while it is still assigned to `fromUserId` (a later reassignment stays). */
+  release(stageId: string, fromUserId: string) {
+    return execute(
+      this.db,
+      `UPDATE stages SET assignee_user_id = NULL WHERE id = $1 AND closed_at IS NULL AND assignee_user_id = $2`,
+      [stageId, fromUserId],
+    );
+  }
+
   /** Closes an open stage because the request was withdrawn (nobody decided it). */
   closeWithdrawn(stageId: string, at: string) {
     return execute(

@@ -18,6 +18,7 @@ export type Action =
   | 'resubmit'
   | 'withdraw'
   | 'reassign'
+  | 'change_requester'
   | 'mark_read'
   | 'decode'
   | 'encode'
@@ -66,6 +67,8 @@ export function abilityFor(grants: RoleGrant[]): AppAbility {
     can('read', 'User');
   }
   if (has('hr_lead', 'director')) can('reassign', 'Request');
+  // A leaver's requests go to another requester of the unit by the HR lead's choice (which ones: LeaversService).
+  if (has('hr_lead')) can('change_requester', 'Request');
   if (has('director', 'executive')) {
     can(['read', 'create', 'revoke'], 'Exemption');
     // Which divisions a director sees is the statistics service's scope rule, not a condition here.

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { PageParams } from '@contracts/paging';
 import {
@@ -18,7 +18,7 @@ import { type AdminPersonRow, PeopleAdminRepository } from '@db/repositories/peo
 import { pageFromRows } from '../common/paging';
 import { parseBody } from '../common/parse-body';
 import { DATA_SOURCE } from '../tokens';
-import { PEOPLE_CHANGED, type PeopleChanged } from './people-changed';
+import { LeaversService } from '../leavers/leavers.service';
 
 const notFound = () => new DomainError('not_found', 'No person with this id');
 const unprocessable = (fields: FieldProblem[]) =>
@@ -51,9 +51,11 @@ function asConflict(e: unknown): never {
  */
 @Injectable()
 export class PeopleAdminService {
+  private readonly logger = new Logger('PeopleAdminService');
+
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
-    @Optional() @Inject(PEOPLE_CHANGED) private readonly peopleChanged?: PeopleChanged,
+    private readonly leavers: LeaversService,
   ) {}
 
   async list(q: PeopleQuery): Promise<AdminPersonPage> {
@@ -119,7 +121,7 @@ export class PeopleAdminService {
               : 'change';
       return { id, action };
     });
-    if (result.deactivated) await this.afterPeopleChanged([id]);
+    if (result.deactivated) await this.afterPeopleChanged(actorId);
     return result.person;
   }
 
@@ -157,7 +159,7 @@ export class PeopleAdminService {
       else await repo.setGrantEnd(assignmentId, plan.validTo!);
       return { id: userId, action: 'end' };
     });
-    await this.afterPeopleChanged([userId]);
+    await this.afterPeopleChanged(actorId);
     return result.person;
   }
 
@@ -212,11 +214,12 @@ export class PeopleAdminService {
   }
 
   /**
-   * Called after a deactivation or a role end committed, with the people it touched, so their open work can be
-   * handed on (the leavers' handling provides PEOPLE_CHANGED). A failure there does not undo the change: it is
-   * committed and in the audit log; the hook's own retries are its business.
+   * After a deactivation or a role end committed, their open work is handed on (LeaversService.settle). A failure
+   * there does not undo the change, which is committed and audited: the hourly settle picks the work up.
    */
-  private async afterPeopleChanged(userIds: string[]): Promise<void> {
-    if (this.peopleChanged) await this.peopleChanged(userIds);
+  private async afterPeopleChanged(actorId: string): Promise<void> {
+    await this.leavers
+      .settle(actorId)
+      .catch((e: unknown) => this.logger.warn(`settle after a change failed: ${String(e)}`));
   }
 }

@@ -12,15 +12,19 @@ import type { AppConfig } from '@config/config';
 import { DomainError, refusalCodeOf, type FieldProblem } from '@domain/errors';
 import { reviewWorkflowId } from '@temporal-lib/task-queue';
 import {
+  changeRequesterUpdate,
   decideUpdate,
   reassignUpdate,
+  releaseUpdate,
   resubmitUpdate,
   submitUpdate,
   withdrawUpdate,
 } from '@workflows/messages';
 import type {
+  ChangeRequesterUpdateInput,
   DecideUpdateInput,
   ReassignUpdateInput,
+  ReleaseUpdateInput,
   ResubmitUpdateInput,
   ReviewInput,
   WithdrawUpdateInput,
@@ -94,6 +98,24 @@ export class ReviewGateway {
       this.handle(requestId).executeUpdate(withdrawUpdate, {
         args: [input],
         updateId: `withdraw-${input.withdrawalId}`,
+      }),
+    );
+  }
+
+  release(requestId: string, input: ReleaseUpdateInput) {
+    return this.call(() =>
+      this.handle(requestId).executeUpdate(releaseUpdate, {
+        args: [input],
+        updateId: `release-${input.releaseId}`,
+      }),
+    );
+  }
+
+  changeRequester(requestId: string, input: ChangeRequesterUpdateInput) {
+    return this.call(() =>
+      this.handle(requestId).executeUpdate(changeRequesterUpdate, {
+        args: [input],
+        updateId: `change-requester-${input.changeId}`,
       }),
     );
   }

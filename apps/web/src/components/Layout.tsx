@@ -15,6 +15,7 @@ const NAV: NavItem[] = [
   { to: '/requests/new', label: 'nav.newRequest', roles: ['requester'] },
   { to: '/requests', label: 'nav.myRequests', roles: ['requester'] },
   { to: '/inbox', label: 'nav.inbox', roles: REVIEWER_ROLES },
+  { to: '/without-requester', label: 'nav.withoutRequester', roles: ['hr_lead'] },
   { to: '/stats', label: 'nav.stats', roles: ['director', 'executive'] },
   { to: '/periods', label: 'nav.periods', roles: ['admin', 'executive'] },
   { to: '/out-of-office', label: 'nav.outOfOffice', roles: REVIEWER_ROLES },

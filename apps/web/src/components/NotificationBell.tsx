@@ -10,12 +10,14 @@ import { useSession } from '../auth/session';
 /** Where a notification leads: a reviewer to the decision page, everyone else to the request. */
 function target(n: Notification, reviewer: boolean): string | null {
   if (!n.requestId) return n.type === 'period_ending' ? '/periods' : null;
+  if (n.type === 'requester_needed') return '/without-requester';
   const reviewTypes = [
     'stage_opened',
     'stage_reminder',
     'stage_escalated',
     'stage_overdue',
     'stage_reassigned',
+    'stage_released',
   ];
   return reviewer && reviewTypes.includes(n.type) ? `/review/${n.requestId}` : `/requests/${n.requestId}`;
 }

@@ -16,6 +16,7 @@ export const en: typeof sv = {
     newRequest: 'New request',
     myRequests: 'My requests',
     inbox: 'To review',
+    withoutRequester: 'Requests without requester',
     stats: 'Statistics',
     periods: 'Review periods',
     people: 'People and roles',
@@ -298,6 +299,9 @@ export const en: typeof sv = {
     stage_overdue: 'The deadline passed: {{stage}}.',
     return_reminder: 'A reminder to complete the request was sent.',
     stage_reassigned: '{{stage}} was handed over to another reviewer.',
+    stage_released: '{{stage}} went back to its pool: the reviewer can no longer decide it.',
+    requester_needed: 'The requester can no longer answer for the request; the HR lead chooses a new one.',
+    requester_changed: 'The request was moved to a new requester.',
     resubmitted: 'The request was completed and resubmitted.',
     resubmitted_changed:
       'The request was changed and resubmitted; its review started again from the first stage.',
@@ -307,6 +311,20 @@ export const en: typeof sv = {
     conditions: 'Conditions: {{text}}.',
     validUntil: 'Valid until {{date}}.',
     decision: decisionEvent,
+  },
+  withoutRequester: {
+    title: 'Requests without requester',
+    intro:
+      "Open requests whose requester left or is no longer a requester of the unit. Move them to another of the unit's requesters.",
+    empty: 'Every open request has a requester.',
+    request: 'Request',
+    unit: 'Unit',
+    requester: 'Requester',
+    move: 'New requester',
+    to: 'Move to',
+    submit: 'Move the request',
+    noCandidates: 'The unit has no other requester; give someone the role first.',
+    reason: { inactive: 'Has left', role_ended: 'No longer a requester' },
   },
   inbox: {
     title: 'To review',
