@@ -89,7 +89,7 @@ function sameFacts(a: RouteFacts, b: RouteFacts): boolean {
 
 /** One execution per request subject to review: its route, deadlines, reminders, escalations and decisions. */
 export async function staffingReviewWorkflow(input: ReviewInput): Promise<ReviewState> {
-  const policy = policyFor(input.policyVersion);
+  const policy = input.policy ?? policyFor(input.policyVersion);
   /** Planned from the request's facts; a resubmission that changes them plans it again (routeOnResubmission). */
   let route = planRoute(policy, input);
   let facts: RouteFacts = {

@@ -1,6 +1,7 @@
 import type { ActorClaim } from '@domain/actor-claim';
 import type { Actor } from '@domain/decision-rules';
 import type { DecisionInput } from '@domain/decision-input';
+import type { RoutingPolicy } from '@domain/policy';
 import type { Outcome, RequestKind, RequestStatus, Role, StageName, WithdrawalReason } from '@domain/enums';
 
 /** The facts of a request that its route and its approval's validity depend on; a resubmission may change them. */
@@ -10,6 +11,12 @@ export type RouteFacts = Pick<ReviewInput, 'newPermanentPosition' | 'urgent' | '
 export interface ReviewInput {
   requestId: string;
   policyVersion: number;
+  /**
+   * The whole route version the request runs on, as published when it was submitted: the workflow never reads
+   * routes from the database, so replay does not depend on it. Absent in reviews started before versions were
+   * data; those run version `policyVersion` from code (POLICY_V1).
+   */
+  policy?: RoutingPolicy;
   kind: RequestKind;
   requesterId: string;
   unitId: string;

@@ -1,4 +1,5 @@
 import type { RequestKind, ReviewerRole } from './enums';
+import type { StageMode } from './review-state';
 
 /** The stages a route can have; each has its words in every language (labels-sv.ts, labels-en.ts). */
 export const STAGE_NAMES = [
@@ -25,6 +26,8 @@ export interface EscalationLevel {
 
 export interface StagePolicy {
   name: StageName;
+  /** Whether the stage decides or recommends (tillstyrker/avstyrker); absent in version 1, where every stage decides. */
+  mode?: StageMode;
   role: ReviewerRole;
   scope: 'division' | 'region';
   deadline: Duration;
@@ -118,6 +121,7 @@ export interface RouteSubject {
 /** A stage as this request will run it: the urgent variant already applied. */
 export interface PlannedStage {
   name: StageName;
+  mode: StageMode;
   role: ReviewerRole;
   scope: 'division' | 'region';
   deadline: Duration;
@@ -131,6 +135,7 @@ export function planRoute(policy: RoutingPolicy, subject: RouteSubject): Planned
     .filter((stage) => stage.when !== 'new_permanent_position' || subject.newPermanentPosition)
     .map((stage) => ({
       name: stage.name,
+      mode: stage.mode ?? 'deciding',
       role: stage.role,
       scope: stage.scope,
       deadline: urgent ? policy.urgent.deadline : stage.deadline,
@@ -162,7 +167,10 @@ export function routeOnResubmission(
 }
 
 /** Roles that may decide a stage at an escalation level: the stage's own and every level reached so far. */
-export function decidingLevels(stage: PlannedStage, escalationLevel: number) {
+export function decidingLevels(
+  stage: Pick<PlannedStage, 'role' | 'scope' | 'escalations'>,
+  escalationLevel: number,
+) {
   return [
     { role: stage.role, scope: stage.scope },
     ...stage.escalations.slice(0, escalationLevel).map((e) => ({ role: e.role, scope: e.scope })),

@@ -40,6 +40,7 @@ describe('planRoute: hires', () => {
     expect(route({ kind: 'hire', newPermanentPosition: true })).toEqual([
       {
         name: 'hr_review',
+        mode: 'deciding',
         role: 'hr_reviewer',
         scope: 'division',
         deadline: { businessDays: 2 },
@@ -48,6 +49,7 @@ describe('planRoute: hires', () => {
       },
       {
         name: 'director_decision',
+        mode: 'deciding',
         role: 'director',
         scope: 'division',
         deadline: { businessDays: 3 },
@@ -56,6 +58,7 @@ describe('planRoute: hires', () => {
       },
       {
         name: 'executive_decision',
+        mode: 'deciding',
         role: 'executive',
         scope: 'region',
         deadline: { businessDays: 5 },
@@ -83,6 +86,7 @@ describe('planRoute: agency call-offs', () => {
     expect(route({ kind: 'agency_call_off' })).toEqual([
       {
         name: 'staffing_review',
+        mode: 'deciding',
         role: 'hr_reviewer',
         scope: 'division',
         deadline: { businessDays: 1 },
@@ -91,6 +95,7 @@ describe('planRoute: agency call-offs', () => {
       },
       {
         name: 'director_decision',
+        mode: 'deciding',
         role: 'director',
         scope: 'division',
         deadline: { businessDays: 2 },
