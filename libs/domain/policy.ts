@@ -1,4 +1,4 @@
-import type { RequestKind, ReviewerRole } from './enums';
+import type { OccupationalCategory, RequestKind, ReviewerRole } from './enums';
 import type { StageMode } from './review-state';
 
 /** The stages a route can have; each has its words in every language (labels-sv.ts, labels-en.ts). */
@@ -22,7 +22,21 @@ export interface EscalationLevel {
   scope: 'division' | 'region';
   /** Time from the previous deadline until this level's deadline. */
   after: Duration;
+  /** On urgent call-offs: calendar hours instead (absent: the policy's `urgent.escalationAfter`). */
+  urgentAfter?: { hours: number };
 }
+
+/**
+ * A fact about a request that adds or skips a stage. A hire's cost is its annual cost (monthly cost × 12, PO
+ * included), a call-off's its estimated total: the amounts a delegation order names. Only call-offs are urgent,
+ * only hires are new permanent positions.
+ */
+export type StageCondition =
+  | { type: 'new_permanent_position' }
+  | { type: 'urgent' }
+  | { type: 'cost_above'; sek: number }
+  | { type: 'category_in'; categories: OccupationalCategory[] };
+export const CONDITION_TYPES = ['new_permanent_position', 'urgent', 'cost_above', 'category_in'] as const;
 
 export interface StagePolicy {
   name: StageName;
@@ -31,10 +45,17 @@ export interface StagePolicy {
   role: ReviewerRole;
   scope: 'division' | 'region';
   deadline: Duration;
+  /** On urgent call-offs: calendar hours instead (absent: the policy's `urgent.deadline`). */
+  urgentDeadline?: { hours: number };
   reminderAfter?: Duration;
   escalations: EscalationLevel[];
-  /** Only on requests that match; absent means always. */
-  when?: 'new_permanent_position';
+  /**
+   * Only on requests where every condition holds; absent means always. Version 1 writes the one condition it
+   * has as the bare string 'new_permanent_position', which means exactly `[{ type: 'new_permanent_position' }]`.
+   */
+  when?: 'new_permanent_position' | StageCondition[];
+  /** Skipped on requests where any of these holds. */
+  unless?: StageCondition[];
 }
 
 export interface RoutingPolicy {
@@ -116,6 +137,50 @@ export interface RouteSubject {
   kind: RequestKind;
   newPermanentPosition: boolean;
   urgent: boolean;
+  /** Hires: for cost conditions. Absent in reviews started before conditions were data (version 1 has none). */
+  monthlyCostSek?: number;
+  /** For category conditions; absent as above. */
+  occupationalCategory?: OccupationalCategory;
+  callOff?: { estimatedCostSek: number };
+}
+
+/** The cost a `cost_above` condition compares: a hire's annual cost, a call-off's estimated total. */
+export function routeCostSek(subject: RouteSubject): number | undefined {
+  if (subject.kind === 'agency_call_off') return subject.callOff?.estimatedCostSek;
+  return subject.monthlyCostSek === undefined ? undefined : subject.monthlyCostSek * 12;
+}
+
+/** Whether a condition holds for a request; a fact the request does not carry never satisfies one. */
+export function conditionHolds(condition: StageCondition, subject: RouteSubject): boolean {
+  switch (condition.type) {
+    case 'new_permanent_position':
+      return subject.newPermanentPosition;
+    case 'urgent':
+      return subject.kind === 'agency_call_off' && subject.urgent;
+    case 'cost_above': {
+      const cost = routeCostSek(subject);
+      return cost !== undefined && cost > condition.sek;
+    }
+    case 'category_in':
+      return (
+        subject.occupationalCategory !== undefined &&
+        condition.categories.includes(subject.occupationalCategory)
+      );
+  }
+}
+
+/** A stage's `when` as a list of conditions (version 1's bare string included). */
+export function whenConditions(stage: Pick<StagePolicy, 'when'>): StageCondition[] {
+  if (stage.when === undefined) return [];
+  return stage.when === 'new_permanent_position' ? [{ type: 'new_permanent_position' }] : stage.when;
+}
+
+/** Whether a stage runs on a request: every `when` condition holds and no `unless` condition does. */
+export function stageApplies(stage: Pick<StagePolicy, 'when' | 'unless'>, subject: RouteSubject): boolean {
+  return (
+    whenConditions(stage).every((c) => conditionHolds(c, subject)) &&
+    !(stage.unless ?? []).some((c) => conditionHolds(c, subject))
+  );
 }
 
 /** A stage as this request will run it: the urgent variant already applied. */
@@ -132,18 +197,18 @@ export interface PlannedStage {
 export function planRoute(policy: RoutingPolicy, subject: RouteSubject): PlannedStage[] {
   const urgent = subject.kind === 'agency_call_off' && subject.urgent;
   return policy.routes[subject.kind]
-    .filter((stage) => stage.when !== 'new_permanent_position' || subject.newPermanentPosition)
+    .filter((stage) => stageApplies(stage, subject))
     .map((stage) => ({
       name: stage.name,
       mode: stage.mode ?? 'deciding',
       role: stage.role,
       scope: stage.scope,
-      deadline: urgent ? policy.urgent.deadline : stage.deadline,
+      deadline: urgent ? (stage.urgentDeadline ?? policy.urgent.deadline) : stage.deadline,
       // Four hours leave no room for a reminder before the deadline; escalation is the reminder.
       reminderAfter: urgent ? undefined : stage.reminderAfter,
-      escalations: stage.escalations.map((level) => ({
+      escalations: stage.escalations.map(({ urgentAfter, ...level }) => ({
         ...level,
-        after: urgent ? policy.urgent.escalationAfter : level.after,
+        after: urgent ? (urgentAfter ?? policy.urgent.escalationAfter) : level.after,
       })),
     }));
 }
