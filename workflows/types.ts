@@ -2,10 +2,13 @@ import type { ActorClaim } from '@domain/actor-claim';
 import type { Actor } from '@domain/decision-rules';
 import type { DecisionInput } from '@domain/decision-input';
 import type { RoutingPolicy } from '@domain/policy';
-import type { Outcome, RequestKind, RequestStatus, Role, StageName, WithdrawalReason } from '@domain/enums';
+import type { OccupationalCategory, Outcome, RequestKind, RequestStatus, Role, StageName, WithdrawalReason } from '@domain/enums';
 
 /** The facts of a request that its route and its approval's validity depend on; a resubmission may change them. */
-export type RouteFacts = Pick<ReviewInput, 'newPermanentPosition' | 'urgent' | 'callOff'>;
+export type RouteFacts = Pick<
+  ReviewInput,
+  'newPermanentPosition' | 'urgent' | 'callOff' | 'monthlyCostSek' | 'occupationalCategory'
+>;
 
 /** Everything the workflow needs to route a request, fixed at submission (its facts until a resubmission). */
 export interface ReviewInput {
@@ -23,6 +26,12 @@ export interface ReviewInput {
   divisionId: string;
   newPermanentPosition: boolean;
   urgent: boolean;
+  /**
+   * Hires: the monthly cost, for a route's cost conditions (×12: annual). This and the category are absent in
+   * reviews started before conditions were data; version 1 has no condition that reads them.
+   */
+  monthlyCostSek?: number;
+  occupationalCategory?: OccupationalCategory;
   /** Call-offs: the requested period, for validity and conditions. */
   callOff?: { periodFrom: string; periodTo: string; estimatedCostSek: number };
   /** A digest of the request as submitted: a resubmission whose digest differs changed it (payloadDigest). */

@@ -1,3 +1,4 @@
+import { POLICY_V1 } from '@domain/policy';
 import { aCallOff, aHire } from '../support/factories';
 import { payloadDigest, reviewInputOf, routeFactsOf } from '../../apps/api/src/requests/review-input';
 
@@ -13,7 +14,13 @@ describe('what the review is told about a request', () => {
   it('routes a permanent hire that replaces nobody as a new permanent position, and an urgent call-off on hours', () => {
     expect(
       routeFactsOf(aHire({ employmentForm: 'permanent', endDate: undefined, replacement: false })),
-    ).toEqual({ newPermanentPosition: true, urgent: false, callOff: undefined });
+    ).toEqual({
+      newPermanentPosition: true,
+      urgent: false,
+      callOff: undefined,
+      monthlyCostSek: expect.any(Number),
+      occupationalCategory: expect.any(String),
+    });
     const callOff = aCallOff({ urgent: true });
     expect(routeFactsOf(callOff)).toEqual({
       newPermanentPosition: false,
@@ -26,17 +33,27 @@ describe('what the review is told about a request', () => {
     });
   });
 
-  it('starts the review with the facts and the digest of the request as recorded', () => {
+  it('starts the review with the facts, the digest and the whole route version the request was submitted under', () => {
     const payload = aHire();
-    const input = reviewInputOf({
-      id: 'r',
-      kind: 'hire',
-      requesterId: 'u',
-      unitId: 'unit',
-      divisionId: 'div',
-      policyVersion: 1,
-      payload,
-    } as Parameters<typeof reviewInputOf>[0]);
-    expect(input).toMatchObject({ ...routeFactsOf(payload), payloadDigest: payloadDigest(payload) });
+    const policy = { ...POLICY_V1, version: 7 };
+    const input = reviewInputOf(
+      {
+        id: 'r',
+        kind: 'hire',
+        requesterId: 'u',
+        unitId: 'unit',
+        divisionId: 'div',
+        policyVersion: 7,
+        payload,
+      } as Parameters<typeof reviewInputOf>[0],
+      policy,
+    );
+    expect(input).toMatchObject({
+      ...routeFactsOf(payload),
+      payloadDigest: payloadDigest(payload),
+      policyVersion: 7,
+      policy,
+    });
+    expect(input.monthlyCostSek).toBe(payload.kind === 'hire' && payload.monthlyCostSek);
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { RequestRow } from '@db/repositories/requests.repository';
+import type { RoutingPolicy } from '@domain/policy';
 import type { RequestInput } from '@domain/request-input';
 import type { ReviewInput, RouteFacts } from '@workflows/types';
 import { isNewPermanentPosition } from '@domain/request-input';
@@ -9,6 +10,8 @@ export function routeFactsOf(p: RequestInput): RouteFacts {
   return {
     newPermanentPosition: isNewPermanentPosition(p),
     urgent: p.kind === 'agency_call_off' && p.urgent,
+    monthlyCostSek: p.kind === 'hire' ? p.monthlyCostSek : undefined,
+    occupationalCategory: p.occupationalCategory,
     callOff:
       p.kind === 'agency_call_off'
         ? { periodFrom: p.periodFrom, periodTo: p.periodTo, estimatedCostSek: p.estimatedCostSek }
@@ -34,11 +37,15 @@ export function payloadDigest(p: RequestInput): string {
     .digest('hex');
 }
 
-/** What the review workflow starts from: the recorded request, for a request under review (policy version set). */
-export function reviewInputOf(row: RequestRow & { policyVersion: number }): ReviewInput {
+/**
+ * What the review workflow starts from: the recorded request, for a request under review, with the whole route
+ * version it was submitted under (the workflow reads no routes from the database).
+ */
+export function reviewInputOf(row: RequestRow, policy: RoutingPolicy): ReviewInput {
   return {
     requestId: row.id,
-    policyVersion: row.policyVersion,
+    policyVersion: policy.version,
+    policy,
     kind: row.kind,
     requesterId: row.requesterId,
     unitId: row.unitId,
