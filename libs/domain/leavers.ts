@@ -1,7 +1,7 @@
 import type { RoleGrant } from './decision-rules';
 import { DomainError } from './errors';
 import type { RequestKind, RequestStatus, Role } from './enums';
-import { decidingLevels, policyFor, type StageName } from './policy';
+import { decidingLevels, type RoutingPolicy, type StageName } from './policy';
 import { isOpen } from './review-state';
 
 /**
@@ -42,9 +42,13 @@ function covers(
  * Whether the person a stage was reassigned to may still decide it: active and holding, today, the role of one of
  * the levels that may decide it now (the stage's own and those it escalated to), over the request's division.
  */
-export function assigneeMayStillAct(stage: AssignedStage, assignee: PersonToday): boolean {
+export function assigneeMayStillAct(
+  stage: AssignedStage,
+  assignee: PersonToday,
+  policy: RoutingPolicy,
+): boolean {
   if (!assignee.active) return false;
-  const planned = policyFor(stage.policyVersion).routes[stage.kind].find((s) => s.name === stage.name);
+  const planned = policy.routes[stage.kind].find((s) => s.name === stage.name);
   // A stage the policy no longer names cannot be judged here; leave it with its assignee rather than guess.
   if (!planned) return true;
   return decidingLevels(planned, stage.escalationLevel).some((level) =>

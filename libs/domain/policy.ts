@@ -11,8 +11,8 @@ export const STAGE_NAMES = [
 export type StageName = (typeof STAGE_NAMES)[number];
 
 /**
- * The routing policy: one declarative structure per version. A region changes its route by adding a version
- * here; a request keeps the version it started with, so running reviews never change under their feet.
+ * The routing policy: one declarative structure per version. A region changes its route by publishing a version
+ * (docs/routes.md); a request keeps the version in force when it was submitted, so running reviews never change.
  */
 export type Duration = { businessDays: number } | { hours: number };
 
@@ -123,8 +123,11 @@ export const POLICY_V1: RoutingPolicy = {
   hireApprovalValidDays: 90,
 };
 
+/**
+ * Versions are data since issue 19 (table policy_versions; version 1 is POLICY_V1, published from 2000-01-01).
+ * Code knows only version 1, for reviews started before the version travelled in the workflow's input.
+ */
 const POLICIES: Record<number, RoutingPolicy> = { 1: POLICY_V1 };
-export const CURRENT_POLICY_VERSION = 1;
 
 export function policyFor(version: number): RoutingPolicy {
   const policy = POLICIES[version];

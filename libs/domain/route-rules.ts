@@ -160,7 +160,11 @@ function stageProblems(kind: RequestKind, stages: RouteDraft['routes'][RequestKi
     if (s.reminderAfter) {
       if (amount(s.reminderAfter) < 1)
         problems.push({ field: at(i, 'reminderAfter'), message: 'must be at least 1' });
-      else if (sameUnit(s.reminderAfter, s.deadline) && amount(s.reminderAfter) >= amount(s.deadline))
+      else if (
+        amount(s.deadline) >= 1 &&
+        sameUnit(s.reminderAfter, s.deadline) &&
+        amount(s.reminderAfter) >= amount(s.deadline)
+      )
         problems.push({ field: at(i, 'reminderAfter'), message: 'must come before the deadline' });
     }
     s.escalations.forEach((level, j) => {

@@ -1,3 +1,4 @@
+import { POLICY_V1 } from '@domain/policy';
 import {
   assertMayBecomeRequester,
   assigneeMayStillAct,
@@ -20,38 +21,54 @@ const hrReview: AssignedStage = {
 };
 const reviewer = { active: true, grants: [{ role: 'hr_reviewer' as const, scopeUnitId: DIV }] };
 
+/** Version 1, the route of every stage in these cases. */
+const mayStillAct = (
+  stage: Parameters<typeof assigneeMayStillAct>[0],
+  person: Parameters<typeof assigneeMayStillAct>[1],
+) => assigneeMayStillAct(stage, person, POLICY_V1);
+
 describe('assigneeMayStillAct', () => {
   it('keeps an active assignee who holds the stage role over the division', () => {
-    expect(assigneeMayStillAct(hrReview, reviewer)).toBe(true);
+    expect(mayStillAct(hrReview, reviewer)).toBe(true);
     expect(
-      assigneeMayStillAct(hrReview, { active: true, grants: [{ role: 'hr_reviewer', scopeUnitId: UNIT }] }),
+      mayStillAct(hrReview, { active: true, grants: [{ role: 'hr_reviewer', scopeUnitId: UNIT }] }),
     ).toBe(true);
   });
 
   it('returns the stage of a deactivated assignee to the pool whatever they hold', () => {
-    expect(assigneeMayStillAct(hrReview, { ...reviewer, active: false })).toBe(false);
+    expect(mayStillAct(hrReview, { ...reviewer, active: false })).toBe(false);
   });
 
   it('returns the stage of an assignee who lost the role, or holds it in another division', () => {
-    expect(assigneeMayStillAct(hrReview, { active: true, grants: [] })).toBe(false);
+    expect(mayStillAct(hrReview, { active: true, grants: [] })).toBe(false);
     expect(
-      assigneeMayStillAct(hrReview, {
+      mayStillAct(hrReview, {
         active: true,
         grants: [{ role: 'hr_reviewer', scopeUnitId: 'other' }],
       }),
     ).toBe(false);
-    expect(
-      assigneeMayStillAct(hrReview, { active: true, grants: [{ role: 'requester', scopeUnitId: DIV }] }),
-    ).toBe(false);
+    expect(mayStillAct(hrReview, { active: true, grants: [{ role: 'requester', scopeUnitId: DIV }] })).toBe(
+      false,
+    );
   });
 
   it('counts the levels the stage escalated to, and only region-wide grants for a region level', () => {
     const lead = { active: true, grants: [{ role: 'hr_lead' as const, scopeUnitId: null }] };
-    expect(assigneeMayStillAct(hrReview, lead)).toBe(false);
-    expect(assigneeMayStillAct({ ...hrReview, escalationLevel: 1 }, lead)).toBe(true);
+    expect(mayStillAct(hrReview, lead)).toBe(false);
+    expect(mayStillAct({ ...hrReview, escalationLevel: 1 }, lead)).toBe(true);
     const divisionLead = { active: true, grants: [{ role: 'hr_lead' as const, scopeUnitId: DIV }] };
-    expect(assigneeMayStillAct({ ...hrReview, escalationLevel: 1 }, divisionLead)).toBe(false);
-    expect(assigneeMayStillAct({ ...hrReview, escalationLevel: 1 }, reviewer)).toBe(true);
+    expect(mayStillAct({ ...hrReview, escalationLevel: 1 }, divisionLead)).toBe(false);
+    expect(mayStillAct({ ...hrReview, escalationLevel: 1 }, reviewer)).toBe(true);
+  });
+
+  it('judges the stage by the route version the request runs on, not by version 1', () => {
+    const v2 = structuredClone(POLICY_V1);
+    v2.version = 2;
+    v2.routes.hire[0] = { ...v2.routes.hire[0], role: 'hr_lead', scope: 'region', escalations: [] };
+    const lead = { active: true, grants: [{ role: 'hr_lead' as const, scopeUnitId: null }] };
+    expect(assigneeMayStillAct({ ...hrReview, policyVersion: 2 }, lead, v2)).toBe(true);
+    expect(assigneeMayStillAct({ ...hrReview, policyVersion: 2 }, reviewer, v2)).toBe(false);
+    expect(assigneeMayStillAct(hrReview, reviewer, POLICY_V1)).toBe(true);
   });
 });
 

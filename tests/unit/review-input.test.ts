@@ -25,6 +25,7 @@ describe('what the review is told about a request', () => {
     expect(routeFactsOf(callOff)).toEqual({
       newPermanentPosition: false,
       urgent: true,
+      occupationalCategory: callOff.occupationalCategory,
       callOff: {
         periodFrom: callOff.periodFrom,
         periodTo: callOff.periodTo,

@@ -35,6 +35,8 @@ import { StatsService } from './stats/stats.service';
 import { PeopleAdminController } from './people/people-admin.controller';
 import { PeopleAdminService } from './people/people-admin.service';
 import { UsersController } from './users/users.controller';
+import { PolicyVersionsController } from './policy-versions/policy-versions.controller';
+import { PolicyVersionsService } from './policy-versions/policy-versions.service';
 import { UsersService } from './users/users.service';
 import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './tokens';
 
@@ -65,6 +67,7 @@ export class AppModule {
         StatsController,
         UsersController,
         PeopleAdminController,
+        PolicyVersionsController,
         HealthController,
         MetricsController,
         CodecController,
@@ -76,6 +79,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         AuthService,
+        PolicyVersionsService,
         ReviewPeriodsService,
         PeriodWatchGateway,
         ExemptionsService,

@@ -32,14 +32,21 @@ export class PolicyVersionsRepository {
   constructor(private readonly db: Queryable) {}
 
   async list(): Promise<PolicyVersionRow[]> {
-    const rows = await many(this.db, policyVersionRow, `SELECT ${COLUMNS} FROM policy_versions ORDER BY version`);
+    const rows = await many(
+      this.db,
+      policyVersionRow,
+      `SELECT ${COLUMNS} FROM policy_versions ORDER BY version`,
+    );
     return rows.map(asRow);
   }
 
   async byVersion(version: number): Promise<PolicyVersionRow | undefined> {
-    const row = await first(this.db, policyVersionRow, `SELECT ${COLUMNS} FROM policy_versions WHERE version = $1`, [
-      version,
-    ]);
+    const row = await first(
+      this.db,
+      policyVersionRow,
+      `SELECT ${COLUMNS} FROM policy_versions WHERE version = $1`,
+      [version],
+    );
     return row && asRow(row);
   }
 
@@ -91,7 +98,13 @@ export class PolicyVersionsRepository {
 
   async publish(
     version: number,
-    p: { validFrom: string; decisionRef: string; decidedBy: string | null; decidedOn: string; publishedBy: string },
+    p: {
+      validFrom: string;
+      decisionRef: string;
+      decidedBy: string | null;
+      decidedOn: string;
+      publishedBy: string;
+    },
   ) {
     const [row] = await updated(
       this.db,

@@ -22,7 +22,8 @@ export type Action =
   | 'mark_read'
   | 'decode'
   | 'encode'
-  | 'administer';
+  | 'administer'
+  | 'publish';
 export type Subject =
   | 'Me'
   | 'Org'
@@ -36,7 +37,9 @@ export type Subject =
   | 'User'
   | 'TemporalPayload'
   /** The organisation's own records: units, people, role assignments, their import and admin audit log. */
-  | 'Organisation';
+  | 'Organisation'
+  /** Route versions: everyone reads the published ones; the admin edits drafts and publishes them. */
+  | 'Policy';
 /** A resource of a subject type with the fields conditions look at. */
 export type ScopedRequest = { __caslSubjectType__: 'Request'; unitId: string; divisionId: string };
 
@@ -48,7 +51,7 @@ export function abilityFor(grants: RoleGrant[]): AppAbility {
 
   // Every signed-in user: themselves, the organisation, the periods in force, their own notifications, and the
   // requests of their scope (which requests that is, is the SQL scope of RequestsService).
-  can('read', ['Me', 'Org', 'ReviewPeriod', 'Request', 'Notification']);
+  can('read', ['Me', 'Org', 'ReviewPeriod', 'Request', 'Notification', 'Policy']);
   can('mark_read', 'Notification');
 
   for (const grant of grants.filter((g) => g.role === 'requester')) {
@@ -80,6 +83,7 @@ export function abilityFor(grants: RoleGrant[]): AppAbility {
     // Reading Temporal histories in clear (the codec endpoint) is an operator's task.
     can(['decode', 'encode'], 'TemporalPayload');
     can('administer', 'Organisation');
+    can(['administer', 'publish'], 'Policy');
   }
   return build();
 }

@@ -7,13 +7,14 @@ import { stockholmDate } from '@domain/calendar';
 import { assertIsAssignee, decidingRolesOf, type Actor } from '@domain/decision-rules';
 import { carriedGrants } from '@domain/delegation';
 import { REQUEST_KINDS, isReviewerRole, type RequestKind } from '@domain/enums';
-import { planRoute, policyFor } from '@domain/policy';
-import { isNewPermanentPosition } from '@domain/request-input';
+import { planRoute } from '@domain/policy';
 import { DomainError } from '@domain/errors';
 import { AuthService } from '../auth/auth.service';
 import { asActor, type CurrentUser } from '../auth/current-user';
 import { parseBody } from '../common/parse-body';
 import { DATA_SOURCE } from '../tokens';
+import { PolicyVersionsService } from '../policy-versions/policy-versions.service';
+import { routeFactsOf } from '../requests/review-input';
 import type { Inbox, InboxItem } from '@contracts/inbox';
 import { MAX_PAGE_SIZE, pageOf, pageQuery } from '@contracts/paging';
 
@@ -36,6 +37,7 @@ export class InboxService {
   constructor(
     @Inject(DATA_SOURCE) dataSource: DataSource,
     private readonly auth: AuthService,
+    private readonly policies: PolicyVersionsService,
   ) {
     this.delegations = new DelegationsRepository(dataSource);
     this.stages = new StagesRepository(dataSource);
@@ -64,10 +66,10 @@ export class InboxService {
     });
     const items: InboxItem[] = [];
     for (const row of rows) {
-      const planned = planRoute(policyFor(row.policyVersion), {
+      // The stage as the review runs it: planned from the request's facts under the version it was submitted with.
+      const planned = planRoute(await this.policies.policy(row.policyVersion), {
         kind: row.kind,
-        newPermanentPosition: isNewPermanentPosition(row.payload),
-        urgent: row.payload.kind === 'agency_call_off' && row.payload.urgent,
+        ...routeFactsOf(row.payload),
       }).find((p) => p.name === row.name);
       if (!planned) continue;
       const subject = {

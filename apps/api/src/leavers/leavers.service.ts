@@ -28,6 +28,7 @@ import { asActor, type CurrentUser } from '../auth/current-user';
 import { AuthService } from '../auth/auth.service';
 import { ReviewGateway } from '../requests/review-gateway';
 import { CONFIG, DATA_SOURCE } from '../tokens';
+import { PolicyVersionsService } from '../policy-versions/policy-versions.service';
 
 /** How often the reconciler runs besides after imports and admin changes: roles also end by their date. */
 export const SETTLE_EVERY_MS = 60 * 60_000;
@@ -55,6 +56,7 @@ export class LeaversService implements OnApplicationBootstrap, OnApplicationShut
     @Inject(CONFIG) config: AppConfig,
     private readonly gateway: ReviewGateway,
     private readonly auth: AuthService,
+    private readonly policies: PolicyVersionsService,
   ) {
     this.leavers = new LeaversRepository(dataSource);
     // The HR lead's notice is recorded (and mailed) by the same code as the review's own notifications.
@@ -108,7 +110,7 @@ export class LeaversService implements OnApplicationBootstrap, OnApplicationShut
   private async releaseStages(actorId: string | null): Promise<number> {
     let released = 0;
     for (const stage of await this.leavers.assignedOpenStages()) {
-      if (assigneeMayStillAct(stage, stage)) continue;
+      if (assigneeMayStillAct(stage, stage, await this.policies.policy(stage.policyVersion))) continue;
       try {
         await this.gateway.release(stage.requestId, {
           releaseId: randomUUID(),

@@ -9,7 +9,6 @@ import { StagesRepository } from '@db/repositories/stages.repository';
 import { stockholmDate } from '@domain/calendar';
 import { parseDecisionInput } from '@domain/decision-input';
 import { DomainError } from '@domain/errors';
-import { CURRENT_POLICY_VERSION } from '@domain/policy';
 import { isOpen, mayHappen, statusOnSubmission } from '@domain/review-state';
 import { changedFields, parseRequestInput, requestCostSek } from '@domain/request-input';
 import type { ReviewState } from '@workflows/types';
@@ -24,6 +23,7 @@ import { ExemptionsService } from '../exemptions/exemptions.service';
 import { DelegationsService } from '../delegations/delegations.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { DATA_SOURCE } from '../tokens';
+import { PolicyVersionsService } from '../policy-versions/policy-versions.service';
 import { ReviewGateway } from './review-gateway';
 import { listQuerySchema, reassignSchema, resubmitSchema, withdrawSchema } from './request-bodies';
 import { assertSameBody, bodyHash, isRepeatedKey, parseIdempotencyKey, uuidFromKey } from './idempotency';
@@ -53,6 +53,7 @@ export class RequestsService {
     private readonly exemptions: ExemptionsService,
     private readonly delegations: DelegationsService,
     private readonly metrics: MetricsService,
+    private readonly policies: PolicyVersionsService,
   ) {
     this.requests = new RequestsRepository(dataSource);
     this.stages = new StagesRepository(dataSource);
@@ -69,6 +70,9 @@ export class RequestsService {
     const unit = await this.unit(input.unitId);
     assertMaySubmit(user, unit);
     const hash = bodyHash(body);
+    // The version in force on the submission date (Stockholm) is the request's for good: it travels whole in the
+    // review's input, so a version published later never reaches it.
+    const policy = await this.policies.inForceOn(today);
     let row: RequestRow;
     try {
       row = await this.dataSource.transaction(async (db) => {
@@ -96,7 +100,7 @@ export class RequestsService {
           status,
           periodId: period?.id ?? null,
           exemptionId: exemption?.id ?? null,
-          policyVersion: isOpen(status) ? CURRENT_POLICY_VERSION : null,
+          policyVersion: isOpen(status) ? policy.version : null,
           submittedAt: now,
           idempotencyKey: idemKey ?? null,
           bodyHash: hash,
@@ -124,7 +128,7 @@ export class RequestsService {
     let state: ReviewState | undefined;
     const { policyVersion } = row;
     if (policyVersion !== null && isOpen(row.status)) {
-      state = await this.gateway.submit(reviewInputOf({ ...row, policyVersion }));
+      state = await this.gateway.submit(reviewInputOf(row, await this.policies.policy(policyVersion)));
     }
     return submissionAnswerOf(row, state);
   }
