@@ -27,6 +27,14 @@ const MATRIX: Record<string, 'public' | 'ops' | 'any' | Role[]> = {
   'PATCH /api/v1/admin/people/{id}': ['admin'],
   'POST /api/v1/admin/people/{id}/roles': ['admin'],
   'POST /api/v1/admin/people/{id}/roles/{assignmentId}/end': ['admin'],
+  'GET /api/v1/policy-versions': ['admin'],
+  'POST /api/v1/policy-versions': ['admin'],
+  'GET /api/v1/policy-versions/in-force': 'any',
+  'GET /api/v1/policy-versions/{version}': 'any',
+  'PUT /api/v1/policy-versions/{version}': ['admin'],
+  'POST /api/v1/policy-versions/{version}/validate': ['admin'],
+  'POST /api/v1/policy-versions/{version}/preview': ['admin'],
+  'POST /api/v1/policy-versions/{version}/publish': ['admin'],
   'GET /api/v1/review-periods': 'any',
   'POST /api/v1/review-periods': ['admin'],
   'POST /api/v1/review-periods/{id}/extensions': ['admin'],
@@ -86,7 +94,7 @@ afterAll(() => t?.stop());
 async function call(operation: string, username?: string, token?: string) {
   const [method, path] = operation.split(' ');
   const url = path.replace(/\{\w+\}/g, MISSING);
-  let req = t.http[method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](url);
+  let req = t.http[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
   if (username) req = req.set(await bearer(t, username));
   if (token) req = req.set('Authorization', `Bearer ${token}`);
   return method === 'GET' || method === 'DELETE' ? req : req.send({});

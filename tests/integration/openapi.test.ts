@@ -137,7 +137,7 @@ function operationFor(method: string, url: string): [string, Operation] {
 
 /** Makes a call and checks its response against the document: status, content type and body schema. */
 async function call(
-  method: 'get' | 'post' | 'patch' | 'delete',
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete',
   url: string,
   options: { as?: string; body?: object | string; headers?: Record<string, string> } = {},
 ): Promise<Response> {
@@ -278,6 +278,34 @@ describe('real responses match the document', () => {
     expect((await call('post', '/api/v1/review-periods', { as: 'hr.somatik', body: {} })).status).toBe(403);
     expect((await call('get', '/api/v1/review-periods?kind=hire', { as: 'chef.akuten' })).status).toBe(200);
     expect((await call('get', '/api/v1/review-periods?kind=bogus', { as: 'chef.akuten' })).status).toBe(400);
+  });
+
+  it('for route versions', async () => {
+    expect((await call('get', '/api/v1/policy-versions/in-force', { as: 'chef.akuten' })).body.version).toBe(
+      1,
+    );
+    expect((await call('get', '/api/v1/policy-versions/1', { as: 'chef.akuten' })).status).toBe(200);
+    expect((await call('get', '/api/v1/policy-versions', { as: 'admin' })).status).toBe(200);
+    const draft = await call('post', '/api/v1/policy-versions', { as: 'admin', body: { copyOf: 1 } });
+    expect(draft.status).toBe(201);
+    const url = `/api/v1/policy-versions/${draft.body.version}`;
+    expect((await call('put', url, { as: 'admin', body: draft.body.policy })).status).toBe(200);
+    expect((await call('put', url, { as: 'admin', body: { routes: 1 } })).status).toBe(400);
+    expect((await call('post', `${url}/validate`, { as: 'admin' })).body).toEqual({
+      valid: true,
+      problems: [],
+    });
+    const preview = await call('post', `${url}/preview`, { as: 'admin', body: { kind: 'hire' } });
+    expect(preview.status).toBe(200);
+    // Far ahead, so the requests this file submits stay on version 1.
+    const body = { validFrom: '2090-01-01', decisionRef: 'RS 2089/1', decidedOn: '2020-01-01' };
+    expect((await call('post', `${url}/publish`, { as: 'admin', body })).body.state).toBe('coming');
+    expect((await call('put', url, { as: 'admin', body: draft.body.policy })).status).toBe(409);
+    expect((await call('post', `${url}/publish`, { as: 'admin', body })).status).toBe(409);
+    expect((await call('get', '/api/v1/policy-versions/999', { as: 'admin' })).status).toBe(404);
+    expect(
+      (await call('post', '/api/v1/policy-versions', { as: 'admin', body: { copyOf: 999 } })).status,
+    ).toBe(422);
   });
 
   it('for exemptions', async () => {
