@@ -27,7 +27,7 @@ async function newDraft() {
   return res.body as { version: number; policy: { routes: { hire: Record<string, unknown>[] } } };
 }
 
-async function publishProblems(policy: unknown) {
+async function publishProblems(policy: object) {
   const { version } = await newDraft();
   await t.http
     .put(`/api/v1/policy-versions/${version}`)
