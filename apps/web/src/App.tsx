@@ -13,6 +13,7 @@ import { RequestPage } from './pages/RequestPage';
 import { InboxPage } from './pages/InboxPage';
 import { ReviewPage } from './pages/ReviewPage';
 import { ReviewPeriodsPage } from './pages/ReviewPeriodsPage';
+import { RouteVersionsPage } from './pages/RouteVersionsPage';
 import { OutOfOfficePage } from './pages/OutOfOfficePage';
 import { OrgImportPage } from './pages/OrgImportPage';
 import { StatsPage } from './pages/StatsPage';
@@ -110,6 +111,14 @@ export function App() {
           element={
             <Guard>
               <ReviewPeriodsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/admin/routes"
+          element={
+            <Guard roles={['admin']}>
+              <RouteVersionsPage />
             </Guard>
           }
         />

@@ -19,6 +19,7 @@ const NAV: NavItem[] = [
   { to: '/stats', label: 'nav.stats', roles: ['director', 'executive'] },
   { to: '/periods', label: 'nav.periods', roles: ['admin', 'executive'] },
   { to: '/out-of-office', label: 'nav.outOfOffice', roles: REVIEWER_ROLES },
+  { to: '/admin/routes', label: 'nav.routes', roles: ['admin'] },
   { to: '/admin/people', label: 'nav.people', roles: ['admin'] },
   { to: '/admin/audit', label: 'nav.audit', roles: ['admin'] },
   { to: '/admin/import', label: 'nav.orgImport', roles: ['admin'] },
