@@ -2,7 +2,15 @@ import type { ActorClaim } from '@domain/actor-claim';
 import type { Actor } from '@domain/decision-rules';
 import type { DecisionInput } from '@domain/decision-input';
 import type { RoutingPolicy } from '@domain/policy';
-import type { OccupationalCategory, Outcome, RequestKind, RequestStatus, Role, StageName, WithdrawalReason } from '@domain/enums';
+import type {
+  OccupationalCategory,
+  Outcome,
+  RequestKind,
+  RequestStatus,
+  Role,
+  StageName,
+  WithdrawalReason,
+} from '@domain/enums';
 
 /** The facts of a request that its route and its approval's validity depend on; a resubmission may change them. */
 export type RouteFacts = Pick<

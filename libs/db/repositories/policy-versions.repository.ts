@@ -116,12 +116,4 @@ export class PolicyVersionsRepository {
     );
     return row && asRow(row);
   }
-
-  async deleteDraft(version: number): Promise<boolean> {
-    const [, count] = (await this.db.query(
-      `DELETE FROM policy_versions WHERE version = $1 AND status = 'draft'`,
-      [version],
-    )) as [unknown, number];
-    return count > 0;
-  }
 }
