@@ -34,16 +34,24 @@ const condition = z.discriminatedUnion(
     z.object({ type: z.literal('urgent') }).strict(),
     z.object({ type: z.literal('cost_above'), sek: count.min(0, 'must be 0 or more') }).strict(),
     z
-      .object({ type: z.literal('category_in'), categories: z.array(z.enum(OCCUPATIONAL_CATEGORIES)) })
+      .object({
+        type: z.literal('category_in'),
+        categories: z.array(z.enum(OCCUPATIONAL_CATEGORIES)).max(OCCUPATIONAL_CATEGORIES.length),
+      })
       .strict(),
   ],
   { errorMap: () => ({ message: 'must be new_permanent_position, urgent, cost_above or category_in' }) },
 );
 
+// Bounds far above any real route, so a hostile body cannot make validation slow.
+const MAX_STAGES = 12;
+const MAX_LEVELS = 6;
+const conditions = z.array(condition).max(8, 'must have at most 8 conditions');
+
 // Names and roles are plain strings here so that a wrong one gets the domain rule's message at its field.
 const escalation = z
   .object({
-    role: z.string(),
+    role: z.string().max(60),
     scope: z.enum(['division', 'region']),
     after: duration,
     urgentAfter: hours.optional(),
@@ -52,22 +60,24 @@ const escalation = z
 
 const stage = z
   .object({
-    name: z.string(),
+    name: z.string().max(60),
     mode: z.enum(['deciding', 'recommending']).optional(),
-    role: z.string(),
+    role: z.string().max(60),
     scope: z.enum(['division', 'region']),
     deadline: duration,
     urgentDeadline: hours.optional(),
     reminderAfter: duration.optional(),
-    escalations: z.array(escalation),
-    when: z.union([z.literal('new_permanent_position'), z.array(condition)]).optional(),
-    unless: z.array(condition).optional(),
+    escalations: z.array(escalation).max(MAX_LEVELS, `must have at most ${MAX_LEVELS} levels`),
+    when: z.union([z.literal('new_permanent_position'), conditions]).optional(),
+    unless: conditions.optional(),
   })
   .strict();
 
+const stages = z.array(stage).max(MAX_STAGES, `must have at most ${MAX_STAGES} stages`);
+
 export const routeDraftSchema = z
   .object({
-    routes: z.object({ hire: z.array(stage), agency_call_off: z.array(stage) }).strict(),
+    routes: z.object({ hire: stages, agency_call_off: stages }).strict(),
     urgent: z.object({ deadline: hours, escalationAfter: hours }).strict(),
     afterLastEscalation: z.object({ reminderEvery: duration }).strict(),
     returned: z.object({ deadline: duration, reminderAfter: duration }).strict(),

@@ -76,7 +76,10 @@ describe('Beslutsvägar, in a real browser', () => {
     await publish.getByLabel('Gäller från', { exact: true }).fill(today);
     await publish.getByLabel('Diarienummer och paragraf', { exact: true }).fill('RS 2026/117 §4');
     await publish.getByRole('button', { name: 'Publicera versionen' }).click();
-    await publish.getByText(/^Version 2 är publicerad och gäller från /).waitFor();
+    await admin
+      .getByRole('status')
+      .getByText(/^Version 2 är publicerad och gäller från /)
+      .waitFor();
     await admin.getByRole('row', { name: /Version 2 Gäller/ }).waitFor();
     await admin.getByRole('row', { name: /Version 1 Har upphört/ }).waitFor();
     expect(await auditPage(admin, '41-route-versions-published')).toEqual([]);

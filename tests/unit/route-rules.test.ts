@@ -221,3 +221,10 @@ describe('previewRoute', () => {
     expect(preview.approvalValidDays).toBe(90);
   });
 });
+
+describe('validateRoute bounds', () => {
+  it('refuses a route of more stages than any real one, naming the route', () => {
+    const long = aDraft((hire) => hire.push(...Array.from({ length: 20 }, () => structuredClone(hire[0]))));
+    expect(fields(long)).toEqual(['routes.hire']);
+  });
+});

@@ -14,7 +14,7 @@ export function RouteVersionsPage() {
   const create = useCreateDraft();
   const [editing, setEditing] = useState<number | null>(null);
   const items = versions.data?.items ?? [];
-  const edited = items.find((v) => v.version === editing && v.state === 'draft');
+  const selected = items.find((v) => v.version === editing);
   const copy = async (from: number) => setEditing((await create.mutateAsync(from)).version);
 
   return (
@@ -79,7 +79,13 @@ export function RouteVersionsPage() {
           </tbody>
         </table>
       )}
-      {edited && <RouteEditor key={edited.version} version={edited} />}
+      {selected?.state === 'draft' && <RouteEditor key={selected.version} version={selected} />}
+      {/* The draft just published: its editor is gone, the version stands in the table above. */}
+      {selected && selected.state !== 'draft' && (
+        <p className="notice notice-success" role="status">
+          {t('routes.published', { version: selected.version, date: f.date(selected.validFrom) })}
+        </p>
+      )}
     </section>
   );
 }

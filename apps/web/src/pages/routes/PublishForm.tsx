@@ -6,7 +6,6 @@ import { Field } from '../../components/Field';
 import { controlAttrs } from '../../components/inputs';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { stockholmToday } from '../../format/dates';
-import { useFormat } from '../../format/format';
 
 const OWN_FIELDS = ['validFrom', 'decisionRef', 'decidedBy', 'decidedOn'] as const;
 
@@ -21,7 +20,6 @@ export function PublishForm({
   onRouteProblems(problems: { field: string; message: string }[]): void;
 }) {
   const { t } = useTranslation();
-  const f = useFormat();
   const publish = usePublish(version);
   const [body, setBody] = useState<Publication>({
     validFrom: stockholmToday(),
@@ -60,11 +58,6 @@ export function PublishForm({
             {t('routes.publishRefused')}
           </p>
         )}
-      {publish.isSuccess && (
-        <p className="notice notice-success" role="status">
-          {t('routes.published', { version, date: f.date(publish.data.validFrom) })}
-        </p>
-      )}
       <div className="row">
         {OWN_FIELDS.map((field) => (
           <Field key={field} label={labels[field]} error={errors[field]}>
