@@ -85,7 +85,7 @@ describe('the review of a hire, by clicking, in a real browser', () => {
     await chef.getByLabel('Slutdatum', { exact: true }).fill('2031-08-31');
     await chef.getByRole('button', { name: 'Skicka in för prövning' }).click();
     await chef.getByText('Din begäran är inskickad.').waitFor();
-    await chef.getByText(/Den ligger nu för HR-granskning/).waitFor();
+    await chef.getByText(/Nästa steg: HR-granskning, tidsfrist/).waitFor();
     await expectAccessible(chef, '03-request-submitted');
     const requestUrl = chef.url();
 
@@ -113,7 +113,7 @@ describe('the review of a hire, by clicking, in a real browser', () => {
       .getByLabel('Ditt svar', { exact: true })
       .fill('Ja, Medicinkliniken har själv vakanser under perioden.');
     await chef.getByRole('button', { name: 'Skicka in igen' }).click();
-    await chef.getByText('Ligger för HR-granskning.').waitFor();
+    await chef.getByText('Aktuellt steg: HR-granskning.').waitFor();
 
     // HR approves, then the director.
     await openFromInbox(hr, 'HR-granskning');

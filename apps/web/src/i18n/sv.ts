@@ -79,15 +79,15 @@ export const sv = {
     importUsernameTaken:
       '”{{value}}” är redan användarnamn för en användare utan detta id. Ge den användaren id:t eller välj ett annat.',
     required: 'Fyll i det här fältet.',
-    choose: 'Gör ett val.',
+    choose: 'Välj ett alternativ.',
     number: 'Skriv ett tal.',
     wholeKronor: 'Ange hela kronor.',
     positive: 'Måste vara större än 0.',
-    fte: 'Ange en sysselsättningsgrad mellan 0,1 och 1,0.',
+    fte: 'Ange en sysselsättningsgrad mellan 10 och 100 %.',
     twoDecimals: 'Högst två decimaler.',
     date: 'Ange ett datum (ÅÅÅÅ-MM-DD).',
     afterStart: 'Slutdatum måste vara efter startdatum.',
-    notBeforeFrom: 'Slutdatum får inte vara före startdatum.',
+    notBeforeFrom: 'Får inte vara före första dagen.',
     notPast: 'Datumet får inte ha passerat (i dag är det {{today}}).',
     tooLong: 'Högst {{max}} tecken.',
     tooManyHours: 'Högst {{max}} timmar.',
@@ -172,7 +172,7 @@ export const sv = {
     title: { label: 'Befattning', hint: 'Till exempel ”Sjuksköterska akutmottagning”.' },
     occupationalCategory: { label: 'Yrkeskategori', hint: 'Används i nämndens uppföljning av bemanningen.' },
     employmentForm: { label: 'Anställningsform', hint: 'Tillsvidareanställning saknar slutdatum.' },
-    fte: { label: 'Sysselsättningsgrad', hint: 'Mellan 0,1 och 1,0; heltid är 1,0.' },
+    fte: { label: 'Sysselsättningsgrad (%)', hint: '10–100 %; heltid är 100 %.' },
     startDate: { label: 'Startdatum', hint: 'Första anställningsdag.' },
     endDate: { label: 'Slutdatum', hint: 'Krävs för allt utom tillsvidareanställning.' },
     replacement: {
@@ -183,7 +183,7 @@ export const sv = {
     },
     monthlyCostSek: {
       label: 'Lönekostnad per månad (kr)',
-      hint: 'Månadslön inklusive arbetsgivaravgifter, hela kronor.',
+      hint: 'Månadslön inklusive personalomkostnader (PO), hela kronor.',
     },
     withinBudget: { label: 'Ryms inom budget', hint: 'Finns tjänsten i enhetens budget för året?' },
     savingsNote: {
@@ -253,14 +253,13 @@ export const sv = {
   },
   request: {
     submittedTitle: 'Din begäran är inskickad.',
-    submittedInReview:
-      'Den ligger nu för {{stage}} med tidsfrist {{due}}. Du får en avisering när den är prövad.',
+    submittedInReview: 'Nästa steg: {{stage}}, tidsfrist {{due}}. Du får en avisering när den är prövad.',
     submittedWithoutReview: {
       not_required:
         'Ingen prövningsperiod gäller i dag för den här typen av ärende, så ingen särskild prövning krävs.',
       exempted: 'Begäran omfattas av en gällande dispens och behöver ingen särskild prövning.',
     },
-    currentStage: 'Ligger för {{stage}}.',
+    currentStage: 'Aktuellt steg: {{stage}}.',
     dueBy: 'Tidsfrist:',
     factsTitle: 'Uppgifter i begäran',
     timelineTitle: 'Händelser',
@@ -297,8 +296,8 @@ export const sv = {
     submitted: 'Begäran skickades in ({{status}}).',
     stage_opened: '{{stage}} påbörjades, tidsfrist {{due}}.',
     stage_escalated: '{{stage}} eskalerades till {{role}}, ny tidsfrist {{due}}.',
-    stage_reminder: 'Påminnelse skickades: {{stage}}.',
-    stage_overdue: 'Tidsfristen passerades: {{stage}}.',
+    stage_reminder: 'Påminnelse skickades om {{stageInText}}.',
+    stage_overdue: 'Tidsfristen för {{stageInText}} passerades.',
     return_reminder: 'Påminnelse om komplettering skickades.',
     stage_reassigned: '{{stage}} lämnades över till en annan granskare.',
     stage_released: '{{stage}} gick tillbaka till gruppen: granskaren kan inte längre pröva det.',
@@ -346,7 +345,7 @@ export const sv = {
     delegated: 'Som ersättare',
     review: 'Pröva',
     by: 'Från {{name}}, {{date}}',
-    decided: 'Ditt beslut ({{outcome}}) är registrerat. Ärendets status: {{status}}.',
+    decided: 'Ditt beslut är registrerat: {{outcome}}. Ärendets status: {{status}}.',
   },
   review: {
     monthlyCost: 'Lönekostnad per månad',
@@ -502,7 +501,8 @@ export const sv = {
     endingBody_other:
       'Perioden enligt {{ref}} upphör {{date}}, om {{count}} dagar, och ingen förlängning är registrerad.',
     kind: 'Slag',
-    kindHint: 'Anställningar och avrop av hyrbemanning beslutas var för sig.',
+    kindHint:
+      'Anställningar och avrop av hyrbemanning registreras var för sig, även när de ingår i samma beslut.',
     validity: 'Giltighet',
     validFrom: 'Gäller från och med',
     validFromHint: 'Första dagen prövningen gäller.',
@@ -510,7 +510,7 @@ export const sv = {
     validToHint: 'Sista dagen prövningen gäller.',
     extendValidToHint: 'Sista dagen i förlängningen.',
     decisionRef: 'Diarienummer och paragraf',
-    decisionRefHint: 'Till exempel ”HSN/1895/2025 §42”.',
+    decisionRefHint: 'Till exempel ”HSN/123/2026 § 12”.',
     decidedBy: 'Beslutande organ',
     decidedByHint: 'Till exempel Hälso- och sjukvårdsnämnden.',
     defaultBody: 'Hälso- och sjukvårdsnämnden',
@@ -642,7 +642,7 @@ export const sv = {
     approvalRate: 'Andel beviljade',
     approvedRejected: '{{approved}} beviljade, {{rejected}} avslagna',
     leadTime: 'Handläggningstid, median (arbetsdagar)',
-    daysUnit: 'dagar',
+    daysUnit: 'arbetsdagar',
     p90: '90:e percentilen: {{value}}',
     withinDeadline: 'Avgjorda inom tidsfrist',
     escalations_one: '{{count}} eskalering',
