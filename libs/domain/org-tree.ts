@@ -72,11 +72,7 @@ export const closedOn = (n: Pick<TreeNode, 'validTo'>, date: string): boolean =>
   n.validTo !== null && n.validTo < date;
 
 /** The units of `divisionKey` still open after `lastDay` (null: open-ended), which would outlive their division. */
-export function unitsOutliving(
-  tree: TreeNode[],
-  divisionKey: string,
-  lastDay: string | null,
-): TreeNode[] {
+export function unitsOutliving<N extends TreeNode>(tree: N[], divisionKey: string, lastDay: string | null): N[] {
   if (lastDay === null) return [];
   return tree.filter(
     (n) =>

@@ -13,6 +13,8 @@ import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
 import { OrgController } from './org/org.controller';
+import { OrgAdminController } from './org/org-admin.controller';
+import { OrgAdminService } from './org/org-admin.service';
 import { OrgImportController } from './org-import/org-import.controller';
 import { OrgImportService } from './org-import/org-import.service';
 import { RequestsController } from './requests/requests.controller';
@@ -52,6 +54,7 @@ export class AppModule {
       controllers: [
         AuthController,
         OrgController,
+        OrgAdminController,
         OrgImportController,
         ReviewPeriodsController,
         ExemptionsController,
@@ -73,6 +76,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         AuthService,
+        OrgAdminService,
         ReviewPeriodsService,
         PeriodWatchGateway,
         ExemptionsService,
