@@ -12,7 +12,9 @@ export const adminOrgUnitSchema = z.object({
   parentCode: text.nullable(),
   parentName: text.nullable(),
   budgetSek: kronor.nullable().describe('Budget frame per year'),
-  staffCostSek: kronor.nullable().describe('Own staff cost per year; agency cost is reported as a share of it'),
+  staffCostSek: kronor
+    .nullable()
+    .describe('Own staff cost per year; agency cost is reported as a share of it'),
   validFrom: calendarDate.nullable().describe('First day open (inclusive); null: always'),
   validTo: calendarDate.nullable().describe('Last day open (inclusive); null: open-ended'),
   open: z.boolean().describe('Open on today’s Stockholm date: takes new requests'),

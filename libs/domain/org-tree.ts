@@ -72,13 +72,14 @@ export const closedOn = (n: Pick<TreeNode, 'validTo'>, date: string): boolean =>
   n.validTo !== null && n.validTo < date;
 
 /** The units of `divisionKey` still open after `lastDay` (null: open-ended), which would outlive their division. */
-export function unitsOutliving<N extends TreeNode>(tree: N[], divisionKey: string, lastDay: string | null): N[] {
+export function unitsOutliving<N extends TreeNode>(
+  tree: N[],
+  divisionKey: string,
+  lastDay: string | null,
+): N[] {
   if (lastDay === null) return [];
   return tree.filter(
-    (n) =>
-      n.parentKey === divisionKey &&
-      n.level === 'unit' &&
-      (n.validTo === null || n.validTo > lastDay),
+    (n) => n.parentKey === divisionKey && n.level === 'unit' && (n.validTo === null || n.validTo > lastDay),
   );
 }
 
@@ -181,7 +182,12 @@ export function changeProblems(
  * a close back-dated under them would rewrite what was open when they were made; closing today means the unit takes
  * none from tomorrow. A unit already closed keeps its day (reopening or moving the day is a change, not a close).
  */
-export function closeProblems(tree: AdminUnit[], unit: AdminUnit, validTo: string, today: string): FieldProblem[] {
+export function closeProblems(
+  tree: AdminUnit[],
+  unit: AdminUnit,
+  validTo: string,
+  today: string,
+): FieldProblem[] {
   if (closedOn(unit, today))
     return [{ field: 'validTo', message: `the unit is already closed (last day ${unit.validTo})` }];
   if (validTo < today) return [{ field: 'validTo', message: `is before today (${today})` }];

@@ -43,7 +43,9 @@ describe('the organisation page, in a real browser', () => {
     await form.getByLabel('Kod', { exact: true }).fill('SOM-GER');
     await form.getByRole('button', { name: 'Lägg till' }).click();
     await admin.getByText('SOM-GER är tillagd.').waitFor();
-    const row = admin.getByRole('row').filter({ has: admin.getByRole('cell', { name: 'SOM-GER', exact: true }) });
+    const row = admin
+      .getByRole('row')
+      .filter({ has: admin.getByRole('cell', { name: 'SOM-GER', exact: true }) });
     await row.getByText('Geriatrisk mottagning').waitFor();
     await row.getByText('4 500 000 kr').waitFor();
 
@@ -58,7 +60,7 @@ describe('the organisation page, in a real browser', () => {
     await admin.getByRole('cell', { name: /Geriatrik och rehabilitering/ }).waitFor();
     await edit.waitFor({ state: 'detached' });
 
-    await admin.getByRole('button', { name: 'Stäng enheten SOM-GER' }).click();
+    await admin.getByRole('button', { name: 'Stäng SOM-GER' }).click();
     const close = admin.getByRole('form', { name: /^Stäng SOM-GER/ });
     expect(await close.getByLabel('Gäller till och med', { exact: true }).inputValue()).toBe(today);
     expect(await auditPage(admin, '42-organisation-close')).toEqual([]);

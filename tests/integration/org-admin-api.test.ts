@@ -8,7 +8,8 @@ let today: string;
 let units: Map<string, string>;
 beforeAll(async () => {
   t = await startTestApp();
-  today = (await t.db.dataSource.query(`SELECT (now() AT TIME ZONE 'Europe/Stockholm')::date::text AS d`))[0].d;
+  today = (await t.db.dataSource.query(`SELECT (now() AT TIME ZONE 'Europe/Stockholm')::date::text AS d`))[0]
+    .d;
   units = await unitIdsByCode(t);
   expect((await openReviewPeriod(t, 'hire')).status).toBe(201);
 });
@@ -184,14 +185,19 @@ describe('a closed unit', () => {
 
     expect((await close(unit.id, today)).status).toBe(200);
     // Closed today is its last open day: closed for good from tomorrow. Moved into the past by the clock's stand-in.
-    await t.db.dataSource.query(`UPDATE org_units SET valid_to = $2::date - 1 WHERE id = $1`, [unit.id, today]);
+    await t.db.dataSource.query(`UPDATE org_units SET valid_to = $2::date - 1 WHERE id = $1`, [
+      unit.id,
+      today,
+    ]);
     expect(await offered()).not.toContain(unit.id);
     expect(await offered('?status=all')).toContain(unit.id);
     const refused = await submit();
     expectProblem(refused, 422, 'unitId');
     // Its history stays: the request made while it was open is still there.
     expect(
-      (await t.db.dataSource.query(`SELECT count(*)::int AS n FROM requests WHERE unit_id = $1`, [unit.id]))[0].n,
+      (
+        await t.db.dataSource.query(`SELECT count(*)::int AS n FROM requests WHERE unit_id = $1`, [unit.id])
+      )[0].n,
     ).toBe(1);
   });
 
@@ -203,7 +209,10 @@ describe('a closed unit', () => {
       .get('/api/v1/org/units')
       .set(await as('chef.akuten'))
       .expect(200);
-    const ids = res.body.flatMap((d: { id: string; units: { id: string }[] }) => [d.id, ...d.units.map((u) => u.id)]);
+    const ids = res.body.flatMap((d: { id: string; units: { id: string }[] }) => [
+      d.id,
+      ...d.units.map((u) => u.id),
+    ]);
     expect(ids).not.toContain(division.id);
     expect(ids).not.toContain(unit.id);
   });

@@ -92,7 +92,9 @@ export function checkFile(
   for (const u of byCode.values()) {
     const cycle = cycleThrough(u.code, parentOf, byCode.size);
     if (cycle)
-      problems.push(problem(sheets.units, u.line, 'parentCode', `the tree has a cycle: ${cycle.join(' → ')}`));
+      problems.push(
+        problem(sheets.units, u.line, 'parentCode', `the tree has a cycle: ${cycle.join(' → ')}`),
+      );
   }
 
   const personAt = new Map<string, PersonRow>();

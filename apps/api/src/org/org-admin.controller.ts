@@ -40,7 +40,8 @@ export class OrgAdminController {
   @Can('administer', 'Organisation')
   @ApiQueryFrom(listQuery)
   @ApiOkResponse({
-    description: 'A page of every division and unit, closed ones included, each division followed by its units',
+    description:
+      'A page of every division and unit, closed ones included, each division followed by its units',
     schema: openApiResponseSchema(adminOrgUnitPageSchema),
   })
   @ApiProblems(400, 401, 403)

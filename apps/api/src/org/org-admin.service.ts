@@ -80,10 +80,7 @@ export class OrgAdminService {
   /** Lock, read the tree, let `step` check and write, audit what it answers and read the row back: one transaction. */
   private write(
     actorId: string,
-    step: (
-      imports: OrgImportRepository,
-      tree: Tree,
-    ) => Promise<{ id: string; entry: AuditEntry | null }>,
+    step: (imports: OrgImportRepository, tree: Tree) => Promise<{ id: string; entry: AuditEntry | null }>,
   ): Promise<AdminOrgUnit> {
     return this.dataSource.transaction(async (manager) => {
       const units = new OrgUnitsRepository(manager);
@@ -91,16 +88,14 @@ export class OrgAdminService {
       await units.lockForWriting();
       const rows = await imports.units();
       const idOf = new Map(rows.map((u) => [u.code, u.id]));
-      const nodes = rows.map(
-        (u): AdminUnit => ({
-          key: u.id,
-          code: u.code,
-          parentKey: u.parentCode ? idOf.get(u.parentCode)! : null,
-          level: u.level,
-          validFrom: u.validFrom,
-          validTo: u.validTo,
-        }),
-      );
+      const nodes = rows.map((u): AdminUnit => ({
+        key: u.id,
+        code: u.code,
+        parentKey: u.parentCode ? idOf.get(u.parentCode)! : null,
+        level: u.level,
+        validFrom: u.validFrom,
+        validTo: u.validTo,
+      }));
       const { id, entry } = await step(imports, { today: await imports.today(), rows, nodes });
       if (entry) await imports.audit(actorId, [entry]);
       return (await units.adminById(id))!;

@@ -47,7 +47,9 @@ export class OrgController {
     // A unit of a closed division is closed with it.
     const closed = new Set(all.filter((r) => !r.open).map((r) => r.id));
     const rows =
-      status === 'all' ? all : all.filter((r) => !closed.has(r.id) && !(r.parentId && closed.has(r.parentId)));
+      status === 'all'
+        ? all
+        : all.filter((r) => !closed.has(r.id) && !(r.parentId && closed.has(r.parentId)));
     return rows
       .filter((r) => r.level === 'division')
       .map((d) => ({

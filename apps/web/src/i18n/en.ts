@@ -695,9 +695,11 @@ export const en: typeof sv = {
     create: 'Add',
     created: '{{code}} has been added.',
     close: 'Close the unit',
+    closeShort: 'Close',
     closeDivision: 'Close the division',
     closeTitle: 'Close {{code}} {{name}}',
-    closeIntro: 'The unit takes no new requests after its last day. Open requests, history and statistics remain.',
+    closeIntro:
+      'The unit takes no new requests after its last day. Open requests, history and statistics remain.',
     closeIntroDivision:
       'Close the division’s units first. After its last day it takes no new requests; history and statistics remain.',
     closeHint: 'The last day the unit is open: today or later.',

@@ -699,6 +699,7 @@ export const sv = {
     create: 'Lägg till',
     created: '{{code}} är tillagd.',
     close: 'Stäng enheten',
+    closeShort: 'Stäng',
     closeDivision: 'Stäng förvaltningen/området',
     closeTitle: 'Stäng {{code}} {{name}}',
     closeIntro:

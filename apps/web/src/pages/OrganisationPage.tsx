@@ -33,7 +33,7 @@ export function OrganisationPage() {
   const row = (u: AdminOrgUnit) => (
     <Fragment key={u.id}>
       <tr className={u.level === 'division' ? 'org-division' : 'org-unit'}>
-        <td>{u.code}</td>
+        <td className="org-code">{u.code}</td>
         <td>
           {u.level === 'unit' ? <span className="org-indent">{u.name}</span> : <strong>{u.name}</strong>}
           {u.level === 'unit' && u.parentCode && !items.some((d) => d.id === u.parentId) && (
@@ -57,14 +57,14 @@ export function OrganisationPage() {
         </td>
         <td className="num">{u.openRequests}</td>
         <td className="num">{u.people}</td>
-        <td>
+        <td className="org-actions">
           <button type="button" onClick={() => setOpen({ id: u.id, form: 'edit' })}>
             {t('orgAdmin.edit')}
             <span className="visually-hidden"> {u.code}</span>
           </button>{' '}
           {u.open && (
             <button type="button" onClick={() => setOpen({ id: u.id, form: 'close' })}>
-              {t(u.level === 'division' ? 'orgAdmin.closeDivision' : 'orgAdmin.close')}
+              {t('orgAdmin.closeShort')}
               <span className="visually-hidden"> {u.code}</span>
             </button>
           )}
@@ -119,33 +119,36 @@ export function OrganisationPage() {
       <ProblemNotice error={list.error} />
       {list.data && items.length === 0 && <p className="empty">{t('orgAdmin.empty')}</p>}
       {items.length > 0 && (
-        <table className="table compact">
-          <caption className="visually-hidden">{t('orgAdmin.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('orgAdmin.code')}</th>
-              <th scope="col">{t('orgAdmin.name')}</th>
-              <th scope="col" className="num">
-                {t('orgAdmin.budgetSek')}
-              </th>
-              <th scope="col" className="num">
-                {t('orgAdmin.staffCostSek')}
-              </th>
-              <th scope="col">{t('orgAdmin.validity')}</th>
-              <th scope="col">{t('orgAdmin.status')}</th>
-              <th scope="col" className="num">
-                {t('orgAdmin.openRequests')}
-              </th>
-              <th scope="col" className="num">
-                {t('orgAdmin.people')}
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">{t('orgAdmin.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>{items.map(row)}</tbody>
-        </table>
+        // A narrow window scrolls the table rather than the page; the region takes the focus to scroll by keyboard.
+        <div className="table-scroll" role="region" aria-label={t('orgAdmin.caption')} tabIndex={0}>
+          <table className="table compact">
+            <caption className="visually-hidden">{t('orgAdmin.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('orgAdmin.code')}</th>
+                <th scope="col">{t('orgAdmin.name')}</th>
+                <th scope="col" className="num">
+                  {t('orgAdmin.budgetSek')}
+                </th>
+                <th scope="col" className="num">
+                  {t('orgAdmin.staffCostSek')}
+                </th>
+                <th scope="col">{t('orgAdmin.validity')}</th>
+                <th scope="col">{t('orgAdmin.status')}</th>
+                <th scope="col" className="num">
+                  {t('orgAdmin.openRequests')}
+                </th>
+                <th scope="col" className="num">
+                  {t('orgAdmin.people')}
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('orgAdmin.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>{items.map(row)}</tbody>
+          </table>
+        </div>
       )}
       {list.data && <Pager list={list.data} onPage={setPage} />}
       <OrgUnitForm />

@@ -37,7 +37,7 @@ export function CloseUnitForm({ unit, onDone }: { unit: AdminOrgUnit; onDone: ()
       </Field>
       <div className="actions">
         <button type="submit" className="primary" disabled={close.isPending}>
-          {t('orgAdmin.close')}
+          {t(unit.level === 'division' ? 'orgAdmin.closeDivision' : 'orgAdmin.close')}
         </button>
         <button type="button" onClick={onDone}>
           {t('common.cancel')}

@@ -137,7 +137,9 @@ export function OrgUnitForm({ unit, onDone }: { unit?: AdminOrgUnit; onDone?: ()
           {(c) => <input type="text" inputMode="numeric" {...controlAttrs(c)} {...register('budgetSek')} />}
         </Field>
         <Field label={t('orgAdmin.staffCostSek')} hint={t('orgAdmin.kronorHint')} error={err('staffCostSek')}>
-          {(c) => <input type="text" inputMode="numeric" {...controlAttrs(c)} {...register('staffCostSek')} />}
+          {(c) => (
+            <input type="text" inputMode="numeric" {...controlAttrs(c)} {...register('staffCostSek')} />
+          )}
         </Field>
       </div>
       <div className="row">
