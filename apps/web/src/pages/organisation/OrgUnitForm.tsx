@@ -1,4 +1,4 @@
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ORG_LEVELS, type NewOrgUnit, type OrgUnitChange } from '@domain/org-tree';
 import { applyFieldErrors, coversAllProblems } from '../../api/field-errors';
@@ -63,8 +63,9 @@ export function OrgUnitForm({ unit, onDone }: { unit?: AdminOrgUnit; onDone?: ()
   const write = unit ? change : create;
   const divisions = useOrg('all').data ?? [];
   const form = useForm<Values>({ defaultValues: valuesOf(unit) });
-  const { register, formState, watch } = form;
-  const level = unit?.level ?? watch('level');
+  const { register, formState } = form;
+  const chosenLevel = useWatch({ control: form.control, name: 'level' });
+  const level = unit?.level ?? chosenLevel;
   const err = (name: keyof Values) => formState.errors[name]?.message;
   const titleId = unit ? `edit-${unit.id}` : 'new-org-unit-title';
 
