@@ -24,10 +24,14 @@ export interface TreeNode {
   validTo: string | null;
 }
 
-/** A division stands alone; a unit belongs to one. */
-export function parentPresenceProblem(level: OrgLevel, hasParent: boolean): string | undefined {
+/** A division stands alone; a unit belongs to one. `needed` names what the unit lacks (the import asks a code). */
+export function parentPresenceProblem(
+  level: OrgLevel,
+  hasParent: boolean,
+  needed = 'its division',
+): string | undefined {
   if (level === 'division' && hasParent) return 'a division has no parent';
-  if (level === 'unit' && !hasParent) return 'a unit needs its division';
+  if (level === 'unit' && !hasParent) return `a unit needs ${needed}`;
   return undefined;
 }
 

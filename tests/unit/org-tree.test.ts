@@ -7,6 +7,10 @@ import {
   orgUnitChangeSchema,
   unitProblems,
 } from '@domain/org-tree';
+import { zodProblems } from '@domain/schema-parts';
+import { fieldMessageKey } from '../../apps/web/src/i18n/field-message-patterns';
+import { en } from '../../apps/web/src/i18n/en';
+import { sv } from '../../apps/web/src/i18n/sv';
 
 const aDivision = (key: string, o: Partial<AdminUnit> = {}): AdminUnit => ({
   key,
@@ -156,5 +160,45 @@ describe('the admin inputs', () => {
     expect(orgUnitChangeSchema.safeParse({ level: 'unit' }).success).toBe(false);
     expect(orgUnitChangeSchema.safeParse({}).success).toBe(false);
     expect(orgUnitChangeSchema.parse({ name: 'Nytt namn' })).toEqual({ name: 'Nytt namn' });
+  });
+});
+
+describe('the words of the admin’s refusals', () => {
+  const today = '2026-12-02';
+  const closed = aUnit('som-akut', 'som', { validTo: '2026-01-31' });
+  const closing = [aDivision('som', { validTo: '2026-12-31' }), aUnit('som-akut', 'som')];
+  const refusals = [
+    unitProblems(tree(), aDivision('new', { parentKey: 'som' })),
+    unitProblems(tree(), aUnit('new', 'x', { parentKey: null })),
+    unitProblems(tree(), aUnit('new', 'som-akut')),
+    unitProblems(tree(), aUnit('new', 'gone')),
+    unitProblems(tree(), aUnit('som-akut', 'som-akut')),
+    unitProblems(tree(), aUnit('new', 'som', { code: 'SOM-AKUT' })),
+    unitProblems(tree(), aUnit('new', 'som', { validFrom: '2026-05-01', validTo: '2026-04-30' })),
+    unitProblems(closing, aUnit('new', 'som')),
+    closeProblems(tree(), tree()[1], '2026-12-01', today),
+    closeProblems(tree(), closed, '2027-01-31', today),
+    closeProblems(tree(), tree()[0], today, today),
+    zodProblems(
+      newOrgUnitSchema.safeParse({ code: 'två ord', name: '', level: 'x', parentId: 'y', budgetSek: -1 })
+        .error!,
+    ),
+    zodProblems(
+      newOrgUnitSchema.safeParse({ code: 'A', name: 'a', level: 'unit', staffCostSek: 1.5 }).error!,
+    ),
+  ];
+  const messages = [...new Set(refusals.flat().map((p) => p.message))];
+  const lookup = (catalogue: object, key: string) =>
+    key.split('.').reduce<unknown>((at, k) => (at as Record<string, unknown> | undefined)?.[k], catalogue);
+
+  it('makes the refusals it is meant to', () => {
+    expect(messages.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it.each(messages)('has Swedish and English words for “%s”', (message) => {
+    const found = fieldMessageKey(message);
+    expect(found).toBeDefined();
+    expect(typeof lookup(sv, found!.key)).toBe('string');
+    expect(typeof lookup(en, found!.key)).toBe('string');
   });
 });

@@ -205,7 +205,7 @@ export function parseUnits(sheet: Sheet): { rows: UnitRow[]; problems: ImportPro
     const level = LEVEL_WORDS[norm(levelText)];
     if (!level) r.problem('level', `"${levelText}" is not a level (division or unit)`);
     const parentCode = r.text('parentCode', at.parentCode) || null;
-    const presence = level && parentPresenceProblem(level, parentCode !== null);
+    const presence = level && parentPresenceProblem(level, parentCode !== null, 'the code of its division');
     if (presence) r.problem('parentCode', presence);
     const money = (field: 'budgetSek' | 'staffCostSek') => {
       const t = r.text(field, at[field]);

@@ -706,13 +706,11 @@ export const en: typeof sv = {
     message: {
       negative: 'Must not be negative.',
       code: 'At most 64 characters: letters, digits and - _ . /',
-      divisionParent: 'A division has no parent.',
       unitParent: 'Choose the unit’s division.',
       parentIsUnit: 'The one chosen is a unit, not a division.',
       parentUnknown: 'The division does not exist.',
       cycle: 'A unit cannot sit under itself.',
       codeTaken: 'The code {{code}} is already used by another unit.',
-      endsBeforeStart: 'The end ({{to}}) is before the start ({{from}}).',
       divisionCloses: 'Must be on or before {{date}}, when the division closes.',
       unitsOpen: 'The units {{codes}} are open after {{date}}; close them first.',
       alreadyClosed: 'The unit is already closed (last day {{date}}).',

@@ -710,13 +710,11 @@ export const sv = {
     message: {
       negative: 'Får inte vara negativt.',
       code: 'Högst 64 tecken: bokstäver, siffror och - _ . /',
-      divisionParent: 'En förvaltning eller ett område har ingen överordnad.',
       unitParent: 'Välj förvaltning/område för enheten.',
       parentIsUnit: 'Det valda är en enhet, inte en förvaltning eller ett område.',
       parentUnknown: 'Förvaltningen/området finns inte.',
       cycle: 'Enheten kan inte ligga under sig själv.',
       codeTaken: 'Koden {{code}} används redan av en annan enhet.',
-      endsBeforeStart: 'Slutdatum ({{to}}) är före startdatum ({{from}}).',
       divisionCloses: 'Måste vara senast {{date}}, då förvaltningen/området stängs.',
       unitsOpen: 'Enheterna {{codes}} är öppna efter {{date}}; stäng dem först.',
       alreadyClosed: 'Enheten är redan stängd (sista dag {{date}}).',
