@@ -23,7 +23,7 @@ describe('the organisation page, in a real browser', () => {
   it('lets the admin add a unit, change it and close it, with refusals shown at their fields', async () => {
     const today = stockholmDate(new Date());
     const admin = await signedInPage(browser, app.baseUrl, 'admin');
-    await admin.getByRole('link', { name: 'Organisation' }).click();
+    await admin.getByRole('link', { name: 'Organisation', exact: true }).click();
     await admin.getByRole('heading', { name: 'Organisation', level: 1 }).waitFor();
     await admin.getByRole('cell', { name: 'SOM-AKUT', exact: true }).waitFor();
     expect(await auditPage(admin, '40-organisation')).toEqual([]);
