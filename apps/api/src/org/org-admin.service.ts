@@ -65,7 +65,7 @@ export class OrgAdminService {
       const values: Values = { ...valuesOf(row), ...withoutParent(change) };
       const after: AdminUnit = { ...node, ...values, parentKey: parentId };
       refuseOn(changeProblems(tree.nodes, node, after, tree.today));
-      return write(imports, tree, row, values, parentId, 'change');
+      return applyChange(imports, tree, row, values, parentId, 'change');
     });
   }
 
@@ -73,7 +73,7 @@ export class OrgAdminService {
     return this.write(actorId, async (imports, tree) => {
       const { row, node } = existing(tree, id);
       refuseOn(closeProblems(tree.nodes, node, validTo, tree.today));
-      return write(imports, tree, row, { ...valuesOf(row), validTo }, node.parentKey, 'close');
+      return applyChange(imports, tree, row, { ...valuesOf(row), validTo }, node.parentKey, 'close');
     });
   }
 
@@ -128,7 +128,7 @@ function snapshotOf(v: Values, parentId: string | null, tree: Tree): UnitSnapsho
 }
 
 /** Writes a checked change; a change that changes nothing writes nothing and leaves no audit row. */
-async function write(
+async function applyChange(
   imports: OrgImportRepository,
   tree: Tree,
   row: ImportUnitRow,
