@@ -36,7 +36,7 @@ describe('people and roles, in a real browser', () => {
     const form = admin.getByRole('form', { name: 'Ge en roll' });
     await form.getByLabel('Roll', { exact: true }).selectOption({ label: 'HR-partner' });
     await form.getByRole('button', { name: 'Lägg till roll' }).click();
-    await form.getByText('Fyll i det här fältet.').waitFor();
+    await form.getByText('Välj ett alternativ.').waitFor();
 
     await form
       .getByLabel('Omfattning', { exact: true })
