@@ -156,7 +156,7 @@ export const sv = {
     title: 'Ny begäran',
     intro:
       'Alla anställningar och avrop av hyrbemanning prövas särskilt under den period nämnden har beslutat. Beskriv behovet så att HR och divisionschefen kan ta ställning utan att fråga igen.',
-    kindLabel: 'Typ av begäran',
+    kindLabel: 'Slag',
     kindHint: {
       hire: 'Anställning i alla yrkeskategorier, även vikariat och timanställning.',
       agency_call_off: 'Avrop av inhyrd personal från bemanningsföretag enligt ramavtal.',
