@@ -28,12 +28,12 @@ describe('the organisation page, in a real browser', () => {
     await admin.getByRole('cell', { name: 'SOM-AKUT', exact: true }).waitFor();
     expect(await auditPage(admin, '40-organisation')).toEqual([]);
 
-    const form = admin.getByRole('form', { name: 'Ny förvaltning/område eller enhet' });
+    const form = admin.getByRole('form', { name: 'Ny division eller enhet' });
     await form.getByLabel('Nivå', { exact: true }).selectOption({ label: 'Enhet' });
     // A code another unit has is refused by the API and shown at the field.
     await form.getByLabel('Kod', { exact: true }).fill('SOM-AKUT');
     await form.getByLabel('Namn', { exact: true }).fill('Geriatrisk mottagning');
-    await form.getByLabel('Förvaltning/område', { exact: true }).selectOption({ index: 1 });
+    await form.getByLabel('Division', { exact: true }).selectOption({ index: 1 });
     await form.getByLabel('Budgetram', { exact: true }).fill('4 500 000');
     await form.getByLabel('Egen personalkostnad per år', { exact: true }).fill('3200000');
     await form.getByRole('button', { name: 'Lägg till' }).click();
