@@ -141,6 +141,9 @@ describe('the review of a hire, by clicking, in a real browser', () => {
     const rate = director.locator('.figure').filter({ hasText: 'Andel beviljade' });
     await expect(rate.locator('.value').textContent()).resolves.toMatch(/^100\s?%$/);
     await expectAccessible(director, '11-statistics');
+    // Every chart's legend names its series in Swedish; nothing reads "… legend icon" to a screen reader.
+    await director.locator('.chart-legend').first().getByText('Beviljade', { exact: true }).waitFor();
+    expect(await director.locator('[aria-label$="legend icon"]').count()).toBe(0);
     const [download] = await Promise.all([
       director.waitForEvent('download'),
       director.getByRole('button', { name: 'Exportera till CSV' }).click(),

@@ -640,7 +640,7 @@ export const en: typeof sv = {
     approvalRate: 'Approval rate',
     approvedRejected: '{{approved}} approved, {{rejected}} rejected',
     leadTime: 'Lead time, median (business days)',
-    daysUnit: 'business days',
+    daysAxis: 'Business days',
     p90: '90th percentile: {{value}}',
     withinDeadline: 'Decided within deadline',
     escalations_one: '{{count}} escalation',

@@ -643,7 +643,7 @@ export const sv = {
     approvalRate: 'Andel beviljade',
     approvedRejected: '{{approved}} beviljade, {{rejected}} avslagna',
     leadTime: 'Handläggningstid, median (arbetsdagar)',
-    daysUnit: 'arbetsdagar',
+    daysAxis: 'Arbetsdagar',
     p90: '90:e percentilen: {{value}}',
     withinDeadline: 'Avgjorda inom tidsfrist',
     escalations_one: '{{count}} eskalering',
