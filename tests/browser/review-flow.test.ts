@@ -97,7 +97,7 @@ describe('the review of a hire, by clicking, in a real browser', () => {
     await openFromInbox(hr, 'HR-granskning');
     await expectAccessible(hr, '05-review-hr');
     await decide(hr, 'Skicka tillbaka för komplettering', {
-      label: 'Frågor till den som ansökt',
+      label: 'Frågor till den som skickade in begäran',
       value: QUESTION,
     });
 
