@@ -1,28 +1,16 @@
 import { stockholmDate } from '@domain/calendar';
 import { auditPage } from './support/axe';
-import { launchBrowser, type TestBrowser } from './support/browser';
 import { signedInPage } from './support/sign-in';
-import { startWebTestApp, type WebTestApp } from './support/web-app';
+import { webSuite } from './support/web-suite';
 
 jest.setTimeout(240_000);
 
-let app: WebTestApp;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  app = await startWebTestApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const suite = webSuite();
 
 describe('the organisation page, in a real browser', () => {
   it('lets the admin add a unit, change it and close it, with refusals shown at their fields', async () => {
     const today = stockholmDate(new Date());
-    const admin = await signedInPage(browser, app.baseUrl, 'admin');
+    const admin = await signedInPage(suite.browser, suite.app.baseUrl, 'admin');
     await admin.getByRole('link', { name: 'Organisation', exact: true }).click();
     await admin.getByRole('heading', { name: 'Organisation', level: 1 }).waitFor();
     await admin.getByRole('cell', { name: 'SOM-AKUT', exact: true }).waitFor();
@@ -81,10 +69,10 @@ describe('the organisation page, in a real browser', () => {
     await admin.getByText('Inga enheter matchar sökningen.').waitFor();
     expect(await auditPage(admin, '43-organisation-filtered')).toEqual([]);
 
-    const audit = await app.db.dataSource.query(
+    const audit = await suite.app.db.dataSource.query(
       `SELECT action FROM admin_audit_log WHERE entity = 'org_unit' ORDER BY at, id`,
     );
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['create', 'change', 'close']);
-    expect(browser.errors).toEqual([]);
+    expect(suite.browser.errors).toEqual([]);
   });
 });
