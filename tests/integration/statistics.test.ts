@@ -352,7 +352,7 @@ describe('statistics on a known history', () => {
       'Månad',
       'Division',
       'Inskickade ärenden',
-      'Undantagna genom dispens',
+      'Varav generellt undantagna',
     ]);
     const rows = lines.slice(1).map((l) => l.split(';'));
     expect(rows.every((r) => r.length === header.length)).toBe(true);

@@ -256,7 +256,7 @@ export const en: typeof sv = {
     submittedInReview: 'Next step: {{stage}}, due {{due}}. You will be notified when it has been reviewed.',
     submittedWithoutReview: {
       not_required: 'No review period covers this kind of request today, so no special review is required.',
-      exempted: 'The request is covered by a standing exemption and needs no special review.',
+      exempted: 'The request is covered by a general exemption and needs no special review.',
     },
     currentStage: 'Current step: {{stage}}.',
     dueBy: 'Due:',

@@ -258,7 +258,7 @@ export const sv = {
     submittedWithoutReview: {
       not_required:
         'Ingen prövningsperiod gäller i dag för den här typen av ärende, så ingen särskild prövning krävs.',
-      exempted: 'Begäran omfattas av en gällande dispens och behöver ingen särskild prövning.',
+      exempted: 'Begäran omfattas av ett generellt undantag och behöver ingen särskild prövning.',
     },
     currentStage: 'Aktuellt steg: {{stage}}.',
     dueBy: 'Tidsfrist:',
