@@ -13,7 +13,9 @@ export const exemptionSchema = z.object({
     .describe('Empty: every occupational category'),
   validFrom: calendarDate,
   validTo: calendarDate,
-  costCeilingSek: kronor.nullable().describe('Null only on exemptions recorded before a ceiling was required: they cover nothing'),
+  costCeilingSek: kronor
+    .nullable()
+    .describe('Null only on exemptions recorded before a ceiling was required: they cover nothing'),
   reason: text,
   decisionBody: text.describe('Who decided it: the board or the regiondirektör'),
   decisionRef: text,

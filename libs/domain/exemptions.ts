@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { addCalendarDays } from './calendar';
 import type { Actor } from './decision-rules';
-import { OCCUPATIONAL_CATEGORIES, REQUEST_KINDS, type OccupationalCategory, type RequestKind, type Role } from './enums';
+import {
+  OCCUPATIONAL_CATEGORIES,
+  REQUEST_KINDS,
+  type OccupationalCategory,
+  type RequestKind,
+  type Role,
+} from './enums';
 import { DomainError } from './errors';
 import type { ReviewPeriod } from './review-periods';
 import { isoDate, zodProblems } from './schema-parts';
@@ -103,11 +109,15 @@ export function parseNewExemption(body: unknown, periods: ReviewPeriod[], today:
   const e = parsed.data;
   const problems: { field: string; message: string }[] = [];
   if (e.decidedOn > today) problems.push({ field: 'decidedOn', message: 'must not be after today' });
-  if (e.validFrom < e.decidedOn) problems.push({ field: 'validFrom', message: 'must not be before decidedOn' });
+  if (e.validFrom < e.decidedOn)
+    problems.push({ field: 'validFrom', message: 'must not be before decidedOn' });
   if (e.validTo < e.validFrom) problems.push({ field: 'validTo', message: 'must not be before validFrom' });
   const end = regimeEnd(periods, e.kind, e.validFrom);
   if (end === undefined) {
-    problems.push({ field: 'validFrom', message: `no review period of kind ${e.kind} is in force on this day` });
+    problems.push({
+      field: 'validFrom',
+      message: `no review period of kind ${e.kind} is in force on this day`,
+    });
   } else if (e.validTo > end) {
     problems.push({ field: 'validTo', message: `must be on or before ${end}, when the review period ends` });
   }

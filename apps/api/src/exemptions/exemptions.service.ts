@@ -25,7 +25,10 @@ import { pageFromRows } from '../common/paging';
 
 const today = () => stockholmDate(new Date());
 
-const answerOf = <R extends ExemptionRow>(row: R, on: string) => ({ ...row, status: exemptionStatus(row, on) });
+const answerOf = <R extends ExemptionRow>(row: R, on: string) => ({
+  ...row,
+  status: exemptionStatus(row, on),
+});
 
 @Injectable()
 export class ExemptionsService {
