@@ -21,6 +21,9 @@ export class ExemptionDecisions1764140000000 implements MigrationInterface {
     );
     await queryRunner.query(`ALTER TABLE "exemptions" RENAME COLUMN "granted_by" TO "recorded_by"`);
     await queryRunner.query(
+      `ALTER TABLE "exemptions" RENAME CONSTRAINT "FK_d88a4076ca252d7445642c896ec" TO "FK_7eb31a9990f01b1af7c93a2e259"`,
+    );
+    await queryRunner.query(
       `UPDATE "exemptions" SET "decision_body" = $1, "decided_on" = ("created_at" AT TIME ZONE ${STOCKHOLM})::date`,
       [UNKNOWN_BODY],
     );
@@ -61,6 +64,9 @@ export class ExemptionDecisions1764140000000 implements MigrationInterface {
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "stats_rollups" DROP COLUMN "exempted_cost"`);
+    await queryRunner.query(
+      `ALTER TABLE "exemptions" RENAME CONSTRAINT "FK_7eb31a9990f01b1af7c93a2e259" TO "FK_d88a4076ca252d7445642c896ec"`,
+    );
     await queryRunner.query(`ALTER TABLE "exemptions" RENAME COLUMN "recorded_by" TO "granted_by"`);
     await queryRunner.query(
       `ALTER TABLE "exemptions" DROP COLUMN "decision_body", DROP COLUMN "decided_on", DROP COLUMN "revoked_on", DROP COLUMN "revoke_reason"`,
