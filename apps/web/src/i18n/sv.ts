@@ -370,7 +370,8 @@ export const sv = {
     reason: 'Skäl för avslag',
     reasonHint: 'Krävs. Visas för den som skickade in begäran.',
     questions: 'Frågor till den som skickade in begäran',
-    questionsHint: 'Krävs. Skriv vad som behöver kompletteras; den som skickade in begäran har 10 arbetsdagar på sig.',
+    questionsHint:
+      'Krävs. Skriv vad som behöver kompletteras; den som skickade in begäran har 10 arbetsdagar på sig.',
     conditions: 'Villkor',
     conditionsHint: 'Till exempel ”Anställningen får gälla längst till 31 december”.',
     approvedPeriodTo: 'Förkortad period, till och med',
