@@ -71,6 +71,16 @@ describe('general exemptions, in a real browser', () => {
     await requester.getByText(/Undantagen enligt HSN\/77\/2026 § 12 \(Hälso- och sjukvårdsnämnden/).waitFor();
     expect(await auditPage(requester, '42-request-exempted')).toEqual([]);
 
+    // The statistics count it, with its cost, and say how many of the requests were exempted.
+    await exec.goto(`${app.baseUrl}/stats`);
+    await exec.getByRole('heading', { name: 'Statistik' }).waitFor();
+    const submitted = exec.locator('.figure').filter({ hasText: 'Inskickade ärenden' });
+    await expect(submitted.locator('.value').textContent()).resolves.toBe('1');
+    const exempted = exec.locator('.figure').filter({ hasText: 'Varav generellt undantagna' });
+    await expect(exempted.locator('.value').textContent()).resolves.toBe('1');
+    await exempted.getByText(/Begärd kostnad: 450\s000\skr/).waitFor();
+    await exec.goBack();
+
     // Revoked early from today, it covers no later request.
     await row.getByRole('button', { name: /^Återkalla/ }).click();
     const revoke = exec.getByRole('form', { name: 'Återkalla undantaget' });

@@ -689,6 +689,8 @@ export const en: typeof sv = {
     category: 'Occupational category',
     allCategories: 'All categories',
     submitted: 'Requests submitted',
+    exempted: 'Of which under a general exemption',
+    exemptedCost: 'Requested cost: {{value}}',
     decidedCount_one: '{{count}} decided',
     decidedCount_other: '{{count}} decided',
     approvalRate: 'Approval rate',

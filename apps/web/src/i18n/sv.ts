@@ -694,6 +694,8 @@ export const sv = {
     category: 'Yrkeskategori',
     allCategories: 'Alla yrkeskategorier',
     submitted: 'Inskickade ärenden',
+    exempted: 'Varav generellt undantagna',
+    exemptedCost: 'Begärd kostnad: {{value}}',
     decidedCount_one: '{{count}} avgjort',
     decidedCount_other: '{{count}} avgjorda',
     approvalRate: 'Andel beviljade',
