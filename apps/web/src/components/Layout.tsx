@@ -19,6 +19,7 @@ const NAV: NavItem[] = [
   { to: '/stats', label: 'nav.stats', roles: ['director', 'executive'] },
   { to: '/periods', label: 'nav.periods', roles: ['admin', 'executive'] },
   { to: '/admin/organisation', label: 'nav.organisation', roles: ['admin'] },
+  { to: '/exemptions', label: 'nav.exemptions', roles: ['director', 'executive', 'admin'] },
   { to: '/out-of-office', label: 'nav.outOfOffice', roles: REVIEWER_ROLES },
   { to: '/admin/people', label: 'nav.people', roles: ['admin'] },
   { to: '/admin/audit', label: 'nav.audit', roles: ['admin'] },
