@@ -28,6 +28,16 @@ export const ROLE: Record<Role, string> = {
   admin: 'administratör',
 };
 
+/** Each role in the definite form, for running text. */
+export const ROLE_DEFINITE: Record<Role, string> = {
+  requester: 'enhetschefen',
+  hr_reviewer: 'HR-partnern',
+  hr_lead: 'HR-chefen',
+  director: 'divisionschefen',
+  executive: 'hälso- och sjukvårdsdirektören',
+  admin: 'administratören',
+};
+
 export const CATEGORY: Record<OccupationalCategory, string> = {
   physician: 'läkare',
   nurse: 'sjuksköterska',
@@ -51,9 +61,11 @@ export const CATEGORY: Record<OccupationalCategory, string> = {
 
 export const LABELS_SV: DomainLabels = {
   role: mapValues(ROLE, capitalised),
+  roleInText: ROLE_DEFINITE,
   kind: mapValues(KIND, (k) => k.noun),
   kindPlural: mapValues(KIND, (k) => capitalised(k.plural)),
   stage: mapValues(STAGE, (s) => capitalised(s.name)),
+  stageInText: mapValues(STAGE, (s) => s.name),
   category: mapValues(CATEGORY, capitalised),
   status: {
     in_review: 'Under prövning',
@@ -63,7 +75,7 @@ export const LABELS_SV: DomainLabels = {
     rejected: 'Avslagen',
     withdrawn: 'Återtagen',
     not_required: 'Ingen prövning krävs',
-    exempted: 'Undantagen genom dispens',
+    exempted: 'Generellt undantagen',
   },
   withdrawnAs: { by_requester: 'Återtagen', not_completed: 'Avslutad – ej kompletterad' },
   outcome: {
@@ -71,6 +83,12 @@ export const LABELS_SV: DomainLabels = {
     approve_with_conditions: 'Bevilja med villkor',
     reject: 'Avslå',
     return: 'Skicka tillbaka för komplettering',
+  },
+  outcomeDone: {
+    approve: 'beviljat',
+    approve_with_conditions: 'beviljat med villkor',
+    reject: 'avslaget',
+    return: 'skickat tillbaka för komplettering',
   },
   stageOutcome: {
     approve: 'Tillstyrkt',
@@ -119,7 +137,7 @@ export const LABELS_SV: DomainLabels = {
     requester_needed: 'Ett ärende behöver en ny beställare',
     requester_assigned: 'Ett ärende har flyttats till dig som beställare',
     period_ending: 'En prövningsperiod upphör snart utan beslutad förlängning',
-    exemption_ending: 'En dispens upphör snart',
+    exemption_ending: 'Ett generellt undantag upphör snart',
   },
   decisionEvent: {
     approve: '{{stage}}: tillstyrkt.',

@@ -308,42 +308,57 @@ describe('real responses match the document', () => {
     ).toBe(422);
   });
 
-  it('for exemptions', async () => {
-    const granted = await call('post', '/api/v1/exemptions', {
-      as: 'div.somatik',
-      body: {
-        scopeUnitId: units.get('SOM'),
-        kind: 'agency_call_off',
-        occupationalCategories: ['physician'],
-        validFrom: '2031-01-01',
-        validTo: '2031-12-31',
-        costCeilingSek: 100_000,
-        reason: 'Sommarbemanning',
-        decisionRef: 'DIR/2030/1',
-      },
-    });
+  it('for exemptions, and the request one covered', async () => {
+    const decision = {
+      decisionBody: 'Hälso- och sjukvårdsnämnden',
+      decisionRef: 'HSN/12/2026 § 3',
+      decidedOn: today,
+    };
+    const body = {
+      scopeUnitId: units.get('SOM'),
+      kind: 'hire',
+      occupationalCategories: ['psychologist'],
+      validFrom: today,
+      validTo: '2098-12-31',
+      costCeilingSek: 10_000_000,
+      reason: 'Psykologbemanning',
+      ...decision,
+    };
+    const granted = await call('post', '/api/v1/exemptions', { as: 'hsdir', body });
     expect(granted.status).toBe(201);
+    const covered = await call('post', '/api/v1/requests', {
+      as: 'chef.akuten',
+      body: aHireBody(units.get('SOM-AKUT')!, { occupationalCategory: 'psychologist' }),
+    });
+    expect(covered.body).toMatchObject({ status: 'exempted', exemptionId: granted.body.id });
+    const detail = await call('get', `/api/v1/requests/${covered.body.id}`, { as: 'chef.akuten' });
+    expect(detail.body.exemption).toMatchObject(decision);
     const noUnit = await call('post', '/api/v1/exemptions', {
-      as: 'hsdir',
-      body: {
-        scopeUnitId: MISSING,
-        kind: 'hire',
-        validFrom: '2031-01-01',
-        validTo: '2031-12-31',
-        costCeilingSek: 1,
-        reason: 'x',
-        decisionRef: 'x',
-      },
+      as: 'admin',
+      body: { ...body, scopeUnitId: MISSING },
     });
     expect(noUnit.status).toBe(422);
+    const tooLong = await call('post', '/api/v1/exemptions', {
+      as: 'admin',
+      body: { ...body, validTo: '2100-01-01' },
+    });
+    expect(tooLong.status).toBe(400);
     expect((await call('get', '/api/v1/exemptions', { as: 'admin' })).body.items).toHaveLength(1);
-    const revoked = await call('post', `/api/v1/exemptions/${granted.body.id}/revoke`, { as: 'div.somatik' });
+    expect((await call('get', '/api/v1/exemptions', { as: 'div.somatik' })).status).toBe(200);
+    const revocation = { reason: 'Upphävt', revokedOn: today };
+    const revoked = await call('post', `/api/v1/exemptions/${granted.body.id}/revoke`, {
+      as: 'admin',
+      body: revocation,
+    });
     expect(revoked.status).toBe(201);
-    expect(revoked.body.revokedAt).not.toBeNull();
-    expect((await call('post', `/api/v1/exemptions/${granted.body.id}/revoke`, { as: 'hsdir' })).status).toBe(
-      409,
+    expect(revoked.body).toMatchObject({ status: 'revoked', revokedOn: today });
+    const again = { as: 'hsdir', body: revocation };
+    expect((await call('post', `/api/v1/exemptions/${granted.body.id}/revoke`, again)).status).toBe(409);
+    expect((await call('post', `/api/v1/exemptions/${MISSING}/revoke`, again)).status).toBe(404);
+    expect((await call('post', `/api/v1/exemptions/${MISSING}/revoke`, { ...again, body: {} })).status).toBe(
+      404,
     );
-    expect((await call('post', `/api/v1/exemptions/${MISSING}/revoke`, { as: 'hsdir' })).status).toBe(404);
+    expect((await call('post', '/api/v1/exemptions', { as: 'div.somatik', body: {} })).status).toBe(403);
     expect((await call('get', '/api/v1/exemptions', { as: 'chef.akuten' })).status).toBe(403);
   });
 
@@ -636,6 +651,35 @@ describe('real responses match the document', () => {
       ).status,
     ).toBe(404);
     await t.db.dataSource.query(role, [null]);
+  });
+
+  it('for the organisation as the admin keeps it', async () => {
+    expect((await call('get', '/api/v1/org/units?status=all', { as: 'chef.akuten' })).status).toBe(200);
+    expect((await call('get', '/api/v1/org/units?status=x', { as: 'chef.akuten' })).status).toBe(400);
+    const som = (await t.db.dataSource.query(`SELECT id FROM org_units WHERE code = 'SOM'`))[0].id;
+    const created = await call('post', '/api/v1/admin/org-units', {
+      as: 'admin',
+      body: { code: 'SOM-OAPI', name: 'Dokumenterad enhet', level: 'unit', parentId: som, budgetSek: 1000 },
+    });
+    expect(created.status).toBe(201);
+    const at = `/api/v1/admin/org-units/${created.body.id}`;
+    expect((await call('patch', at, { as: 'admin', body: { name: 'Omdöpt' } })).status).toBe(200);
+    expect((await call('patch', at, { as: 'admin', body: { parentId: created.body.id } })).status).toBe(422);
+    expect(
+      (await call('patch', '/api/v1/admin/org-units/x', { as: 'admin', body: { name: 'y' } })).status,
+    ).toBe(400);
+    const missing = '/api/v1/admin/org-units/00000000-0000-4000-8000-000000000000';
+    expect((await call('patch', missing, { as: 'admin', body: { name: 'y' } })).status).toBe(404);
+    expect((await call('post', `${at}/close`, { as: 'admin', body: { validTo: '2099-12-31' } })).status).toBe(
+      200,
+    );
+    expect((await call('post', `${missing}/close`, { as: 'admin', body: { validTo: today } })).status).toBe(
+      404,
+    );
+    expect((await call('get', '/api/v1/admin/org-units?status=closed&q=oapi', { as: 'admin' })).status).toBe(
+      200,
+    );
+    expect((await call('get', '/api/v1/admin/org-units', { as: 'hrchef' })).status).toBe(403);
   });
 
   it('for health and metrics', async () => {

@@ -14,6 +14,8 @@ import { InboxPage } from './pages/InboxPage';
 import { ReviewPage } from './pages/ReviewPage';
 import { ReviewPeriodsPage } from './pages/ReviewPeriodsPage';
 import { RouteVersionsPage } from './pages/RouteVersionsPage';
+import { OrganisationPage } from './pages/OrganisationPage';
+import { ExemptionsPage } from './pages/ExemptionsPage';
 import { OutOfOfficePage } from './pages/OutOfOfficePage';
 import { OrgImportPage } from './pages/OrgImportPage';
 import { StatsPage } from './pages/StatsPage';
@@ -115,6 +117,14 @@ export function App() {
           }
         />
         <Route
+          path="/exemptions"
+          element={
+            <Guard roles={['director', 'executive', 'admin']}>
+              <ExemptionsPage />
+            </Guard>
+          }
+        />
+        <Route
           path="/admin/routes"
           element={
             <Guard roles={['admin']}>
@@ -151,6 +161,7 @@ export function App() {
             ['/admin/people', <PeopleAdminPage />],
             ['/admin/people/:id', <PersonPage />],
             ['/admin/audit', <AdminAuditPage />],
+            ['/admin/organisation', <OrganisationPage />],
           ] as const
         ).map(([path, page]) => (
           <Route key={path} path={path} element={<Guard roles={['admin']}>{page}</Guard>} />

@@ -1,6 +1,7 @@
 import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/ability';
 import type { RoleGrant } from '@domain/decision-rules';
 import { REVIEWER_ROLES, type Role } from '@domain/enums';
+import { EXEMPTION_RECORDING_ROLES } from '@domain/exemptions';
 
 /**
  * Who may do what, in one place (CASL). Endpoints declare the action and subject they need (@Can); services ask the
@@ -73,13 +74,15 @@ export function abilityFor(grants: RoleGrant[]): AppAbility {
   // A leaver's requests go to another requester of the unit by the HR lead's choice (which ones: LeaversService).
   if (has('hr_lead')) can('change_requester', 'Request');
   if (has('director', 'executive')) {
-    can(['read', 'create', 'revoke'], 'Exemption');
-    // Which divisions a director sees is the statistics service's scope rule, not a condition here.
-    can('read', 'Statistics');
+    // A director reads their division's exemptions; which divisions is ExemptionsService's and the statistics'
+    // scope rule, not a condition here.
+    can('read', ['Exemption', 'Statistics']);
   }
+  // General exemptions are recorded on a decision of the board or the regiondirektör, and revoked, only by these.
+  if (has(...EXEMPTION_RECORDING_ROLES)) can(['read', 'create', 'revoke'], 'Exemption');
   if (has('admin')) {
     can(['create', 'extend'], 'ReviewPeriod');
-    can('read', ['Exemption', 'Delegation', 'User']);
+    can('read', ['Delegation', 'User']);
     // Reading Temporal histories in clear (the codec endpoint) is an operator's task.
     can(['decode', 'encode'], 'TemporalPayload');
     can('administer', 'Organisation');

@@ -180,6 +180,7 @@ export class RequestsService {
     const stages = await this.stages.ofRequest(id);
     const decisions = await this.decisions.ofRequest(id);
     const open = stages.find((s) => s.closedAt === null);
+    const exemption = row.exemptionId ? await this.exemptions.decisionOf(row.exemptionId) : null;
     return {
       ...summaryOf(row),
       ...row.payload,
@@ -188,6 +189,7 @@ export class RequestsService {
         : null,
       stages,
       decisions,
+      exemption,
     };
   }
 

@@ -13,7 +13,7 @@ export const FIELD_MESSAGE_PATTERNS: [RegExp, string][] = [
   [/^must be deciding: /, 'fieldMessage.mustDecide'],
   [/^can never hold: /, 'fieldMessage.neverHolds'],
   [/^has the same role and scope as stage (?<n>\d+);/, 'fieldMessage.sameRoleScope'],
-  [/^must be today \((?<today>[\d-]+)\) or later$/, 'fieldMessage.notBeforeToday'],
+  [/^must be today \((?<today>[\d-]+)\) or later$/, 'fieldMessage.notBeforeTodayDate'],
   [/^must be after (?<date>[\d-]+), the start of the latest published version$/, 'fieldMessage.afterLatest'],
   [/^is required$/, 'fieldMessage.required'],
   [/^Required$/, 'fieldMessage.required'],
@@ -29,6 +29,15 @@ export const FIELD_MESSAGE_PATTERNS: [RegExp, string][] = [
   [/^must be after startDate$/, 'fieldMessage.afterStart'],
   [/^must not be before periodFrom$/, 'fieldMessage.notBeforeFrom'],
   [/^must not be before validFrom$/, 'fieldMessage.notBeforeFrom'],
+  // General exemptions (libs/domain/exemptions).
+  [/^must be on or before (?<date>[\d-]+), when the review period ends$/, 'fieldMessage.exemptionEnd'],
+  [/^no review period of kind [a-z_]+ is in force on this day$/, 'fieldMessage.noPeriod'],
+  [/^must not be after today$/, 'fieldMessage.notFuture'],
+  [/^must not be before today$/, 'fieldMessage.notBeforeToday'],
+  [/^must not be before decidedOn$/, 'fieldMessage.notBeforeDecision'],
+  [/^must be on or before (?<date>[\d-]+): the exemption ends anyway$/, 'fieldMessage.revokeEnd'],
+  [/^must be a division or unit id \(uuid\)$/, 'fieldMessage.choose'],
+  [/^is not a known division or unit$/, 'fieldMessage.unknownUnit'],
   [/^must not be in the past \(today is (?<today>[\d-]+)\)$/, 'fieldMessage.notPast'],
   [/^must be at most (?<max>\d+) characters$/, 'fieldMessage.tooLong'],
   [/^must be at most (?<max>\d+) hours$/, 'fieldMessage.tooManyHours'],
@@ -92,6 +101,23 @@ export const FIELD_MESSAGE_PATTERNS: [RegExp, string][] = [
     /^"(?<value>.*)" is already the username of a user without this employee id; give that user the id or choose another$/,
     'fieldMessage.importUsernameTaken',
   ],
+  // The organisation's tree as the admin page changes it (libs/domain/org-tree); the import's words above are shared.
+  [/^must be a whole number of kronor$/, 'fieldMessage.wholeKronor'],
+  [/^must be the id of a division$/, 'fieldMessage.choose'],
+  [/^is before today \((?<today>[\d-]+)\)$/, 'fieldMessage.notPast'],
+  [/^must not be negative$/, 'orgAdmin.message.negative'],
+  [/^must be 1–64 letters, digits or - _ \. \/$/, 'orgAdmin.message.code'],
+  [/^a unit needs its division$/, 'orgAdmin.message.unitParent'],
+  [/^the parent is a unit, not a division$/, 'orgAdmin.message.parentIsUnit'],
+  [/^the parent is no unit in the organisation$/, 'orgAdmin.message.parentUnknown'],
+  [/^would make the unit its own parent$/, 'orgAdmin.message.cycle'],
+  [/^"(?<code>.+)" is already the code of another unit$/, 'orgAdmin.message.codeTaken'],
+  [/^must be on or before (?<date>[\d-]+), when the division closes$/, 'orgAdmin.message.divisionCloses'],
+  [
+    /^the division has units open after (?<date>[\d-]+): (?<codes>.+); close them first$/,
+    'orgAdmin.message.unitsOpen',
+  ],
+  [/^the unit is already closed \(last day (?<date>[\d-]+)\)$/, 'orgAdmin.message.alreadyClosed'],
 ];
 
 /** The translation key and its values for an English message, or undefined for one shown as written. */

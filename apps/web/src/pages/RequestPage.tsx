@@ -50,16 +50,25 @@ export function RequestPage() {
           <p>
             {r.currentStage
               ? t('request.submittedInReview', {
-                  stage: t(`stage.${r.currentStage.name}`),
+                  stage: t(`stageInText.${r.currentStage.name}`),
                   due: f.dateTime(r.currentStage.dueAt),
                 })
               : t(`request.submittedWithoutReview.${r.status}`, { defaultValue: '' })}
           </p>
         </div>
       )}
+      {r.exemption && (
+        <p className="exempted-by">
+          {t('request.exemptedBy', {
+            ref: r.exemption.decisionRef,
+            body: r.exemption.decisionBody,
+            date: f.date(r.exemption.decidedOn),
+          })}
+        </p>
+      )}
       {r.currentStage && (
         <p className="current-stage">
-          {t('request.currentStage', { stage: t(`stage.${r.currentStage.name}`) })} {t('request.dueBy')}{' '}
+          {t('request.currentStage', { stage: t(`stageInText.${r.currentStage.name}`) })} {t('request.dueBy')}{' '}
           <DueTime dueAt={r.currentStage.dueAt} />
         </p>
       )}

@@ -90,7 +90,7 @@ export function RoutePreviewPanel({ version, disabled }: { version: number; disa
           {t(`routes.previewSentence.${kind}`, {
             stages: result.stages
               .map((s, i) => {
-                const words = t(`routes.stageInText.${s.name}`, s.name);
+                const words = t(`stageInText.${s.name}`, s.name);
                 const who =
                   s.mode === 'recommending' ? ` (${t('routes.modeName.recommending').toLowerCase()})` : '';
                 return `${i === 0 ? words.charAt(0).toUpperCase() + words.slice(1) : words}${who}`;
