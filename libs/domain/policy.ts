@@ -102,6 +102,43 @@ export const POLICY_V1: RoutingPolicy = {
   hireApprovalValidDays: 90,
 };
 
+/**
+ * The route a new region starts from (domain.md "Roles"): HR recommends (tillstyrker or avstyrker), the division
+ * director decides, and the executive decides a new permanent position. Code, not a registered version: a region
+ * publishes it as one of its own route versions (with its number, date and decision reference).
+ */
+export function recommendingRoute(version: number): RoutingPolicy {
+  const recommending = (stage: StagePolicy): StagePolicy =>
+    stage.role === 'hr_reviewer' ? { ...stage, mode: 'recommending' } : { ...stage, mode: 'deciding' };
+  return {
+    ...POLICY_V1,
+    version,
+    routes: {
+      hire: POLICY_V1.routes.hire.map(recommending),
+      agency_call_off: POLICY_V1.routes.agency_call_off.map(recommending),
+    },
+  };
+}
+
+/**
+ * The last stage of a route decides: a recommendation goes to a stage that decides, so a route that could end
+ * with a recommending stage would leave a request with nobody to decide it. A stage can end the route when every
+ * stage after it is conditional (`when`) and may be skipped; each such stage must decide. Returns the indexes of
+ * the stages that break the rule (none: the route is sound), for a validator to name them.
+ */
+export function stagesEndingUndecided(stages: readonly Pick<StagePolicy, 'mode' | 'when'>[]): number[] {
+  const bad: number[] = [];
+  for (let i = stages.length - 1; i >= 0; i -= 1) {
+    if ((stages[i].mode ?? 'deciding') !== 'deciding') bad.push(i);
+    // Stages before an unconditional one never end the route.
+    if (stages[i].when === undefined) break;
+  }
+  return bad.reverse();
+}
+
+export const lastStageDecides = (stages: readonly Pick<StagePolicy, 'mode' | 'when'>[]): boolean =>
+  stages.length > 0 && stagesEndingUndecided(stages).length === 0;
+
 const POLICIES: Record<number, RoutingPolicy> = { 1: POLICY_V1 };
 export const CURRENT_POLICY_VERSION = 1;
 

@@ -2,7 +2,10 @@ import {
   CURRENT_POLICY_VERSION,
   POLICY_V1,
   decidingLevels,
+  lastStageDecides,
   planRoute,
+  recommendingRoute,
+  stagesEndingUndecided,
   policyFor,
   routeOnResubmission,
   type RouteSubject,
@@ -258,5 +261,39 @@ describe('decidingLevels', () => {
 
   it('a stage without escalations is decided by its own role only', () => {
     expect(decidingLevels(executiveDecision, 3)).toEqual([{ role: 'executive', scope: 'region' }]);
+  });
+});
+
+describe('recommending stages', () => {
+  const plan = (subject: Partial<RouteSubject> & Pick<RouteSubject, 'kind'>) =>
+    planRoute(recommendingRoute(2), { newPermanentPosition: false, urgent: false, ...subject }).map(
+      (s) => `${s.name}:${s.mode}`,
+    );
+
+  it('the route for new regions: HR recommends, the director decides, the executive a new permanent position', () => {
+    expect(plan({ kind: 'hire' })).toEqual(['hr_review:recommending', 'director_decision:deciding']);
+    expect(plan({ kind: 'hire', newPermanentPosition: true })).toEqual([
+      'hr_review:recommending',
+      'director_decision:deciding',
+      'executive_decision:deciding',
+    ]);
+    expect(plan({ kind: 'agency_call_off' })).toEqual(['staffing_review:recommending', 'director_decision:deciding']);
+    expect(recommendingRoute(2).version).toBe(2);
+  });
+
+  it('version 1 decides at every stage', () => {
+    expect(planRoute(POLICY_V1, aHire()).every((s) => s.mode === 'deciding')).toBe(true);
+  });
+
+  it('the last stage of a route decides, also when the conditional stages after it are skipped', () => {
+    expect(lastStageDecides(recommendingRoute(2).routes.hire)).toBe(true);
+    expect(lastStageDecides(POLICY_V1.routes.agency_call_off)).toBe(true);
+    expect(lastStageDecides([{ mode: 'deciding' }, { mode: 'recommending' }])).toBe(false);
+    expect(stagesEndingUndecided([{ mode: 'deciding' }, { mode: 'recommending' }])).toEqual([1]);
+    // Without the new permanent position the route ends at the recommending stage.
+    expect(
+      stagesEndingUndecided([{ mode: 'recommending' }, { mode: 'deciding', when: 'new_permanent_position' }]),
+    ).toEqual([0]);
+    expect(lastStageDecides([])).toBe(false);
   });
 });
