@@ -282,7 +282,7 @@ describe('recommending stages', () => {
   });
 
   it('version 1 decides at every stage', () => {
-    expect(planRoute(POLICY_V1, aHire()).every((s) => s.mode === 'deciding')).toBe(true);
+    expect(route({ kind: 'hire', newPermanentPosition: true }).every((s) => s.mode === 'deciding')).toBe(true);
   });
 
   it('the last stage of a route decides, also when the conditional stages after it are skipped', () => {
