@@ -67,6 +67,7 @@ export class StagesRepository {
     requestId: string;
     name: string;
     round: number;
+    mode?: string;
     role: string;
     scopeUnitId: string | null;
     openedAt: string;
@@ -75,11 +76,11 @@ export class StagesRepository {
     const [row] = await many(
       this.db,
       z.object({ id: z.string() }),
-      `INSERT INTO stages (request_id, name, round, assignee_role, assignee_scope_unit_id, opened_at, due_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO stages (request_id, name, round, assignee_role, assignee_scope_unit_id, opened_at, due_at, mode)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (request_id, name, round) DO UPDATE SET name = EXCLUDED.name
        RETURNING id`,
-      [s.requestId, s.name, s.round, s.role, s.scopeUnitId, s.openedAt, s.dueAt],
+      [s.requestId, s.name, s.round, s.role, s.scopeUnitId, s.openedAt, s.dueAt, s.mode ?? 'deciding'],
     );
     return row.id;
   }
