@@ -23,6 +23,7 @@ const stageRow = z.object({
   escalationLevel: z.number().int(),
   closedAt: timestamp.nullable(),
   outcome: z.enum([...OUTCOMES, 'withdrawn']).nullable(),
+  mode: z.enum(['deciding', 'recommending']),
 });
 
 const openStageRow = z.object({
@@ -127,7 +128,7 @@ export class StagesRepository {
       stageRow,
       `SELECT id, name, round, assignee_role AS "assigneeRole", assignee_scope_unit_id AS "assigneeScopeUnitId",
               opened_at AS "openedAt", due_at AS "dueAt", escalation_level AS "escalationLevel",
-              closed_at AS "closedAt", outcome
+              closed_at AS "closedAt", outcome, mode
          FROM stages WHERE request_id = $1 ORDER BY opened_at, round`,
       [requestId],
     );

@@ -10,7 +10,7 @@ import { stockholmDate } from '@domain/calendar';
 import { parseDecisionInput } from '@domain/decision-input';
 import { DomainError } from '@domain/errors';
 import { CURRENT_POLICY_VERSION } from '@domain/policy';
-import { isOpen, mayHappen, statusOnSubmission } from '@domain/review-state';
+import { isOpen, isRecommendation, mayHappen, outcomesFor, statusOnSubmission } from '@domain/review-state';
 import { changedFields, parseRequestInput, requestCostSek } from '@domain/request-input';
 import type { ReviewState } from '@workflows/types';
 import { pageOf } from '@contracts/paging';
@@ -180,10 +180,17 @@ export class RequestsService {
       ...summaryOf(row),
       ...row.payload,
       currentStage: open
-        ? { name: open.name, dueAt: open.dueAt, escalationLevel: open.escalationLevel }
+        ? {
+            name: open.name,
+            dueAt: open.dueAt,
+            escalationLevel: open.escalationLevel,
+            mode: open.mode,
+            outcomes: outcomesFor(open.mode),
+          }
         : null,
       stages,
       decisions,
+      recommendations: decisions.filter((d) => isRecommendation(d.outcome)),
     };
   }
 

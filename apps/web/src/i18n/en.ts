@@ -352,6 +352,9 @@ export const en: typeof sv = {
     totalCost: 'Estimated cost',
     stageDue: 'Deadline for {{stage}}',
     nothingOpen: 'No stage is waiting for a decision (status: {{status}}).',
+    recommendationsTitle: 'Recommendations',
+    recommendationsIntro: 'Earlier stages have given their recommendation. You decide, and may decide against it.',
+    recommendationBy: '{{stage}}: {{outcome}} by {{name}}, {{at}}',
   },
   decision: {
     title: 'Decision: {{stage}}',
@@ -369,6 +372,10 @@ export const en: typeof sv = {
     approvedCostSek: 'Lower cost (SEK)',
     approvedCostSekHint: 'Leave empty to approve the whole cost.',
     submit: 'Record decision',
+    recommendTitle: 'Recommendation: {{stage}}',
+    recommendReason: 'Reason for recommending rejection',
+    recommendReasonHint: 'Required. Shown to the decision-maker and to the requester.',
+    recommendSubmit: 'Record recommendation',
   },
   reassign: {
     title: 'Hand over to another reviewer',

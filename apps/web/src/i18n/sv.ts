@@ -353,6 +353,9 @@ export const sv = {
     totalCost: 'Beräknad kostnad',
     stageDue: 'Tidsfrist för {{stage}}',
     nothingOpen: 'Inget steg väntar på beslut (status: {{status}}).',
+    recommendationsTitle: 'Yttranden',
+    recommendationsIntro: 'Tidigare steg har yttrat sig. Du beslutar själv och kan besluta mot ett yttrande.',
+    recommendationBy: '{{stage}}: {{outcome}} av {{name}}, {{at}}',
   },
   decision: {
     title: 'Beslut: {{stage}}',
@@ -370,6 +373,10 @@ export const sv = {
     approvedCostSek: 'Sänkt kostnad (kr)',
     approvedCostSekHint: 'Lämna tomt för att bevilja hela kostnaden.',
     submit: 'Registrera beslut',
+    recommendTitle: 'Yttrande: {{stage}}',
+    recommendReason: 'Skäl för avstyrkan',
+    recommendReasonHint: 'Krävs. Visas för den som beslutar och för den som skickade in begäran.',
+    recommendSubmit: 'Registrera yttrande',
   },
   reassign: {
     title: 'Lämna över till annan granskare',
