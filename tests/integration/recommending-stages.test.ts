@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { RequestsRepository } from '@db/repositories/requests.repository';
+import { stockholmDate } from '@domain/calendar';
+import { recommendingRoute } from '@domain/policy';
+import { parseRequestInput, requestCostSek } from '@domain/request-input';
+import { reviewWorkflowId } from '@temporal-lib/task-queue';
+import { submitUpdate } from '@workflows/messages';
+import { staffingReviewWorkflow } from '@workflows/staffing-review.workflow';
+import { reviewInputOf } from '../../apps/api/src/requests/review-input';
+import { startTestApp, type TestApp } from '../support/app';
+import { aHireBody, bearer, unitIdsByCode } from '../support/http-fixtures';
+
+jest.setTimeout(120_000);
+
+let t: TestApp;
+let units: Map<string, string>;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  units = await unitIdsByCode(t);
+});
+afterAll(() => t?.stop());
+
+/**
+ * A request on the route for new regions (HR recommends, the director decides). Until route versions are
+ * published from the product, the API submits on version 1; this records the request as the API does and starts
+ * its review with the recommending route in the input, as the API will once it sends the version in force.
+ */
+async function submitOnRecommendingRoute(): Promise<string> {
+  const [requester] = await t.db.dataSource.query(`SELECT id FROM users WHERE username = 'chef.akuten'`);
+  const input = parseRequestInput(aHireBody(units.get('SOM-AKUT')!), stockholmDate(new Date()));
+  const row = await t.db.dataSource.transaction((db) =>
+    new RequestsRepository(db).insertSubmitted({
+      id: randomUUID(),
+      kind: 'hire',
+      unitId: units.get('SOM-AKUT')!,
+      divisionId: units.get('SOM')!,
+      requesterId: requester.id,
+      input,
+      costSek: requestCostSek(input),
+      status: 'in_review',
+      periodId: null,
+      exemptionId: null,
+      policyVersion: 2,
+      submittedAt: new Date(),
+      idempotencyKey: null,
+      bodyHash: randomUUID(),
+    }),
+  );
+  const handle = await t.client.workflow.start(staffingReviewWorkflow, {
+    workflowId: reviewWorkflowId(row.id),
+    taskQueue: t.config.temporal.taskQueue,
+    args: [{ ...reviewInputOf({ ...row, policyVersion: 2 }), policy: recommendingRoute(2) }],
+  });
+  await handle.executeUpdate(submitUpdate, { args: [] });
+  return row.id;
+}
+
+const decide = async (id: string, username: string, body: Record<string, unknown>) =>
+  t.http
+    .post(`/api/v1/requests/${id}/decisions`)
+    .set(await bearer(t, username))
+    .send(body);
+const detail = async (id: string, username: string) =>
+  (await t.http.get(`/api/v1/requests/${id}`).set(await bearer(t, username)).expect(200)).body;
+
+describe('a recommending stage through the API', () => {
+  it('lets the director approve against HR’s avstyrkan, shows it to them, and keeps both in the timeline', async () => {
+    const id = await submitOnRecommendingRoute();
+    const atHr = await detail(id, 'hr.somatik');
+    expect(atHr.currentStage).toMatchObject({
+      name: 'hr_review',
+      mode: 'recommending',
+      outcomes: ['recommend_approve', 'recommend_reject', 'return'],
+    });
+
+    // A decision at a recommending stage is refused, naming the outcome; an avstyrkan needs its reason.
+    const approve = await decide(id, 'hr.somatik', { outcome: 'approve' });
+    expect(approve.status).toBe(422);
+    expect(approve.body.errors).toEqual([expect.objectContaining({ field: 'outcome' })]);
+    const noReason = await decide(id, 'hr.somatik', { outcome: 'recommend_reject' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors).toEqual([expect.objectContaining({ field: 'comment' })]);
+
+    const recommended = await decide(id, 'hr.somatik', {
+      outcome: 'recommend_reject',
+      comment: 'Budgeten räcker inte i år',
+    });
+    expect(recommended.status).toBe(201);
+    expect(recommended.body).toMatchObject({
+      outcome: 'recommend_reject',
+      status: 'in_review',
+      nextStage: { name: 'director_decision', mode: 'deciding' },
+    });
+
+    const atDirector = await detail(id, 'div.somatik');
+    expect(atDirector.currentStage).toMatchObject({
+      name: 'director_decision',
+      mode: 'deciding',
+      outcomes: ['approve', 'approve_with_conditions', 'reject', 'return'],
+    });
+    expect(atDirector.stages.map((s: { name: string; mode: string }) => [s.name, s.mode])).toEqual([
+      ['hr_review', 'recommending'],
+      ['director_decision', 'deciding'],
+    ]);
+    expect(atDirector.recommendations).toEqual([
+      expect.objectContaining({
+        stage: 'hr_review',
+        outcome: 'recommend_reject',
+        comment: 'Budgeten räcker inte i år',
+        actorName: expect.any(String),
+      }),
+    ]);
+    expect((await decide(id, 'div.somatik', { outcome: 'recommend_approve' })).status).toBe(422);
+
+    const approved = await decide(id, 'div.somatik', { outcome: 'approve', comment: 'Beviljas ändå' });
+    expect(approved.status).toBe(201);
+    expect(approved.body.status).toBe('approved');
+
+    const timeline = (
+      await t.http.get(`/api/v1/requests/${id}/timeline`).set(await bearer(t, 'chef.akuten')).expect(200)
+    ).body as { type: string; data: { stage?: string; outcome?: string; comment?: string } }[];
+    expect(timeline.filter((e) => e.type === 'decision').map((e) => [e.data.stage, e.data.outcome])).toEqual([
+      ['hr_review', 'recommend_reject'],
+      ['director_decision', 'approve'],
+    ]);
+    const final = await detail(id, 'chef.akuten');
+    expect(final).toMatchObject({ status: 'approved', currentStage: null });
+    expect(final.decisions).toHaveLength(2);
+
+    // The statistics count HR's avstyrkan apart from decisions, and the request as "avstyrkt men beviljad".
+    const today = stockholmDate(new Date());
+    const summary = (
+      await t.http
+        .get(`/api/v1/stats/summary?from=${today}&to=${today}`)
+        .set(await bearer(t, 'hsdir'))
+        .expect(200)
+    ).body;
+    expect(summary.againstRecommendation).toEqual({ approved: 1, rejected: 0 });
+    expect(summary.recommendations).toEqual({ approve: 0, reject: 1 });
+    expect(summary.stages.hr_review).toMatchObject({ recommendedRejection: 1, recommendedApproval: 0 });
+    expect(summary.decided).toMatchObject({ approved: 1, rejected: 0 });
+    expect(summary.approvalRate).toBe(1);
+  });
+});
