@@ -8,6 +8,7 @@ import { submitUpdate } from '@workflows/messages';
 import { staffingReviewWorkflow } from '@workflows/staffing-review.workflow';
 import { reviewInputOf } from '../../apps/api/src/requests/review-input';
 import { startTestApp, type TestApp } from '../support/app';
+import { historyWriter } from '../support/history';
 import { aHireBody, bearer, unitIdsByCode } from '../support/http-fixtures';
 
 jest.setTimeout(120_000);
@@ -141,5 +142,61 @@ describe('a recommending stage through the API', () => {
     expect(summary.stages.hr_review).toMatchObject({ recommendedRejection: 1, recommendedApproval: 0 });
     expect(summary.decided).toMatchObject({ approved: 1, rejected: 0 });
     expect(summary.approvalRate).toBe(1);
+  });
+});
+
+describe('statistics of recommendations', () => {
+  it('counts a request approved after an avstyrkan only while the avstyrkan stands (a later tillstyrkan replaces it)', async () => {
+    const history = historyWriter(t.db.dataSource);
+    const [requester] = await t.db.dataSource.query(`SELECT id FROM users WHERE username = 'chef.akuten'`);
+    const [hr] = await t.db.dataSource.query(`SELECT id FROM users WHERE username = 'hr.somatik'`);
+    const [director] = await t.db.dataSource.query(`SELECT id FROM users WHERE username = 'div.somatik'`);
+    const base = {
+      kind: 'hire' as const,
+      unitId: units.get('SOM-AKUT')!,
+      divisionId: units.get('SOM')!,
+      requesterId: requester.id,
+      category: 'nurse',
+      costSek: 50_000,
+    };
+    const inReview = { actorId: hr.id, status: 'in_review' as const, final: false };
+    const approved = { actorId: director.id, status: 'approved' as const, final: true };
+    const due = '2031-03-20T15:00:00Z';
+
+    // Avstyrkt, then approved: decided against the recommendation.
+    const against = await history.submit({ ...base, at: '2031-03-02T08:00:00Z' });
+    const hr1 = await against.open('hr_review', 1, '2031-03-02T08:00:00Z', due);
+    await against.decide(hr1, 'hr_review', 'recommend_reject', '2031-03-03T08:00:00Z', inReview);
+    const dir1 = await against.open('director_decision', 1, '2031-03-03T08:00:00Z', due);
+    await against.decide(dir1, 'director_decision', 'approve', '2031-03-04T08:00:00Z', approved);
+
+    // Avstyrkt, returned and changed, then tillstyrkt in the second round and approved: no longer against.
+    const superseded = await history.submit({ ...base, at: '2031-03-02T09:00:00Z' });
+    const s1 = await superseded.open('hr_review', 1, '2031-03-02T09:00:00Z', due);
+    await superseded.decide(s1, 'hr_review', 'recommend_reject', '2031-03-03T09:00:00Z', inReview);
+    const s2 = await superseded.open('director_decision', 1, '2031-03-03T09:00:00Z', due);
+    await superseded.decide(s2, 'director_decision', 'return', '2031-03-04T09:00:00Z', {
+      actorId: director.id,
+      status: 'returned',
+      final: false,
+    });
+    await superseded.resubmit('2031-03-05T09:00:00Z');
+    const s3 = await superseded.open('hr_review', 2, '2031-03-05T09:00:00Z', due);
+    await superseded.decide(s3, 'hr_review', 'recommend_approve', '2031-03-06T09:00:00Z', inReview);
+    const s4 = await superseded.open('director_decision', 2, '2031-03-06T09:00:00Z', due);
+    await superseded.decide(s4, 'director_decision', 'approve', '2031-03-09T09:00:00Z', approved);
+
+    const summary = (
+      await t.http
+        .get('/api/v1/stats/summary?from=2031-03-01&to=2031-03-31')
+        .set(await bearer(t, 'hsdir'))
+        .expect(200)
+    ).body;
+    expect(summary.againstRecommendation).toEqual({ approved: 1, rejected: 0 });
+    expect(summary.recommendations).toEqual({ approve: 1, reject: 2 });
+    // Approval rate from decisions only: two approvals, no rejection; the avstyrkan is no rejection.
+    expect(summary.decided).toMatchObject({ approved: 2, rejected: 0 });
+    expect(summary.approvalRate).toBe(1);
+    expect(summary.stages.hr_review).toMatchObject({ recommendedRejection: 2, recommendedApproval: 1 });
   });
 });
