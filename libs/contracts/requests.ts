@@ -105,7 +105,9 @@ const requestDetailBase = requestRecord.extend({
     })
     .nullable(),
   stages: z.array(stageSchema),
-  decisions: z.array(decisionSchema).describe('Every outcome recorded, recommendations included, oldest first'),
+  decisions: z
+    .array(decisionSchema)
+    .describe('Every outcome recorded, recommendations included, oldest first'),
   recommendations: z
     .array(decisionSchema)
     .describe(

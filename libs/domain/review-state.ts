@@ -89,7 +89,12 @@ export const OUTCOME_RULES = {
   },
   reject: { modes: ['deciding'], effect: 'reject', conditional: false, comment: 'reason' },
   // A recommendation is never final: the deciding stage reads it, with its reasoning, and may decide against it.
-  recommend_approve: { modes: ['recommending'], effect: 'recommend', conditional: false, comment: 'optional' },
+  recommend_approve: {
+    modes: ['recommending'],
+    effect: 'recommend',
+    conditional: false,
+    comment: 'optional',
+  },
   recommend_reject: { modes: ['recommending'], effect: 'recommend', conditional: false, comment: 'reason' },
   return: { modes: ['deciding', 'recommending'], effect: 'return', conditional: false, comment: 'questions' },
 } as const satisfies Record<Outcome, OutcomeRule>;
@@ -110,7 +115,10 @@ export function assertOffered(mode: StageMode, outcome: Outcome): void {
   if (offers(mode, outcome)) return;
   const offered = outcomesFor(mode).join(', ');
   throw new DomainError('unprocessable', `A ${mode} stage does not take ${outcome}`, [
-    { field: 'outcome', message: `this stage ${mode === 'recommending' ? 'recommends' : 'decides'}: one of ${offered}` },
+    {
+      field: 'outcome',
+      message: `this stage ${mode === 'recommending' ? 'recommends' : 'decides'}: one of ${offered}`,
+    },
   ]);
 }
 

@@ -63,7 +63,12 @@ const decide = async (id: string, username: string, body: Record<string, unknown
     .set(await bearer(t, username))
     .send(body);
 const detail = async (id: string, username: string) =>
-  (await t.http.get(`/api/v1/requests/${id}`).set(await bearer(t, username)).expect(200)).body;
+  (
+    await t.http
+      .get(`/api/v1/requests/${id}`)
+      .set(await bearer(t, username))
+      .expect(200)
+  ).body;
 
 describe('a recommending stage through the API', () => {
   it('lets the director approve against HR’s avstyrkan, shows it to them, and keeps both in the timeline', async () => {
@@ -119,7 +124,10 @@ describe('a recommending stage through the API', () => {
     expect(approved.body.status).toBe('approved');
 
     const timeline = (
-      await t.http.get(`/api/v1/requests/${id}/timeline`).set(await bearer(t, 'chef.akuten')).expect(200)
+      await t.http
+        .get(`/api/v1/requests/${id}/timeline`)
+        .set(await bearer(t, 'chef.akuten'))
+        .expect(200)
     ).body as { type: string; data: { stage?: string; outcome?: string; comment?: string } }[];
     expect(timeline.filter((e) => e.type === 'decision').map((e) => [e.data.stage, e.data.outcome])).toEqual([
       ['hr_review', 'recommend_reject'],

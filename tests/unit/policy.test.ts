@@ -277,12 +277,17 @@ describe('recommending stages', () => {
       'director_decision:deciding',
       'executive_decision:deciding',
     ]);
-    expect(plan({ kind: 'agency_call_off' })).toEqual(['staffing_review:recommending', 'director_decision:deciding']);
+    expect(plan({ kind: 'agency_call_off' })).toEqual([
+      'staffing_review:recommending',
+      'director_decision:deciding',
+    ]);
     expect(recommendingRoute(2).version).toBe(2);
   });
 
   it('version 1 decides at every stage', () => {
-    expect(route({ kind: 'hire', newPermanentPosition: true }).every((s) => s.mode === 'deciding')).toBe(true);
+    expect(route({ kind: 'hire', newPermanentPosition: true }).every((s) => s.mode === 'deciding')).toBe(
+      true,
+    );
   });
 
   it('the last stage of a route decides, also when the conditional stages after it are skipped', () => {

@@ -109,9 +109,9 @@ describe('the outcomes of a stage', () => {
       fc.property(outcomeArb, fc.boolean(), fc.boolean(), (outcome, lastStage, conditionsSoFar) => {
         if (isRecommendation(outcome) && lastStage) {
           // A route ends with a deciding stage; a recommendation there has nobody to go to.
-          expect(() => transition('in_review', { type: 'decide', outcome, lastStage, conditionsSoFar })).toThrow(
-            DomainError,
-          );
+          expect(() =>
+            transition('in_review', { type: 'decide', outcome, lastStage, conditionsSoFar }),
+          ).toThrow(DomainError);
           return;
         }
         const step = transition('in_review', { type: 'decide', outcome, lastStage, conditionsSoFar });
@@ -124,10 +124,13 @@ describe('the outcomes of a stage', () => {
 
   it('property: conditions given at any stage hold for the final approval', () => {
     fc.assert(
-      fc.property(outcomeArb.filter((o) => !isRecommendation(o)), (outcome) => {
-        const status = statusAfter(outcome, true, true);
-        expect(status).not.toBe('approved');
-      }),
+      fc.property(
+        outcomeArb.filter((o) => !isRecommendation(o)),
+        (outcome) => {
+          const status = statusAfter(outcome, true, true);
+          expect(status).not.toBe('approved');
+        },
+      ),
     );
   });
 
@@ -185,9 +188,9 @@ describe('the outcomes of a stage', () => {
     expect(OUTCOME_RULES.recommend_reject.comment).toBe('reason');
     expect(OUTCOME_RULES.recommend_approve.comment).toBe('optional');
     for (const outcome of ['recommend_approve', 'recommend_reject'] as const) {
-      expect(transition('in_review', { type: 'decide', outcome, lastStage: false, conditionsSoFar: false })).toEqual(
-        { status: 'in_review', move: 'next_stage' },
-      );
+      expect(
+        transition('in_review', { type: 'decide', outcome, lastStage: false, conditionsSoFar: false }),
+      ).toEqual({ status: 'in_review', move: 'next_stage' });
     }
   });
 

@@ -40,7 +40,12 @@ async function rollups(requestId: string) {
       WHERE r.grain = 'day' AND q.id = $1`,
     [requestId],
   );
-  return request as { approved_against: number; rejected_against: number; approved: number; rejected: number };
+  return request as {
+    approved_against: number;
+    rejected_against: number;
+    approved: number;
+    rejected: number;
+  };
 }
 
 describe('a recommending stage', () => {
@@ -112,10 +117,16 @@ describe('a recommending stage', () => {
   it('sends a new permanent position on to the executive after the director, HR’s tillstyrkan kept', async () => {
     const { handle, input } = await onRecommendingRoute({ newPermanentPosition: true });
     const before = await rollups(input.requestId);
-    await decide(handle, 'hr_review', 'hr.somatik', { outcome: 'recommend_approve', comment: 'Behovet styrkt' });
+    await decide(handle, 'hr_review', 'hr.somatik', {
+      outcome: 'recommend_approve',
+      comment: 'Behovet styrkt',
+    });
     const director = await decide(handle, 'director_decision', 'div.somatik', { outcome: 'approve' });
     expect(director).toMatchObject({ status: 'in_review', nextStage: { name: 'executive_decision' } });
-    await decide(handle, 'executive_decision', 'hsdir', { outcome: 'reject', comment: 'Ingen ny tjänst i år' });
+    await decide(handle, 'executive_decision', 'hsdir', {
+      outcome: 'reject',
+      comment: 'Ingen ny tjänst i år',
+    });
     const final = await handle.result();
     expect(final.status).toBe('rejected');
     expect(final.decisions.map((d) => d.outcome)).toEqual(['recommend_approve', 'approve', 'reject']);

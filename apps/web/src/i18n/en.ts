@@ -353,7 +353,8 @@ export const en: typeof sv = {
     stageDue: 'Deadline for {{stage}}',
     nothingOpen: 'No stage is waiting for a decision (status: {{status}}).',
     recommendationsTitle: 'Recommendations',
-    recommendationsIntro: 'Earlier stages have given their recommendation. You decide, and may decide against it.',
+    recommendationsIntro:
+      'Earlier stages have given their recommendation. You decide, and may decide against it.',
     recommendationBy: '{{stage}}: {{outcome}} by {{name}}, {{at}}',
   },
   decision: {
