@@ -10,6 +10,14 @@ export const LABELS_EN: DomainLabels = {
     executive: 'Director of health and medical care',
     admin: 'Administrator',
   },
+  roleInText: {
+    requester: 'the unit manager',
+    hr_reviewer: 'the HR partner',
+    hr_lead: 'the head of HR',
+    director: 'the division director',
+    executive: 'the director of health and medical care',
+    admin: 'the administrator',
+  },
   kind: { hire: 'Hire', agency_call_off: 'Agency staff call-off' },
   kindPlural: { hire: 'Hires', agency_call_off: 'Agency staff call-offs' },
   status: {
@@ -29,6 +37,12 @@ export const LABELS_EN: DomainLabels = {
     director_decision: "Division director's decision",
     executive_decision: "Health care director's decision",
   },
+  stageInText: {
+    hr_review: 'HR review',
+    staffing_review: 'staffing review',
+    director_decision: "the division director's decision",
+    executive_decision: "the health care director's decision",
+  },
   outcome: {
     approve: 'Approve',
     approve_with_conditions: 'Approve with conditions',
@@ -36,6 +50,14 @@ export const LABELS_EN: DomainLabels = {
     recommend_approve: 'Recommend approval',
     recommend_reject: 'Recommend rejection',
     return: 'Return for completion',
+  },
+  outcomeDone: {
+    approve: 'approved',
+    approve_with_conditions: 'approved with conditions',
+    reject: 'rejected',
+    recommend_approve: 'approval recommended',
+    recommend_reject: 'rejection recommended',
+    return: 'returned for completion',
   },
   stageOutcome: {
     approve: 'Approved',

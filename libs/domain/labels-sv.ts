@@ -28,6 +28,16 @@ export const ROLE: Record<Role, string> = {
   admin: 'administratör',
 };
 
+/** Each role in the definite form, for running text. */
+export const ROLE_DEFINITE: Record<Role, string> = {
+  requester: 'enhetschefen',
+  hr_reviewer: 'HR-partnern',
+  hr_lead: 'HR-chefen',
+  director: 'divisionschefen',
+  executive: 'hälso- och sjukvårdsdirektören',
+  admin: 'administratören',
+};
+
 export const CATEGORY: Record<OccupationalCategory, string> = {
   physician: 'läkare',
   nurse: 'sjuksköterska',
@@ -51,9 +61,11 @@ export const CATEGORY: Record<OccupationalCategory, string> = {
 
 export const LABELS_SV: DomainLabels = {
   role: mapValues(ROLE, capitalised),
+  roleInText: ROLE_DEFINITE,
   kind: mapValues(KIND, (k) => k.noun),
   kindPlural: mapValues(KIND, (k) => capitalised(k.plural)),
   stage: mapValues(STAGE, (s) => capitalised(s.name)),
+  stageInText: mapValues(STAGE, (s) => s.name),
   category: mapValues(CATEGORY, capitalised),
   status: {
     in_review: 'Under prövning',
@@ -73,6 +85,14 @@ export const LABELS_SV: DomainLabels = {
     recommend_approve: 'Tillstyrk',
     recommend_reject: 'Avstyrk',
     return: 'Skicka tillbaka för komplettering',
+  },
+  outcomeDone: {
+    approve: 'beviljat',
+    approve_with_conditions: 'beviljat med villkor',
+    reject: 'avslaget',
+    recommend_approve: 'tillstyrkt',
+    recommend_reject: 'avstyrkt',
+    return: 'skickat tillbaka för komplettering',
   },
   stageOutcome: {
     // A decision is beviljad/avslagen; only a recommending stage's outcome is tillstyrkt/avstyrkt (language.md).

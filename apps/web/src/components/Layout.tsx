@@ -18,6 +18,7 @@ const NAV: NavItem[] = [
   { to: '/without-requester', label: 'nav.withoutRequester', roles: ['hr_lead'] },
   { to: '/stats', label: 'nav.stats', roles: ['director', 'executive'] },
   { to: '/periods', label: 'nav.periods', roles: ['admin', 'executive'] },
+  { to: '/admin/organisation', label: 'nav.organisation', roles: ['admin'] },
   { to: '/out-of-office', label: 'nav.outOfOffice', roles: REVIEWER_ROLES },
   { to: '/admin/people', label: 'nav.people', roles: ['admin'] },
   { to: '/admin/audit', label: 'nav.audit', roles: ['admin'] },
