@@ -647,6 +647,8 @@ export const en: typeof sv = {
     decidedCount_one: '{{count}} decided',
     decidedCount_other: '{{count}} decided',
     approvalRate: 'Approval rate',
+    approvedAgainstRecommendation: 'Approved against a recommendation to reject',
+    recommendationCounts: '{{approve}} recommended for approval, {{reject}} for rejection',
     approvedRejected: '{{approved}} approved, {{rejected}} rejected',
     leadTime: 'Lead time, median (business days)',
     daysAxis: 'Business days',

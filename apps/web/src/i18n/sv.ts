@@ -650,6 +650,8 @@ export const sv = {
     decidedCount_one: '{{count}} avgjort',
     decidedCount_other: '{{count}} avgjorda',
     approvalRate: 'Andel beviljade',
+    approvedAgainstRecommendation: 'Avstyrkta men beviljade',
+    recommendationCounts: '{{approve}} tillstyrkta, {{reject}} avstyrkta',
     approvedRejected: '{{approved}} beviljade, {{rejected}} avslagna',
     leadTime: 'Handläggningstid, median (arbetsdagar)',
     daysAxis: 'Arbetsdagar',
