@@ -111,8 +111,9 @@ const DECISION_MAIL: Record<Outcome, DecisionRender> = {
     final
       ? { subject: `Beviljat: ${summary}`, lines: [`Ditt ärende har beviljats i ${stage}.`, ...extras] }
       : {
-          subject: `Tillstyrkt i ${stage}: ${summary}`,
-          lines: [`Ditt ärende har tillstyrkts i ${stage} och går vidare till nästa steg.`, ...extras],
+          // A stage that decides grants (beviljar) even when more stages follow; tillstyrkt is a recommendation's word.
+          subject: `Beviljat i ${stage}: ${summary}`,
+          lines: [`Ditt ärende har beviljats i ${stage} och går vidare till nästa steg.`, ...extras],
         },
   approve_with_conditions: ({ summary, stage, final, extras }) =>
     final
@@ -121,15 +122,27 @@ const DECISION_MAIL: Record<Outcome, DecisionRender> = {
           lines: [`Ditt ärende har beviljats med villkor i ${stage}.`, ...extras],
         }
       : {
-          subject: `Tillstyrkt med villkor i ${stage}: ${summary}`,
+          subject: `Beviljat med villkor i ${stage}: ${summary}`,
           lines: [
-            `Ditt ärende har tillstyrkts med villkor i ${stage} och går vidare till nästa steg.`,
+            `Ditt ärende har beviljats med villkor i ${stage} och går vidare till nästa steg.`,
             ...extras,
           ],
         },
   reject: ({ summary, stage, extras }) => ({
     subject: `Avslag: ${summary}`,
     lines: [`Ditt ärende har avslagits i ${stage}.`, ...extras],
+  }),
+  // A recommendation is never final: the mail says who decides, so no one reads it as a decision.
+  recommend_approve: ({ summary, stage, extras }) => ({
+    subject: `Tillstyrkt i ${stage}: ${summary}`,
+    lines: [`Ditt ärende har tillstyrkts i ${stage} och går vidare för beslut.`, ...extras],
+  }),
+  recommend_reject: ({ summary, stage, extras }) => ({
+    subject: `Avstyrkt i ${stage}: ${summary}`,
+    lines: [
+      `Ditt ärende har avstyrkts i ${stage}. Det är ett yttrande, inte ett beslut: ärendet går vidare för beslut.`,
+      ...extras,
+    ],
   }),
   return: ({ summary, stage, extras }) => ({
     subject: `Åter för komplettering: ${summary}`,

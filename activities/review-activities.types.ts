@@ -1,5 +1,6 @@
 import type { Outcome, RequestStatus, Role, StageName, WithdrawalReason } from '@domain/enums';
 import type { NOTIFIED_BY } from '@domain/notification-types';
+import type { StageMode } from '@domain/review-state';
 
 /**
  * What the review workflow asks of the record. Every call is idempotent (a unique key per request, stage and
@@ -10,6 +11,8 @@ export interface OpenStageInput {
   divisionId: string;
   name: StageName;
   round: number;
+  /** Whether the stage decides or recommends; absent from reviews recorded before stages could recommend. */
+  mode?: StageMode;
   role: Role;
   scopeUnitId: string | null;
   openedAt: string;

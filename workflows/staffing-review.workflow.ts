@@ -15,6 +15,7 @@ import { DomainError, failureTypeOf, type RefusalCode } from '@domain/errors';
 import { decidingLevels, planRoute, policyFor, routeOnResubmission, type PlannedStage } from '@domain/policy';
 import {
   OUTCOME_RULES,
+  assertOffered,
   isApproved,
   isFinal,
   isOpen,
@@ -242,6 +243,10 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
             assertIsAssignee(decision.actor, stage.assigneeUserId, escalated);
           }
         });
+        // A recommending stage tillstyrker or avstyrker, a deciding one decides (422 naming `outcome`); asked after
+        // who may act, so the stage's mode is told only to its reviewers. Validators issue no commands and do not
+        // run on replay, so this needs no patch (version 1 decides everywhere, which offers what it always did).
+        asRefusal(() => assertOffered(planned.mode, decision.outcome));
       },
     },
   );
@@ -459,6 +464,8 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
       divisionId: input.divisionId,
       name: planned.name,
       round,
+      // An activity's input is not compared on replay: older histories, which sent no mode, replay as they ran.
+      mode: planned.mode,
       role: planned.role,
       scopeUnitId,
       openedAt: openedAt.toISOString(),
@@ -467,6 +474,7 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
     return {
       stageId,
       name: planned.name,
+      mode: planned.mode,
       round,
       openedAt: openedAt.toISOString(),
       dueAt: dueAt.toISOString(),

@@ -2,6 +2,7 @@ import type { ActorClaim } from '@domain/actor-claim';
 import type { Actor } from '@domain/decision-rules';
 import type { DecisionInput } from '@domain/decision-input';
 import type { RoutingPolicy } from '@domain/policy';
+import type { StageMode } from '@domain/review-state';
 import type {
   OccupationalCategory,
   Outcome,
@@ -49,6 +50,8 @@ export interface ReviewInput {
 export interface OpenStageView {
   stageId: string;
   name: StageName;
+  /** Whether the stage decides or recommends; absent from the state of reviews begun before it was kept. */
+  mode?: StageMode;
   round: number;
   openedAt: string;
   dueAt: string;

@@ -14,12 +14,16 @@ import { calendarDate, kronor, text, timestamp, uuid } from './wire';
 const status = z.enum(REQUEST_STATUSES);
 const stageName = z.enum(STAGE_NAMES);
 const outcome = z.enum(OUTCOMES);
+const mode = z
+  .enum(['deciding', 'recommending'])
+  .describe('A deciding stage grants or rejects; a recommending one recommends (tillstyrker or avstyrker)');
 const assignees = z.array(z.object({ role: z.enum(ROLES), scopeUnitId: uuid.nullable() }));
 
 /** An open stage as the review workflow reports it. */
 export const openStageSchema = z.object({
   stageId: uuid,
   name: stageName,
+  mode: mode.optional(),
   round: z.number().int(),
   openedAt: timestamp,
   dueAt: timestamp,
@@ -66,6 +70,7 @@ export const submissionSchema = z.object({
 export const stageSchema = z.object({
   id: uuid,
   name: stageName,
+  mode,
   round: z.number().int(),
   assigneeRole: z.enum(ROLES),
   assigneeScopeUnitId: uuid.nullable(),
@@ -90,9 +95,24 @@ export const decisionSchema = z.object({
 });
 
 const requestDetailBase = requestRecord.extend({
-  currentStage: z.object({ name: stageName, dueAt: timestamp, escalationLevel: z.number().int() }).nullable(),
+  currentStage: z
+    .object({
+      name: stageName,
+      dueAt: timestamp,
+      escalationLevel: z.number().int(),
+      mode,
+      outcomes: z.array(outcome).describe('The outcomes the open stage offers, by its mode'),
+    })
+    .nullable(),
   stages: z.array(stageSchema),
-  decisions: z.array(decisionSchema),
+  decisions: z
+    .array(decisionSchema)
+    .describe('Every outcome recorded, recommendations included, oldest first'),
+  recommendations: z
+    .array(decisionSchema)
+    .describe(
+      'The recommendations (tillstyrkan, avstyrkan) with their reasoning, oldest first: what the deciding stage weighs',
+    ),
   exemption: z
     .object({ id: uuid, decisionBody: text, decisionRef: text, decidedOn: calendarDate })
     .nullable()

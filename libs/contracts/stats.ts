@@ -19,6 +19,8 @@ export const stageMeasuresSchema = z.object({
   withinDeadline: count,
   withinDeadlineShare: share,
   escalations: count,
+  recommendedApproval: count.describe('Recommendations to approve (tillstyrkt) at a recommending stage'),
+  recommendedRejection: count.describe('Recommendations to reject (avstyrkt) at a recommending stage'),
 });
 
 const measures = {
@@ -28,7 +30,15 @@ const measures = {
     notRequired: count.describe('Submitted when no review period was in force; not in `submitted`'),
   }),
   decided: z.object({ approved: count, approvedWithConditions: count, rejected: count, withdrawn: count }),
-  approvalRate: share,
+  approvalRate: share.describe('Approved among approved and rejected: decisions only, never recommendations'),
+  recommendations: z.object({
+    approve: count.describe('Tillstyrkt, at every recommending stage'),
+    reject: count.describe('Avstyrkt, at every recommending stage'),
+  }),
+  againstRecommendation: z.object({
+    approved: count.describe('Approved while a stage had recommended rejection ("avstyrkta men beviljade")'),
+    rejected: count.describe('Rejected while a stage had recommended approval ("tillstyrkta men avslagna")'),
+  }),
   leadTimeBusinessDays: percentiles('business days on the deadline calendar'),
   leadTimeHours: percentiles('elapsed hours (whole days above 48 h)'),
   withinDeadlineShare: share,

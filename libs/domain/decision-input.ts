@@ -58,7 +58,10 @@ export function parseDecisionInput(body: unknown, callOff?: CallOffTerms): Decis
     problems.push({ field: 'conditions', message: 'is required when approving with conditions' });
   }
   if (rule.comment !== 'optional' && !d.comment) {
-    problems.push({ field: 'comment', message: `is required: ${COMMENT_IS[rule.comment]}` });
+    // An avstyrkan gives a reason as a rejection does, but rejects nothing: it is told as what it is.
+    const what =
+      rule.effect === 'recommend' ? 'the reason for recommending rejection' : COMMENT_IS[rule.comment];
+    problems.push({ field: 'comment', message: `is required: ${what}` });
   }
   if (!rule.conditional) {
     if (d.approvedPeriodTo)

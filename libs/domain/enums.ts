@@ -65,7 +65,15 @@ export const isReviewerRole = (role: string): role is ReviewerRole =>
 // Declared beside the route that uses them (policy.ts): a new stage is one edit there, then its words per language.
 export { STAGE_NAMES, type StageName } from './policy';
 
-export const OUTCOMES = ['approve', 'approve_with_conditions', 'reject', 'return'] as const;
+/** A deciding stage approves or rejects; a recommending one recommends (tillstyrker/avstyrker); either returns. */
+export const OUTCOMES = [
+  'approve',
+  'approve_with_conditions',
+  'reject',
+  'recommend_approve',
+  'recommend_reject',
+  'return',
+] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export const REQUEST_STATUSES = [

@@ -124,6 +124,24 @@ export const POLICY_V1: RoutingPolicy = {
 };
 
 /**
+ * The route a new region starts from (domain.md "Roles"): HR recommends (tillstyrker or avstyrker), the division
+ * director decides, and the executive decides a new permanent position. Code, not a registered version: a region
+ * publishes it as one of its own route versions (with its number, date and decision reference).
+ */
+export function recommendingRoute(version: number): RoutingPolicy {
+  const recommending = (stage: StagePolicy): StagePolicy =>
+    stage.role === 'hr_reviewer' ? { ...stage, mode: 'recommending' } : { ...stage, mode: 'deciding' };
+  return {
+    ...POLICY_V1,
+    version,
+    routes: {
+      hire: POLICY_V1.routes.hire.map(recommending),
+      agency_call_off: POLICY_V1.routes.agency_call_off.map(recommending),
+    },
+  };
+}
+
+/**
  * Versions are data since issue 19 (table policy_versions; version 1 is POLICY_V1, published from 2000-01-01).
  * Code knows only version 1, for reviews started before the version travelled in the workflow's input.
  */

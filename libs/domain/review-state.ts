@@ -88,6 +88,14 @@ export const OUTCOME_RULES = {
     comment: 'optional',
   },
   reject: { modes: ['deciding'], effect: 'reject', conditional: false, comment: 'reason' },
+  // A recommendation is never final: the deciding stage reads it, with its reasoning, and may decide against it.
+  recommend_approve: {
+    modes: ['recommending'],
+    effect: 'recommend',
+    conditional: false,
+    comment: 'optional',
+  },
+  recommend_reject: { modes: ['recommending'], effect: 'recommend', conditional: false, comment: 'reason' },
   return: { modes: ['deciding', 'recommending'], effect: 'return', conditional: false, comment: 'questions' },
 } as const satisfies Record<Outcome, OutcomeRule>;
 
@@ -95,8 +103,27 @@ export const outcomeRule = (outcome: Outcome): OutcomeRule => OUTCOME_RULES[outc
 
 /** The outcomes a stage of this mode offers, in the order of OUTCOMES. */
 export function outcomesFor(mode: StageMode): Outcome[] {
-  return OUTCOMES.filter((o) => (OUTCOME_RULES[o].modes as readonly StageMode[]).includes(mode));
+  return OUTCOMES.filter((o) => offers(mode, o));
 }
+
+/** Whether a stage of this mode offers the outcome. */
+export const offers = (mode: StageMode, outcome: Outcome): boolean =>
+  (OUTCOME_RULES[outcome].modes as readonly StageMode[]).includes(mode);
+
+/** Refuses (422, naming `outcome`) an outcome the stage's mode does not offer: a recommending stage cannot decide. */
+export function assertOffered(mode: StageMode, outcome: Outcome): void {
+  if (offers(mode, outcome)) return;
+  const offered = outcomesFor(mode).join(', ');
+  throw new DomainError('unprocessable', `A ${mode} stage does not take ${outcome}`, [
+    {
+      field: 'outcome',
+      message: `this stage ${mode === 'recommending' ? 'recommends' : 'decides'}: one of ${offered}`,
+    },
+  ]);
+}
+
+/** A recommendation (tillstyrkan/avstyrkan), as opposed to a decision or a return. */
+export const isRecommendation = (outcome: Outcome): boolean => OUTCOME_RULES[outcome].effect === 'recommend';
 
 /** Everything that can happen to a request, from its submission to the end of its review. */
 export const REVIEW_EVENTS = [

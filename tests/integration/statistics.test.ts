@@ -223,12 +223,21 @@ describe('statistics on a known history', () => {
       withinDeadline: 5,
       withinDeadlineShare: 1,
       escalations: 0,
+      recommendedApproval: 0,
+      recommendedRejection: 0,
     });
     expect(res.body.stages.director_decision).toEqual({
       decided: 4,
       withinDeadline: 3,
       withinDeadlineShare: 0.75,
       escalations: 1,
+      recommendedApproval: 0,
+      recommendedRejection: 0,
+    });
+    // Version 1 decides at every stage: nothing recommended, nothing decided against a recommendation.
+    expect(res.body).toMatchObject({
+      recommendations: { approve: 0, reject: 0 },
+      againstRecommendation: { approved: 0, rejected: 0 },
     });
   });
 

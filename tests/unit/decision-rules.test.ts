@@ -61,12 +61,20 @@ describe('parseDecisionInput', () => {
   it.each([
     ['reject', 'is required: the reason for rejecting'],
     ['return', 'is required: the questions for the requester'],
+    ['recommend_reject', 'is required: the reason for recommending rejection'],
   ])('%s needs a comment', (outcome, message) => {
     expect(decisionProblems({ outcome })).toEqual([{ field: 'comment', message }]);
     expect(decisionProblems({ outcome, comment: ' \n ' })).toEqual([{ field: 'comment', message }]);
     expect(parseDecisionInput({ outcome, comment: 'Why not the internal pool?' }).comment).toBe(
       'Why not the internal pool?',
     );
+  });
+
+  it('takes a tillstyrkan without a comment, and no conditions or shortened period with a recommendation', () => {
+    expect(parseDecisionInput({ outcome: 'recommend_approve' }).outcome).toBe('recommend_approve');
+    expect(decisionProblems({ outcome: 'recommend_approve', approvedCostSek: 1000 })).toEqual([
+      expect.objectContaining({ field: 'approvedCostSek' }),
+    ]);
   });
 
   it('approve_with_conditions needs conditions', () => {

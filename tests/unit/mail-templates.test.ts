@@ -52,6 +52,13 @@ function aNotification(type: string, data: Record<string, unknown> = {}): Notifi
       status: 'rejected',
       comment: 'Inryms inte i ramen',
     },
+    decision_recommend_approve: { stage: 'hr_review', outcome: 'recommend_approve', status: 'in_review' },
+    decision_recommend_reject: {
+      stage: 'hr_review',
+      outcome: 'recommend_reject',
+      status: 'in_review',
+      comment: 'Inryms inte i ramen',
+    },
     decision_return: {
       stage: 'hr_review',
       outcome: 'return',
@@ -128,8 +135,24 @@ describe('renderNotificationMail', () => {
     const mail = renderNotificationMail(
       aNotification('decision_approve', { stage: 'hr_review', status: 'in_review' }),
     );
-    expect(mail.subject).toMatch(/^Tillstyrkt i HR-granskning: /);
+    // A deciding stage grants; tillstyrkt is a recommendation's word (language.md).
+    expect(mail.subject).toMatch(/^Beviljat i HR-granskning: /);
     expect(mail.text).toContain('går vidare till nästa steg');
+  });
+
+  it('tells the requester a recommendation is not a decision, with its reasoning', () => {
+    const approved = renderNotificationMail(
+      aNotification('decision_recommend_approve', { stage: 'hr_review', status: 'in_review' }),
+    );
+    expect(approved.subject).toMatch(/^Tillstyrkt i HR-granskning: /);
+    expect(approved.text).toContain('går vidare för beslut');
+    const rejected = renderNotificationMail(
+      aNotification('decision_recommend_reject', { stage: 'hr_review', status: 'in_review' }),
+    );
+    expect(rejected.subject).toMatch(/^Avstyrkt i HR-granskning: /);
+    expect(rejected.text).toContain('ett yttrande, inte ett beslut');
+    expect(rejected.text).toContain('Kommentar: Inryms inte i ramen');
+    expect(rejected.text).not.toMatch(/beviljat|avslag/i);
   });
 
   it('gives the conditions, the shortened period and the lower cost of a conditional approval', () => {

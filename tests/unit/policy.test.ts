@@ -1,7 +1,9 @@
+import { validateRoute } from '@domain/route-rules';
 import {
   POLICY_V1,
   decidingLevels,
   planRoute,
+  recommendingRoute,
   policyFor,
   routeOnResubmission,
   type RouteSubject,
@@ -253,5 +255,43 @@ describe('decidingLevels', () => {
 
   it('a stage without escalations is decided by its own role only', () => {
     expect(decidingLevels(executiveDecision, 3)).toEqual([{ role: 'executive', scope: 'region' }]);
+  });
+});
+
+describe('recommending stages', () => {
+  const plan = (subject: Partial<RouteSubject> & Pick<RouteSubject, 'kind'>) =>
+    planRoute(recommendingRoute(2), { newPermanentPosition: false, urgent: false, ...subject }).map(
+      (s) => `${s.name}:${s.mode}`,
+    );
+
+  it('the route for new regions: HR recommends, the director decides, the executive a new permanent position', () => {
+    expect(plan({ kind: 'hire' })).toEqual(['hr_review:recommending', 'director_decision:deciding']);
+    expect(plan({ kind: 'hire', newPermanentPosition: true })).toEqual([
+      'hr_review:recommending',
+      'director_decision:deciding',
+      'executive_decision:deciding',
+    ]);
+    expect(plan({ kind: 'agency_call_off' })).toEqual([
+      'staffing_review:recommending',
+      'director_decision:deciding',
+    ]);
+    expect(recommendingRoute(2).version).toBe(2);
+  });
+
+  it('version 1 decides at every stage', () => {
+    expect(route({ kind: 'hire', newPermanentPosition: true }).every((s) => s.mode === 'deciding')).toBe(
+      true,
+    );
+  });
+
+  it('the route for new regions passes the route rules: the stages that can end it decide', () => {
+    // A draft is a version without its number (that comes when it is created).
+    const { version: _v, ...draft } = recommendingRoute(2);
+    expect(validateRoute(draft).problems).toEqual([]);
+    const endsRecommending = structuredClone(draft);
+    endsRecommending.routes.agency_call_off = endsRecommending.routes.agency_call_off.slice(0, 1);
+    expect(validateRoute(endsRecommending).problems.map((p) => p.field)).toContain(
+      'routes.agency_call_off[0].mode',
+    );
   });
 });

@@ -10,6 +10,8 @@ import {
   REVIEW_EVENTS,
   UNREVIEWED_STATUSES,
   afterOutcome,
+  assertOffered,
+  isRecommendation,
   eventsFrom,
   isFinal,
   mayHappen,
@@ -105,6 +107,13 @@ describe('the outcomes of a stage', () => {
   it('property: every outcome has a transition from a stage in review, and ends the review exactly when final', () => {
     fc.assert(
       fc.property(outcomeArb, fc.boolean(), fc.boolean(), (outcome, lastStage, conditionsSoFar) => {
+        if (isRecommendation(outcome) && lastStage) {
+          // A route ends with a deciding stage; a recommendation there has nobody to go to.
+          expect(() =>
+            transition('in_review', { type: 'decide', outcome, lastStage, conditionsSoFar }),
+          ).toThrow(DomainError);
+          return;
+        }
         const step = transition('in_review', { type: 'decide', outcome, lastStage, conditionsSoFar });
         expect(REQUEST_STATUSES).toContain(step.status);
         expect(step.move === 'end').toBe(isFinal(step.status));
@@ -115,10 +124,13 @@ describe('the outcomes of a stage', () => {
 
   it('property: conditions given at any stage hold for the final approval', () => {
     fc.assert(
-      fc.property(outcomeArb, (outcome) => {
-        const status = statusAfter(outcome, true, true);
-        expect(status).not.toBe('approved');
-      }),
+      fc.property(
+        outcomeArb.filter((o) => !isRecommendation(o)),
+        (outcome) => {
+          const status = statusAfter(outcome, true, true);
+          expect(status).not.toBe('approved');
+        },
+      ),
     );
   });
 
@@ -148,6 +160,39 @@ describe('the outcomes of a stage', () => {
       expect(statusAfter(outcome, last, conditions)).toBe(status);
     },
   );
+
+  it('offers a recommending stage tillstyrk, avstyrk and return, and a deciding stage the decisions and return', () => {
+    expect(outcomesFor('recommending')).toEqual(['recommend_approve', 'recommend_reject', 'return']);
+    expect(outcomesFor('deciding')).toEqual(['approve', 'approve_with_conditions', 'reject', 'return']);
+  });
+
+  it('refuses, naming the outcome, a decision at a recommending stage and a recommendation at a deciding one', () => {
+    const refusal = (mode: 'deciding' | 'recommending', outcome: Outcome) => {
+      try {
+        assertOffered(mode, outcome);
+      } catch (e) {
+        return e as DomainError;
+      }
+      return undefined;
+    };
+    expect(refusal('recommending', 'approve')).toMatchObject({
+      code: 'unprocessable',
+      fields: [{ field: 'outcome' }],
+    });
+    expect(refusal('deciding', 'recommend_approve')?.code).toBe('unprocessable');
+    expect(refusal('recommending', 'recommend_reject')).toBeUndefined();
+    expect(refusal('deciding', 'return')).toBeUndefined();
+  });
+
+  it('requires a reason for an avstyrkan, not for a tillstyrkan, and never ends the review on either', () => {
+    expect(OUTCOME_RULES.recommend_reject.comment).toBe('reason');
+    expect(OUTCOME_RULES.recommend_approve.comment).toBe('optional');
+    for (const outcome of ['recommend_approve', 'recommend_reject'] as const) {
+      expect(
+        transition('in_review', { type: 'decide', outcome, lastStage: false, conditionsSoFar: false }),
+      ).toEqual({ status: 'in_review', move: 'next_stage' });
+    }
+  });
 
   it('sends a recommendation on to the deciding stage, and refuses one that would end the route', () => {
     const recommend = { effect: 'recommend', conditional: false } as const;
@@ -199,6 +244,11 @@ describe('the events of a running review', () => {
             expect(() => transition(status, event)).toThrow(
               expect.objectContaining({ code: 'invalid_state' }) as Error,
             );
+            continue;
+          }
+          if (event.type === 'decide' && event.lastStage && isRecommendation(event.outcome)) {
+            // A route's last stage decides (policy); a recommendation there is refused, the status unchanged.
+            expect(() => transition(status, event)).toThrow(DomainError);
             continue;
           }
           const before: StatusBefore = status;

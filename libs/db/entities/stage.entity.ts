@@ -21,6 +21,8 @@ export class StageEntity {
   @Column({ name: 'escalation_level', type: 'int', default: 0 }) escalationLevel: number;
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt: Date | null;
   @Column({ type: 'text', nullable: true }) outcome: string | null;
+  /** Whether the stage decides or recommends (tillstyrker/avstyrker), as the route had it when the stage opened. */
+  @Column({ type: 'text', default: 'deciding' }) mode: string;
   @ManyToOne(() => RequestEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'request_id' })
   request?: RequestEntity;

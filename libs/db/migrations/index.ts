@@ -6,6 +6,7 @@ import { StageRollups1763940000000 } from './1763940000000-stage-rollups';
 import { UserIdentity1764100000000 } from './1764100000000-user-identity';
 import { OrganisationValidity1764110000000 } from './1764110000000-organisation-validity';
 import { PolicyVersions1764120000000 } from './1764120000000-policy-versions';
+import { RecommendationCounters1764130000000 } from './1764130000000-recommendation-counters';
 import { ExemptionDecisions1764140000000 } from './1764140000000-exemption-decisions';
 
 /** In order; TypeORM records each in the `migrations` table and runs only the new ones. */
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   UserIdentity1764100000000,
   OrganisationValidity1764110000000,
   PolicyVersions1764120000000,
+  RecommendationCounters1764130000000,
   ExemptionDecisions1764140000000,
 ];

@@ -23,6 +23,7 @@ const stageRow = z.object({
   escalationLevel: z.number().int(),
   closedAt: timestamp.nullable(),
   outcome: z.enum([...OUTCOMES, 'withdrawn']).nullable(),
+  mode: z.enum(['deciding', 'recommending']),
 });
 
 const openStageRow = z.object({
@@ -67,6 +68,7 @@ export class StagesRepository {
     requestId: string;
     name: string;
     round: number;
+    mode?: string;
     role: string;
     scopeUnitId: string | null;
     openedAt: string;
@@ -75,11 +77,11 @@ export class StagesRepository {
     const [row] = await many(
       this.db,
       z.object({ id: z.string() }),
-      `INSERT INTO stages (request_id, name, round, assignee_role, assignee_scope_unit_id, opened_at, due_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO stages (request_id, name, round, assignee_role, assignee_scope_unit_id, opened_at, due_at, mode)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (request_id, name, round) DO UPDATE SET name = EXCLUDED.name
        RETURNING id`,
-      [s.requestId, s.name, s.round, s.role, s.scopeUnitId, s.openedAt, s.dueAt],
+      [s.requestId, s.name, s.round, s.role, s.scopeUnitId, s.openedAt, s.dueAt, s.mode ?? 'deciding'],
     );
     return row.id;
   }
@@ -126,7 +128,7 @@ export class StagesRepository {
       stageRow,
       `SELECT id, name, round, assignee_role AS "assigneeRole", assignee_scope_unit_id AS "assigneeScopeUnitId",
               opened_at AS "openedAt", due_at AS "dueAt", escalation_level AS "escalationLevel",
-              closed_at AS "closedAt", outcome
+              closed_at AS "closedAt", outcome, mode
          FROM stages WHERE request_id = $1 ORDER BY opened_at, round`,
       [requestId],
     );

@@ -18,12 +18,25 @@ export const REQUEST_COUNTERS = [
   'withdrawn',
   'approved_cost',
   'rejected_cost',
+  /** Decided against a recommendation: approved after an avstyrkan ("avstyrkta men beviljade") … */
+  'approved_against_recommendation',
+  /** … or rejected after a tillstyrkan. */
+  'rejected_against_recommendation',
   // Appended (the column order of stats_rollups): the cost of the exempted requests, which still count.
   'exempted_cost',
 ] as const;
 
-/** Per stage: decisions taken, those within the deadline, and escalations. */
-export const STAGE_COUNTERS = ['decided', 'within', 'escalations'] as const;
+/**
+ * Per stage: outcomes taken (decisions, recommendations and returns), those within the deadline, escalations, and
+ * a recommending stage's recommendations apart (tillstyrkt, avstyrkt): they are never counted as decisions.
+ */
+export const STAGE_COUNTERS = [
+  'decided',
+  'within',
+  'escalations',
+  'recommend_approve',
+  'recommend_reject',
+] as const;
 export type StageCounter = (typeof STAGE_COUNTERS)[number];
 
 /** Lead-time histograms: how many final decisions fell in each bin (libs/domain/lead-time.ts). */

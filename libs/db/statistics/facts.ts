@@ -23,6 +23,15 @@ const FINAL = sqlList(FINAL_STATUSES);
 const DECIDED = sqlList(DECIDED_STATUSES);
 const NOT_REVIEWED = sqlList(UNREVIEWED_STATUSES);
 
+/**
+ * Whether a stage's standing recommendation was `outcome` when the request was decided: the last outcome of some
+ * stage of the request is that recommendation (a later round of the stage supersedes an earlier one).
+ */
+const standingRecommendation = (outcome: 'recommend_approve' | 'recommend_reject') =>
+  `EXISTS (SELECT 1 FROM decisions d WHERE d.request_id = r.id AND d.outcome = '${outcome}'
+     AND NOT EXISTS (SELECT 1 FROM decisions l WHERE l.request_id = r.id AND l.stage_name = d.stage_name
+                       AND l.decided_at > d.decided_at))`;
+
 /** A final decision (withdrawals have no lead time) counts once in its business-day bin and its hours bin. */
 function leadHistogram(): Partial<Record<Counter, string>> {
   const decided = `r.status IN (${DECIDED})`;
@@ -87,6 +96,8 @@ export const FACT_SOURCES = {
       withdrawn: `(r.status = 'withdrawn')::int`,
       approved_cost: `CASE WHEN r.status IN (${sqlList(APPROVED_STATUSES)}) THEN COALESCE(r.approved_cost_sek, r.cost_sek) ELSE 0 END`,
       rejected_cost: `CASE WHEN r.status = 'rejected' THEN r.cost_sek ELSE 0 END`,
+      approved_against_recommendation: `(r.status IN (${sqlList(APPROVED_STATUSES)}) AND ${standingRecommendation('recommend_reject')})::int`,
+      rejected_against_recommendation: `(r.status = 'rejected' AND ${standingRecommendation('recommend_approve')})::int`,
       ...leadHistogram(),
     },
   },
@@ -101,6 +112,8 @@ export const FACT_SOURCES = {
       decided: '1',
       // Escalation moves due_at on, so a stage that was ever escalated missed its deadline whatever due_at says now.
       within: `(s.escalation_level = 0 AND s.closed_at <= s.due_at)::int`,
+      recommend_approve: `(s.outcome = 'recommend_approve')::int`,
+      recommend_reject: `(s.outcome = 'recommend_reject')::int`,
     },
   },
   escalation: {

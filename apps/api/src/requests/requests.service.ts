@@ -9,7 +9,7 @@ import { StagesRepository } from '@db/repositories/stages.repository';
 import { stockholmDate } from '@domain/calendar';
 import { parseDecisionInput } from '@domain/decision-input';
 import { DomainError } from '@domain/errors';
-import { isOpen, mayHappen, statusOnSubmission } from '@domain/review-state';
+import { isOpen, isRecommendation, mayHappen, outcomesFor, statusOnSubmission } from '@domain/review-state';
 import { changedFields, parseRequestInput, requestCostSek } from '@domain/request-input';
 import type { ReviewState } from '@workflows/types';
 import { pageOf } from '@contracts/paging';
@@ -185,11 +185,18 @@ export class RequestsService {
       ...summaryOf(row),
       ...row.payload,
       currentStage: open
-        ? { name: open.name, dueAt: open.dueAt, escalationLevel: open.escalationLevel }
+        ? {
+            name: open.name,
+            dueAt: open.dueAt,
+            escalationLevel: open.escalationLevel,
+            mode: open.mode,
+            outcomes: outcomesFor(open.mode),
+          }
         : null,
       stages,
       decisions,
       exemption,
+      recommendations: decisions.filter((d) => isRecommendation(d.outcome)),
     };
   }
 

@@ -27,6 +27,8 @@ const COLUMNS: [string, (r: CsvRow) => Cell][] = [
   ['Avslagna', (r) => r.measures.decided.rejected],
   ['Återtagna', (r) => r.measures.decided.withdrawn],
   ['Andel beviljade (%)', (r) => percent(r.measures.approvalRate)],
+  ['Avstyrkta men beviljade', (r) => r.measures.againstRecommendation.approved],
+  ['Tillstyrkta men avslagna', (r) => r.measures.againstRecommendation.rejected],
   ['Handläggningstid median (arbetsdagar)', (r) => r.measures.leadTimeBusinessDays.p50],
   ['Handläggningstid 90:e percentil (arbetsdagar)', (r) => r.measures.leadTimeBusinessDays.p90],
   ['Handläggningstid median (timmar)', (r) => r.measures.leadTimeHours.p50],

@@ -6,6 +6,9 @@ export interface StageMeasures {
   withinDeadline: number;
   withinDeadlineShare: number | null;
   escalations: number;
+  /** A recommending stage's outcomes apart from decisions: tillstyrkt and avstyrkt. */
+  recommendedApproval: number;
+  recommendedRejection: number;
 }
 
 const share = (part: number, whole: number) => (whole > 0 ? round(part / whole, 4) : null);
@@ -21,6 +24,8 @@ export function stageMeasures(c: CounterRow | undefined, stage: StageName): Stag
     withinDeadline,
     withinDeadlineShare: share(withinDeadline, decided),
     escalations: counts?.escalations ?? 0,
+    recommendedApproval: counts?.recommend_approve ?? 0,
+    recommendedRejection: counts?.recommend_reject ?? 0,
   };
 }
 
@@ -42,7 +47,16 @@ export function measuresOf(c: CounterRow | undefined, lead: LeadRow | undefined)
     submitted: n('submitted') + n('exempted'),
     notReviewed: { exempted: n('exempted'), notRequired: n('not_required') },
     decided: { approved, approvedWithConditions, rejected, withdrawn: n('withdrawn') },
+    // From decisions only: a recommendation is never an approval or a rejection.
     approvalRate: share(approved + approvedWithConditions, approved + approvedWithConditions + rejected),
+    recommendations: {
+      approve: sum((s) => s.recommendedApproval),
+      reject: sum((s) => s.recommendedRejection),
+    },
+    againstRecommendation: {
+      approved: n('approved_against_recommendation'),
+      rejected: n('rejected_against_recommendation'),
+    },
     leadTimeBusinessDays: { p50: percentile(lead?.bd50), p90: percentile(lead?.bd90) },
     leadTimeHours: { p50: percentile(lead?.h50), p90: percentile(lead?.h90) },
     withinDeadlineShare: share(

@@ -362,12 +362,17 @@ export const en: typeof sv = {
     review: 'Review',
     by: 'From {{name}}, {{date}}',
     decided: 'Your decision has been recorded: {{outcome}}. The request is now: {{status}}.',
+    recommended: 'Your recommendation has been recorded: {{outcome}}. The request goes on for a decision.',
   },
   review: {
     monthlyCost: 'Monthly salary cost',
     totalCost: 'Estimated cost',
     stageDue: 'Deadline for {{stage}}',
     nothingOpen: 'No stage is waiting for a decision (status: {{status}}).',
+    recommendationsTitle: 'Recommendations',
+    recommendationsIntro:
+      'Earlier stages have given their recommendation. You decide, and may decide against it.',
+    recommendationBy: '{{stage}}: {{outcome}} by {{name}}, {{at}}',
   },
   decision: {
     title: 'Decision: {{stage}}',
@@ -385,6 +390,10 @@ export const en: typeof sv = {
     approvedCostSek: 'Lower cost (SEK)',
     approvedCostSekHint: 'Leave empty to approve the whole cost.',
     submit: 'Record decision',
+    recommendTitle: 'Recommendation: {{stage}}',
+    recommendReason: 'Reason for recommending rejection',
+    recommendReasonHint: 'Required. Shown to the decision-maker and to the requester.',
+    recommendSubmit: 'Record recommendation',
   },
   reassign: {
     title: 'Hand over to another reviewer',
@@ -787,6 +796,8 @@ export const en: typeof sv = {
     decidedCount_one: '{{count}} decided',
     decidedCount_other: '{{count}} decided',
     approvalRate: 'Approval rate',
+    approvedAgainstRecommendation: 'Approved against a recommendation to reject',
+    recommendationCounts: '{{approve}} recommended for approval, {{reject}} for rejection',
     approvedRejected: '{{approved}} approved, {{rejected}} rejected',
     leadTime: 'Lead time, median (business days)',
     daysAxis: 'Business days',

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
+import { OUTCOMES } from '@domain/enums';
+import { isRecommendation } from '@domain/review-state';
 import { useInbox } from '../api/requests';
 import { DueTime } from '../components/DueTime';
 import { Loading } from '../components/Loading';
@@ -7,6 +9,8 @@ import { ProblemNotice } from '../components/ProblemNotice';
 import { useFormat } from '../format/format';
 
 /** Open stages the reviewer may decide now, earliest deadline first (the API's order). */
+const recommended = (outcome: string) => OUTCOMES.some((o) => o === outcome && isRecommendation(o));
+
 export function InboxPage() {
   const { t } = useTranslation();
   const f = useFormat();
@@ -20,7 +24,8 @@ export function InboxPage() {
       <p className="lead">{t('inbox.intro')}</p>
       {decided && (
         <p className="notice notice-success" role="status">
-          {t('inbox.decided', {
+          {/* A recommendation is no decision: it is told as what it is (tillstyrkt, avstyrkt). */}
+          {t(recommended(decided.outcome) ? 'inbox.recommended' : 'inbox.decided', {
             outcome: t(`outcomeDone.${decided.outcome}`),
             status: t(`status.${decided.status}`),
           })}

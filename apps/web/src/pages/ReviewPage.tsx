@@ -12,6 +12,7 @@ import { RequestFacts, requestHeadline } from './request/RequestFacts';
 import { Timeline } from './request/Timeline';
 import { DecisionForm } from './review/DecisionForm';
 import { ReassignPanel } from './review/ReassignPanel';
+import { Recommendations } from './review/Recommendations';
 import { SimilarRequests } from './review/SimilarRequests';
 
 /** Everything a reviewer needs to decide one stage, and the decision itself. */
@@ -69,8 +70,9 @@ export function ReviewPage() {
           </section>
         </div>
         <div>
+          {stage?.mode === 'deciding' && <Recommendations request={r} />}
           {stage && mayHappen(r.status, 'decide') ? (
-            <DecisionForm request={r} stage={stage.name} />
+            <DecisionForm request={r} stage={stage.name} mode={stage.mode} outcomes={stage.outcomes} />
           ) : (
             <p className="notice">{t('review.nothingOpen', { status: t(`status.${r.status}`) })}</p>
           )}

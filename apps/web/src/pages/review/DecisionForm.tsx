@@ -4,7 +4,8 @@ import { useNavigate } from 'react-router-dom';
 import { OUTCOMES } from '@domain/enums';
 import { parseDecisionInput, type DecisionInput } from '@domain/decision-input';
 import { DomainError } from '@domain/errors';
-import { OUTCOME_RULES, type OutcomeRule } from '@domain/review-state';
+import type { Outcome } from '@domain/enums';
+import { OUTCOME_RULES, type OutcomeRule, type StageMode, outcomesFor } from '@domain/review-state';
 import { applyFieldErrors, coversAllProblems } from '../../api/field-errors';
 import { useIdempotencyKey } from '../../api/idempotency';
 import { useDecide } from '../../api/requests';
@@ -70,7 +71,18 @@ function decisionResolver(request: RequestDetail, stage: string): Resolver<Value
   };
 }
 
-export function DecisionForm({ request, stage }: { request: RequestDetail; stage: string }) {
+/** The form for one stage: a deciding stage's decisions, or a recommending stage's tillstyrk and avstyrk. */
+export function DecisionForm({
+  request,
+  stage,
+  mode = 'deciding',
+  outcomes = outcomesFor(mode),
+}: {
+  request: RequestDetail;
+  stage: string;
+  mode?: StageMode;
+  outcomes?: Outcome[];
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const decide = useDecide(request.id);
@@ -91,11 +103,18 @@ export function DecisionForm({ request, stage }: { request: RequestDetail; stage
     }
   });
   const rule = ruleOf(outcome);
-  const commentKey = COMMENT_LABEL[rule?.comment ?? 'optional'];
+  const recommending = mode === 'recommending';
+  // An avstyrkan gives its reason as a rejection does, but is no rejection: it has its own words.
+  const commentKey =
+    rule?.effect === 'recommend' && rule.comment === 'reason'
+      ? 'decision.recommendReason'
+      : COMMENT_LABEL[rule?.comment ?? 'optional'];
 
   return (
     <form className="card decision-form" onSubmit={onSubmit} noValidate aria-labelledby="decision-title">
-      <h2 id="decision-title">{t('decision.title', { stage: t(`stage.${stage}`) })}</h2>
+      <h2 id="decision-title">
+        {t(recommending ? 'decision.recommendTitle' : 'decision.title', { stage: t(`stage.${stage}`) })}
+      </h2>
       {decide.error && !coversAllProblems(decide.error, FIELDS) && <ProblemNotice error={decide.error} />}
       <Field label={t('decision.outcome')} error={err('outcome')} group>
         {(c) => (
@@ -103,7 +122,7 @@ export function DecisionForm({ request, stage }: { request: RequestDetail; stage
             type="radio"
             control={c}
             register={register('outcome')}
-            options={OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))}
+            options={outcomes.map((o) => ({ value: o, label: t(`outcome.${o}`) }))}
           />
         )}
       </Field>
@@ -156,7 +175,7 @@ export function DecisionForm({ request, stage }: { request: RequestDetail; stage
       </Field>
       <div className="actions">
         <button type="submit" className="primary" disabled={decide.isPending}>
-          {t('decision.submit')}
+          {t(recommending ? 'decision.recommendSubmit' : 'decision.submit')}
         </button>
       </div>
     </form>

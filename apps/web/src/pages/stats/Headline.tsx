@@ -43,6 +43,19 @@ export function Headline({ s }: { s: Summary }) {
       value: f.percent(s.withinDeadlineShare),
       sub: t('stats.escalations', { count: s.escalations }),
     },
+    // Where stages recommend: decisions against a standing avstyrkan, with the recommendations themselves apart.
+    ...(s.recommendations.approve + s.recommendations.reject > 0
+      ? [
+          {
+            label: t('stats.approvedAgainstRecommendation'),
+            value: f.number(s.againstRecommendation.approved),
+            sub: t('stats.recommendationCounts', {
+              approve: f.number(s.recommendations.approve),
+              reject: f.number(s.recommendations.reject),
+            }),
+          },
+        ]
+      : []),
     { label: t('stats.open'), value: f.number(s.open.total) },
     {
       label: t('stats.costApproved'),
