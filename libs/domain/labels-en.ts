@@ -8,6 +8,7 @@ export const LABELS_EN: DomainLabels = {
     hr_lead: 'Head of HR',
     director: 'Division director',
     executive: 'Director of health and medical care',
+    follow_up: 'Follow-up',
     admin: 'Administrator',
   },
   kind: { hire: 'Hire', agency_call_off: 'Agency staff call-off' },

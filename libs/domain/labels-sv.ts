@@ -25,6 +25,7 @@ export const ROLE: Record<Role, string> = {
   hr_lead: 'HR-chef',
   director: 'divisionschef',
   executive: 'hälso- och sjukvårdsdirektör',
+  follow_up: 'uppföljare',
   admin: 'administratör',
 };
 

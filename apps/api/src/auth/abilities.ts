@@ -1,6 +1,7 @@
 import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/ability';
 import type { RoleGrant } from '@domain/decision-rules';
 import { REVIEWER_ROLES, type Role } from '@domain/enums';
+import { STATISTICS_ROLES } from '@domain/stats-scope';
 
 /**
  * Who may do what, in one place (CASL). Endpoints declare the action and subject they need (@Can); services ask the
@@ -69,11 +70,10 @@ export function abilityFor(grants: RoleGrant[]): AppAbility {
   if (has('hr_lead', 'director')) can('reassign', 'Request');
   // A leaver's requests go to another requester of the unit by the HR lead's choice (which ones: LeaversService).
   if (has('hr_lead')) can('change_requester', 'Request');
-  if (has('director', 'executive')) {
-    can(['read', 'create', 'revoke'], 'Exemption');
-    // Which divisions a director sees is the statistics service's scope rule, not a condition here.
-    can('read', 'Statistics');
-  }
+  if (has('director', 'executive')) can(['read', 'create', 'revoke'], 'Exemption');
+  // Which divisions each sees is the statistics service's scope rule (statisticsScope), not a condition here. The
+  // follow-up role gets reading only: nothing above gives it a decision, the inbox or a period to record.
+  if (has(...STATISTICS_ROLES)) can('read', 'Statistics');
   if (has('admin')) {
     can(['create', 'extend'], 'ReviewPeriod');
     can('read', ['Exemption', 'Delegation', 'User']);
