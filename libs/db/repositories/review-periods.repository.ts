@@ -11,6 +11,7 @@ import {
   type Queryable,
   timestamp,
   TOTAL_COLUMN,
+  updated,
   windowTotal,
 } from './rows';
 
@@ -100,7 +101,7 @@ export class ReviewPeriodsRepository {
   }
 
   async endEarly(id: string, end: EarlyEnd): Promise<ReviewPeriodRow> {
-    const row = await first(
+    const [row] = await updated(
       this.db,
       reviewPeriodRow,
       `UPDATE review_periods SET valid_to = $2, ended_early_ref = $3, ended_early_on = $4 WHERE id = $1
@@ -111,7 +112,7 @@ export class ReviewPeriodsRepository {
   }
 
   async correct(p: ReviewPeriod): Promise<ReviewPeriodRow> {
-    const row = await first(
+    const [row] = await updated(
       this.db,
       reviewPeriodRow,
       `UPDATE review_periods SET valid_from = $2, valid_to = $3, decision_ref = $4, decided_by = $5, decided_on = $6
