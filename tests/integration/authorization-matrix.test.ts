@@ -32,6 +32,8 @@ const MATRIX: Record<string, 'public' | 'ops' | 'any' | Role[]> = {
   'GET /api/v1/review-periods': 'any',
   'POST /api/v1/review-periods': ['admin'],
   'POST /api/v1/review-periods/{id}/extensions': ['admin'],
+  'POST /api/v1/review-periods/{id}/end': ['admin'],
+  'PATCH /api/v1/review-periods/{id}': ['admin'],
   'GET /api/v1/exemptions': ['director', 'executive', 'admin'],
   'POST /api/v1/exemptions': ['director', 'executive'],
   'POST /api/v1/exemptions/{id}/revoke': ['director', 'executive'],
