@@ -527,7 +527,7 @@ export const en: typeof sv = {
     extend: 'Extend',
     extendTitle: 'Extend the review period',
     extendIntro: 'The extension starts the day after {{date}}.',
-    gap: '{{kind}}: gap between periods: {{from}} – {{to}}. Requests submitted then are recorded without review.',
+    gap: 'Gap between periods ({{kind}}): {{from}} – {{to}}. Requests submitted then are recorded without review.',
     endedEarly: 'Ended early by {{ref}} (decided {{date}})',
     endEarly: 'End early',
     endEarlyTitle: 'End the review period early',

@@ -529,7 +529,7 @@ export const sv = {
     extend: 'Förläng',
     extendTitle: 'Förläng prövningsperioden',
     extendIntro: 'Förlängningen börjar dagen efter {{date}}.',
-    gap: '{{kind}}: glapp mellan perioder: {{from}} – {{to}}. Ärenden som skickas in då registreras utan prövning.',
+    gap: 'Glapp mellan perioder ({{kind}}): {{from}} – {{to}}. Ärenden som skickas in då registreras utan prövning.',
     endedEarly: 'Avslutad i förtid enligt {{ref}} (beslutat {{date}})',
     endEarly: 'Avsluta i förtid',
     endEarlyTitle: 'Avsluta prövningsperioden i förtid',
