@@ -107,7 +107,7 @@ describe("the regime's life cycle on the periods page", () => {
     const correct = admin.getByRole('form', { name: 'Rätta en felregistrerad prövningsperiod' });
     await correct.getByLabel('Diarienummer och paragraf', { exact: true }).fill('HSN/200/2026 §3');
     await correct.getByRole('button', { name: 'Spara rättelsen' }).click();
-    await admin.getByRole('cell', { name: /HSN\/200\/2026 §3/ }).waitFor();
+    await admin.getByRole('cell', { name: /^HSN\/200\/2026 §3 beslutat/ }).waitFor();
     const audit = await app.db.dataSource.query(
       `SELECT action FROM admin_audit_log WHERE entity = 'review_period' ORDER BY at`,
     );
