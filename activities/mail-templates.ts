@@ -62,12 +62,16 @@ const TASK_WORDS = {
 const taskWords = (stage: unknown) => TASK_WORDS[stageTask(stage)];
 const roleName = (role: unknown) => lookup(ROLE, role) ?? String(role);
 
-/** `2026-04-17 kl. 16:00`, Stockholm time; a plain date stays as it is. */
+/**
+ * `17 april 2026 kl. 16.00`, Stockholm time, as Swedish running text writes it (a full stop in the time); a plain
+ * date is `17 april 2026`. One style for every date in the mails.
+ */
 export function swedishDateTime(iso: unknown): string {
   if (typeof iso !== 'string') return 'okänd tidpunkt';
-  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
-  const at = DateTime.fromISO(iso, { zone: 'Europe/Stockholm' });
-  return at.isValid ? at.toFormat("yyyy-MM-dd 'kl.' HH:mm") : iso;
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+  const at = DateTime.fromISO(iso, { zone: 'Europe/Stockholm' }).setLocale('sv');
+  if (!at.isValid) return iso;
+  return at.toFormat(dateOnly ? 'd MMMM yyyy' : "d MMMM yyyy 'kl.' HH.mm");
 }
 
 const sek = (n: unknown) =>
@@ -141,9 +145,9 @@ function decisionMail(outcome: Outcome): Render {
   return (d, r) => {
     const extras = [
       str(d.conditions) && `Villkor: ${d.conditions}`,
-      str(d.approvedPeriodTo) && `Beviljad period till och med: ${d.approvedPeriodTo}`,
+      str(d.approvedPeriodTo) && `Beviljad period till och med: ${swedishDateTime(d.approvedPeriodTo)}`,
       sek(d.approvedCostSek) && `Beviljad kostnad: ${sek(d.approvedCostSek)}`,
-      str(d.validUntil) && `Beslutet gäller till och med ${d.validUntil}.`,
+      str(d.validUntil) && `Beslutet gäller till och med ${swedishDateTime(d.validUntil)}.`,
       str(d.comment) && `Kommentar: ${d.comment}`,
       str(d.onBehalfOfId) && 'Beslutet fattades av en ersättare.',
     ];
@@ -182,7 +186,7 @@ const MAIL: Record<Exclude<NotificationType, DecisionNotificationType>, Render> 
     text: body(
       [
         taskWords(d.stage).waiting(stageName(d.stage), roleName(d.role)),
-        `Sista dag: ${swedishDateTime(d.dueAt)}.`,
+        `Tidsfrist: ${swedishDateTime(d.dueAt)}.`,
         typeof d.round === 'number' && d.round > 1 && 'Ärendet har kompletterats och skickats in igen.',
       ],
       r,
@@ -191,7 +195,7 @@ const MAIL: Record<Exclude<NotificationType, DecisionNotificationType>, Render> 
   stage_reminder: (d, r) => ({
     subject: `Påminnelse: ärende att pröva senast ${swedishDateTime(d.dueAt)}: ${requestSummary(r)}`,
     text: body(
-      [`Ett ärende väntar fortfarande på ditt ställningstagande.`, `Sista dag: ${swedishDateTime(d.dueAt)}.`],
+      [`Ett ärende väntar fortfarande på ditt ställningstagande.`, `Tidsfrist: ${swedishDateTime(d.dueAt)}.`],
       r,
     ),
   }),
@@ -200,7 +204,7 @@ const MAIL: Record<Exclude<NotificationType, DecisionNotificationType>, Render> 
     text: body(
       [
         `Tidsfristen för ${stageName(d.stage)} har passerat och ärendet har eskalerats till dig som ${roleName(d.role)}.`,
-        `Ny sista dag: ${swedishDateTime(d.dueAt)}.`,
+        `Ny tidsfrist: ${swedishDateTime(d.dueAt)}.`,
       ],
       r,
     ),

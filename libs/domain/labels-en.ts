@@ -11,6 +11,15 @@ export const LABELS_EN: DomainLabels = {
     follow_up: 'Follow-up',
     admin: 'Administrator',
   },
+  roleInText: {
+    requester: 'the unit manager',
+    hr_reviewer: 'the HR partner',
+    hr_lead: 'the head of HR',
+    director: 'the division director',
+    executive: 'the director of health and medical care',
+    follow_up: 'the follow-up',
+    admin: 'the administrator',
+  },
   kind: { hire: 'Hire', agency_call_off: 'Agency staff call-off' },
   kindPlural: { hire: 'Hires', agency_call_off: 'Agency staff call-offs' },
   status: {
@@ -30,11 +39,23 @@ export const LABELS_EN: DomainLabels = {
     director_decision: "Division director's decision",
     executive_decision: "Health care director's decision",
   },
+  stageInText: {
+    hr_review: 'HR review',
+    staffing_review: 'staffing review',
+    director_decision: "the division director's decision",
+    executive_decision: "the health care director's decision",
+  },
   outcome: {
     approve: 'Approve',
     approve_with_conditions: 'Approve with conditions',
     reject: 'Reject',
     return: 'Return for completion',
+  },
+  outcomeDone: {
+    approve: 'approved',
+    approve_with_conditions: 'approved with conditions',
+    reject: 'rejected',
+    return: 'returned for completion',
   },
   stageOutcome: {
     approve: 'Approved',

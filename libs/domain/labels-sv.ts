@@ -29,6 +29,17 @@ export const ROLE: Record<Role, string> = {
   admin: 'administratör',
 };
 
+/** Each role in the definite form, for running text. */
+export const ROLE_DEFINITE: Record<Role, string> = {
+  requester: 'enhetschefen',
+  hr_reviewer: 'HR-partnern',
+  hr_lead: 'HR-chefen',
+  director: 'divisionschefen',
+  executive: 'hälso- och sjukvårdsdirektören',
+  follow_up: 'uppföljaren',
+  admin: 'administratören',
+};
+
 export const CATEGORY: Record<OccupationalCategory, string> = {
   physician: 'läkare',
   nurse: 'sjuksköterska',
@@ -52,9 +63,11 @@ export const CATEGORY: Record<OccupationalCategory, string> = {
 
 export const LABELS_SV: DomainLabels = {
   role: mapValues(ROLE, capitalised),
+  roleInText: ROLE_DEFINITE,
   kind: mapValues(KIND, (k) => k.noun),
   kindPlural: mapValues(KIND, (k) => capitalised(k.plural)),
   stage: mapValues(STAGE, (s) => capitalised(s.name)),
+  stageInText: mapValues(STAGE, (s) => s.name),
   category: mapValues(CATEGORY, capitalised),
   status: {
     in_review: 'Under prövning',
@@ -72,6 +85,12 @@ export const LABELS_SV: DomainLabels = {
     approve_with_conditions: 'Bevilja med villkor',
     reject: 'Avslå',
     return: 'Skicka tillbaka för komplettering',
+  },
+  outcomeDone: {
+    approve: 'beviljat',
+    approve_with_conditions: 'beviljat med villkor',
+    reject: 'avslaget',
+    return: 'skickat tillbaka för komplettering',
   },
   stageOutcome: {
     approve: 'Tillstyrkt',

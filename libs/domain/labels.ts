@@ -20,14 +20,20 @@ import type { NotificationType } from './notification-types';
  */
 export interface DomainLabels {
   role: Record<Role, string>;
+  /** A role in running text, in the definite form: "…eskalerades till hälso- och sjukvårdsdirektören". */
+  roleInText: Record<Role, string>;
   kind: Record<RequestKind, string>;
   kindPlural: Record<RequestKind, string>;
   status: Record<RequestStatus, string>;
   /** A withdrawn request's status by why it was withdrawn: by its requester, or closed as not completed in time. */
   withdrawnAs: Record<WithdrawalReason, string>;
   stage: Record<StageName, string>;
+  /** A stage in running text, lower case where the language writes it so: "Nästa steg: divisionschefens beslut". */
+  stageInText: Record<StageName, string>;
   /** The choice a reviewer makes. */
   outcome: Record<Outcome, string>;
+  /** The choice as done, in running text: "Ditt beslut är registrerat: beviljat." */
+  outcomeDone: Record<Outcome, string>;
   /** A closed stage's result; a withdrawal closes the open stage too, and `closed` is any other ending. */
   stageOutcome: Record<Outcome | 'withdrawn' | 'closed', string>;
   category: Record<OccupationalCategory, string>;

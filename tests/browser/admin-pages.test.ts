@@ -1,29 +1,17 @@
 import { addCalendarDays, stockholmDate } from '@domain/calendar';
 import { auditPage } from './support/axe';
-import { launchBrowser, type TestBrowser } from './support/browser';
 import { signedInPage } from './support/sign-in';
-import { startWebTestApp, type WebTestApp } from './support/web-app';
+import { webSuite } from './support/web-suite';
 
 jest.setTimeout(180_000);
 
-let app: WebTestApp;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  app = await startWebTestApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const suite = webSuite();
 
 describe('the admin and reviewer pages, in a real browser', () => {
   it('warns that the hire period ends within the first warning (60 days) until the admin records its extension', async () => {
     const today = stockholmDate(new Date());
     const ends = addCalendarDays(today, 10);
-    const admin = await signedInPage(browser, app.baseUrl, 'admin');
+    const admin = await signedInPage(suite.browser, suite.app.baseUrl, 'admin');
     await admin.getByRole('heading', { name: 'Prövningsperioder' }).waitFor();
     await admin.getByText(/Anställningar: ingen prövningsperiod gäller i dag/).waitFor();
 
@@ -59,12 +47,12 @@ describe('the admin and reviewer pages, in a real browser', () => {
     expect(await warning.count()).toBe(0);
     await admin.getByRole('cell', { name: /Förlänger HSN\/1895\/2025 §42/ }).waitFor();
     expect(await auditPage(admin, '21-review-periods-extended')).toEqual([]);
-    expect(browser.errors).toEqual([]);
+    expect(suite.browser.errors).toEqual([]);
   });
 
   it('lets a reviewer name a stand-in for a date range, offering only people with her role and division', async () => {
     const today = stockholmDate(new Date());
-    const hr = await signedInPage(browser, app.baseUrl, 'hr.somatik');
+    const hr = await signedInPage(suite.browser, suite.app.baseUrl, 'hr.somatik');
     await hr.getByRole('link', { name: 'Frånvaro' }).click();
     await hr.getByRole('heading', { name: 'Frånvaro', level: 1 }).waitFor();
     await hr.getByText('Inga ersättare är registrerade.').waitFor();
@@ -80,6 +68,6 @@ describe('the admin and reviewer pages, in a real browser', () => {
     await hr.getByRole('button', { name: 'Registrera ersättare' }).click();
     await hr.getByText('Ersättaren är registrerad.').waitFor();
     expect(await auditPage(hr, '22-out-of-office')).toEqual([]);
-    expect(browser.errors).toEqual([]);
+    expect(suite.browser.errors).toEqual([]);
   });
 });

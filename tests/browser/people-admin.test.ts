@@ -1,28 +1,16 @@
 import { addCalendarDays, stockholmDate } from '@domain/calendar';
 import { auditPage } from './support/axe';
-import { launchBrowser, type TestBrowser } from './support/browser';
 import { signedInPage } from './support/sign-in';
-import { startWebTestApp, type WebTestApp } from './support/web-app';
+import { webSuite } from './support/web-suite';
 
 jest.setTimeout(180_000);
 
-let app: WebTestApp;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  app = await startWebTestApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const suite = webSuite();
 
 describe('people and roles, in a real browser', () => {
   it('lets the admin find a person, give and end a stand-in role, deactivate them, and read it all in the change log', async () => {
     const today = stockholmDate(new Date());
-    const admin = await signedInPage(browser, app.baseUrl, 'admin');
+    const admin = await signedInPage(suite.browser, suite.app.baseUrl, 'admin');
     await admin.getByRole('link', { name: 'Personer och roller' }).click();
     await admin.getByRole('heading', { name: 'Personer och roller', level: 1 }).waitFor();
     await admin.getByLabel('Sök person', { exact: true }).fill('jonas');
@@ -36,7 +24,7 @@ describe('people and roles, in a real browser', () => {
     const form = admin.getByRole('form', { name: 'Ge en roll' });
     await form.getByLabel('Roll', { exact: true }).selectOption({ label: 'HR-partner' });
     await form.getByRole('button', { name: 'Lägg till roll' }).click();
-    await form.getByText('Fyll i det här fältet.').waitFor();
+    await form.getByText('Välj ett alternativ.').waitFor();
 
     await form
       .getByLabel('Omfattning', { exact: true })
@@ -68,6 +56,6 @@ describe('people and roles, in a real browser', () => {
       .waitFor();
     expect(await rows.first().textContent()).toContain('Systemadministratör');
     expect(await auditPage(admin, '43-admin-audit')).toEqual([]);
-    expect(browser.errors).toEqual([]);
+    expect(suite.browser.errors).toEqual([]);
   });
 });

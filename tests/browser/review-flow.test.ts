@@ -85,7 +85,7 @@ describe('the review of a hire, by clicking, in a real browser', () => {
     await chef.getByLabel('Slutdatum', { exact: true }).fill('2031-08-31');
     await chef.getByRole('button', { name: 'Skicka in för prövning' }).click();
     await chef.getByText('Din begäran är inskickad.').waitFor();
-    await chef.getByText(/Den ligger nu för HR-granskning/).waitFor();
+    await chef.getByText(/Nästa steg: HR-granskning, tidsfrist/).waitFor();
     await expectAccessible(chef, '03-request-submitted');
     const requestUrl = chef.url();
 
@@ -97,7 +97,7 @@ describe('the review of a hire, by clicking, in a real browser', () => {
     await openFromInbox(hr, 'HR-granskning');
     await expectAccessible(hr, '05-review-hr');
     await decide(hr, 'Skicka tillbaka för komplettering', {
-      label: 'Frågor till den som ansökt',
+      label: 'Frågor till den som skickade in begäran',
       value: QUESTION,
     });
 
@@ -113,7 +113,7 @@ describe('the review of a hire, by clicking, in a real browser', () => {
       .getByLabel('Ditt svar', { exact: true })
       .fill('Ja, Medicinkliniken har själv vakanser under perioden.');
     await chef.getByRole('button', { name: 'Skicka in igen' }).click();
-    await chef.getByText('Ligger för HR-granskning.').waitFor();
+    await chef.getByText('Aktuellt steg: HR-granskning.').waitFor();
 
     // HR approves, then the director.
     await openFromInbox(hr, 'HR-granskning');
@@ -141,6 +141,9 @@ describe('the review of a hire, by clicking, in a real browser', () => {
     const rate = director.locator('.figure').filter({ hasText: 'Andel beviljade' });
     await expect(rate.locator('.value').textContent()).resolves.toMatch(/^100\s?%$/);
     await expectAccessible(director, '11-statistics');
+    // Every chart's legend names its series in Swedish; nothing reads "… legend icon" to a screen reader.
+    await director.locator('.chart-legend').first().getByText('Beviljade', { exact: true }).waitFor();
+    expect(await director.locator('[aria-label$="legend icon"]').count()).toBe(0);
     const [download] = await Promise.all([
       director.waitForEvent('download'),
       director.getByRole('button', { name: 'Exportera till CSV' }).click(),

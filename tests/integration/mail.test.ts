@@ -84,7 +84,7 @@ describe('notifications as e-mail through a real SMTP server', () => {
     );
     expect(mails[0].text).toContain('Ett ärende väntar på HR-granskning av dig som HR-partner.');
     expect(mails[1].text).toContain('Kommentar: Underlaget komplett');
-    expect(mails[3].text).toMatch(/Beslutet gäller till och med \d{4}-\d{2}-\d{2}\./);
+    expect(mails[3].text).toMatch(/Beslutet gäller till och med \d{1,2} [a-zé]+ \d{4}\./);
     expect(mails.every((m) => m.text.includes(`Ärende-id: ${id}`))).toBe(true);
 
     // Every row was mailed, and each mail carries its own row's id.

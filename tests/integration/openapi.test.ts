@@ -655,6 +655,35 @@ describe('real responses match the document', () => {
     await t.db.dataSource.query(role, [null]);
   });
 
+  it('for the organisation as the admin keeps it', async () => {
+    expect((await call('get', '/api/v1/org/units?status=all', { as: 'chef.akuten' })).status).toBe(200);
+    expect((await call('get', '/api/v1/org/units?status=x', { as: 'chef.akuten' })).status).toBe(400);
+    const som = (await t.db.dataSource.query(`SELECT id FROM org_units WHERE code = 'SOM'`))[0].id;
+    const created = await call('post', '/api/v1/admin/org-units', {
+      as: 'admin',
+      body: { code: 'SOM-OAPI', name: 'Dokumenterad enhet', level: 'unit', parentId: som, budgetSek: 1000 },
+    });
+    expect(created.status).toBe(201);
+    const at = `/api/v1/admin/org-units/${created.body.id}`;
+    expect((await call('patch', at, { as: 'admin', body: { name: 'Omdöpt' } })).status).toBe(200);
+    expect((await call('patch', at, { as: 'admin', body: { parentId: created.body.id } })).status).toBe(422);
+    expect(
+      (await call('patch', '/api/v1/admin/org-units/x', { as: 'admin', body: { name: 'y' } })).status,
+    ).toBe(400);
+    const missing = '/api/v1/admin/org-units/00000000-0000-4000-8000-000000000000';
+    expect((await call('patch', missing, { as: 'admin', body: { name: 'y' } })).status).toBe(404);
+    expect((await call('post', `${at}/close`, { as: 'admin', body: { validTo: '2099-12-31' } })).status).toBe(
+      200,
+    );
+    expect((await call('post', `${missing}/close`, { as: 'admin', body: { validTo: today } })).status).toBe(
+      404,
+    );
+    expect((await call('get', '/api/v1/admin/org-units?status=closed&q=oapi', { as: 'admin' })).status).toBe(
+      200,
+    );
+    expect((await call('get', '/api/v1/admin/org-units', { as: 'hrchef' })).status).toBe(403);
+  });
+
   it('for health and metrics', async () => {
     expect((await call('get', '/api/v1/health')).status).toBe(200);
     expect((await call('get', '/api/v1/health/live')).status).toBe(200);

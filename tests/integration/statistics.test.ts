@@ -350,8 +350,8 @@ describe('statistics on a known history', () => {
     const header = lines[0].split(';');
     expect(header.slice(0, 4)).toEqual([
       'Månad',
-      'Område',
-      'Inkomna ärenden (prövade)',
+      'Division',
+      'Inskickade ärenden',
       'Undantagna genom dispens',
     ]);
     const rows = lines.slice(1).map((l) => l.split(';'));
@@ -361,7 +361,7 @@ describe('statistics on a known history', () => {
     expect(aprilSomatik[col('Beviljade')]).toBe('2');
     expect(aprilSomatik[col('Andel beviljade (%)')]).toBe('100');
     // R1 (4 business days) and R4 (0): median 2, 90th percentile 3,6 with a decimal comma
-    expect(aprilSomatik[col('Ledtid 90:e percentil (arbetsdagar)')]).toBe('3,6');
+    expect(aprilSomatik[col('Handläggningstid 90:e percentil (arbetsdagar)')]).toBe('3,6');
     expect(aprilSomatik[col('Kostnad avrop hyrbemanning samma månad föregående år (kr)')]).toBe('300000');
     const marchSomatik = rows.find((r) => r[0] === '2026-03' && r[1] === 'Länssjukvårdsområde Somatik')!;
     expect(marchSomatik[col('Beslut inom tidsfrist (%)')]).toBe('66,7');

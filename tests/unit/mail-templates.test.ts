@@ -105,7 +105,7 @@ describe('renderNotificationMail', () => {
       'Ärende att granska: Anställning: Sjuksköterska akutmottagning, Akutmottagningen',
     );
     expect(mail.text).toContain('Ett ärende väntar på HR-granskning av dig som HR-partner.');
-    expect(mail.text).toContain('Sista dag: 2026-04-17 kl. 16:00.');
+    expect(mail.text).toContain('Tidsfrist: 17 april 2026 kl. 16.00.');
   });
 
   it('asks a director to decide, and says when a request came back after completion', () => {
@@ -121,7 +121,7 @@ describe('renderNotificationMail', () => {
   it('tells the requester a final approval, with its validity', () => {
     const mail = renderNotificationMail(aNotification('decision_approve', { validUntil: '2026-07-16' }));
     expect(mail.subject).toBe('Beviljat: Anställning: Sjuksköterska akutmottagning, Akutmottagningen');
-    expect(mail.text).toContain('Beslutet gäller till och med 2026-07-16.');
+    expect(mail.text).toContain('Beslutet gäller till och med 16 juli 2026.');
   });
 
   it('tells the requester an approval at one stage is not yet the final decision', () => {
@@ -144,7 +144,7 @@ describe('renderNotificationMail', () => {
       'Beviljat med villkor: Avrop av hyrbemanning: läkare via Läkarbemanning AB, Akutmottagningen',
     );
     expect(mail.text).toContain('Villkor: Längst till och med augusti');
-    expect(mail.text).toContain('Beviljad period till och med: 2026-05-31');
+    expect(mail.text).toContain('Beviljad period till och med: 31 maj 2026');
     expect(mail.text).toContain('Beviljad kostnad: 185 000 kr');
   });
 
@@ -163,7 +163,7 @@ describe('renderNotificationMail', () => {
       'eskalerats till dig som HR-chef',
     );
     expect(renderNotificationMail(aNotification('stage_reminder')).subject).toMatch(
-      /^Påminnelse: ärende att pröva senast 2026-04-17 kl\. 16:00: /,
+      /^Påminnelse: ärende att pröva senast 17 april 2026 kl\. 16\.00: /,
     );
     expect(renderNotificationMail(aNotification('stage_overdue')).text).toContain(
       'beviljas eller avslås aldrig automatiskt',
@@ -177,7 +177,7 @@ describe('renderNotificationMail', () => {
       'annars avslutas ärendet eftersom det inte har kompletterats',
     );
     expect(renderNotificationMail(aNotification('return_reminder')).subject).toMatch(
-      /^Påminnelse: komplettera ärendet senast 2026-04-17 kl\. 16:00: /,
+      /^Påminnelse: komplettera ärendet senast 17 april 2026 kl\. 16\.00: /,
     );
   });
 
@@ -187,7 +187,7 @@ describe('renderNotificationMail', () => {
     );
     const exemption = renderNotificationMail(aNotification('exemption_ending'));
     expect(exemption.subject).toBe('Dispensen för avrop av hyrbemanning (HSN/77/2026) upphör om 1 dag');
-    expect(exemption.text).toContain('gäller till och med 2026-06-30');
+    expect(exemption.text).toContain('gäller till och med 30 juni 2026');
     expect(exemption.text).not.toContain('Ärende-id');
   });
 
@@ -216,9 +216,9 @@ describe('renderNotificationMail', () => {
 
 describe('swedishDateTime and requestSummary', () => {
   it('shows instants in Stockholm time, winter and summer, and leaves dates as they are', () => {
-    expect(swedishDateTime('2026-01-15T15:00:00.000Z')).toBe('2026-01-15 kl. 16:00');
-    expect(swedishDateTime('2026-06-30T22:30:00.000Z')).toBe('2026-07-01 kl. 00:30');
-    expect(swedishDateTime('2026-06-30')).toBe('2026-06-30');
+    expect(swedishDateTime('2026-01-15T15:00:00.000Z')).toBe('15 januari 2026 kl. 16.00');
+    expect(swedishDateTime('2026-06-30T22:30:00.000Z')).toBe('1 juli 2026 kl. 00.30');
+    expect(swedishDateTime('2026-06-30')).toBe('30 juni 2026');
     expect(swedishDateTime(undefined)).toBe('okänd tidpunkt');
   });
 

@@ -1,11 +1,10 @@
-import { Client, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { testDataConverter } from '../support/payload-keys';
-import type { ApplicationFailure } from '@temporalio/common';
+import type { Client, WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { signActorClaim } from '@domain/actor-claim';
 import { failureTypeOf } from '@domain/errors';
 import { decideUpdate, reassignUpdate, resubmitUpdate, stateQuery } from '@workflows/messages';
 import type { DecideUpdateInput } from '@workflows/types';
+import { outsiderClient, refusal } from '../support/unsigned-updates';
 import { startWorkflowTestEnv, TEST_CLAIM_KEYS, type WorkflowTestEnv } from '../support/workflow-env';
 
 jest.setTimeout(120_000);
@@ -16,30 +15,13 @@ jest.setTimeout(120_000);
  * review goes on as if they had never been sent.
  */
 let t: WorkflowTestEnv;
-/**
- * A client that signs nothing: what someone with network access to port 7233 has, even holding the payload keys
- * (so it can read the refusal): the claim, not the encryption, is what stops it.
- */
+/** A client that signs nothing (tests/support/unsigned-updates.ts). */
 let outsider: Client;
 beforeAll(async () => {
   t = await startWorkflowTestEnv();
-  outsider = new Client({
-    connection: t.env.connection,
-    namespace: 'default',
-    dataConverter: testDataConverter(),
-  });
+  outsider = outsiderClient(t);
 });
 afterAll(() => t?.stop());
-
-async function refusal(update: Promise<unknown>): Promise<ApplicationFailure> {
-  const error = await update.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof WorkflowUpdateFailedError))
-    throw new Error(`expected a refused update, got ${error}`);
-  return error.cause as ApplicationFailure;
-}
 
 async function acceptedUpdates(handle: WorkflowHandle): Promise<string[]> {
   const history = await handle.fetchHistory();

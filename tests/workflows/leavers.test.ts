@@ -1,5 +1,4 @@
-import { Client, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import type { ApplicationFailure } from '@temporalio/common';
+import type { Client, WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import {
   changeRequesterUpdate,
@@ -10,7 +9,7 @@ import {
   withdrawUpdate,
 } from '@workflows/messages';
 import type { Actor } from '@domain/decision-rules';
-import { testDataConverter } from '../support/payload-keys';
+import { outsiderClient, refusal } from '../support/unsigned-updates';
 import { startWorkflowTestEnv, type WorkflowTestEnv } from '../support/workflow-env';
 
 jest.setTimeout(120_000);
@@ -23,23 +22,9 @@ let t: WorkflowTestEnv;
 let outsider: Client;
 beforeAll(async () => {
   t = await startWorkflowTestEnv();
-  outsider = new Client({
-    connection: t.env.connection,
-    namespace: 'default',
-    dataConverter: testDataConverter(),
-  });
+  outsider = outsiderClient(t);
 });
 afterAll(() => t?.stop());
-
-async function refusal(update: Promise<unknown>): Promise<ApplicationFailure> {
-  const error = await update.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof WorkflowUpdateFailedError))
-    throw new Error(`expected a refused update, got ${error}`);
-  return error.cause as ApplicationFailure;
-}
 
 async function acceptedUpdates(handle: WorkflowHandle): Promise<number> {
   const history = await handle.fetchHistory();

@@ -15,6 +15,8 @@ import { LeaversService } from './leavers/leavers.service';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
 import { OrgController } from './org/org.controller';
+import { OrgAdminController } from './org/org-admin.controller';
+import { OrgAdminService } from './org/org-admin.service';
 import { OrgImportController } from './org-import/org-import.controller';
 import { OrgImportService } from './org-import/org-import.service';
 import { RequestsController } from './requests/requests.controller';
@@ -54,6 +56,7 @@ export class AppModule {
       controllers: [
         AuthController,
         OrgController,
+        OrgAdminController,
         OrgImportController,
         ReviewPeriodsController,
         ExemptionsController,
@@ -76,6 +79,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         AuthService,
+        OrgAdminService,
         ReviewPeriodsService,
         PeriodWatchGateway,
         ExemptionsService,

@@ -14,6 +14,7 @@ import { RequestPage } from './pages/RequestPage';
 import { InboxPage } from './pages/InboxPage';
 import { ReviewPage } from './pages/ReviewPage';
 import { ReviewPeriodsPage } from './pages/ReviewPeriodsPage';
+import { OrganisationPage } from './pages/OrganisationPage';
 import { OutOfOfficePage } from './pages/OutOfOfficePage';
 import { OrgImportPage } from './pages/OrgImportPage';
 import { StatsPage } from './pages/StatsPage';
@@ -143,6 +144,7 @@ export function App() {
             ['/admin/people', <PeopleAdminPage />],
             ['/admin/people/:id', <PersonPage />],
             ['/admin/audit', <AdminAuditPage />],
+            ['/admin/organisation', <OrganisationPage />],
           ] as const
         ).map(([path, page]) => (
           <Route key={path} path={path} element={<Guard roles={['admin']}>{page}</Guard>} />

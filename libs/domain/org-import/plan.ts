@@ -1,5 +1,6 @@
 import type { Role } from '../enums';
 import { periodsOverlap as overlaps } from '../role-grants';
+import { cycleThrough, parentLevelProblem } from '../org-tree';
 import type { ImportProblem, PersonRow, UnitRow } from './rows';
 
 /**
@@ -77,35 +78,23 @@ export function checkFile(
   const levelOf = (code: string) => byCode.get(code)?.level ?? dbLevel.get(code);
   for (const u of byCode.values()) {
     if (!u.parentCode) continue;
-    const parentLevel = levelOf(u.parentCode);
-    if (!parentLevel)
-      problems.push(
-        problem(
-          sheets.units,
-          u.line,
-          'parentCode',
-          `"${u.parentCode}" is no unit in the file or the organisation`,
-        ),
-      );
-    else if (parentLevel !== 'division' && u.parentCode !== u.code)
-      problems.push(
-        problem(sheets.units, u.line, 'parentCode', `"${u.parentCode}" is a unit, not a division`),
-      );
+    // A unit naming itself is a cycle, reported below.
+    if (u.parentCode === u.code) continue;
+    const level = parentLevelProblem(
+      levelOf(u.parentCode),
+      `"${u.parentCode}"`,
+      'the file or the organisation',
+    );
+    if (level) problems.push(problem(sheets.units, u.line, 'parentCode', level));
   }
   // A cycle: following parents from a row comes back to it. Reported once per row on the cycle.
   const parentOf = (code: string) => byCode.get(code)?.parentCode ?? null;
   for (const u of byCode.values()) {
-    const path: string[] = [u.code];
-    for (let at = parentOf(u.code); at; at = parentOf(at)) {
-      if (at === u.code) {
-        problems.push(
-          problem(sheets.units, u.line, 'parentCode', `the tree has a cycle: ${[...path, at].join(' → ')}`),
-        );
-        break;
-      }
-      if (path.includes(at) || path.length > byCode.size) break;
-      path.push(at);
-    }
+    const cycle = cycleThrough(u.code, parentOf, byCode.size);
+    if (cycle)
+      problems.push(
+        problem(sheets.units, u.line, 'parentCode', `the tree has a cycle: ${cycle.join(' → ')}`),
+      );
   }
 
   const personAt = new Map<string, PersonRow>();

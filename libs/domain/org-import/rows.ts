@@ -1,5 +1,6 @@
 import { ROLES, type Role } from '../enums';
 import { periodProblem } from '../role-grants';
+import { ORG_LEVELS, type OrgLevel, parentPresenceProblem, UNIT_CODE } from '../org-tree';
 
 /**
  * The organisation import, from sheets to validated rows. A sheet is what a reader (XLSX or CSV) hands over: its
@@ -66,11 +67,10 @@ export const PERSON_HEADERS: Record<PersonField, string[]> = {
 /** The scope code that means the whole region (a region-wide grant), spelled out so an empty cell is never one. */
 export const REGION_SCOPE = 'REGION';
 
-const LEVEL_WORDS: Record<string, 'division' | 'unit'> = {
-  division: 'division',
+const LEVEL_WORDS: Record<string, OrgLevel> = {
+  ...Object.fromEntries(ORG_LEVELS.map((l) => [l, l])),
   förvaltning: 'division',
   område: 'division',
-  unit: 'unit',
   enhet: 'unit',
 };
 
@@ -93,7 +93,7 @@ export interface UnitRow {
   code: string;
   parentCode: string | null;
   name: string;
-  level: 'division' | 'unit';
+  level: OrgLevel;
   budgetSek: number | null;
   staffCostSek: number | null;
   validFrom: string | null;
@@ -159,7 +159,7 @@ function parseKronor(text: string): number | undefined {
 /** An e-mail address as the import and the admin pages accept it. */
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** A unit code or a person's id (HSA id or employee number), as the import and the admin pages accept it. */
-export const CODE = /^[\p{L}\p{N}_.\-/]{1,64}$/u;
+export const CODE = UNIT_CODE;
 
 interface Reader {
   text(field: string, index: number | undefined): string;
@@ -207,8 +207,8 @@ export function parseUnits(sheet: Sheet): { rows: UnitRow[]; problems: ImportPro
     const level = LEVEL_WORDS[norm(levelText)];
     if (!level) r.problem('level', `"${levelText}" is not a level (division or unit)`);
     const parentCode = r.text('parentCode', at.parentCode) || null;
-    if (level === 'division' && parentCode) r.problem('parentCode', 'a division has no parent');
-    if (level === 'unit' && !parentCode) r.problem('parentCode', 'a unit needs the code of its division');
+    const presence = level && parentPresenceProblem(level, parentCode !== null, 'the code of its division');
+    if (presence) r.problem('parentCode', presence);
     const money = (field: 'budgetSek' | 'staffCostSek') => {
       const t = r.text(field, at[field]);
       if (!t) return null;

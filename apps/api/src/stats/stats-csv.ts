@@ -9,17 +9,17 @@ export interface CsvRow {
 }
 
 const GROUP_HEADER: Record<Exclude<BreakdownDimension, 'stage'>, string> = {
-  division: 'Område',
+  division: 'Division',
   unit: 'Enhet',
   category: 'Yrkeskategori',
-  kind: 'Ärendetyp',
+  kind: 'Slag',
 };
 
 type Cell = string | number | null;
 
 /** Columns of the board's monthly report, in Swedish; shares are in per cent. */
 const COLUMNS: [string, (r: CsvRow) => Cell][] = [
-  ['Inkomna ärenden (prövade)', (r) => r.measures.submitted],
+  ['Inskickade ärenden', (r) => r.measures.submitted],
   ['Undantagna genom dispens', (r) => r.measures.notReviewed.exempted],
   ['Ej prövningspliktiga', (r) => r.measures.notReviewed.notRequired],
   ['Beviljade', (r) => r.measures.decided.approved],
@@ -27,10 +27,10 @@ const COLUMNS: [string, (r: CsvRow) => Cell][] = [
   ['Avslagna', (r) => r.measures.decided.rejected],
   ['Återtagna', (r) => r.measures.decided.withdrawn],
   ['Andel beviljade (%)', (r) => percent(r.measures.approvalRate)],
-  ['Ledtid median (arbetsdagar)', (r) => r.measures.leadTimeBusinessDays.p50],
-  ['Ledtid 90:e percentil (arbetsdagar)', (r) => r.measures.leadTimeBusinessDays.p90],
-  ['Ledtid median (timmar)', (r) => r.measures.leadTimeHours.p50],
-  ['Ledtid 90:e percentil (timmar)', (r) => r.measures.leadTimeHours.p90],
+  ['Handläggningstid median (arbetsdagar)', (r) => r.measures.leadTimeBusinessDays.p50],
+  ['Handläggningstid 90:e percentil (arbetsdagar)', (r) => r.measures.leadTimeBusinessDays.p90],
+  ['Handläggningstid median (timmar)', (r) => r.measures.leadTimeHours.p50],
+  ['Handläggningstid 90:e percentil (timmar)', (r) => r.measures.leadTimeHours.p90],
   ['Beslut inom tidsfrist (%)', (r) => percent(r.measures.withinDeadlineShare)],
   ['Eskaleringar', (r) => r.measures.escalations],
   ['Begärd kostnad (kr)', (r) => r.measures.cost.requested],

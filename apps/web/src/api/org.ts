@@ -2,10 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { getJson } from './client';
 import type { Division, Grant } from './types';
 
-export function useOrg() {
+/**
+ * The organisation: `open` for forms (a closed unit takes no new requests), `all` to name the unit of an older
+ * request or filter statistics.
+ */
+export function useOrg(status: 'open' | 'all' = 'all') {
   return useQuery({
-    queryKey: ['org'],
-    queryFn: () => getJson<Division[]>('/org/units'),
+    queryKey: ['org', status],
+    queryFn: () => getJson<Division[]>(`/org/units?status=${status}`),
     staleTime: 10 * 60_000,
   });
 }

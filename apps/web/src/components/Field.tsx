@@ -1,4 +1,6 @@
 import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fieldMessageKey } from '../i18n/field-message-patterns';
 import { useTranslateFieldMessage } from '../i18n/field-messages';
 
 export interface ControlProps {
@@ -13,13 +15,20 @@ interface Props {
   error?: string;
   /** Fieldsets (radio groups, checkbox lists) carry their label as a legend. */
   group?: boolean;
+  /** A choice (a select; every group is one): a missing answer asks the user to choose, not to fill in. */
+  choice?: boolean;
   children: (control: ControlProps) => ReactNode;
 }
 
 /** A form field with its label, a short hint and the error, wired for screen readers. */
-export function Field({ label, hint, error, group, children }: Props) {
+export function Field({ label, hint, error, group, choice, children }: Props) {
   const id = useId();
+  const { t } = useTranslation();
   const translate = useTranslateFieldMessage();
+  const message = (e: string) =>
+    (group || choice) && fieldMessageKey(e)?.key === 'fieldMessage.required'
+      ? t('fieldMessage.choose')
+      : translate(e);
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ');
@@ -34,7 +43,7 @@ export function Field({ label, hint, error, group, children }: Props) {
       {children(control)}
       {error && (
         <p className="field-error" id={errorId}>
-          {translate(error)}
+          {message(error)}
         </p>
       )}
     </>

@@ -21,6 +21,7 @@ const NAV: NavItem[] = [
   { to: '/without-requester', label: 'nav.withoutRequester', roles: ['hr_lead'] },
   { to: '/stats', label: 'nav.stats', roles: STATISTICS_ROLES },
   { to: '/periods', label: 'nav.periods', roles: ['admin', 'executive', 'follow_up'] },
+  { to: '/admin/organisation', label: 'nav.organisation', roles: ['admin'] },
   { to: '/out-of-office', label: 'nav.outOfOffice', roles: REVIEWER_ROLES },
   { to: '/admin/people', label: 'nav.people', roles: ['admin'] },
   { to: '/admin/audit', label: 'nav.audit', roles: ['admin'] },

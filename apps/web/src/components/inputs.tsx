@@ -66,5 +66,11 @@ export function toNumber(value: unknown): number | undefined {
   return Number.isNaN(n) ? (value as unknown as number) : n;
 }
 
+/** A percentage as typed ("75", "100 %") as the fraction the API takes (0.75, 1); anything else unchanged. */
+export function percentToFraction(value: unknown): number | undefined {
+  const n = toNumber(typeof value === 'string' ? value.replace('%', '') : value);
+  return typeof n === 'number' ? Math.round(n * 100) / 10000 : n;
+}
+
 export const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 export const yesNo = (v: unknown) => (v === 'true' ? true : v === 'false' ? false : undefined);

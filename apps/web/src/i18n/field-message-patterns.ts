@@ -85,6 +85,23 @@ export const FIELD_MESSAGE_PATTERNS: [RegExp, string][] = [
     /^"(?<value>.*)" is already the username of a user without this employee id; give that user the id or choose another$/,
     'fieldMessage.importUsernameTaken',
   ],
+  // The organisation's tree as the admin page changes it (libs/domain/org-tree); the import's words above are shared.
+  [/^must be a whole number of kronor$/, 'fieldMessage.wholeKronor'],
+  [/^must be the id of a division$/, 'fieldMessage.choose'],
+  [/^is before today \((?<today>[\d-]+)\)$/, 'fieldMessage.notPast'],
+  [/^must not be negative$/, 'orgAdmin.message.negative'],
+  [/^must be 1–64 letters, digits or - _ \. \/$/, 'orgAdmin.message.code'],
+  [/^a unit needs its division$/, 'orgAdmin.message.unitParent'],
+  [/^the parent is a unit, not a division$/, 'orgAdmin.message.parentIsUnit'],
+  [/^the parent is no unit in the organisation$/, 'orgAdmin.message.parentUnknown'],
+  [/^would make the unit its own parent$/, 'orgAdmin.message.cycle'],
+  [/^"(?<code>.+)" is already the code of another unit$/, 'orgAdmin.message.codeTaken'],
+  [/^must be on or before (?<date>[\d-]+), when the division closes$/, 'orgAdmin.message.divisionCloses'],
+  [
+    /^the division has units open after (?<date>[\d-]+): (?<codes>.+); close them first$/,
+    'orgAdmin.message.unitsOpen',
+  ],
+  [/^the unit is already closed \(last day (?<date>[\d-]+)\)$/, 'orgAdmin.message.alreadyClosed'],
 ];
 
 /** The translation key and its values for an English message, or undefined for one shown as written. */

@@ -21,7 +21,7 @@ export function InboxPage() {
       {decided && (
         <p className="notice notice-success" role="status">
           {t('inbox.decided', {
-            outcome: t(`outcome.${decided.outcome}`),
+            outcome: t(`outcomeDone.${decided.outcome}`),
             status: t(`status.${decided.status}`),
           })}
         </p>

@@ -10,7 +10,7 @@ import { HireForm } from './new-request/HireForm';
 export function NewRequestPage() {
   const { t } = useTranslation();
   const session = useSession();
-  const org = useOrg();
+  const org = useOrg('open');
   const [params] = useSearchParams();
   const kind = params.get('kind') === 'agency_call_off' ? 'agency_call_off' : 'hire';
   const units = submittableUnits(org.data, session.me?.grants ?? []);

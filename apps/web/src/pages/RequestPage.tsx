@@ -50,7 +50,7 @@ export function RequestPage() {
           <p>
             {r.currentStage
               ? t('request.submittedInReview', {
-                  stage: t(`stage.${r.currentStage.name}`),
+                  stage: t(`stageInText.${r.currentStage.name}`),
                   due: f.dateTime(r.currentStage.dueAt),
                 })
               : t(`request.submittedWithoutReview.${r.status}`, { defaultValue: '' })}
@@ -59,7 +59,7 @@ export function RequestPage() {
       )}
       {r.currentStage && (
         <p className="current-stage">
-          {t('request.currentStage', { stage: t(`stage.${r.currentStage.name}`) })} {t('request.dueBy')}{' '}
+          {t('request.currentStage', { stage: t(`stageInText.${r.currentStage.name}`) })} {t('request.dueBy')}{' '}
           <DueTime dueAt={r.currentStage.dueAt} />
         </p>
       )}

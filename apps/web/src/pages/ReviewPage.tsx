@@ -45,7 +45,7 @@ export function ReviewPage() {
         </div>
         {stage && (
           <div>
-            <span className="label">{t('review.stageDue', { stage: t(`stage.${stage.name}`) })}</span>
+            <span className="label">{t('review.stageDue', { stage: t(`stageInText.${stage.name}`) })}</span>
             <span className="value">
               <DueTime dueAt={stage.dueAt} />
             </span>

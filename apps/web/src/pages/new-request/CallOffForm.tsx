@@ -64,7 +64,7 @@ export function CallOffForm({ units }: { units: UnitInfo[] }) {
       {problem}
       <fieldset className="section">
         <legend>{t('newRequest.sectionStaffing')}</legend>
-        <Field {...f('unitId')} error={err('unitId')}>
+        <Field {...f('unitId')} error={err('unitId')} choice>
           {(c) => (
             <Select
               control={c}
@@ -74,7 +74,7 @@ export function CallOffForm({ units }: { units: UnitInfo[] }) {
             />
           )}
         </Field>
-        <Field {...f('occupationalCategory')} error={err('occupationalCategory')}>
+        <Field {...f('occupationalCategory')} error={err('occupationalCategory')} choice>
           {(c) => (
             <Select
               control={c}
@@ -121,7 +121,7 @@ export function CallOffForm({ units }: { units: UnitInfo[] }) {
       </fieldset>
       <fieldset className="section">
         <legend>{t('newRequest.sectionJustification')}</legend>
-        <Field {...f('reason')} error={err('reason')}>
+        <Field {...f('reason')} error={err('reason')} choice>
           {(c) => (
             <Select
               control={c}

@@ -5,7 +5,15 @@ import { z } from 'zod';
 import { EMPLOYMENT_FORMS, HIRE_ALTERNATIVES, OCCUPATIONAL_CATEGORIES } from '@domain/enums';
 import { hireInputSchema, type HireInput } from '@domain/request-input';
 import { Field } from '../../components/Field';
-import { Choices, Select, controlAttrs, emptyToUndefined, toNumber, yesNo } from '../../components/inputs';
+import {
+  Choices,
+  controlAttrs,
+  emptyToUndefined,
+  percentToFraction,
+  Select,
+  toNumber,
+  yesNo,
+} from '../../components/inputs';
 import type { UnitInfo } from '../../api/org';
 import { useRequestForm } from './use-request-form';
 
@@ -36,7 +44,7 @@ function toHireInput(v: HireFormValues): unknown {
     occupationalCategory: emptyToUndefined(v.occupationalCategory),
     title: v.title,
     employmentForm: emptyToUndefined(v.employmentForm),
-    fte: toNumber(v.fte),
+    fte: percentToFraction(v.fte),
     startDate: emptyToUndefined(v.startDate),
     endDate: emptyToUndefined(v.endDate),
     replacement: yesNo(v.replacement),
@@ -58,7 +66,7 @@ export function HireForm({ units }: { units: UnitInfo[] }) {
     defaultValues: {
       unitId: units.length === 1 ? units[0].id : '',
       alternativesTried: [],
-      fte: '1',
+      fte: '100',
     },
   });
   const { register, formState } = form;
@@ -74,7 +82,7 @@ export function HireForm({ units }: { units: UnitInfo[] }) {
       {problem}
       <fieldset className="section">
         <legend>{t('newRequest.sectionPosition')}</legend>
-        <Field {...f('unitId')} error={err('unitId')}>
+        <Field {...f('unitId')} error={err('unitId')} choice>
           {(c) => (
             <Select
               control={c}
@@ -87,7 +95,7 @@ export function HireForm({ units }: { units: UnitInfo[] }) {
         <Field {...f('title')} error={err('title')}>
           {(c) => <input type="text" autoComplete="off" {...controlAttrs(c)} {...register('title')} />}
         </Field>
-        <Field {...f('occupationalCategory')} error={err('occupationalCategory')}>
+        <Field {...f('occupationalCategory')} error={err('occupationalCategory')} choice>
           {(c) => (
             <Select
               control={c}

@@ -76,7 +76,7 @@ export function DelegationForm() {
         </p>
       )}
       {forOthers && (
-        <Field label={t('ooo.delegator')} hint={t('ooo.delegatorHint')} error={err('delegatorId')}>
+        <Field label={t('ooo.delegator')} hint={t('ooo.delegatorHint')} error={err('delegatorId')} choice>
           {(c) => (
             <Select
               control={c}
@@ -87,7 +87,7 @@ export function DelegationForm() {
           )}
         </Field>
       )}
-      <Field label={t('ooo.delegate')} hint={t('ooo.delegateHint')} error={err('delegateId')}>
+      <Field label={t('ooo.delegate')} hint={t('ooo.delegateHint')} error={err('delegateId')} choice>
         {(c) => (
           <Select
             control={c}
@@ -105,7 +105,7 @@ export function DelegationForm() {
           {(c) => <input type="date" {...controlAttrs(c)} {...register('validTo')} />}
         </Field>
       </div>
-      <Field label={t('ooo.kind')} hint={t('ooo.kindHint')} error={err('kind')}>
+      <Field label={t('ooo.kind')} hint={t('ooo.kindHint')} error={err('kind')} choice>
         {(c) => (
           <Select
             control={c}

@@ -54,7 +54,7 @@ export function AddRoleForm({ personId }: { personId: string }) {
       <h2 id="add-role-title">{t('people.addRole')}</h2>
       {add.error && !coversAllProblems(add.error, FIELDS) && <ProblemNotice error={add.error} />}
       <div className="row">
-        <Field label={t('people.role')} error={err('role')}>
+        <Field label={t('people.role')} error={err('role')} choice>
           {(c) => (
             <select {...controlAttrs(c)} {...register('role')}>
               <option value="">{t('common.choose')}</option>
@@ -66,7 +66,7 @@ export function AddRoleForm({ personId }: { personId: string }) {
             </select>
           )}
         </Field>
-        <Field label={t('people.scope')} hint={t('people.scopeHint')} error={err('scope')}>
+        <Field label={t('people.scope')} hint={t('people.scopeHint')} error={err('scope')} choice>
           {(c) => (
             <select {...controlAttrs(c)} {...register('scope')}>
               <option value="">{t('common.choose')}</option>

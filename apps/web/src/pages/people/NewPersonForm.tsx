@@ -6,14 +6,12 @@ import { useCreatePerson } from '../../api/people';
 import { Field } from '../../components/Field';
 import { controlAttrs } from '../../components/inputs';
 import { ProblemNotice } from '../../components/ProblemNotice';
+import { PERSON_FIELDS, PersonFields, type PersonValues } from './PersonFields';
 
-interface Values {
-  displayName: string;
-  email: string;
-  employeeId: string;
+interface Values extends PersonValues {
   username: string;
 }
-const FIELDS = ['displayName', 'email', 'employeeId', 'username'];
+const FIELDS = [...PERSON_FIELDS, 'username'];
 
 /** A new person, active and with no roles; the API checks every field and says which is wrong. */
 export function NewPersonForm() {
@@ -40,22 +38,10 @@ export function NewPersonForm() {
     <form className="card" onSubmit={onSubmit} noValidate aria-labelledby="new-person-title">
       <h2 id="new-person-title">{t('people.newTitle')}</h2>
       {create.error && !coversAllProblems(create.error, FIELDS) && <ProblemNotice error={create.error} />}
-      <div className="row">
-        <Field label={t('people.name')} error={err('displayName')}>
-          {(c) => <input type="text" {...controlAttrs(c)} {...register('displayName')} />}
-        </Field>
-        <Field label={t('people.employeeId')} hint={t('people.employeeIdHint')} error={err('employeeId')}>
-          {(c) => <input type="text" {...controlAttrs(c)} {...register('employeeId')} />}
-        </Field>
-      </div>
-      <div className="row">
-        <Field label={t('people.email')} error={err('email')}>
-          {(c) => <input type="email" {...controlAttrs(c)} {...register('email')} />}
-        </Field>
-        <Field label={t('people.username')} hint={t('people.usernameHint')} error={err('username')}>
-          {(c) => <input type="text" {...controlAttrs(c)} {...register('username')} />}
-        </Field>
-      </div>
+      <PersonFields register={register} errors={formState.errors} />
+      <Field label={t('people.username')} hint={t('people.usernameHint')} error={err('username')}>
+        {(c) => <input type="text" {...controlAttrs(c)} {...register('username')} />}
+      </Field>
       <div className="actions">
         <button type="submit" className="primary" disabled={create.isPending}>
           {t('people.create')}

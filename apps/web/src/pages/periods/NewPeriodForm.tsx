@@ -37,7 +37,7 @@ export function NewPeriodForm() {
           {t('periods.created')}
         </p>
       )}
-      <Field label={t('periods.kind')} hint={t('periods.kindHint')} error={err('kind')}>
+      <Field label={t('periods.kind')} hint={t('periods.kindHint')} error={err('kind')} choice>
         {(c) => (
           <Select
             control={c}

@@ -11,6 +11,7 @@ type T = (key: string, options?: Record<string, unknown>) => string;
 function describe(e: TimelineEvent, t: T, f: Formatters): { text: string; quote?: string } {
   const d = e.data ?? {};
   const stage = typeof d.stage === 'string' ? t(`stage.${d.stage}`) : '';
+  const stageInText = typeof d.stage === 'string' ? t(`stageInText.${d.stage}`) : '';
   switch (e.type) {
     case 'submitted':
       return { text: t('timeline.submitted', { status: t(`status.${String(d.status)}`) }) };
@@ -20,7 +21,7 @@ function describe(e: TimelineEvent, t: T, f: Formatters): { text: string; quote?
       return {
         text: t('timeline.stage_escalated', {
           stage,
-          role: t(`role.${String(d.role)}`),
+          role: t(`roleInText.${String(d.role)}`),
           due: f.dateTime(d.dueAt as string),
         }),
       };
@@ -49,7 +50,7 @@ function describe(e: TimelineEvent, t: T, f: Formatters): { text: string; quote?
       };
     }
     default:
-      return { text: t(`timeline.${e.type}`, { stage, defaultValue: e.type }) };
+      return { text: t(`timeline.${e.type}`, { stage, stageInText, defaultValue: e.type }) };
   }
 }
 

@@ -26,6 +26,23 @@ const C = {
   sky: '#56B4E9',
 };
 
+/**
+ * The series' names beside their colours. Recharts' own legend labels each icon "… legend icon" in English for
+ * screen readers; the names are read here once, and the swatches are decoration.
+ */
+function ChartLegend({ payload }: { payload?: readonly { value?: unknown; color?: string }[] }) {
+  return (
+    <ul className="chart-legend">
+      {payload?.map((p) => (
+        <li key={String(p.value)}>
+          <span aria-hidden="true" className="chart-swatch" style={{ background: p.color }} />
+          {String(p.value)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function ChartCard({ title, summary, children }: { title: string; summary: string; children: ReactNode }) {
   return (
     <section className="chart">
@@ -59,7 +76,7 @@ export function VolumeChart({ points }: { points: TimePoint[] }) {
         <YAxis yAxisId="n" allowDecimals={false} />
         <YAxis yAxisId="rate" orientation="right" domain={[0, 100]} unit=" %" />
         <Tooltip />
-        <Legend />
+        <Legend content={<ChartLegend />} />
         <Bar yAxisId="n" dataKey="approved" stackId="d" name={t('stats.seriesApproved')} fill={C.green} />
         <Bar yAxisId="n" dataKey="rejected" stackId="d" name={t('stats.seriesRejected')} fill={C.orange} />
         <Bar yAxisId="n" dataKey="withdrawn" stackId="d" name={t('stats.seriesWithdrawn')} fill={C.grey} />
@@ -96,9 +113,10 @@ export function LeadTimeChart({ points }: { points: TimePoint[] }) {
       <LineChart data={data}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="month" />
-        <YAxis unit={` ${t('stats.daysUnit')}`} />
+        {/* The unit names the axis, not each tick: a tick "1 arbetsdagar" would be wrong in both languages. */}
+        <YAxis label={{ value: t('stats.daysAxis'), angle: -90, position: 'insideLeft' }} />
         <Tooltip />
-        <Legend />
+        <Legend content={<ChartLegend />} />
         <Line dataKey="p50" name={t('stats.seriesMedian')} stroke={C.blue} strokeWidth={2} connectNulls />
         <Line
           dataKey="p90"
@@ -126,7 +144,7 @@ export function DeadlineChart({ stages }: { stages: StageGroup[] }) {
         <XAxis dataKey="stage" interval={0} tick={{ fontSize: 12 }} />
         <YAxis domain={[0, 100]} unit=" %" />
         <Tooltip />
-        <Legend />
+        <Legend content={<ChartLegend />} />
         <Bar dataKey="share" name={t('stats.seriesWithinDeadline')} fill={C.blue} />
       </BarChart>
     </ChartCard>
@@ -148,7 +166,7 @@ export function CostChart({ points }: { points: TimePoint[] }) {
         <XAxis dataKey="month" />
         <YAxis tickFormatter={(v: number) => f.number(v / 1000)} unit=" tkr" width={80} />
         <Tooltip formatter={(v) => f.kronor(Number(v))} />
-        <Legend />
+        <Legend content={<ChartLegend />} />
         <Bar dataKey="approved" name={t('stats.seriesCostApproved')} fill={C.green} />
         <Bar dataKey="avoided" name={t('stats.seriesCostAvoided')} fill={C.orange} />
       </BarChart>
@@ -171,7 +189,7 @@ export function AgencyCostChart({ points }: { points: TimePoint[] }) {
         <XAxis dataKey="month" />
         <YAxis tickFormatter={(v: number) => f.number(v / 1000)} unit=" tkr" width={80} />
         <Tooltip formatter={(v) => f.kronor(Number(v))} />
-        <Legend />
+        <Legend content={<ChartLegend />} />
         <Bar dataKey="thisYear" name={t('stats.seriesAgencyThisYear')} fill={C.blue} />
         <Line
           dataKey="lastYear"
