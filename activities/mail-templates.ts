@@ -163,7 +163,7 @@ function decisionMail(outcome: Outcome): Render {
 
 function periodMail(type: 'period_ending' | 'exemption_ending'): Render {
   return (d) => {
-    const what = type === 'period_ending' ? 'Prövningsperioden' : 'Dispensen';
+    const what = type === 'period_ending' ? 'Prövningsperioden' : 'Det generella undantaget';
     const ref = str(d.decisionRef) ? ` (${d.decisionRef})` : '';
     return {
       subject: `${what} för ${kindPlural(d.kind)}${ref} upphör om ${days(d.daysBefore)}`,
@@ -172,7 +172,7 @@ function periodMail(type: 'period_ending' | 'exemption_ending'): Render {
           `${what} för ${kindPlural(d.kind)}${ref} gäller till och med ${swedishDateTime(d.validTo)}, om ${days(d.daysBefore)}.`,
           type === 'period_ending'
             ? 'Ingen förlängning är registrerad. Fattas ett beslut om förlängning behöver det registreras i Prövning innan perioden upphör.'
-            : 'Dispensen upphör då; ärenden som den täcker behöver därefter prövas.',
+            : 'Det generella undantaget upphör då; ärenden som det omfattar behöver därefter prövas.',
         ],
         null,
       ),

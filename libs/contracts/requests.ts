@@ -93,6 +93,10 @@ const requestDetailBase = requestRecord.extend({
   currentStage: z.object({ name: stageName, dueAt: timestamp, escalationLevel: z.number().int() }).nullable(),
   stages: z.array(stageSchema),
   decisions: z.array(decisionSchema),
+  exemption: z
+    .object({ id: uuid, decisionBody: text, decisionRef: text, decidedOn: calendarDate })
+    .nullable()
+    .describe('The general exemption that covered an exempted request, with the decision behind it'),
 });
 
 /** The submitted fields are the kind's input schema: what was validated on submission is what is shown. */

@@ -22,15 +22,23 @@ export const stageMeasuresSchema = z.object({
 });
 
 const measures = {
-  submitted: count.describe('Submitted and subject to review'),
-  notReviewed: z.object({ exempted: count, notRequired: count }),
+  submitted: count.describe('Submitted under a review period: reviewed, and exempted by a general exemption'),
+  notReviewed: z.object({
+    exempted: count.describe('Of `submitted`, covered by a general exemption (varav undantagna)'),
+    notRequired: count.describe('Submitted when no review period was in force; not in `submitted`'),
+  }),
   decided: z.object({ approved: count, approvedWithConditions: count, rejected: count, withdrawn: count }),
   approvalRate: share,
   leadTimeBusinessDays: percentiles('business days on the deadline calendar'),
   leadTimeHours: percentiles('elapsed hours (whole days above 48 h)'),
   withinDeadlineShare: share,
   escalations: count,
-  cost: z.object({ requested: kronor, approved: kronor, rejected: kronor.describe('The cost avoided') }),
+  cost: z.object({
+    requested: kronor.describe('Of everything in `submitted`, exempted requests included'),
+    exempted: kronor.describe('Of `requested`, the cost of the exempted requests'),
+    approved: kronor,
+    rejected: kronor.describe('The cost avoided'),
+  }),
   agencyCost: kronor.describe('Approved cost of agency call-offs'),
   stages: z.object(
     Object.fromEntries(STAGE_NAMES.map((s) => [s, stageMeasuresSchema])) as Record<

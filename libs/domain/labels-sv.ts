@@ -77,7 +77,7 @@ export const LABELS_SV: DomainLabels = {
     rejected: 'Avslagen',
     withdrawn: 'Återtagen',
     not_required: 'Ingen prövning krävs',
-    exempted: 'Undantagen genom dispens',
+    exempted: 'Generellt undantagen',
   },
   withdrawnAs: { by_requester: 'Återtagen', not_completed: 'Avslutad – ej kompletterad' },
   outcome: {
@@ -139,7 +139,7 @@ export const LABELS_SV: DomainLabels = {
     requester_needed: 'Ett ärende behöver en ny beställare',
     requester_assigned: 'Ett ärende har flyttats till dig som beställare',
     period_ending: 'En prövningsperiod upphör snart utan beslutad förlängning',
-    exemption_ending: 'En dispens upphör snart',
+    exemption_ending: 'Ett generellt undantag upphör snart',
   },
   decisionEvent: {
     approve: '{{stage}}: tillstyrkt.',

@@ -323,42 +323,57 @@ describe('real responses match the document', () => {
     ).toBe(409);
   });
 
-  it('for exemptions', async () => {
-    const granted = await call('post', '/api/v1/exemptions', {
-      as: 'div.somatik',
-      body: {
-        scopeUnitId: units.get('SOM'),
-        kind: 'agency_call_off',
-        occupationalCategories: ['physician'],
-        validFrom: '2031-01-01',
-        validTo: '2031-12-31',
-        costCeilingSek: 100_000,
-        reason: 'Sommarbemanning',
-        decisionRef: 'DIR/2030/1',
-      },
-    });
+  it('for exemptions, and the request one covered', async () => {
+    const decision = {
+      decisionBody: 'Hälso- och sjukvårdsnämnden',
+      decisionRef: 'HSN/12/2026 § 3',
+      decidedOn: today,
+    };
+    const body = {
+      scopeUnitId: units.get('SOM'),
+      kind: 'hire',
+      occupationalCategories: ['psychologist'],
+      validFrom: today,
+      validTo: '2098-12-31',
+      costCeilingSek: 10_000_000,
+      reason: 'Psykologbemanning',
+      ...decision,
+    };
+    const granted = await call('post', '/api/v1/exemptions', { as: 'hsdir', body });
     expect(granted.status).toBe(201);
+    const covered = await call('post', '/api/v1/requests', {
+      as: 'chef.akuten',
+      body: aHireBody(units.get('SOM-AKUT')!, { occupationalCategory: 'psychologist' }),
+    });
+    expect(covered.body).toMatchObject({ status: 'exempted', exemptionId: granted.body.id });
+    const detail = await call('get', `/api/v1/requests/${covered.body.id}`, { as: 'chef.akuten' });
+    expect(detail.body.exemption).toMatchObject(decision);
     const noUnit = await call('post', '/api/v1/exemptions', {
-      as: 'hsdir',
-      body: {
-        scopeUnitId: MISSING,
-        kind: 'hire',
-        validFrom: '2031-01-01',
-        validTo: '2031-12-31',
-        costCeilingSek: 1,
-        reason: 'x',
-        decisionRef: 'x',
-      },
+      as: 'admin',
+      body: { ...body, scopeUnitId: MISSING },
     });
     expect(noUnit.status).toBe(422);
+    const tooLong = await call('post', '/api/v1/exemptions', {
+      as: 'admin',
+      body: { ...body, validTo: '2100-01-01' },
+    });
+    expect(tooLong.status).toBe(400);
     expect((await call('get', '/api/v1/exemptions', { as: 'admin' })).body.items).toHaveLength(1);
-    const revoked = await call('post', `/api/v1/exemptions/${granted.body.id}/revoke`, { as: 'div.somatik' });
+    expect((await call('get', '/api/v1/exemptions', { as: 'div.somatik' })).status).toBe(200);
+    const revocation = { reason: 'Upphävt', revokedOn: today };
+    const revoked = await call('post', `/api/v1/exemptions/${granted.body.id}/revoke`, {
+      as: 'admin',
+      body: revocation,
+    });
     expect(revoked.status).toBe(201);
-    expect(revoked.body.revokedAt).not.toBeNull();
-    expect((await call('post', `/api/v1/exemptions/${granted.body.id}/revoke`, { as: 'hsdir' })).status).toBe(
-      409,
+    expect(revoked.body).toMatchObject({ status: 'revoked', revokedOn: today });
+    const again = { as: 'hsdir', body: revocation };
+    expect((await call('post', `/api/v1/exemptions/${granted.body.id}/revoke`, again)).status).toBe(409);
+    expect((await call('post', `/api/v1/exemptions/${MISSING}/revoke`, again)).status).toBe(404);
+    expect((await call('post', `/api/v1/exemptions/${MISSING}/revoke`, { ...again, body: {} })).status).toBe(
+      404,
     );
-    expect((await call('post', `/api/v1/exemptions/${MISSING}/revoke`, { as: 'hsdir' })).status).toBe(404);
+    expect((await call('post', '/api/v1/exemptions', { as: 'div.somatik', body: {} })).status).toBe(403);
     expect((await call('get', '/api/v1/exemptions', { as: 'chef.akuten' })).status).toBe(403);
   });
 

@@ -170,9 +170,10 @@ async function direct(scope: {
                 AND ($6::text IS NULL OR r.occupational_category = $6)`;
   const [row] = await ds.query(
     `SELECT
-       (SELECT count(*) FILTER (WHERE status NOT IN ('exempted', 'not_required'))::int FROM requests r WHERE ${inRange('submitted_at')} AND ${dims}) AS submitted,
+       (SELECT count(*) FILTER (WHERE status <> 'not_required')::int FROM requests r WHERE ${inRange('submitted_at')} AND ${dims}) AS submitted,
        (SELECT count(*) FILTER (WHERE status = 'exempted')::int FROM requests r WHERE ${inRange('submitted_at')} AND ${dims}) AS exempted,
-       (SELECT coalesce(sum(cost_sek) FILTER (WHERE status NOT IN ('exempted', 'not_required')), 0)::float8 FROM requests r WHERE ${inRange('submitted_at')} AND ${dims}) AS requested,
+       (SELECT coalesce(sum(cost_sek) FILTER (WHERE status <> 'not_required'), 0)::float8 FROM requests r WHERE ${inRange('submitted_at')} AND ${dims}) AS requested,
+       (SELECT coalesce(sum(cost_sek) FILTER (WHERE status = 'exempted'), 0)::float8 FROM requests r WHERE ${inRange('submitted_at')} AND ${dims}) AS exempted_cost,
        (SELECT count(*) FILTER (WHERE status = 'approved')::int FROM requests r WHERE ${inRange('decided_at')} AND ${dims}) AS approved,
        (SELECT count(*) FILTER (WHERE status = 'approved_with_conditions')::int FROM requests r WHERE ${inRange('decided_at')} AND ${dims}) AS awc,
        (SELECT count(*) FILTER (WHERE status = 'rejected')::int FROM requests r WHERE ${inRange('decided_at')} AND ${dims}) AS rejected,
@@ -241,6 +242,7 @@ it('reports from the rollups exactly what the raw record says, for any history a
             submitted: got.submitted,
             exempted: got.notReviewed.exempted,
             requested: got.cost.requested,
+            exemptedCost: got.cost.exempted,
             decided: got.decided,
             approvedCost: got.cost.approved,
             rejectedCost: got.cost.rejected,
@@ -253,6 +255,7 @@ it('reports from the rollups exactly what the raw record says, for any history a
             submitted: want.submitted,
             exempted: want.exempted,
             requested: want.requested,
+            exemptedCost: want.exempted_cost,
             decided: {
               approved: want.approved,
               approvedWithConditions: want.awc,

@@ -195,7 +195,8 @@ describe('statistics on a known history', () => {
     expect(res.body).toMatchObject({
       from: '2026-03-01',
       to: '2026-04-30',
-      submitted: 6,
+      // R6, exempted, counts with its cost (47 000 kr) and is told apart (varav undantagna)
+      submitted: 7,
       notReviewed: { exempted: 1, notRequired: 1 },
       decided: { approved: 2, approvedWithConditions: 1, rejected: 1, withdrawn: 1 },
       approvalRate: 0.75,
@@ -205,7 +206,7 @@ describe('statistics on a known history', () => {
       leadTimeHours: { p50: 120, p90: 208.8 },
       withinDeadlineShare: 0.8889,
       escalations: 1,
-      cost: { requested: 915_500, approved: 638_500, rejected: 52_000 },
+      cost: { requested: 962_500, exempted: 47_000, approved: 638_500, rejected: 52_000 },
       agencyCost: 590_000,
       open: {
         total: 1,
@@ -234,12 +235,12 @@ describe('statistics on a known history', () => {
   it('reads the days at the edges of a range from the raw record', async () => {
     const res = await get('summary?from=2026-04-01&to=2026-04-16').expect(200);
     expect(res.body).toMatchObject({
-      submitted: 2,
+      submitted: 3,
       notReviewed: { exempted: 1, notRequired: 0 },
       decided: { approved: 1, approvedWithConditions: 0, rejected: 1, withdrawn: 0 },
       approvalRate: 0.5,
       leadTimeBusinessDays: { p50: 3, p90: 3.8 },
-      cost: { requested: 100_500, approved: 48_500, rejected: 52_000 },
+      cost: { requested: 147_500, exempted: 47_000, approved: 48_500, rejected: 52_000 },
     });
   });
 
@@ -252,7 +253,7 @@ describe('statistics on a known history', () => {
     const psyk = await get(`summary?${MARCH_APRIL}&unitId=${demo.unitIds.get('PSY-VUX')}`).expect(200);
     expect(psyk.body).toMatchObject({ submitted: 1, decided: { rejected: 1 }, cost: { rejected: 52_000 } });
     const nurses = await get(`summary?${MARCH_APRIL}&category=nurse`).expect(200);
-    expect(nurses.body).toMatchObject({ submitted: 3, notReviewed: { exempted: 1, notRequired: 1 } });
+    expect(nurses.body).toMatchObject({ submitted: 4, notReviewed: { exempted: 1, notRequired: 1 } });
   });
 
   it('gives a monthly series with agency cost against the same month a year earlier', async () => {
@@ -266,7 +267,7 @@ describe('statistics on a known history', () => {
       agencyCostPreviousYear: 0,
     });
     expect(april).toMatchObject({
-      submitted: 5,
+      submitted: 6,
       decided: { approved: 2, rejected: 1, withdrawn: 1 },
       agencyCost: 90_000,
       agencyCostPreviousYear: 300_000,
@@ -294,7 +295,7 @@ describe('statistics on a known history', () => {
     const somatik = res.body.groups.find((g: { key: string }) => g.key === demo.unitIds.get('SOM'));
     expect(somatik).toMatchObject({
       label: 'Länssjukvårdsområde Somatik',
-      submitted: 5,
+      submitted: 6,
       cost: { approved: 638_500, rejected: 0 },
       agencyCost: 590_000,
       budget: { frameSek: 3_392_000_000, staffCostSek: 2_120_000_000, nationalAim: 0.02 },
@@ -352,7 +353,7 @@ describe('statistics on a known history', () => {
       'Månad',
       'Division',
       'Inskickade ärenden',
-      'Undantagna genom dispens',
+      'Varav generellt undantagna',
     ]);
     const rows = lines.slice(1).map((l) => l.split(';'));
     expect(rows.every((r) => r.length === header.length)).toBe(true);
@@ -369,7 +370,7 @@ describe('statistics on a known history', () => {
 
   it('shows a director their own division only; the HR lead and follow-up read theirs (follow-up-role.test.ts), others none', async () => {
     const own = await get(`summary?${MARCH_APRIL}`, 'div.somatik').expect(200);
-    expect(own.body).toMatchObject({ submitted: 5, decided: { rejected: 0 } });
+    expect(own.body).toMatchObject({ submitted: 6, decided: { rejected: 0 } });
     const other = await get(`summary?divisionId=${demo.unitIds.get('PSY')}`, 'div.somatik').expect(403);
     expect(other.headers['content-type']).toMatch(/application\/problem\+json/);
     await get(`breakdown?by=unit&unitId=${demo.unitIds.get('PSY-VUX')}`, 'div.somatik').expect(403);

@@ -27,10 +27,13 @@ describe('abilityFor', () => {
     expect(hr.can('reassign', 'Request')).toBe(false);
   });
 
-  it('lets only the admin record review periods, and only directors and the executive grant exemptions', () => {
+  it('lets only the admin record review periods, and only the executive and the admin record exemptions', () => {
     expect(abilityFor([{ role: 'admin', scopeUnitId: null }]).can('extend', 'ReviewPeriod')).toBe(true);
-    expect(abilityFor([{ role: 'admin', scopeUnitId: null }]).can('create', 'Exemption')).toBe(false);
-    expect(abilityFor([{ role: 'director', scopeUnitId: SOM }]).can('create', 'Exemption')).toBe(true);
+    expect(abilityFor([{ role: 'admin', scopeUnitId: null }]).can('create', 'Exemption')).toBe(true);
+    expect(abilityFor([{ role: 'admin', scopeUnitId: null }]).can('revoke', 'Exemption')).toBe(true);
+    expect(abilityFor([{ role: 'director', scopeUnitId: SOM }]).can('read', 'Exemption')).toBe(true);
+    expect(abilityFor([{ role: 'director', scopeUnitId: SOM }]).can('create', 'Exemption')).toBe(false);
+    expect(abilityFor([{ role: 'director', scopeUnitId: SOM }]).can('revoke', 'Exemption')).toBe(false);
     expect(abilityFor([{ role: 'executive', scopeUnitId: null }]).can('revoke', 'Exemption')).toBe(true);
     expect(abilityFor([{ role: 'hr_lead', scopeUnitId: null }]).can('reassign', 'Request')).toBe(true);
   });

@@ -186,7 +186,9 @@ describe('renderNotificationMail', () => {
       'Prövningsperioden för anställningar (HSN/1895/2025) upphör om 14 dagar',
     );
     const exemption = renderNotificationMail(aNotification('exemption_ending'));
-    expect(exemption.subject).toBe('Dispensen för avrop av hyrbemanning (HSN/77/2026) upphör om 1 dag');
+    expect(exemption.subject).toBe(
+      'Det generella undantaget för avrop av hyrbemanning (HSN/77/2026) upphör om 1 dag',
+    );
     expect(exemption.text).toContain('gäller till och med 30 juni 2026');
     expect(exemption.text).not.toContain('Ärende-id');
   });

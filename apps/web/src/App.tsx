@@ -15,6 +15,7 @@ import { InboxPage } from './pages/InboxPage';
 import { ReviewPage } from './pages/ReviewPage';
 import { ReviewPeriodsPage } from './pages/ReviewPeriodsPage';
 import { OrganisationPage } from './pages/OrganisationPage';
+import { ExemptionsPage } from './pages/ExemptionsPage';
 import { OutOfOfficePage } from './pages/OutOfOfficePage';
 import { OrgImportPage } from './pages/OrgImportPage';
 import { StatsPage } from './pages/StatsPage';
@@ -112,6 +113,14 @@ export function App() {
           element={
             <Guard>
               <ReviewPeriodsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/exemptions"
+          element={
+            <Guard roles={['director', 'executive', 'admin']}>
+              <ExemptionsPage />
             </Guard>
           }
         />

@@ -5,6 +5,7 @@ import { StatisticsRollups1763930000000 } from './1763930000000-statistics-rollu
 import { StageRollups1763940000000 } from './1763940000000-stage-rollups';
 import { UserIdentity1764100000000 } from './1764100000000-user-identity';
 import { OrganisationValidity1764110000000 } from './1764110000000-organisation-validity';
+import { ExemptionDecisions1764140000000 } from './1764140000000-exemption-decisions';
 import { ReviewPeriodEarlyEnd1764210000000 } from './1764210000000-review-period-early-end';
 
 /** In order; TypeORM records each in the `migrations` table and runs only the new ones. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   StageRollups1763940000000,
   UserIdentity1764100000000,
   OrganisationValidity1764110000000,
+  ExemptionDecisions1764140000000,
   ReviewPeriodEarlyEnd1764210000000,
 ];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OCCUPATIONAL_CATEGORIES, REQUEST_KINDS, type RequestKind } from '@domain/enums';
-import type { NewExemption } from '@domain/exemptions';
+import type { NewExemption, Revocation } from '@domain/exemptions';
 import {
   dateText,
   execute,
@@ -26,9 +26,13 @@ const exemptionRow = z.object({
   validTo: dateText,
   costCeilingSek: z.number().nullable(),
   reason: z.string(),
+  decisionBody: z.string(),
   decisionRef: z.string(),
-  grantedBy: z.string(),
+  decidedOn: dateText,
+  recordedBy: z.string(),
   createdAt: isoInstant,
+  revokedOn: dateText.nullable(),
+  revokeReason: z.string().nullable(),
   revokedAt: isoInstant.nullable(),
   revokedBy: z.string().nullable(),
 });
@@ -36,8 +40,9 @@ export type ExemptionRow = z.output<typeof exemptionRow>;
 
 const COLUMNS = `e.id, e.scope_unit_id AS "scopeUnitId", e.kind, e.occupational_categories AS "occupationalCategories",
   e.valid_from::text AS "validFrom", e.valid_to::text AS "validTo", e.cost_ceiling_sek::float8 AS "costCeilingSek",
-  e.reason, e.decision_ref AS "decisionRef", e.granted_by AS "grantedBy", e.created_at AS "createdAt",
-  e.revoked_at AS "revokedAt", e.revoked_by AS "revokedBy"`;
+  e.reason, e.decision_body AS "decisionBody", e.decision_ref AS "decisionRef", e.decided_on::text AS "decidedOn",
+  e.recorded_by AS "recordedBy", e.created_at AS "createdAt", e.revoked_on::text AS "revokedOn",
+  e.revoke_reason AS "revokeReason", e.revoked_at AS "revokedAt", e.revoked_by AS "revokedBy"`;
 
 /** Division of an org unit (a division is its own). */
 const DIVISION_OF = `(SELECT COALESCE(o.parent_id, o.id) FROM org_units o WHERE o.id = e.scope_unit_id)`;
@@ -78,7 +83,7 @@ export class ExemptionsRepository {
       this.db,
       exemptionRow,
       `SELECT ${COLUMNS} FROM exemptions e
-        WHERE e.kind = $1 AND e.scope_unit_id IN ($2, $3) AND e.revoked_at IS NULL
+        WHERE e.kind = $1 AND e.scope_unit_id IN ($2, $3) AND (e.revoked_on IS NULL OR e.revoked_on > $4)
           AND e.valid_from <= $4 AND e.valid_to >= $4
         ORDER BY e.created_at`,
       [subject.kind, subject.unitId, subject.divisionId, subject.date],
@@ -96,13 +101,13 @@ export class ExemptionsRepository {
     return !row || row.revokedAt !== null;
   }
 
-  async insert(input: NewExemption, grantedBy: string): Promise<string> {
+  async insert(input: NewExemption, recordedBy: string): Promise<string> {
     const row = await first(
       this.db,
       z.object({ id: z.string() }),
       `INSERT INTO exemptions (scope_unit_id, kind, occupational_categories, valid_from, valid_to, cost_ceiling_sek,
-                               reason, decision_ref, granted_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+                               reason, decision_body, decision_ref, decided_on, recorded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
       [
         input.scopeUnitId,
         input.kind,
@@ -111,17 +116,21 @@ export class ExemptionsRepository {
         input.validTo,
         input.costCeilingSek ?? null,
         input.reason,
+        input.decisionBody,
         input.decisionRef,
-        grantedBy,
+        input.decidedOn,
+        recordedBy,
       ],
     );
     return row!.id;
   }
 
-  revoke(id: string, revokedBy: string) {
-    return execute(this.db, `UPDATE exemptions SET revoked_at = now(), revoked_by = $2 WHERE id = $1`, [
-      id,
-      revokedBy,
-    ]);
+  /** Ends the exemption from `revokedOn` (the first day it no longer covers), recording who and why. */
+  revoke(id: string, revocation: Revocation, revokedBy: string) {
+    return execute(
+      this.db,
+      `UPDATE exemptions SET revoked_at = now(), revoked_by = $2, revoked_on = $3, revoke_reason = $4 WHERE id = $1`,
+      [id, revokedBy, revocation.revokedOn, revocation.reason],
+    );
   }
 }

@@ -18,6 +18,8 @@ export const REQUEST_COUNTERS = [
   'withdrawn',
   'approved_cost',
   'rejected_cost',
+  // Appended (the column order of stats_rollups): the cost of the exempted requests, which still count.
+  'exempted_cost',
 ] as const;
 
 /** Per stage: decisions taken, those within the deadline, and escalations. */
@@ -36,6 +38,7 @@ export const MONEY_COUNTERS: ReadonlySet<Counter> = new Set([
   'requested_cost',
   'approved_cost',
   'rejected_cost',
+  'exempted_cost',
 ]);
 
 export { GRAINS, type Grain } from '@domain/stats-range';

@@ -71,6 +71,8 @@ export const FACT_SOURCES = {
       exempted: `(r.status = 'exempted')::int`,
       not_required: `(r.status = 'not_required')::int`,
       requested_cost: `CASE WHEN r.status NOT IN (${NOT_REVIEWED}) THEN r.cost_sek ELSE 0 END`,
+      // An exempted request is under the regime, only not reviewed: the API adds it to volumes and cost.
+      exempted_cost: `CASE WHEN r.status = 'exempted' THEN r.cost_sek ELSE 0 END`,
     },
   },
   final: {

@@ -6,7 +6,7 @@ import { parseBody } from '../common/parse-body';
 import { ApiQueryFrom } from '../common/openapi-query';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../common/openapi-responses';
-import { newExemptionSchema } from '@domain/exemptions';
+import { newExemptionSchema, revocationSchema } from '@domain/exemptions';
 import { Can } from '../auth/allow.decorator';
 import { type CurrentUser, User } from '../auth/current-user';
 import { openApiResponseSchema, openApiSchema } from '../common/openapi-schema';
@@ -24,7 +24,8 @@ export class ExemptionsController {
   @Can('read', 'Exemption')
   @ApiQueryFrom(pageQuerySchema)
   @ApiOkResponse({
-    description: 'A page of the exemptions the caller may see (a director: their division), newest first',
+    description:
+      'A page of the general exemptions the caller may see (a director: their division, read only), newest first',
     schema: openApiResponseSchema(exemptionListSchema),
   })
   @ApiProblems(401, 403)
@@ -36,13 +37,13 @@ export class ExemptionsController {
   @Can('create', 'Exemption')
   @ApiBody({ schema: openApiSchema(newExemptionSchema) })
   @ApiCreatedResponse({
-    description: 'The granted exemption',
+    description: 'The recorded exemption, with the decision behind it',
     schema: openApiResponseSchema(exemptionSchema),
   })
   @ApiProblems(
     400,
     401,
-    [403, 'The caller may not grant exemptions, or not for this division'],
+    [403, 'Only the executive or the admin records an exemption'],
     413,
     [422, 'No division or unit with scopeUnitId'],
     [503, 'The exemption watch could not be started in Temporal, or the database is unavailable'],
@@ -53,6 +54,7 @@ export class ExemptionsController {
 
   @Post(':id/revoke')
   @Can('revoke', 'Exemption')
+  @ApiBody({ schema: openApiSchema(revocationSchema) })
   @ApiCreatedResponse({
     description: 'The exemption, now revoked',
     schema: openApiResponseSchema(exemptionSchema),
@@ -60,11 +62,12 @@ export class ExemptionsController {
   @ApiProblems(
     400,
     401,
-    [403, 'The caller may not revoke exemptions, or a director this one, which the executive granted'],
-    [404, 'No exemption with this id that the caller may revoke'],
+    [403, 'Only the executive or the admin revokes an exemption'],
+    [404, 'No exemption with this id'],
     [409, 'The exemption is already revoked'],
+    413,
   )
-  revoke(@Param('id', new ParseUUIDPipe()) id: string, @User() user: CurrentUser) {
-    return this.exemptions.revoke(id, user);
+  revoke(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @User() user: CurrentUser) {
+    return this.exemptions.revoke(id, body, user);
   }
 }

@@ -176,6 +176,7 @@ export class RequestsService {
     const stages = await this.stages.ofRequest(id);
     const decisions = await this.decisions.ofRequest(id);
     const open = stages.find((s) => s.closedAt === null);
+    const exemption = row.exemptionId ? await this.exemptions.decisionOf(row.exemptionId) : null;
     return {
       ...summaryOf(row),
       ...row.payload,
@@ -184,6 +185,7 @@ export class RequestsService {
         : null,
       stages,
       decisions,
+      exemption,
     };
   }
 

@@ -20,7 +20,7 @@ type Cell = string | number | null;
 /** Columns of the board's monthly report, in Swedish; shares are in per cent. */
 const COLUMNS: [string, (r: CsvRow) => Cell][] = [
   ['Inskickade ärenden', (r) => r.measures.submitted],
-  ['Undantagna genom dispens', (r) => r.measures.notReviewed.exempted],
+  ['Varav generellt undantagna', (r) => r.measures.notReviewed.exempted],
   ['Ej prövningspliktiga', (r) => r.measures.notReviewed.notRequired],
   ['Beviljade', (r) => r.measures.decided.approved],
   ['Beviljade med villkor', (r) => r.measures.decided.approvedWithConditions],
@@ -34,6 +34,7 @@ const COLUMNS: [string, (r: CsvRow) => Cell][] = [
   ['Beslut inom tidsfrist (%)', (r) => percent(r.measures.withinDeadlineShare)],
   ['Eskaleringar', (r) => r.measures.escalations],
   ['Begärd kostnad (kr)', (r) => r.measures.cost.requested],
+  ['Varav generellt undantagna, kostnad (kr)', (r) => r.measures.cost.exempted],
   ['Beviljad kostnad (kr)', (r) => r.measures.cost.approved],
   ['Avslagen kostnad, undviken (kr)', (r) => r.measures.cost.rejected],
   ['Kostnad avrop hyrbemanning (kr)', (r) => r.measures.agencyCost],

@@ -36,8 +36,10 @@ export function measuresOf(c: CounterRow | undefined, lead: LeadRow | undefined)
   const approved = n('approved');
   const approvedWithConditions = n('approved_with_conditions');
   const rejected = n('rejected');
+  // Exempted requests are under the regime, only not reviewed: they count in the volumes and the requested cost,
+  // and `notReviewed.exempted` / `cost.exempted` say how many of them and what they cost (varav undantagna).
   return {
-    submitted: n('submitted'),
+    submitted: n('submitted') + n('exempted'),
     notReviewed: { exempted: n('exempted'), notRequired: n('not_required') },
     decided: { approved, approvedWithConditions, rejected, withdrawn: n('withdrawn') },
     approvalRate: share(approved + approvedWithConditions, approved + approvedWithConditions + rejected),
@@ -48,7 +50,12 @@ export function measuresOf(c: CounterRow | undefined, lead: LeadRow | undefined)
       sum((s) => s.decided),
     ),
     escalations: sum((s) => s.escalations),
-    cost: { requested: n('requested_cost'), approved: n('approved_cost'), rejected: n('rejected_cost') },
+    cost: {
+      requested: n('requested_cost') + n('exempted_cost'),
+      exempted: n('exempted_cost'),
+      approved: n('approved_cost'),
+      rejected: n('rejected_cost'),
+    },
     agencyCost: n('agency_cost'),
     stages,
   };

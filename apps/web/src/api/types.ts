@@ -1,4 +1,5 @@
 import type * as delegations from '@contracts/delegations';
+import type * as exemptions from '@contracts/exemptions';
 import type * as inbox from '@contracts/inbox';
 import type * as notifications from '@contracts/notifications';
 import type * as org from '@contracts/org';
@@ -31,6 +32,7 @@ export type Reassignment = Json<requests.Reassignment>;
 export type Withdrawal = Json<requests.Withdrawal>;
 export type InboxItem = Json<inbox.InboxItem>;
 export type ReviewPeriod = Json<periods.ReviewPeriod>;
+export type Exemption = Json<exemptions.Exemption>;
 export type Notification = Json<notifications.Notification>;
 export type NotificationList = Json<notifications.NotificationList>;
 export type Delegation = Json<delegations.Delegation>;

@@ -22,6 +22,7 @@ const NAV: NavItem[] = [
   { to: '/stats', label: 'nav.stats', roles: STATISTICS_ROLES },
   { to: '/periods', label: 'nav.periods', roles: ['admin', 'executive', 'follow_up'] },
   { to: '/admin/organisation', label: 'nav.organisation', roles: ['admin'] },
+  { to: '/exemptions', label: 'nav.exemptions', roles: ['director', 'executive', 'admin'] },
   { to: '/out-of-office', label: 'nav.outOfOffice', roles: REVIEWER_ROLES },
   { to: '/admin/people', label: 'nav.people', roles: ['admin'] },
   { to: '/admin/audit', label: 'nav.audit', roles: ['admin'] },

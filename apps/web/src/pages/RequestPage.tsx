@@ -57,6 +57,15 @@ export function RequestPage() {
           </p>
         </div>
       )}
+      {r.exemption && (
+        <p className="exempted-by">
+          {t('request.exemptedBy', {
+            ref: r.exemption.decisionRef,
+            body: r.exemption.decisionBody,
+            date: f.date(r.exemption.decidedOn),
+          })}
+        </p>
+      )}
       {r.currentStage && (
         <p className="current-stage">
           {t('request.currentStage', { stage: t(`stageInText.${r.currentStage.name}`) })} {t('request.dueBy')}{' '}

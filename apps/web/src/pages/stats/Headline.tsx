@@ -13,6 +13,16 @@ export function Headline({ s }: { s: Summary }) {
       value: f.number(s.submitted),
       sub: t('stats.decidedCount', { count: decided }),
     },
+    // Exempted requests are in the figures above; this says how many and what they cost (varav undantagna).
+    ...(s.notReviewed.exempted > 0
+      ? [
+          {
+            label: t('stats.exempted'),
+            value: f.number(s.notReviewed.exempted),
+            sub: t('stats.exemptedCost', { value: f.kronor(s.cost.exempted) }),
+          },
+        ]
+      : []),
     {
       label: t('stats.approvalRate'),
       value: f.percent(s.approvalRate),
