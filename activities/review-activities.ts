@@ -211,7 +211,8 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
           if (extendedBy) return { extendedBy };
         }
         const type = input.subject === 'exemption' ? 'exemption_ending' : 'period_ending';
-        const eventKey = `${type}:${input.periodId}:${input.daysBefore}`;
+        // The end date is in the key: a period ended early or corrected is warned of again for its new end.
+        const eventKey = `${type}:${input.periodId}:${input.validTo}:${input.daysBefore}`;
         const data = {
           periodId: input.periodId,
           kind: input.kind,
@@ -220,7 +221,8 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
           daysBefore: input.daysBefore,
         };
         await db.audit.appendOnce({ eventKey, requestId: null, type: 'period_ending', at: input.at, data });
-        for (const role of ['admin', 'executive'] as const) {
+        // The follow-up role (steering group, finance) follows the regime up; its lapse is theirs to know of.
+        for (const role of ['admin', 'executive', 'follow_up'] as const) {
           await notify({ role, scopeUnitId: null }, { eventKey, requestId: null, type, data, at: input.at });
         }
         return {};

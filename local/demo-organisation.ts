@@ -177,6 +177,13 @@ export const DEMO_USERS: DemoUser[] = [
     email: 'eva.sjoberg@rvn.example',
   },
   {
+    username: 'styrgrupp',
+    displayName: 'Anders Nyberg (styrgruppen, uppföljare)',
+    role: 'follow_up',
+    scope: null,
+    email: 'anders.nyberg@rvn.example',
+  },
+  {
     username: 'admin',
     displayName: 'Systemadministratör',
     role: 'admin',

@@ -1,6 +1,6 @@
 import * as wf from '@temporalio/workflow';
 import type { ReviewActivities } from '@activities/review-activities.types';
-import { plannedWarnings } from '@domain/period-watch';
+import { LEGACY_PERIOD_WARNING_DAYS, plannedWarnings } from '@domain/period-watch';
 import type { RequestKind } from '@domain/enums';
 
 export type WatchSubject = 'review_period' | 'exemption';
@@ -12,6 +12,11 @@ export interface PeriodWatchInput {
   kind: RequestKind;
   validTo: string;
   decisionRef: string;
+  /**
+   * Days before `validTo` to warn on (PERIOD_WARNING_DAYS when the API started the watch). Absent in watches started
+   * before lead times were configurable: they keep the 14, 7 and 1 days they were planned with, so they replay.
+   */
+  warningDays?: number[];
 }
 
 export interface PeriodWatchResult {
@@ -29,15 +34,20 @@ const record = wf.proxyLocalActivities<ReviewActivities>({
 });
 
 /**
- * One per review period or exemption: warns the admins and the executive 14, 7 and 1 days before the period ends while no
- * extension is recorded. The record is asked too, so an extension whose signal was lost still stops the warnings.
+ * One per review period or exemption: warns the admins, the executive and the follow-up role at the input's lead
+ * times before the period ends while no extension is recorded. The record is asked too, so an extension whose
+ * signal was lost still stops the warnings. A period ended early or corrected gets a new watch in place of this one.
  */
 export async function reviewPeriodWatchWorkflow(input: PeriodWatchInput): Promise<PeriodWatchResult> {
   const result: PeriodWatchResult = { warningsSent: [] };
   wf.setHandler(periodExtendedSignal, ({ extensionId }) => {
     result.extendedBy ??= extensionId;
   });
-  for (const warning of plannedWarnings(input.validTo, new Date(Date.now()))) {
+  for (const warning of plannedWarnings(
+    input.validTo,
+    new Date(Date.now()),
+    input.warningDays ?? LEGACY_PERIOD_WARNING_DAYS,
+  )) {
     const ms = warning.at.getTime() - Date.now();
     if (ms > 0) await wf.condition(() => result.extendedBy !== undefined, ms);
     if (result.extendedBy) break;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_PERIOD_WARNING_DAYS, parseWarningDays } from '@domain/period-watch';
 import { parseClaimKeys, type ClaimKey } from '@domain/actor-claim';
 import { LINK_FIELDS, type LinkField } from '@domain/enums';
 import type { PayloadEncryption, PayloadKey } from '@temporal-lib/payload-codec';
@@ -186,6 +187,17 @@ const schema = z
     OIDC_WEB_SCOPE: z.string().min(1).default('openid profile email'),
     // Who grants access, shown to a signed-in person with no roles, e.g. "HR-funktionen, hr@region.se".
     ACCESS_CONTACT: z.string().min(1).max(200).optional(),
+    PERIOD_WARNING_DAYS: z
+      .string()
+      .transform((text, ctx) => {
+        const days = parseWarningDays(text);
+        if (typeof days === 'string') {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: days });
+          return z.NEVER;
+        }
+        return days;
+      })
+      .optional(),
     SEED_DEMO: bool.default('true'),
     RUN_MIGRATIONS: bool.default('true'),
     SMTP_URL: url(['smtp', 'smtps']).optional(),
@@ -396,6 +408,8 @@ export interface AppConfig {
       };
   /** Who grants access, shown to a signed-in person with no roles. */
   accessContact?: string;
+  /** Days before a review period or exemption ends (with no extension) on which its watch warns; new watches only. */
+  periodWarningDays: readonly number[];
   seedDemo: boolean;
   runMigrations: boolean;
   /** Notifications also go out as e-mail through this SMTP server; unset, they stay in the inbox only. */
@@ -518,6 +532,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
             web: { clientId: c.OIDC_WEB_CLIENT_ID ?? c.OIDC_CLIENT_IDS?.[0], scope: c.OIDC_WEB_SCOPE },
           },
     ...(c.ACCESS_CONTACT ? { accessContact: c.ACCESS_CONTACT } : {}),
+    periodWarningDays: c.PERIOD_WARNING_DAYS ?? DEFAULT_PERIOD_WARNING_DAYS,
     seedDemo: c.SEED_DEMO,
     runMigrations: c.RUN_MIGRATIONS,
     ...(c.SMTP_URL ? { mail: { url: c.SMTP_URL, from: c.MAIL_FROM } } : {}),

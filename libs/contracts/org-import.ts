@@ -75,11 +75,13 @@ export const adminAuditEntrySchema = z.object({
   at: timestamp,
   actorId: uuid.nullable().describe('The admin; null for the command-line import'),
   actorName: text.nullable(),
-  entity: z.enum(['org_unit', 'user', 'delegation']),
+  entity: z.enum(['org_unit', 'user', 'delegation', 'review_period']),
   entityId: uuid,
   action: z
     .enum(['create', 'change', 'close', 'deactivate', 'end', 'grant', 'reactivate', 'unlink'])
-    .describe('grant and end are a role of a person (end also a delegation); unlink their identity'),
+    .describe(
+      'grant and end are a role of a person (end also a delegation, and a review period ended early); unlink their identity; change also a corrected review period',
+    ),
   before: z.unknown(),
   after: z.unknown(),
 });

@@ -12,6 +12,10 @@ export const reviewPeriodSchema = z.object({
   decidedBy: text,
   decidedOn: calendarDate,
   extendsId: uuid.nullable().describe('The period this one extends'),
+  endedEarly: z
+    .object({ decisionRef: text, decidedOn: calendarDate })
+    .nullable()
+    .describe('The decision that ended the period early (validTo is then its new last day)'),
   createdAt: timestamp,
 });
 export type ReviewPeriod = z.infer<typeof reviewPeriodSchema>;

@@ -48,7 +48,15 @@ export const CALL_OFF_REASONS = [
 export type CallOffReason = (typeof CALL_OFF_REASONS)[number];
 export const HIRE_CONSEQUENCES = ['patient_safety', 'work_environment'] as const;
 
-export const ROLES = ['requester', 'hr_reviewer', 'hr_lead', 'director', 'executive', 'admin'] as const;
+export const ROLES = [
+  'requester',
+  'hr_reviewer',
+  'hr_lead',
+  'director',
+  'executive',
+  'follow_up',
+  'admin',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The roles that review: they decide stages (their own or escalated ones), and delegate them when absent. */

@@ -8,6 +8,7 @@ export const LABELS_EN: DomainLabels = {
     hr_lead: 'Head of HR',
     director: 'Division director',
     executive: 'Director of health and medical care',
+    follow_up: 'Follow-up',
     admin: 'Administrator',
   },
   roleInText: {
@@ -16,6 +17,7 @@ export const LABELS_EN: DomainLabels = {
     hr_lead: 'the head of HR',
     director: 'the division director',
     executive: 'the director of health and medical care',
+    follow_up: 'the follow-up',
     admin: 'the administrator',
   },
   kind: { hire: 'Hire', agency_call_off: 'Agency staff call-off' },

@@ -25,6 +25,7 @@ export const ROLE: Record<Role, string> = {
   hr_lead: 'HR-chef',
   director: 'divisionschef',
   executive: 'hälso- och sjukvårdsdirektör',
+  follow_up: 'uppföljare',
   admin: 'administratör',
 };
 
@@ -35,6 +36,7 @@ export const ROLE_DEFINITE: Record<Role, string> = {
   hr_lead: 'HR-chefen',
   director: 'divisionschefen',
   executive: 'hälso- och sjukvårdsdirektören',
+  follow_up: 'uppföljaren',
   admin: 'administratören',
 };
 

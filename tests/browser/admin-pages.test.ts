@@ -8,7 +8,7 @@ jest.setTimeout(180_000);
 const suite = webSuite();
 
 describe('the admin and reviewer pages, in a real browser', () => {
-  it('warns that the hire period ends within 14 days until the admin records its extension', async () => {
+  it('warns that the hire period ends within the first warning (60 days) until the admin records its extension', async () => {
     const today = stockholmDate(new Date());
     const ends = addCalendarDays(today, 10);
     const admin = await signedInPage(suite.browser, suite.app.baseUrl, 'admin');

@@ -10,7 +10,9 @@ jest.setTimeout(180_000);
  * user; otherwise the roles listed. Others get 403 (401 without a token). Calls are made with ids that do not exist and empty bodies: an allowed caller gets past authorisation
  * to a 4xx about the input, never 401/403.
  */
-type Role = 'requester' | 'hr_reviewer' | 'hr_lead' | 'director' | 'executive' | 'admin';
+type Role = 'requester' | 'hr_reviewer' | 'hr_lead' | 'director' | 'executive' | 'follow_up' | 'admin';
+/** Statistics: the deciding managers, the HR lead and the follow-up role, each for its scope. */
+const STATS: Role[] = ['hr_lead', 'director', 'executive', 'follow_up'];
 const MATRIX: Record<string, 'public' | 'ops' | 'any' | Role[]> = {
   'POST /api/v1/auth/dev-login': 'public',
   'GET /api/v1/me': 'any',
@@ -42,6 +44,8 @@ const MATRIX: Record<string, 'public' | 'ops' | 'any' | Role[]> = {
   'GET /api/v1/review-periods': 'any',
   'POST /api/v1/review-periods': ['admin'],
   'POST /api/v1/review-periods/{id}/extensions': ['admin'],
+  'POST /api/v1/review-periods/{id}/end': ['admin'],
+  'PATCH /api/v1/review-periods/{id}': ['admin'],
   'GET /api/v1/exemptions': ['director', 'executive', 'admin'],
   'POST /api/v1/exemptions': ['executive', 'admin'],
   'POST /api/v1/exemptions/{id}/revoke': ['executive', 'admin'],
@@ -60,10 +64,10 @@ const MATRIX: Record<string, 'public' | 'ops' | 'any' | Role[]> = {
   'POST /api/v1/requests/{id}/requester': ['hr_lead'],
   'GET /api/v1/inbox': ['hr_reviewer', 'hr_lead', 'director', 'executive'],
   'GET /api/v1/notifications': 'any',
-  'GET /api/v1/stats/summary': ['director', 'executive'],
-  'GET /api/v1/stats/timeseries': ['director', 'executive'],
-  'GET /api/v1/stats/breakdown': ['director', 'executive'],
-  'GET /api/v1/stats/export.csv': ['director', 'executive'],
+  'GET /api/v1/stats/summary': STATS,
+  'GET /api/v1/stats/timeseries': STATS,
+  'GET /api/v1/stats/breakdown': STATS,
+  'GET /api/v1/stats/export.csv': STATS,
   'POST /api/v1/notifications/{id}/read': 'any',
   'GET /api/v1/health': 'public',
   'GET /api/v1/health/live': 'public',
@@ -78,6 +82,7 @@ const USERS: [string, Role][] = [
   ['hrchef', 'hr_lead'],
   ['div.somatik', 'director'],
   ['hsdir', 'executive'],
+  ['styrgrupp', 'follow_up'],
   ['admin', 'admin'],
 ];
 const MISSING = '00000000-0000-4000-8000-000000000000';
@@ -158,6 +163,7 @@ describe('organisational scope', () => {
       ['div.somatik', 200],
       ['div.psykiatri', 404],
       ['hsdir', 200],
+      ['styrgrupp', 200],
       ['admin', 200],
     ];
     for (const [username, status] of expected) {

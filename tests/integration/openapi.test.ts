@@ -278,6 +278,49 @@ describe('real responses match the document', () => {
     expect((await call('post', '/api/v1/review-periods', { as: 'hr.somatik', body: {} })).status).toBe(403);
     expect((await call('get', '/api/v1/review-periods?kind=hire', { as: 'chef.akuten' })).status).toBe(200);
     expect((await call('get', '/api/v1/review-periods?kind=bogus', { as: 'chef.akuten' })).status).toBe(400);
+
+    const later = await call('post', '/api/v1/review-periods', {
+      as: 'admin',
+      body: aReviewPeriodBody('agency_call_off', '2040-01-01', '2040-12-31'),
+    });
+    expect(later.status).toBe(201);
+    const corrected = await call('patch', `/api/v1/review-periods/${later.body.id}`, {
+      as: 'admin',
+      body: { decidedBy: 'Regionstyrelsen' },
+    });
+    expect([corrected.status, corrected.body.decidedBy]).toEqual([200, 'Regionstyrelsen']);
+    const overlapping = await call('patch', `/api/v1/review-periods/${hirePeriodId}`, {
+      as: 'admin',
+      body: { validTo: '2099-01-01' },
+    });
+    expect(overlapping.status).toBe(409);
+    expect(
+      (await call('patch', `/api/v1/review-periods/${MISSING}`, { as: 'admin', body: { decidedBy: 'x' } }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await call('patch', `/api/v1/review-periods/${later.body.id}`, { as: 'admin', body: {} })).status,
+    ).toBe(400);
+    const ended = await call('post', `/api/v1/review-periods/${later.body.id}/end`, {
+      as: 'admin',
+      body: { validTo: '2040-06-30', decisionRef: 'HSN/9/2040', decidedOn: '2026-01-15' },
+    });
+    expect([ended.status, ended.body.endedEarly]).toEqual([
+      200,
+      { decisionRef: 'HSN/9/2040', decidedOn: '2026-01-15' },
+    ]);
+    expect(
+      (await call('post', `/api/v1/review-periods/${later.body.id}/end`, { as: 'admin', body: {} })).status,
+    ).toBe(400);
+    expect(
+      // Extended above: its extension would no longer follow it.
+      (
+        await call('post', `/api/v1/review-periods/${hirePeriodId}/end`, {
+          as: 'admin',
+          body: { validTo: '2098-06-30', decisionRef: 'x', decidedOn: '2026-01-15' },
+        })
+      ).status,
+    ).toBe(409);
   });
 
   it('for route versions', async () => {
@@ -543,6 +586,8 @@ describe('real responses match the document', () => {
     ]) {
       expect((await call('get', `/api/v1/stats/${path}`, { as: 'hsdir' })).status).toBe(200);
     }
+    expect((await call('get', '/api/v1/stats/summary', { as: 'styrgrupp' })).status).toBe(200);
+    expect((await call('get', '/api/v1/stats/breakdown?by=division', { as: 'hrchef' })).status).toBe(200);
     const csv = await call('get', '/api/v1/stats/export.csv?by=category', { as: 'div.somatik' });
     expect(csv.status).toBe(200);
     expect((await call('get', '/api/v1/stats/breakdown?by=nothing', { as: 'hsdir' })).status).toBe(400);

@@ -1,5 +1,13 @@
 import { startTestApp, type TestApp } from '../support/app';
-import { aReviewPeriodBody, bearer, openReviewPeriod } from '../support/http-fixtures';
+import { addCalendarDays, stockholmDate } from '@domain/calendar';
+import type { reviewPeriodWatchWorkflow } from '@workflows/period-watch.workflow';
+import {
+  aCallOffBody,
+  aReviewPeriodBody,
+  bearer,
+  openReviewPeriod,
+  unitIdsByCode,
+} from '../support/http-fixtures';
 
 jest.setTimeout(120_000);
 
@@ -119,5 +127,151 @@ describe('review periods over HTTP', () => {
       .set(await bearer(t, 'hr.somatik'))
       .expect(200);
     expect(inbox.body).toMatchObject({ page: 1, pageSize: 5 });
+  });
+});
+
+describe("a period's life cycle: ending early and correcting", () => {
+  const today = stockholmDate(new Date());
+  const admin = () => bearer(t, 'admin');
+  const auditOf = (id: string) =>
+    t.db.dataSource.query(
+      `SELECT action, before->>'validTo' AS "before", after->>'validTo' AS "after", after->>'decisionRef' AS ref
+         FROM admin_audit_log WHERE entity = 'review_period' AND entity_id = $1 ORDER BY at`,
+      [id],
+    );
+  /** The end date the running watch of the period warns for. */
+  const watchedEnd = async (id: string) => {
+    const handle = t.client.workflow.getHandle<typeof reviewPeriodWatchWorkflow>(`period-watch-${id}`);
+    const history = await handle.fetchHistory();
+    const started = history.events!.find((e) => e.workflowExecutionStartedEventAttributes)!;
+    // The payloads are encrypted (the codec): decode them as the client would.
+    const converter = t.client.options.loadedDataConverter;
+    let payloads = started.workflowExecutionStartedEventAttributes!.input!.payloads!;
+    for (const codec of [...converter.payloadCodecs].reverse()) payloads = await codec.decode(payloads);
+    const input = converter.payloadConverter.fromPayload<{ validTo: string; warningDays: number[] }>(
+      payloads[0],
+    );
+    return {
+      running: (await handle.describe()).status.name,
+      validTo: input.validTo,
+      days: input.warningDays,
+    };
+  };
+
+  it('ends a period early by a decision, audits it and warns for the new end', async () => {
+    const created = await openReviewPeriod(t, 'agency_call_off', '2031-01-01', '2031-12-31', DECISION);
+    expect(created.status).toBe(201);
+    expect(await watchedEnd(created.body.id)).toEqual({
+      running: 'RUNNING',
+      validTo: '2031-12-31',
+      days: [60, 30, 14, 7],
+    });
+    const ended = await t.http
+      .post(`/api/v1/review-periods/${created.body.id}/end`)
+      .set(await admin())
+      .send({ validTo: '2031-06-30', decisionRef: 'HSN/77/2031 §4', decidedOn: today })
+      .expect(200);
+    expect(ended.body).toMatchObject({
+      validFrom: '2031-01-01',
+      validTo: '2031-06-30',
+      decisionRef: DECISION.decisionRef,
+      endedEarly: { decisionRef: 'HSN/77/2031 §4', decidedOn: today },
+    });
+    expect(await auditOf(created.body.id)).toEqual([
+      { action: 'end', before: '2031-12-31', after: '2031-06-30', ref: DECISION.decisionRef },
+    ]);
+    expect(await watchedEnd(created.body.id)).toMatchObject({ running: 'RUNNING', validTo: '2031-06-30' });
+  });
+
+  it('refuses an early end in the past, after the current end, of an extended period, or with fields missing', async () => {
+    const base = await openReviewPeriod(t, 'agency_call_off', '2032-01-01', '2032-06-30', DECISION);
+    const end = (id: string, body: object) =>
+      admin().then((auth) => t.http.post(`/api/v1/review-periods/${id}/end`).set(auth).send(body));
+    const fields = (res: { body: { errors?: { field: string }[] } }) => res.body.errors?.map((e) => e.field);
+    const body = { validTo: '2032-03-31', decisionRef: 'HSN/1/2032', decidedOn: today };
+    const past = await end(base.body.id, { ...body, validTo: '2020-01-01' });
+    expect([past.status, fields(past)]).toEqual([400, ['validTo']]);
+    const later = await end(base.body.id, { ...body, validTo: '2032-07-31' });
+    expect([later.status, fields(later)]).toEqual([400, ['validTo']]);
+    const missing = await end(base.body.id, { validTo: '2032-03-31' });
+    expect([missing.status, fields(missing)?.sort()]).toEqual([400, ['decidedOn', 'decisionRef']]);
+    expect((await end('00000000-0000-4000-8000-000000000000', body)).status).toBe(404);
+    expect(
+      (
+        await t.http
+          .post(`/api/v1/review-periods/not-a-uuid/end`)
+          .set(await admin())
+          .send(body)
+      ).status,
+    ).toBe(400);
+    const asExecutive = await t.http
+      .post(`/api/v1/review-periods/${base.body.id}/end`)
+      .set(await bearer(t, 'hsdir'))
+      .send(body);
+    expect(asExecutive.status).toBe(403);
+    await t.http
+      .post(`/api/v1/review-periods/${base.body.id}/extensions`)
+      .set(await admin())
+      .send({ validTo: '2032-12-31', decisionRef: 'HSN/2/2032', decidedOn: today })
+      .expect(201);
+    const extended = await end(base.body.id, body);
+    expect([extended.status, fields(extended)]).toEqual([409, ['validTo']]);
+    expect(await auditOf(base.body.id)).toEqual([]);
+  });
+
+  it('corrects a mistyped period with an audit of before and after, refusing one that uncovers a request', async () => {
+    // A call-off period covering today (the other call-off periods here are years ahead), so a request
+    // submitted now is reviewed under it.
+    const from = addCalendarDays(today, -10);
+    const created = await openReviewPeriod(t, 'agency_call_off', from, addCalendarDays(today, 40), DECISION);
+    expect(created.status).toBe(201);
+    const unitId = (await unitIdsByCode(t)).get('SOM-AKUT')!;
+    const request = await t.http
+      .post('/api/v1/requests')
+      .set(await bearer(t, 'chef.akuten'))
+      .send(aCallOffBody(unitId))
+      .expect(201);
+    expect(request.body.status).toBe('in_review');
+    const correct = async (body: object, as = 'admin') =>
+      t.http
+        .patch(`/api/v1/review-periods/${created.body.id}`)
+        .set(await bearer(t, as))
+        .send(body);
+
+    const uncovers = await correct({ validTo: addCalendarDays(today, -1) });
+    expect([uncovers.status, uncovers.body.errors]).toEqual([
+      409,
+      [{ field: 'validTo', message: `would leave a request submitted on ${today} outside the period` }],
+    ]);
+    const startsLater = await correct({ validFrom: addCalendarDays(today, 1) });
+    expect([startsLater.status, startsLater.body.errors[0].field]).toEqual([409, 'validFrom']);
+    const reversed = await correct({ validFrom: addCalendarDays(today, 50) });
+    expect([reversed.status, reversed.body.errors[0].field]).toEqual([400, 'validTo']);
+    expect((await correct({})).status).toBe(400);
+    const unknown = await correct({ kind: 'hire' });
+    expect([unknown.status, unknown.body.errors[0].field]).toEqual([400, 'kind']);
+    expect((await correct({ decisionRef: 'X' }, 'hsdir')).status).toBe(403);
+    expect((await correct({ decisionRef: 'X' }, 'styrgrupp')).status).toBe(403);
+
+    const fixed = await correct({ validTo: addCalendarDays(today, 70), decisionRef: 'HSN/1895/2025 §43' });
+    expect(fixed.status).toBe(200);
+    expect(fixed.body).toMatchObject({
+      validTo: addCalendarDays(today, 70),
+      decisionRef: 'HSN/1895/2025 §43',
+    });
+    expect(await auditOf(created.body.id)).toEqual([
+      {
+        action: 'change',
+        before: addCalendarDays(today, 40),
+        after: addCalendarDays(today, 70),
+        ref: 'HSN/1895/2025 §43',
+      },
+    ]);
+    expect(await watchedEnd(created.body.id)).toMatchObject({ validTo: addCalendarDays(today, 70) });
+    const log = await t.http
+      .get('/api/v1/admin-audit')
+      .set(await admin())
+      .expect(200);
+    expect(log.body.items.some((e: { entity: string }) => e.entity === 'review_period')).toBe(true);
   });
 });

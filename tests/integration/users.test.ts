@@ -78,7 +78,7 @@ describe('the user directory', () => {
 
   it('lists the users one may sign in as in dev mode', async () => {
     const res = await t.http.get('/api/v1/auth/dev-users').expect(200);
-    expect(res.body).toHaveLength(11);
+    expect(res.body).toHaveLength(12);
     expect(res.body.find((u: { username: string }) => u.username === 'hsdir').grants).toEqual([
       { role: 'executive', scopeUnitId: null },
     ]);

@@ -56,6 +56,7 @@ const DEFAULTS: AppConfig = {
     worker: { maxCachedWorkflows: 1000, workflowBundlePath: undefined, workflowThreads: 1 },
   },
   auth: { mode: 'dev', devSecret: undefined, byDefault: true },
+  periodWarningDays: [60, 30, 14, 7],
   seedDemo: true,
   runMigrations: true,
 };
@@ -114,6 +115,7 @@ describe('loadConfig: values', () => {
       AUTH_DEV_SECRET: 's'.repeat(32),
       SEED_DEMO: 'false',
       RUN_MIGRATIONS: 'no',
+      PERIOD_WARNING_DAYS: '45,10',
     });
     expect(config).toEqual({
       env: 'test',
@@ -148,6 +150,7 @@ describe('loadConfig: values', () => {
         },
       },
       auth: { mode: 'dev', devSecret: 's'.repeat(32) },
+      periodWarningDays: [45, 10],
       seedDemo: false,
       runMigrations: false,
     });
@@ -198,6 +201,20 @@ describe('loadConfig: values', () => {
 
   it.each(['1', '65535'])('accepts PORT %s at the ends of the range', (port) => {
     expect(loadConfig({ PORT: port }).http.port).toBe(Number(port));
+  });
+});
+
+describe('PERIOD_WARNING_DAYS', () => {
+  it('warns 60, 30, 14 and 7 days ahead by default', () => {
+    expect(loadConfig({}).periodWarningDays).toEqual([60, 30, 14, 7]);
+  });
+
+  it('takes lead times in any order, furthest first without repeats', () => {
+    expect(loadConfig({ PERIOD_WARNING_DAYS: '7, 90,30,7' }).periodWarningDays).toEqual([90, 30, 7]);
+  });
+
+  it.each(['0', '-3', '1.5', 'sixty', '60,,7', '400'])('refuses PERIOD_WARNING_DAYS=%s', (value) => {
+    expect(variablesNamed({ PERIOD_WARNING_DAYS: value })).toEqual(['PERIOD_WARNING_DAYS']);
   });
 });
 

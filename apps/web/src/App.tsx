@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import type { ReactNode } from 'react';
 import { REVIEWER_ROLES, type Role } from '@domain/enums';
+import { STATISTICS_ROLES } from '@domain/stats-scope';
 import { useSession } from './auth/session';
 import { Layout } from './components/Layout';
 import { Loading } from './components/Loading';
@@ -103,7 +104,7 @@ export function App() {
         <Route
           path="/stats"
           element={
-            <Guard roles={['director', 'executive']}>
+            <Guard roles={STATISTICS_ROLES}>
               <StatsPage />
             </Guard>
           }

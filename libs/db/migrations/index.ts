@@ -8,6 +8,7 @@ import { OrganisationValidity1764110000000 } from './1764110000000-organisation-
 import { PolicyVersions1764120000000 } from './1764120000000-policy-versions';
 import { RecommendationCounters1764130000000 } from './1764130000000-recommendation-counters';
 import { ExemptionDecisions1764140000000 } from './1764140000000-exemption-decisions';
+import { ReviewPeriodEarlyEnd1764210000000 } from './1764210000000-review-period-early-end';
 
 /** In order; TypeORM records each in the `migrations` table and runs only the new ones. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   PolicyVersions1764120000000,
   RecommendationCounters1764130000000,
   ExemptionDecisions1764140000000,
+  ReviewPeriodEarlyEnd1764210000000,
 ];

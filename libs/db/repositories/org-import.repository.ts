@@ -73,7 +73,7 @@ export interface NewGrant {
   validTo: string | null;
 }
 export interface AuditEntry {
-  entity: 'org_unit' | 'user' | 'delegation';
+  entity: 'org_unit' | 'user' | 'delegation' | 'review_period';
   entityId: string;
   /** `grant`, `end` (a role), `reactivate` and `unlink` (the identity) come from the admin pages. */
   action: 'create' | 'change' | 'close' | 'deactivate' | 'end' | 'grant' | 'reactivate' | 'unlink';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { REQUEST_KINDS, type RequestKind } from '@domain/enums';
-import type { NewPeriod } from '@domain/review-periods';
+import type { EarlyEnd, NewPeriod, ReviewPeriod, SubmissionSpan } from '@domain/review-periods';
 import {
   dateText,
   execute,
@@ -11,6 +11,7 @@ import {
   type Queryable,
   timestamp,
   TOTAL_COLUMN,
+  updated,
   windowTotal,
 } from './rows';
 
@@ -23,12 +24,15 @@ const reviewPeriodRow = z.object({
   decidedBy: z.string(),
   decidedOn: dateText,
   extendsId: z.string().nullable(),
+  endedEarly: z.object({ decisionRef: z.string(), decidedOn: dateText }).nullable(),
   createdAt: timestamp,
 });
 export type ReviewPeriodRow = z.output<typeof reviewPeriodRow>;
 
 const COLUMNS = `id, kind, valid_from::text AS "validFrom", valid_to::text AS "validTo", decision_ref AS "decisionRef",
-  decided_by AS "decidedBy", decided_on::text AS "decidedOn", extends_id AS "extendsId", created_at AS "createdAt"`;
+  decided_by AS "decidedBy", decided_on::text AS "decidedOn", extends_id AS "extendsId", created_at AS "createdAt",
+  CASE WHEN ended_early_ref IS NULL THEN NULL
+       ELSE jsonb_build_object('decisionRef', ended_early_ref, 'decidedOn', ended_early_on::text) END AS "endedEarly"`;
 
 /** The decided periods of special review (`review_periods`). */
 export class ReviewPeriodsRepository {
@@ -71,6 +75,51 @@ export class ReviewPeriodsRepository {
       [id],
     );
     return row?.id;
+  }
+
+  /** Inside a transaction: the period, locked against a concurrent end or correction. */
+  forUpdate(id: string) {
+    return first(this.db, reviewPeriodRow, `SELECT ${COLUMNS} FROM review_periods WHERE id = $1 FOR UPDATE`, [
+      id,
+    ]);
+  }
+
+  /**
+   * The first and last Stockholm submission dates of the requests reviewed under a period (exempted ones too: a
+   * period's requests are those its coverage decided).
+   */
+  async submissionSpan(id: string): Promise<SubmissionSpan> {
+    const row = await first(
+      this.db,
+      z.object({ first: dateText.nullable(), last: dateText.nullable() }),
+      `SELECT min((submitted_at AT TIME ZONE 'Europe/Stockholm')::date)::text AS first,
+              max((submitted_at AT TIME ZONE 'Europe/Stockholm')::date)::text AS last
+         FROM requests WHERE period_id = $1`,
+      [id],
+    );
+    return row?.first && row.last ? { first: row.first, last: row.last } : null;
+  }
+
+  async endEarly(id: string, end: EarlyEnd): Promise<ReviewPeriodRow> {
+    const [row] = await updated(
+      this.db,
+      reviewPeriodRow,
+      `UPDATE review_periods SET valid_to = $2, ended_early_ref = $3, ended_early_on = $4 WHERE id = $1
+       RETURNING ${COLUMNS}`,
+      [id, end.validTo, end.decisionRef, end.decidedOn],
+    );
+    return row!;
+  }
+
+  async correct(p: ReviewPeriod): Promise<ReviewPeriodRow> {
+    const [row] = await updated(
+      this.db,
+      reviewPeriodRow,
+      `UPDATE review_periods SET valid_from = $2, valid_to = $3, decision_ref = $4, decided_by = $5, decided_on = $6
+        WHERE id = $1 RETURNING ${COLUMNS}`,
+      [p.id, p.validFrom, p.validTo, p.decisionRef, p.decidedBy, p.decidedOn],
+    );
+    return row!;
   }
 
   /** Inside a transaction: one writer at a time, so two overlapping periods cannot both pass the check. */

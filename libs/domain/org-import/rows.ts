@@ -83,6 +83,8 @@ const ROLE_WORDS: Record<string, Role> = {
   förvaltningschef: 'director',
   direktör: 'director',
   ledning: 'executive',
+  uppföljare: 'follow_up',
+  styrgrupp: 'follow_up',
   administratör: 'admin',
 };
 

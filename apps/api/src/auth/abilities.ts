@@ -2,6 +2,7 @@ import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/abi
 import type { RoleGrant } from '@domain/decision-rules';
 import { REVIEWER_ROLES, type Role } from '@domain/enums';
 import { EXEMPTION_RECORDING_ROLES } from '@domain/exemptions';
+import { STATISTICS_ROLES } from '@domain/stats-scope';
 
 /**
  * Who may do what, in one place (CASL). Endpoints declare the action and subject they need (@Can); services ask the
@@ -73,13 +74,13 @@ export function abilityFor(grants: RoleGrant[]): AppAbility {
   if (has('hr_lead', 'director')) can('reassign', 'Request');
   // A leaver's requests go to another requester of the unit by the HR lead's choice (which ones: LeaversService).
   if (has('hr_lead')) can('change_requester', 'Request');
-  if (has('director', 'executive')) {
-    // A director reads their division's exemptions; which divisions is ExemptionsService's and the statistics'
-    // scope rule, not a condition here.
-    can('read', ['Exemption', 'Statistics']);
-  }
+  // A director reads their division's exemptions; which divisions is ExemptionsService's scope rule.
+  if (has('director', 'executive')) can('read', 'Exemption');
   // General exemptions are recorded on a decision of the board or the regiondirektör, and revoked, only by these.
   if (has(...EXEMPTION_RECORDING_ROLES)) can(['read', 'create', 'revoke'], 'Exemption');
+  // Which divisions each sees is the statistics service's scope rule (statisticsScope), not a condition here. The
+  // follow-up role gets reading only: nothing above gives it a decision, the inbox or a period to record.
+  if (has(...STATISTICS_ROLES)) can('read', 'Statistics');
   if (has('admin')) {
     can(['create', 'extend'], 'ReviewPeriod');
     can('read', ['Delegation', 'User']);

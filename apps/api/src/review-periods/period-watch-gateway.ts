@@ -23,9 +23,14 @@ export class PeriodWatchGateway {
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Starts the watch; `replace` puts a new one in place of a running one, for a period whose end moved (ended
+   * early or corrected): the old one would warn for the old end.
+   */
   async watch(
     period: Pick<ReviewPeriod, 'id' | 'kind' | 'validTo' | 'decisionRef'>,
     subject: WatchSubject = 'review_period',
+    replace = false,
   ): Promise<void> {
     await this.unavailableAs503(() =>
       this.client.workflow.start<typeof reviewPeriodWatchWorkflow>('reviewPeriodWatchWorkflow', {
@@ -38,9 +43,10 @@ export class PeriodWatchGateway {
             kind: period.kind,
             validTo: period.validTo,
             decisionRef: period.decisionRef,
+            warningDays: [...this.config.periodWarningDays],
           },
         ],
-        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdConflictPolicy: replace ? 'TERMINATE_EXISTING' : 'USE_EXISTING',
       }),
     );
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { MAX_PAGE_SIZE, pageQuery } from '@contracts/paging';
 import { reviewPeriodListSchema, reviewPeriodSchema } from '@contracts/review-periods';
 import { ApiQueryFrom } from '../common/openapi-query';
@@ -6,7 +6,12 @@ import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } fr
 import { ApiProblems } from '../common/openapi-responses';
 import { openApiResponseSchema, openApiSchema } from '../common/openapi-schema';
 import { REQUEST_KINDS } from '@domain/enums';
-import { extensionSchema, newPeriodSchema } from '@domain/review-periods';
+import {
+  earlyEndSchema,
+  extensionSchema,
+  newPeriodSchema,
+  periodCorrectionSchema,
+} from '@domain/review-periods';
 import { z } from 'zod';
 import { parseBody } from '../common/parse-body';
 import { Can } from '../auth/allow.decorator';
@@ -67,5 +72,49 @@ export class ReviewPeriodsController {
   )
   extend(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @User() user: CurrentUser) {
     return this.periods.extend(id, body, user);
+  }
+
+  @Post(':id/end')
+  @HttpCode(200)
+  @Can('extend', 'ReviewPeriod')
+  @ApiBody({ schema: openApiSchema(earlyEndSchema) })
+  @ApiOkResponse({
+    description: 'The period, ended early on validTo by the decision given (audited)',
+    schema: openApiResponseSchema(reviewPeriodSchema),
+  })
+  @ApiProblems(
+    400,
+    401,
+    403,
+    [404, 'No review period with this id'],
+    [409, 'The period has an extension (end that instead)'],
+    413,
+    [503, 'The period watch could not be replaced in Temporal, or the database is unavailable'],
+  )
+  endEarly(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @User() user: CurrentUser) {
+    return this.periods.endEarly(id, body, user);
+  }
+
+  @Patch(':id')
+  @Can('extend', 'ReviewPeriod')
+  @ApiBody({ schema: openApiSchema(periodCorrectionSchema) })
+  @ApiOkResponse({
+    description: 'The corrected period (audited with the period before and after)',
+    schema: openApiResponseSchema(reviewPeriodSchema),
+  })
+  @ApiProblems(
+    400,
+    401,
+    403,
+    [404, 'No review period with this id'],
+    [
+      409,
+      'A request reviewed under the period would fall outside it, or it would overlap another period or break an extension',
+    ],
+    413,
+    [503, 'The period watch could not be replaced in Temporal, or the database is unavailable'],
+  )
+  correct(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @User() user: CurrentUser) {
+    return this.periods.correct(id, body, user);
   }
 }

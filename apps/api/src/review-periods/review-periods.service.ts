@@ -4,9 +4,13 @@ import { AuditEventsRepository } from '@db/repositories/audit-events.repository'
 import { ReviewPeriodsRepository } from '@db/repositories/review-periods.repository';
 import { DomainError } from '@domain/errors';
 import type { RequestKind } from '@domain/enums';
+import { stockholmDate } from '@domain/calendar';
+import { OrgImportRepository } from '@db/repositories/org-import.repository';
 import {
   overlapping,
   parseNewPeriod,
+  planCorrection,
+  planEarlyEnd,
   planExtension,
   type NewPeriod,
   type ReviewPeriod,
@@ -50,6 +54,63 @@ export class ReviewPeriodsService {
     await this.watches.extended(base.id, extension.id);
     await this.watches.watch(extension);
     return extension;
+  }
+
+  /** Ends a period early by a decision (audited with the period before and after); its watch warns for the new end. */
+  async endEarly(id: string, body: unknown, user: CurrentUser, now = new Date()) {
+    const ended = await this.change(id, user, 'end', async (periods, before) =>
+      periods.endEarly(
+        id,
+        planEarlyEnd(before, body, {
+          today: stockholmDate(now),
+          extended: (await periods.extensionOf(id)) !== undefined,
+        }),
+      ),
+    );
+    await this.watches.watch(ended, 'review_period', true);
+    return ended;
+  }
+
+  /**
+   * Corrects a mistyped period (audited with before and after). Refused when a request reviewed under it would
+   * fall outside it, or when it would overlap a neighbour or break an extension's chain (planCorrection).
+   */
+  async correct(id: string, body: unknown, user: CurrentUser) {
+    let moved = false;
+    const corrected = await this.change(id, user, 'change', async (periods, before) => {
+      const next = planCorrection(before, body, {
+        others: await periods.ofKind(before.kind),
+        submitted: await periods.submissionSpan(id),
+      });
+      moved = next.validTo !== before.validTo || next.decisionRef !== before.decisionRef;
+      return periods.correct(next);
+    });
+    // The watch carries the end date and the reference its warnings name.
+    if (moved) await this.watches.watch(corrected, 'review_period', true);
+    return corrected;
+  }
+
+  private change(
+    id: string,
+    user: CurrentUser,
+    action: 'end' | 'change',
+    apply: (
+      periods: ReviewPeriodsRepository,
+      before: contract.ReviewPeriod,
+    ) => Promise<contract.ReviewPeriod>,
+  ): Promise<contract.ReviewPeriod> {
+    return this.dataSource.transaction(async (db) => {
+      const periods = new ReviewPeriodsRepository(db);
+      // The same lock as a creation: a correction's overlap check must not race a new period.
+      await periods.lockForWriting();
+      const before = await periods.forUpdate(id);
+      if (!before) throw new DomainError('not_found', `No review period ${id}`);
+      const after = await apply(periods, before);
+      await new OrgImportRepository(db).audit(user.id, [
+        { entity: 'review_period', entityId: id, action, before, after },
+      ]);
+      return after;
+    });
   }
 
   private insert(

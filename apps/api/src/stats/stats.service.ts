@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { businessDaysAfter, stockholmDate } from '@domain/calendar';
 import { STAGE_NAMES } from '@domain/enums';
 import { DomainError } from '@domain/errors';
+import { statisticsScope } from '@domain/stats-scope';
 import { CATEGORY, KIND, STAGE } from '@domain/labels-sv';
 import { addCalendarDays, calendarDaysBetween } from '@domain/calendar';
 import { bucketsOf, type Grain, MAX_RANGE_YEARS, rangeTooLong, yearEarlier } from '@domain/stats-range';
@@ -155,7 +156,7 @@ export class StatsService {
     return statsCsv(q.by, rows);
   }
 
-  /** The filter as the caller may see it: a director only their own divisions, the executive all. */
+  /** The filter as the caller may see it: the divisions of its grants' scope (statisticsScope), or all. */
   private async scope(filter: StatsFilter, user: CurrentUser, now: Date): Promise<StatsScope> {
     const today = stockholmDate(now);
     const to = filter.to ?? today;
@@ -171,9 +172,8 @@ export class StatsService {
           ? { field: 'to', message: `must be less than ${MAX_RANGE_YEARS} years after from` }
           : { field: 'from', message: `must be less than ${MAX_RANGE_YEARS} years before to` },
       ]);
-    const executive = user.grants.some((g) => g.role === 'executive');
-    const own = user.grants.filter((g) => g.role === 'director' && g.scopeUnitId).map((g) => g.scopeUnitId!);
-    let divisionIds = executive ? undefined : own;
+    const seen = statisticsScope(user.grants);
+    let divisionIds = seen === 'region' ? undefined : seen;
     if (filter.divisionId) {
       if (divisionIds && !divisionIds.includes(filter.divisionId))
         throw new DomainError('not_allowed', 'You may see the statistics of your own division only');

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router-dom';
 import { REVIEWER_ROLES, type Role } from '@domain/enums';
+import { STATISTICS_ROLES } from '@domain/stats-scope';
 import { useSession } from '../auth/session';
 import { LanguageToggle } from './LanguageToggle';
 import { NotificationBell } from './NotificationBell';
@@ -14,10 +15,12 @@ interface NavItem {
 const NAV: NavItem[] = [
   { to: '/requests/new', label: 'nav.newRequest', roles: ['requester'] },
   { to: '/requests', label: 'nav.myRequests', roles: ['requester'] },
+  // The register (the requests of one's scope, read only); a requester's own list is the same page.
+  { to: '/requests', label: 'nav.register', roles: ['follow_up'] },
   { to: '/inbox', label: 'nav.inbox', roles: REVIEWER_ROLES },
   { to: '/without-requester', label: 'nav.withoutRequester', roles: ['hr_lead'] },
-  { to: '/stats', label: 'nav.stats', roles: ['director', 'executive'] },
-  { to: '/periods', label: 'nav.periods', roles: ['admin', 'executive'] },
+  { to: '/stats', label: 'nav.stats', roles: STATISTICS_ROLES },
+  { to: '/periods', label: 'nav.periods', roles: ['admin', 'executive', 'follow_up'] },
   { to: '/admin/organisation', label: 'nav.organisation', roles: ['admin'] },
   { to: '/exemptions', label: 'nav.exemptions', roles: ['director', 'executive', 'admin'] },
   { to: '/out-of-office', label: 'nav.outOfOffice', roles: REVIEWER_ROLES },
@@ -30,7 +33,9 @@ const NAV: NavItem[] = [
 export function Layout() {
   const { t } = useTranslation();
   const session = useSession();
-  const items = NAV.filter((i) => session.has(...i.roles));
+  const items = NAV.filter((i) => session.has(...i.roles)).filter(
+    (item, at, shown) => shown.findIndex((other) => other.to === item.to) === at,
+  );
   return (
     <>
       <a className="skip-link" href="#main">

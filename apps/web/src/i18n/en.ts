@@ -15,6 +15,7 @@ export const en: typeof sv = {
     skipToContent: 'Skip to content',
     newRequest: 'New request',
     myRequests: 'My requests',
+    register: 'Requests',
     inbox: 'To review',
     withoutRequester: 'Requests without requester',
     stats: 'Statistics',
@@ -636,6 +637,18 @@ export const en: typeof sv = {
     extend: 'Extend',
     extendTitle: 'Extend the review period',
     extendIntro: 'The extension starts the day after {{date}}.',
+    gap: 'Gap between periods ({{kind}}): {{from}} – {{to}}. Requests submitted then are recorded without review.',
+    endedEarly: 'Ended early by {{ref}} (decided {{date}})',
+    endEarly: 'End early',
+    endEarlyTitle: 'End the review period early',
+    endEarlyIntro:
+      'The period now runs to {{date}} inclusive. Give its new last day and the decision ending it. Reviews already under way finish under the period.',
+    endEarlyValidToHint: 'The new last day, today or later.',
+    correct: 'Correct',
+    correctTitle: 'Correct a mistyped review period',
+    correctIntro:
+      'Correct details that were recorded wrongly. The change is logged. Requests already reviewed under the period must stay within it.',
+    saveCorrection: 'Save the correction',
   },
   exemptions: {
     title: 'General exemptions',

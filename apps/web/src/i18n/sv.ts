@@ -14,6 +14,7 @@ export const sv = {
     skipToContent: 'Hoppa till innehållet',
     newRequest: 'Ny begäran',
     myRequests: 'Mina ärenden',
+    register: 'Ärenden',
     inbox: 'Att pröva',
     withoutRequester: 'Ärenden utan beställare',
     stats: 'Statistik',
@@ -640,6 +641,18 @@ export const sv = {
     extend: 'Förläng',
     extendTitle: 'Förläng prövningsperioden',
     extendIntro: 'Förlängningen börjar dagen efter {{date}}.',
+    gap: 'Glapp mellan perioder ({{kind}}): {{from}} – {{to}}. Ärenden som skickas in då registreras utan prövning.',
+    endedEarly: 'Avslutad i förtid enligt {{ref}} (beslutat {{date}})',
+    endEarly: 'Avsluta i förtid',
+    endEarlyTitle: 'Avsluta prövningsperioden i förtid',
+    endEarlyIntro:
+      'Perioden gäller i dag till och med {{date}}. Ange den nya sista dagen och beslutet om att avsluta den. Ärenden som redan prövas avslutas under perioden.',
+    endEarlyValidToHint: 'Den nya sista dagen, i dag eller senare.',
+    correct: 'Rätta',
+    correctTitle: 'Rätta en felregistrerad prövningsperiod',
+    correctIntro:
+      'Rätta uppgifter som registrerats fel. Ändringen loggas. Ärenden som redan prövats under perioden måste fortsatt omfattas av den.',
+    saveCorrection: 'Spara rättelsen',
   },
   exemptions: {
     title: 'Generella undantag',

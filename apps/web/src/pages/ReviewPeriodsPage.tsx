@@ -6,6 +6,8 @@ import { Loading } from '../components/Loading';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { stockholmToday } from '../format/dates';
 import { useFormat } from '../format/format';
+import { CorrectPeriodForm } from './periods/CorrectPeriodForm';
+import { EndPeriodEarlyForm } from './periods/EndPeriodEarlyForm';
 import { ExtendPeriodForm } from './periods/ExtendPeriodForm';
 import { NewPeriodForm } from './periods/NewPeriodForm';
 import { PeriodWarnings } from './periods/PeriodWarnings';
@@ -16,7 +18,9 @@ export function ReviewPeriodsPage() {
   const session = useSession();
   const admin = session.has('admin');
   const periods = useReviewPeriods();
-  const [extending, setExtending] = useState<string | null>(null);
+  // One form open at a time: which period, and what the admin is doing to it.
+  const [open, setOpen] = useState<{ id: string; form: 'extend' | 'end' | 'correct' } | null>(null);
+  const close = () => setOpen(null);
   const today = stockholmToday();
   const items = periods.data?.items ?? [];
   const byId = new Map(items.map((p) => [p.id, p]));
@@ -63,6 +67,17 @@ export function ReviewPeriodsPage() {
                           <span className="meta">{t('periods.extends', { ref: base.decisionRef })}</span>
                         </>
                       )}
+                      {p.endedEarly && (
+                        <>
+                          <br />
+                          <span className="meta">
+                            {t('periods.endedEarly', {
+                              ref: p.endedEarly.decisionRef,
+                              date: f.date(p.endedEarly.decidedOn),
+                            })}
+                          </span>
+                        </>
+                      )}
                     </td>
                     <td>
                       {p.decisionRef}
@@ -78,19 +93,35 @@ export function ReviewPeriodsPage() {
                     </td>
                     {admin && (
                       <td>
-                        {!extended && state !== 'ended' && extending !== p.id && (
-                          <button type="button" onClick={() => setExtending(p.id)}>
-                            {t('periods.extend')}
-                            <span className="visually-hidden"> {p.decisionRef}</span>
-                          </button>
+                        {open?.id !== p.id && (
+                          <div className="actions">
+                            {!extended && state !== 'ended' && (
+                              <button type="button" onClick={() => setOpen({ id: p.id, form: 'extend' })}>
+                                {t('periods.extend')}
+                                <span className="visually-hidden"> {p.decisionRef}</span>
+                              </button>
+                            )}
+                            {!extended && state !== 'ended' && (
+                              <button type="button" onClick={() => setOpen({ id: p.id, form: 'end' })}>
+                                {t('periods.endEarly')}
+                                <span className="visually-hidden"> {p.decisionRef}</span>
+                              </button>
+                            )}
+                            <button type="button" onClick={() => setOpen({ id: p.id, form: 'correct' })}>
+                              {t('periods.correct')}
+                              <span className="visually-hidden"> {p.decisionRef}</span>
+                            </button>
+                          </div>
                         )}
                       </td>
                     )}
                   </tr>
-                  {extending === p.id && (
+                  {open?.id === p.id && (
                     <tr>
                       <td colSpan={admin ? 6 : 5}>
-                        <ExtendPeriodForm period={p} onDone={() => setExtending(null)} />
+                        {open.form === 'extend' && <ExtendPeriodForm period={p} onDone={close} />}
+                        {open.form === 'end' && <EndPeriodEarlyForm period={p} onDone={close} />}
+                        {open.form === 'correct' && <CorrectPeriodForm period={p} onDone={close} />}
                       </td>
                     </tr>
                   )}

@@ -1,3 +1,4 @@
+import { statisticsScope } from '@domain/stats-scope';
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +18,7 @@ import { AgencyCostChart, CostChart, DeadlineChart, LeadTimeChart, VolumeChart }
 import { Headline } from './stats/Headline';
 import { StatsFilters } from './stats/StatsFilters';
 
-/** Directors see their division (the API scopes it); the executive sees the region. */
+/** Each reader sees the divisions of its scope (statisticsScope; the API scopes it): the region or its own. */
 export function StatsPage() {
   const { t } = useTranslation();
   const f = useFormat();
@@ -28,10 +29,10 @@ export function StatsPage() {
   const series = useStatsTimeseries(filter);
   const stages = useStageBreakdown(filter);
   const csv = useMutation({ mutationFn: () => downloadStatsCsv(filter, 'division') });
-  const scopes = (session.me?.grants ?? []).filter((g) => g.role === 'director').map((g) => g.scopeUnitId);
-  const divisions = session.has('executive')
-    ? (org.data ?? [])
-    : (org.data ?? []).filter((d) => scopes.includes(d.id));
+  // The API's scope rule, so the division choice offers what the API will answer.
+  const seen = statisticsScope(session.me?.grants ?? []);
+  const divisions =
+    seen === 'region' ? (org.data ?? []) : (org.data ?? []).filter((d) => seen.includes(d.id));
 
   return (
     <section>
