@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -10,6 +11,7 @@ import {
 
 @Entity('review_periods')
 @Index(['kind', 'validFrom'])
+@Check('CHK_review_periods_early_end', '("ended_early_ref" IS NULL) = ("ended_early_on" IS NULL)')
 export class ReviewPeriodEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'text' }) kind: string;
@@ -18,6 +20,9 @@ export class ReviewPeriodEntity {
   @Column({ name: 'decision_ref', type: 'text' }) decisionRef: string;
   @Column({ name: 'decided_by', type: 'text' }) decidedBy: string;
   @Column({ name: 'decided_on', type: 'date' }) decidedOn: string;
+  /** The decision that ended the period early (reference and date); `valid_to` is then its new last day. */
+  @Column({ name: 'ended_early_ref', type: 'text', nullable: true }) endedEarlyRef: string | null;
+  @Column({ name: 'ended_early_on', type: 'date', nullable: true }) endedEarlyOn: string | null;
   @Column({ name: 'extends_id', type: 'uuid', nullable: true }) extendsId: string | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
