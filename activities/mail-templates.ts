@@ -46,6 +46,7 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim
 const kindNoun = (kind: unknown) => lookup(KIND, kind)?.noun ?? 'Ärende';
 const kindPlural = (kind: unknown) => lookup(KIND, kind)?.plural ?? String(kind);
 const stageName = (stage: unknown) => lookup(STAGE, stage)?.name ?? String(stage ?? 'granskning');
+const stageAt = (stage: unknown) => lookup(STAGE, stage)?.at ?? 'vid prövningen';
 const stageTask = (stage: unknown) => lookup(STAGE, stage)?.task ?? 'granska';
 
 /** How a mail asks for a stage's work: a review is to be done (granska), a decision to be made (beslut). */
@@ -99,55 +100,52 @@ function body(lines: (string | undefined | false)[], request: MailRequest | null
 type Data = Record<string, unknown>;
 type Render = (d: Data, r: MailRequest | null) => RenderedMail;
 
-/** One decision's mail: `final` when the decision ended the review, `stage` the stage's running-text name. */
-type DecisionRender = (c: { summary: string; stage: string; final: boolean; extras: Line[] }) => {
+/** One decision's mail: `final` when the decision ended the review, `at` where it happened ("vid HR-granskningen"). */
+type DecisionRender = (c: { summary: string; at: string; final: boolean; extras: Line[] }) => {
   subject: string;
   lines: Line[];
 };
 type Line = string | undefined | false;
 
 const DECISION_MAIL: Record<Outcome, DecisionRender> = {
-  approve: ({ summary, stage, final, extras }) =>
+  approve: ({ summary, at, final, extras }) =>
     final
-      ? { subject: `Beviljat: ${summary}`, lines: [`Ditt ärende har beviljats i ${stage}.`, ...extras] }
+      ? { subject: `Beviljat: ${summary}`, lines: [`Ditt ärende har beviljats ${at}.`, ...extras] }
       : {
           // A stage that decides grants (beviljar) even when more stages follow; tillstyrkt is a recommendation's word.
-          subject: `Beviljat i ${stage}: ${summary}`,
-          lines: [`Ditt ärende har beviljats i ${stage} och går vidare till nästa steg.`, ...extras],
+          subject: `Beviljat ${at}: ${summary}`,
+          lines: [`Ditt ärende har beviljats ${at} och går vidare till nästa steg.`, ...extras],
         },
-  approve_with_conditions: ({ summary, stage, final, extras }) =>
+  approve_with_conditions: ({ summary, at, final, extras }) =>
     final
       ? {
           subject: `Beviljat med villkor: ${summary}`,
-          lines: [`Ditt ärende har beviljats med villkor i ${stage}.`, ...extras],
+          lines: [`Ditt ärende har beviljats med villkor ${at}.`, ...extras],
         }
       : {
-          subject: `Beviljat med villkor i ${stage}: ${summary}`,
-          lines: [
-            `Ditt ärende har beviljats med villkor i ${stage} och går vidare till nästa steg.`,
-            ...extras,
-          ],
+          subject: `Beviljat med villkor ${at}: ${summary}`,
+          lines: [`Ditt ärende har beviljats med villkor ${at} och går vidare till nästa steg.`, ...extras],
         },
-  reject: ({ summary, stage, extras }) => ({
+  reject: ({ summary, at, extras }) => ({
     subject: `Avslag: ${summary}`,
-    lines: [`Ditt ärende har avslagits i ${stage}.`, ...extras],
+    lines: [`Ditt ärende har avslagits ${at}.`, ...extras],
   }),
   // A recommendation is never final: the mail says who decides, so no one reads it as a decision.
-  recommend_approve: ({ summary, stage, extras }) => ({
-    subject: `Tillstyrkt i ${stage}: ${summary}`,
-    lines: [`Ditt ärende har tillstyrkts i ${stage} och går vidare för beslut.`, ...extras],
+  recommend_approve: ({ summary, at, extras }) => ({
+    subject: `Tillstyrkt ${at}: ${summary}`,
+    lines: [`Ditt ärende har tillstyrkts ${at} och går vidare för beslut.`, ...extras],
   }),
-  recommend_reject: ({ summary, stage, extras }) => ({
-    subject: `Avstyrkt i ${stage}: ${summary}`,
+  recommend_reject: ({ summary, at, extras }) => ({
+    subject: `Avstyrkt ${at}: ${summary}`,
     lines: [
-      `Ditt ärende har avstyrkts i ${stage}. Det är ett yttrande, inte ett beslut: ärendet går vidare för beslut.`,
+      `Ditt ärende har avstyrkts ${at}. Det är ett yttrande, inte ett beslut: ärendet går vidare för beslut.`,
       ...extras,
     ],
   }),
-  return: ({ summary, stage, extras }) => ({
+  return: ({ summary, at, extras }) => ({
     subject: `Åter för komplettering: ${summary}`,
     lines: [
-      `Ditt ärende har skickats tillbaka för komplettering från ${stage}.`,
+      `Ditt ärende har skickats tillbaka för komplettering ${at}.`,
       ...extras,
       'Komplettera och skicka in ärendet igen; annars avslutas det när tiden för komplettering har gått ut.',
     ],
@@ -166,7 +164,7 @@ function decisionMail(outcome: Outcome): Render {
     ];
     const { subject, lines } = DECISION_MAIL[outcome]({
       summary: requestSummary(r),
-      stage: stageName(d.stage),
+      at: stageAt(d.stage),
       final: d.status !== 'in_review',
       extras,
     });

@@ -12,11 +12,24 @@ export const KIND: Record<RequestKind, { noun: string; plural: string }> = {
   agency_call_off: { noun: 'Avrop av hyrbemanning', plural: 'avrop av hyrbemanning' },
 };
 
-export const STAGE: Record<StageName, { name: string; task: 'granska' | 'besluta' }> = {
-  hr_review: { name: 'HR-granskning', task: 'granska' },
-  staffing_review: { name: 'bemanningsgranskning', task: 'granska' },
-  director_decision: { name: 'divisionschefens beslut', task: 'besluta' },
-  executive_decision: { name: 'hälso- och sjukvårdsdirektörens beslut', task: 'besluta' },
+/**
+ * Each stage in running text: its name, the task it asks of its reviewer, and where an outcome happened ("vid
+ * HR-granskningen"): "beviljats i divisionschefens beslut" reads wrong, and the decider may be whoever the stage
+ * escalated to, so a decision stage is named by its review, not by a person.
+ */
+export const STAGE: Record<StageName, { name: string; task: 'granska' | 'besluta'; at: string }> = {
+  hr_review: { name: 'HR-granskning', task: 'granska', at: 'vid HR-granskningen' },
+  staffing_review: { name: 'bemanningsgranskning', task: 'granska', at: 'vid bemanningsgranskningen' },
+  director_decision: {
+    name: 'divisionschefens beslut',
+    task: 'besluta',
+    at: 'vid divisionschefens prövning',
+  },
+  executive_decision: {
+    name: 'hälso- och sjukvårdsdirektörens beslut',
+    task: 'besluta',
+    at: 'vid hälso- och sjukvårdsdirektörens prövning',
+  },
 };
 
 export const ROLE: Record<Role, string> = {

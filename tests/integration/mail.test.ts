@@ -74,7 +74,7 @@ describe('notifications as e-mail through a real SMTP server', () => {
 
     expect(toAndSubject(mails)).toEqual([
       ['sara.lind@rvn.example', `Ärende att granska: ${SUMMARY}`],
-      ['anna.berg@rvn.example', `Beviljat i HR-granskning: ${SUMMARY}`],
+      ['anna.berg@rvn.example', `Beviljat vid HR-granskningen: ${SUMMARY}`],
       ['per.strand@rvn.example', `Ärende för beslut: ${SUMMARY}`],
       ['anna.berg@rvn.example', `Beviljat: ${SUMMARY}`],
     ]);

@@ -131,12 +131,22 @@ describe('renderNotificationMail', () => {
     expect(mail.text).toContain('Beslutet gäller till och med 16 juli 2026.');
   });
 
+  it('says where a decision was made, not "i divisionschefens beslut" (language.md)', () => {
+    const approved = renderNotificationMail(
+      aNotification('decision_approve', { stage: 'director_decision', status: 'approved' }),
+    );
+    expect(approved.text).toContain('Ditt ärende har beviljats vid divisionschefens prövning.');
+    const returned = renderNotificationMail(aNotification('decision_return', { stage: 'hr_review' }));
+    expect(returned.text).toContain('skickats tillbaka för komplettering vid HR-granskningen.');
+    expect(`${approved.text}${returned.text}`).not.toMatch(/ i (HR-granskning|divisionschefens beslut)/);
+  });
+
   it('tells the requester an approval at one stage is not yet the final decision', () => {
     const mail = renderNotificationMail(
       aNotification('decision_approve', { stage: 'hr_review', status: 'in_review' }),
     );
     // A deciding stage grants; tillstyrkt is a recommendation's word (language.md).
-    expect(mail.subject).toMatch(/^Beviljat i HR-granskning: /);
+    expect(mail.subject).toMatch(/^Beviljat vid HR-granskningen: /);
     expect(mail.text).toContain('går vidare till nästa steg');
   });
 
@@ -144,12 +154,12 @@ describe('renderNotificationMail', () => {
     const approved = renderNotificationMail(
       aNotification('decision_recommend_approve', { stage: 'hr_review', status: 'in_review' }),
     );
-    expect(approved.subject).toMatch(/^Tillstyrkt i HR-granskning: /);
+    expect(approved.subject).toMatch(/^Tillstyrkt vid HR-granskningen: /);
     expect(approved.text).toContain('går vidare för beslut');
     const rejected = renderNotificationMail(
       aNotification('decision_recommend_reject', { stage: 'hr_review', status: 'in_review' }),
     );
-    expect(rejected.subject).toMatch(/^Avstyrkt i HR-granskning: /);
+    expect(rejected.subject).toMatch(/^Avstyrkt vid HR-granskningen: /);
     expect(rejected.text).toContain('ett yttrande, inte ett beslut');
     expect(rejected.text).toContain('Kommentar: Inryms inte i ramen');
     expect(rejected.text).not.toMatch(/beviljat|avslag/i);
