@@ -33,8 +33,23 @@ export type PolicyVersionList = z.infer<typeof policyVersionListSchema>;
 export const validationSchema = z.object({ valid: z.boolean(), problems: z.array(fieldProblemSchema) });
 export type RouteValidation = z.infer<typeof validationSchema>;
 
-/** A new draft: a copy of a version (by default the one in force today). */
-export const newDraftSchema = z.object({ copyOf: z.number().int().min(1).optional() }).strict();
+/**
+ * A new draft: a copy of a version (by default the one in force today), or the route for new regions
+ * (`template: "recommending"`: HR recommends, the director decides, the executive decides a new permanent position).
+ */
+export const newDraftSchema = z
+  .object({
+    copyOf: z.number().int().min(1).optional(),
+    template: z
+      .enum(['recommending'])
+      .optional()
+      .describe('Start from the route for new regions instead of a copy'),
+  })
+  .strict()
+  .refine((b) => !(b.copyOf !== undefined && b.template !== undefined), {
+    message: 'give copyOf or template, not both',
+    path: ['template'],
+  });
 
 /** The facts of an example request that decide its route, for a preview. */
 export const previewRequestSchema = z

@@ -119,6 +119,31 @@ describe('route versions', () => {
     expect(errors.map((e) => e.field)).toContain(field);
   });
 
+  it('starts a draft from the route for new regions: HR recommends, and it passes the route rules', async () => {
+    const created = await t.http
+      .post('/api/v1/policy-versions')
+      .set(await admin())
+      .send({ template: 'recommending' })
+      .expect(201);
+    expect(created.body).toMatchObject({ state: 'draft', copiedFrom: null, problems: [] });
+    expect(created.body.policy.routes.hire.map((s: { mode: string }) => s.mode)).toEqual([
+      'recommending',
+      'deciding',
+      'deciding',
+    ]);
+    const both = await t.http
+      .post('/api/v1/policy-versions')
+      .set(await admin())
+      .send({ template: 'recommending', copyOf: 1 })
+      .expect(400);
+    expect(both.body.errors.map((e: { field: string }) => e.field)).toEqual(['template']);
+    await t.http
+      .post('/api/v1/policy-versions')
+      .set(await admin())
+      .send({ template: 'deciding' })
+      .expect(400);
+  });
+
   it('refuses a draft of the wrong shape at its field, and a start before today or not after the latest', async () => {
     const { version, policy } = await newDraft();
     const url = `/api/v1/policy-versions/${version}`;

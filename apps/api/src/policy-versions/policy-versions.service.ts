@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { PolicyVersionsRepository, type PolicyVersionRow } from '@db/repositories/policy-versions.repository';
 import { stockholmDate } from '@domain/calendar';
 import { DomainError } from '@domain/errors';
-import type { RoutingPolicy } from '@domain/policy';
+import { recommendingRoute, type RoutingPolicy } from '@domain/policy';
 import { previewRoute, validateRoute } from '@domain/route-rules';
 import * as contract from '@contracts/policy-versions';
 import { parseBody } from '../common/parse-body';
@@ -69,7 +69,14 @@ export class PolicyVersionsService {
   }
 
   async createDraft(body: unknown, user: CurrentUser): Promise<contract.PolicyVersion> {
-    const { copyOf } = parseBody(contract.newDraftSchema, body);
+    const { copyOf, template } = parseBody(contract.newDraftSchema, body);
+    if (template === 'recommending') {
+      const { version: _number, ...policy } = recommendingRoute(0);
+      const row = await this.dataSource.transaction((db) =>
+        new PolicyVersionsRepository(db).insertDraft({ policy, copiedFrom: null, createdBy: user.id }),
+      );
+      return this.view(row, undefined);
+    }
     const source =
       copyOf === undefined
         ? await this.versions.inForceOn(stockholmDate(new Date()))

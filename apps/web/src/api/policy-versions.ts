@@ -12,7 +12,12 @@ export function usePolicyVersions() {
 export function useCreateDraft() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (copyOf: number) => postJson<PolicyVersion>('/policy-versions', { copyOf }),
+    /** A copy of a version, or the route for new regions. */
+    mutationFn: (from: number | 'recommending') =>
+      postJson<PolicyVersion>(
+        '/policy-versions',
+        from === 'recommending' ? { template: from } : { copyOf: from },
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
   });
 }

@@ -524,6 +524,9 @@ export const en: typeof sv = {
     validFrom: 'In force from',
     edit: 'Edit version {{version}}',
     copy: 'New draft from version {{version}}',
+    fromTemplate: 'New draft from the default route for new regions',
+    fromTemplateHint:
+      'HR review recommends, the division director decides, and the director of health and medical care decides new permanent positions.',
     editTitle: 'Draft of version {{version}}',
     editIntro:
       'Change the stages, save and preview. Problems show at their fields; a draft with problems cannot be published.',

@@ -526,6 +526,9 @@ export const sv = {
     validFrom: 'Gäller från',
     edit: 'Redigera version {{version}}',
     copy: 'Nytt utkast från version {{version}}',
+    fromTemplate: 'Nytt utkast från standardvägen för nya regioner',
+    fromTemplateHint:
+      'HR-granskningen tillstyrker eller avstyrker, divisionschefen beslutar och hälso- och sjukvårdsdirektören beslutar om nyinrättade tillsvidaretjänster.',
     editTitle: 'Utkast till version {{version}}',
     editIntro:
       'Ändra stegen, spara och förhandsgranska. Problem visas vid fälten; ett utkast med problem kan inte publiceras.',

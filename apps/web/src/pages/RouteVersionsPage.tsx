@@ -15,7 +15,7 @@ export function RouteVersionsPage() {
   const [editing, setEditing] = useState<number | null>(null);
   const items = versions.data?.items ?? [];
   const selected = items.find((v) => v.version === editing);
-  const copy = async (from: number) => setEditing((await create.mutateAsync(from)).version);
+  const copy = async (from: number | 'recommending') => setEditing((await create.mutateAsync(from)).version);
 
   return (
     <section>
@@ -79,6 +79,12 @@ export function RouteVersionsPage() {
           </tbody>
         </table>
       )}
+      <p>
+        <button type="button" onClick={() => copy('recommending')} disabled={create.isPending}>
+          {t('routes.fromTemplate')}
+        </button>{' '}
+        <span className="meta">{t('routes.fromTemplateHint')}</span>
+      </p>
       {selected?.state === 'draft' && <RouteEditor key={selected.version} version={selected} />}
       {/* The draft just published: its editor is gone, the version stands in the table above. */}
       {selected && selected.state !== 'draft' && (
