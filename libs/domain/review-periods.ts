@@ -28,7 +28,9 @@ export const newPeriodSchema = z
   })
   .strict();
 
-export const extensionSchema = z.object({ validTo: isoDate, decisionRef, decidedOn: isoDate }).strict();
+/** A decision that sets a period's last day: an extension's (the new period's end) or an early end's. */
+const periodEndDecisionSchema = z.object({ validTo: isoDate, decisionRef, decidedOn: isoDate }).strict();
+export const extensionSchema = periodEndDecisionSchema;
 
 export type NewPeriod = z.infer<typeof newPeriodSchema>;
 export type Extension = z.infer<typeof extensionSchema>;
@@ -80,7 +82,7 @@ export function periodCovering(
 }
 
 /** Ending a period early by a decision: its new last day, and the decision's reference and date. */
-export const earlyEndSchema = z.object({ validTo: isoDate, decisionRef, decidedOn: isoDate }).strict();
+export const earlyEndSchema = periodEndDecisionSchema;
 export type EarlyEnd = z.infer<typeof earlyEndSchema>;
 
 /** A correction of a mistyped period: any of its dates and decision fields, at least one. */

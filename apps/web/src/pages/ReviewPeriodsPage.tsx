@@ -7,9 +7,8 @@ import { ProblemNotice } from '../components/ProblemNotice';
 import { stockholmToday } from '../format/dates';
 import { useFormat } from '../format/format';
 import { CorrectPeriodForm } from './periods/CorrectPeriodForm';
-import { EndPeriodEarlyForm } from './periods/EndPeriodEarlyForm';
-import { ExtendPeriodForm } from './periods/ExtendPeriodForm';
 import { NewPeriodForm } from './periods/NewPeriodForm';
+import { PeriodEndForm } from './periods/PeriodEndForm';
 import { PeriodWarnings } from './periods/PeriodWarnings';
 
 export function ReviewPeriodsPage() {
@@ -119,8 +118,8 @@ export function ReviewPeriodsPage() {
                   {open?.id === p.id && (
                     <tr>
                       <td colSpan={admin ? 6 : 5}>
-                        {open.form === 'extend' && <ExtendPeriodForm period={p} onDone={close} />}
-                        {open.form === 'end' && <EndPeriodEarlyForm period={p} onDone={close} />}
+                        {open.form === 'extend' && <PeriodEndForm kind="extend" period={p} onDone={close} />}
+                        {open.form === 'end' && <PeriodEndForm kind="end" period={p} onDone={close} />}
                         {open.form === 'correct' && <CorrectPeriodForm period={p} onDone={close} />}
                       </td>
                     </tr>
