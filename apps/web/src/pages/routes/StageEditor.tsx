@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { OCCUPATIONAL_CATEGORIES, REVIEWER_ROLES, type RequestKind } from '@domain/enums';
 import { CONDITION_TYPES, STAGE_NAMES, type StageCondition } from '@domain/policy';
-import { Field } from '../../components/Field';
+import { type ControlProps, Field } from '../../components/Field';
 import { controlAttrs } from '../../components/inputs';
 import {
   amountOf,
@@ -71,34 +71,10 @@ export function StageEditor({ kind, index, count, stage, problems, onChange, onM
           )}
         </Field>
         <Field label={t('routes.role')} error={err('role')}>
-          {(c) => (
-            <select
-              {...controlAttrs(c)}
-              value={stage.role}
-              onChange={(e) => set({ role: e.target.value as Stage['role'] })}
-            >
-              {!(REVIEWER_ROLES as readonly string[]).includes(stage.role) && (
-                <option value={stage.role}>{stage.role}</option>
-              )}
-              {REVIEWER_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`role.${r}`)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(c) => <RoleSelect control={c} value={stage.role} onChange={(role) => set({ role })} />}
         </Field>
         <Field label={t('routes.scope')} error={err('scope')}>
-          {(c) => (
-            <select
-              {...controlAttrs(c)}
-              value={stage.scope}
-              onChange={(e) => set({ scope: e.target.value as Stage['scope'] })}
-            >
-              <option value="division">{t('routes.scopeName.division')}</option>
-              <option value="region">{t('routes.scopeName.region')}</option>
-            </select>
-          )}
+          {(c) => <ScopeSelect control={c} value={stage.scope} onChange={(scope) => set({ scope })} />}
         </Field>
       </div>
       <div className="row">
@@ -166,33 +142,11 @@ export function StageEditor({ kind, index, count, stage, problems, onChange, onM
         return (
           <div className="row" key={j} role="group" aria-label={t('routes.levelTitle', { n: j + 1 })}>
             <Field label={t('routes.levelRole', { n: j + 1 })} error={levelErr('role')}>
-              {(c) => (
-                <select
-                  {...controlAttrs(c)}
-                  value={level.role}
-                  onChange={(e) => setLevel({ role: e.target.value as Stage['role'] })}
-                >
-                  {!(REVIEWER_ROLES as readonly string[]).includes(level.role) && (
-                    <option value={level.role}>{level.role}</option>
-                  )}
-                  {REVIEWER_ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {t(`role.${r}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
+              {(c) => <RoleSelect control={c} value={level.role} onChange={(role) => setLevel({ role })} />}
             </Field>
             <Field label={t('routes.levelScope', { n: j + 1 })} error={levelErr('scope')}>
               {(c) => (
-                <select
-                  {...controlAttrs(c)}
-                  value={level.scope}
-                  onChange={(e) => setLevel({ scope: e.target.value as typeof level.scope })}
-                >
-                  <option value="division">{t('routes.scopeName.division')}</option>
-                  <option value="region">{t('routes.scopeName.region')}</option>
-                </select>
+                <ScopeSelect control={c} value={level.scope} onChange={(scope) => setLevel({ scope })} />
               )}
             </Field>
             <Field
@@ -360,5 +314,55 @@ export function StageEditor({ kind, index, count, stage, problems, onChange, onM
         </button>
       </div>
     </fieldset>
+  );
+}
+
+/** A reviewer role; a draft may still name another (shown as it is, so the problem at the field makes sense). */
+function RoleSelect({
+  control,
+  value,
+  onChange,
+}: {
+  control: ControlProps;
+  value: Stage['role'];
+  onChange: (role: Stage['role']) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <select
+      {...controlAttrs(control)}
+      value={value}
+      onChange={(e) => onChange(e.target.value as Stage['role'])}
+    >
+      {!(REVIEWER_ROLES as readonly string[]).includes(value) && <option value={value}>{value}</option>}
+      {REVIEWER_ROLES.map((r) => (
+        <option key={r} value={r}>
+          {t(`role.${r}`)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** The division of the request, or the whole region. */
+function ScopeSelect({
+  control,
+  value,
+  onChange,
+}: {
+  control: ControlProps;
+  value: Stage['scope'];
+  onChange: (scope: Stage['scope']) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <select
+      {...controlAttrs(control)}
+      value={value}
+      onChange={(e) => onChange(e.target.value as Stage['scope'])}
+    >
+      <option value="division">{t('routes.scopeName.division')}</option>
+      <option value="region">{t('routes.scopeName.region')}</option>
+    </select>
   );
 }
