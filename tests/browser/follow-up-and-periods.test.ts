@@ -58,6 +58,8 @@ afterAll(async () => {
 describe('the follow-up role, in a real browser', () => {
   it('shows the steering group the statistics and the register, and no decision control', async () => {
     const page = await signedInPage(browser, app.baseUrl, 'styrgrupp');
+    // The steering group lands on the figures.
+    await page.getByRole('heading', { name: 'Statistik', level: 1 }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
     await nav.getByRole('link', { name: 'Statistik', exact: true }).waitFor();
     const links = await nav.getByRole('link').allTextContents();

@@ -11,5 +11,7 @@ export function HomeRedirect() {
   if (has(...REVIEWER_ROLES)) return <Navigate to="/inbox" replace />;
   if (has('requester')) return <Navigate to="/requests" replace />;
   if (has('admin')) return <Navigate to="/periods" replace />;
+  // The steering group and finance follow the work up: the figures first, the register one click away.
+  if (has('follow_up')) return <Navigate to="/stats" replace />;
   return <Navigate to="/requests" replace />;
 }
