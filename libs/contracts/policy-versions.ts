@@ -8,6 +8,13 @@ import { calendarDate, count, text, timestamp } from './wire';
 /** Where a version stands on the timeline: drafts, the one in force today, coming ones, and past ones. */
 export const POLICY_VERSION_STATES = ['draft', 'in_force', 'coming', 'past'] as const;
 
+/** A route version's number as it is stored (a PostgreSQL integer); larger numbers are no version. */
+export const versionNumber = z
+  .number()
+  .int('must be a whole number')
+  .min(1)
+  .max(2_147_483_647, 'is not a route version');
+
 export const fieldProblemSchema = z.object({ field: text, message: text });
 
 export const policyVersionSchema = z.object({
@@ -39,7 +46,7 @@ export type RouteValidation = z.infer<typeof validationSchema>;
  */
 export const newDraftSchema = z
   .object({
-    copyOf: z.number().int().min(1).optional(),
+    copyOf: versionNumber.optional(),
     template: z
       .enum(['recommending'])
       .optional()

@@ -144,6 +144,22 @@ describe('route versions', () => {
       .expect(400);
   });
 
+  it('answers a version number beyond any stored one with 400 naming it, not a database error', async () => {
+    // Schemathesis found this one: 1325728524775 is no PostgreSQL integer.
+    const read = await t.http
+      .get('/api/v1/policy-versions/1325728524775')
+      .set(await admin())
+      .expect(400);
+    expect(read.body.errors.map((e: { field: string }) => e.field)).toEqual(['version']);
+    const copy = await t.http
+      .post('/api/v1/policy-versions')
+      .set(await admin())
+      .send({ copyOf: 1325728524775 })
+      .expect(400);
+    expect(copy.body.errors.map((e: { field: string }) => e.field)).toEqual(['copyOf']);
+    await t.http.get('/api/v1/policy-versions/2147483647').set(await admin()).expect(404);
+  });
+
   it('refuses a draft of the wrong shape at its field, and a start before today or not after the latest', async () => {
     const { version, policy } = await newDraft();
     const url = `/api/v1/policy-versions/${version}`;

@@ -16,6 +16,7 @@ import {
   previewSchema,
   publishSchema,
   validationSchema,
+  versionNumber,
 } from '@contracts/policy-versions';
 import { routeDraftSchema } from '@domain/route-rules';
 import { ApiProblems } from '../common/openapi-responses';
@@ -26,7 +27,7 @@ import { Can } from '../auth/allow.decorator';
 import { type CurrentUser, User } from '../auth/current-user';
 import { PolicyVersionsService } from './policy-versions.service';
 
-const versionParam = z.object({ version: z.coerce.number().int('must be a whole number').min(1) });
+const versionParam = z.object({ version: z.coerce.number().pipe(versionNumber) });
 const versionOf = (version: string) => parseBody(versionParam, { version }).version;
 const VERSION = ApiParam({ name: 'version', type: 'integer', description: 'The route version number' });
 
