@@ -20,7 +20,10 @@ import {
  * `routes.hire[1].deadline`, so the editor can show each problem at its field.
  */
 
-const count = z.number({ invalid_type_error: 'must be a number' }).int('must be a whole number');
+const whole = z.number({ invalid_type_error: 'must be a number' }).int('must be a whole number');
+// A duration or a count of days: 0 is a shape a draft may hold (the rules then say "at least 1" at its field), a
+// negative or astronomical one is no route at all (and would not survive JSON as an integer).
+const count = whole.min(0, 'must be 0 or more').max(10_000, 'must be at most 10000');
 const businessDays = z.object({ businessDays: count }).strict();
 const hours = z.object({ hours: count }).strict();
 const duration = z.union([businessDays, hours], {
@@ -32,7 +35,12 @@ const condition = z.discriminatedUnion(
   [
     z.object({ type: z.literal('new_permanent_position') }).strict(),
     z.object({ type: z.literal('urgent') }).strict(),
-    z.object({ type: z.literal('cost_above'), sek: count.min(0, 'must be 0 or more') }).strict(),
+    z
+      .object({
+        type: z.literal('cost_above'),
+        sek: whole.min(0, 'must be 0 or more').max(1_000_000_000_000, 'must be at most 1000000000000'),
+      })
+      .strict(),
     z
       .object({
         type: z.literal('category_in'),

@@ -86,6 +86,18 @@ describe('validateRoute', () => {
     );
   });
 
+  it('takes a deadline of 0 as a draft (the rules name it) but no negative or astronomical one', () => {
+    const zero = validateRoute(aDraft((hire) => (hire[1].deadline = { businessDays: 0 })));
+    expect(zero.draft).toBeDefined();
+    const negative = validateRoute(aDraft((hire) => (hire[1].deadline = { businessDays: -8.013e29 })));
+    expect(negative.draft).toBeUndefined();
+    expect(negative.problems.map((p) => p.field)).toEqual([
+      expect.stringMatching(/^routes\.hire\[1\]\.deadline/),
+    ]);
+    const huge = validateRoute(aDraft((hire) => (hire[1].deadline = { hours: 1.7e17 })));
+    expect(huge.draft).toBeUndefined();
+  });
+
   it('refuses a stage no request can reach', () => {
     const urgentHire = aDraft((hire) => (hire[2].when = [{ type: 'urgent' }]));
     expect(validateRoute(urgentHire).problems).toEqual([

@@ -55,6 +55,8 @@ export const en: typeof sv = {
   },
   ...enumLabels,
   fieldMessage: {
+    atMost: 'Must be at most {{max}}.',
+    zeroOrMore: 'Must not be negative.',
     atLeastOne: 'Must be at least 1.',
     notReviewerRole: 'Choose a role that reviews.',
     mustDecide: 'The route can end here, and a route ends with a decision: the stage must decide.',

@@ -40,6 +40,8 @@ export const FIELD_MESSAGE_PATTERNS: [RegExp, string][] = [
   [/^is not a known division or unit$/, 'fieldMessage.unknownUnit'],
   [/^must not be in the past \(today is (?<today>[\d-]+)\)$/, 'fieldMessage.notPast'],
   [/^must be at most (?<max>\d+) characters$/, 'fieldMessage.tooLong'],
+  [/^must be at most (?<max>\d+)$/, 'fieldMessage.atMost'],
+  [/^must be 0 or more$/, 'fieldMessage.zeroOrMore'],
   [/^must be at most (?<max>\d+) hours$/, 'fieldMessage.tooManyHours'],
   [/^is implausibly large$/, 'fieldMessage.tooLarge'],
   [/^Invalid enum value/, 'fieldMessage.choose'],

@@ -55,6 +55,8 @@ export const sv = {
   },
   ...enumLabels,
   fieldMessage: {
+    atMost: 'Får vara högst {{max}}.',
+    zeroOrMore: 'Får inte vara negativt.',
     atLeastOne: 'Måste vara minst 1.',
     notReviewerRole: 'Välj en roll som prövar.',
     mustDecide: 'Beslutsvägen kan sluta här, och den slutar med ett beslut: steget måste besluta.',
