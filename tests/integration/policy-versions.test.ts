@@ -157,7 +157,10 @@ describe('route versions', () => {
       .send({ copyOf: 1325728524775 })
       .expect(400);
     expect(copy.body.errors.map((e: { field: string }) => e.field)).toEqual(['copyOf']);
-    await t.http.get('/api/v1/policy-versions/2147483647').set(await admin()).expect(404);
+    await t.http
+      .get('/api/v1/policy-versions/2147483647')
+      .set(await admin())
+      .expect(404);
   });
 
   it('refuses a draft of the wrong shape at its field, and a start before today or not after the latest', async () => {
