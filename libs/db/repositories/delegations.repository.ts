@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { grantValidOn } from './grant-validity';
+import { STOCKHOLM_TODAY, validOn } from './period-validity';
 import { REQUEST_KINDS, type RequestKind } from '@domain/enums';
 import type { NewDelegation } from '@domain/delegation';
 import {
@@ -61,7 +61,7 @@ export class DelegationsRepository {
         WHERE d.revoked_at IS NULL
           AND ($2 OR d.delegator_id = $1 OR d.delegate_id = $1
                OR EXISTS (SELECT 1 FROM role_assignments ra WHERE ra.user_id = d.delegator_id AND ra.scope_unit_id = ANY($3::uuid[])
-                                                   AND ${grantValidOn('ra')}))
+                                                   AND ${validOn('ra')}))
         ORDER BY d.valid_from DESC, d.created_at DESC, d.id ${pageSql(q)}`,
       [q.userId, q.all, q.divisions],
     );
@@ -105,7 +105,7 @@ export class DelegationsRepository {
       this.db,
       z.object({ id: z.string(), delegatorId: z.string(), delegateId: z.string() }),
       `UPDATE delegations SET revoked_at = now()
-        WHERE revoked_at IS NULL AND valid_to >= (now() AT TIME ZONE 'Europe/Stockholm')::date
+        WHERE revoked_at IS NULL AND valid_to >= ${STOCKHOLM_TODAY}
           AND (delegator_id = ANY($1::uuid[]) OR delegate_id = ANY($1::uuid[]))
         RETURNING id, delegator_id AS "delegatorId", delegate_id AS "delegateId"`,
       [userIds],
@@ -144,7 +144,7 @@ export class DelegationsRepository {
       `SELECT d.delegator_id AS "delegatorId",
               EXISTS (SELECT 1 FROM role_assignments ra WHERE ra.user_id = d.delegator_id AND ra.role = $3
                         AND (ra.scope_unit_id IS NULL OR ra.scope_unit_id = $4::uuid)
-                        AND ${grantValidOn('ra', '$2::date')}) AS covers
+                        AND ${validOn('ra', '$2::date')}) AS covers
          FROM delegations d
         WHERE d.delegate_id = $1 AND d.revoked_at IS NULL AND d.valid_from <= $2 AND d.valid_to >= $2
           AND (d.kind IS NULL OR d.kind = $5)

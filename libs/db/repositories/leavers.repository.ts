@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { REQUEST_KINDS, REQUEST_STATUSES, ROLES, STAGE_NAMES } from '@domain/enums';
+import { REQUEST_KINDS, REQUEST_STATUSES, REVIEWER_ROLES, ROLES, STAGE_NAMES } from '@domain/enums';
 import { OPEN_STATUSES } from '@domain/review-state';
 import { sqlList } from '../sql-list';
-import { grantValidOn } from './grant-validity';
+import { STOCKHOLM_TODAY, validOn } from './period-validity';
 import { many, type Queryable, timestamp } from './rows';
 
 const grants = z.array(z.object({ role: z.enum(ROLES), scopeUnitId: z.string().nullable() }));
 
 /** A person's grants valid today (Stockholm) as a JSON array, for the user row aliased `u`. */
 const GRANTS_TODAY = `COALESCE((SELECT json_agg(json_build_object('role', ra.role, 'scopeUnitId', ra.scope_unit_id))
-                           FROM role_assignments ra WHERE ra.user_id = u.id AND ${grantValidOn('ra')}), '[]')`;
+                           FROM role_assignments ra WHERE ra.user_id = u.id AND ${validOn('ra')}), '[]')`;
 
 const assignedStageRow = z.object({
   stageId: z.string(),
@@ -90,7 +90,7 @@ export class LeaversRepository {
           AND ($1::uuid[] IS NULL OR r.division_id = ANY($1::uuid[]) OR r.unit_id = ANY($1::uuid[]))
           AND NOT (u.active AND EXISTS (
                 SELECT 1 FROM role_assignments ra
-                 WHERE ra.user_id = u.id AND ra.role = 'requester' AND ${grantValidOn('ra')}
+                 WHERE ra.user_id = u.id AND ra.role = 'requester' AND ${validOn('ra')}
                    AND (ra.scope_unit_id IS NULL OR ra.scope_unit_id IN (r.unit_id, r.division_id))))
         ORDER BY r.submitted_at, r.id`,
       [divisionIds],
@@ -112,7 +112,7 @@ export class LeaversRepository {
          FROM users u
         WHERE u.active AND EXISTS (
                 SELECT 1 FROM role_assignments ra
-                 WHERE ra.user_id = u.id AND ra.role = 'requester' AND ${grantValidOn('ra')}
+                 WHERE ra.user_id = u.id AND ra.role = 'requester' AND ${validOn('ra')}
                    AND (ra.scope_unit_id IS NULL OR ra.scope_unit_id = ANY($1::uuid[])))
         ORDER BY u.display_name, u.id`,
       [scopeUnitIds],
@@ -128,11 +128,11 @@ export class LeaversRepository {
       this.db,
       z.object({ id: z.string() }),
       `SELECT DISTINCT u.id FROM delegations d JOIN users u ON u.id IN (d.delegator_id, d.delegate_id)
-        WHERE d.revoked_at IS NULL AND d.valid_to >= (now() AT TIME ZONE 'Europe/Stockholm')::date
+        WHERE d.revoked_at IS NULL AND d.valid_to >= ${STOCKHOLM_TODAY}
           AND (NOT u.active OR NOT EXISTS (
                 SELECT 1 FROM role_assignments ra
-                 WHERE ra.user_id = u.id AND ra.role IN ('hr_reviewer', 'hr_lead', 'director', 'executive')
-                   AND (ra.valid_to IS NULL OR ra.valid_to >= (now() AT TIME ZONE 'Europe/Stockholm')::date)))`,
+                 WHERE ra.user_id = u.id AND ra.role IN (${sqlList(REVIEWER_ROLES)})
+                   AND (ra.valid_to IS NULL OR ra.valid_to >= ${STOCKHOLM_TODAY})))`,
     );
     return rows.map((r) => r.id);
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { grantValidOn } from './grant-validity';
+import { validOn } from './period-validity';
 import type { Role } from '@domain/enums';
 import type { AuditInput } from './audit-events.repository';
 import { execute, first, jsonObject, many, type Queryable, timestamp, updated } from './rows';
@@ -48,7 +48,7 @@ function recipientsSql(recipients: Recipients): { sql: string; params: unknown[]
       : [
           `SELECT user_id FROM role_assignments
           WHERE role = $3 AND (scope_unit_id IS NULL OR $4::uuid IS NULL OR scope_unit_id = $4::uuid)
-            AND ${grantValidOn('role_assignments', ON_THE_DAY)}`,
+            AND ${validOn('role_assignments', ON_THE_DAY)}`,
           `SELECT $3::text AS role, $4::uuid AS scope_unit_id`,
         ];
   return {
@@ -64,7 +64,7 @@ function recipientsSql(recipients: Recipients): { sql: string; params: unknown[]
           AND EXISTS (SELECT 1 FROM role_assignments da
                        WHERE da.user_id = d.delegate_id AND da.role::text = n.role
                          AND (da.scope_unit_id IS NULL OR da.scope_unit_id = n.scope_unit_id)
-                         AND ${grantValidOn('da', ON_THE_DAY)}))`,
+                         AND ${validOn('da', ON_THE_DAY)}))`,
     params:
       'userId' in recipients
         ? [recipients.userId, recipients.stageId ?? null]

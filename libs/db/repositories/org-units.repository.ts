@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OPEN_STATUSES } from '@domain/review-state';
-import { grantValidOn, STOCKHOLM_TODAY } from './grant-validity';
+import { validOn } from './period-validity';
 import {
   bigintNumber,
   execute,
@@ -58,8 +58,7 @@ export type AdminUnitRow = z.output<typeof adminUnitRow>;
 export type OrgUnitStatus = 'open' | 'closed' | 'all';
 
 /** Open on today's Stockholm date (the rule `placed` applies to the unit itself). */
-const OPEN_TODAY = (a: string) =>
-  `((${a}.valid_from IS NULL OR ${a}.valid_from <= ${STOCKHOLM_TODAY}) AND (${a}.valid_to IS NULL OR ${a}.valid_to >= ${STOCKHOLM_TODAY}))`;
+const OPEN_TODAY = (a: string) => `(${validOn(a)})`;
 
 /** The admin row's columns; $1 is the open request statuses. */
 const ADMIN_SELECT = `SELECT o.id, o.code, o.name, o.level, o.parent_id AS "parentId", p.code AS "parentCode",
@@ -69,7 +68,7 @@ const ADMIN_SELECT = `SELECT o.id, o.code, o.name, o.level, o.parent_id AS "pare
          WHERE (r.unit_id = o.id OR r.division_id = o.id) AND r.status = ANY($1::text[])) AS "openRequests",
        (SELECT count(DISTINCT g.user_id)::int FROM role_assignments g
          WHERE g.scope_unit_id IN (SELECT c.id FROM org_units c WHERE c.id = o.id OR c.parent_id = o.id)
-           AND ${grantValidOn('g')}) AS people`;
+           AND ${validOn('g')}) AS people`;
 const ADMIN_FROM = `FROM org_units o LEFT JOIN org_units p ON p.id = o.parent_id`;
 
 const COLUMNS = `id, parent_id AS "parentId", level, code, name, budget_sek AS "budgetSek", staff_cost_sek AS "staffCostSek",
@@ -86,9 +85,7 @@ export class OrgUnitsRepository {
       placedUnitRow,
       `SELECT o.id, o.level, COALESCE(o.parent_id, o.id) AS "divisionId",
               NOT EXISTS (SELECT 1 FROM org_units c
-                           WHERE c.id IN (o.id, o.parent_id)
-                             AND (c.valid_from > (now() AT TIME ZONE 'Europe/Stockholm')::date
-                                  OR c.valid_to < (now() AT TIME ZONE 'Europe/Stockholm')::date)) AS open
+                           WHERE c.id IN (o.id, o.parent_id) AND NOT ${OPEN_TODAY('c')}) AS open
          FROM org_units o WHERE o.id = $1`,
       [id],
     );
@@ -110,7 +107,7 @@ export class OrgUnitsRepository {
    * a seed's check and its inserts are one decision, so two starters cannot both seed.
    */
   async lockIfEmpty(): Promise<boolean> {
-    await this.db.query(`LOCK TABLE org_units IN EXCLUSIVE MODE`);
+    await this.lockForWriting();
     const [{ count }] = await many(
       this.db,
       z.object({ count: z.number().int() }),

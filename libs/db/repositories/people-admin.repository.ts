@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '@domain/enums';
-import { STOCKHOLM_TODAY } from './grant-validity';
+import { STOCKHOLM_TODAY, validOn } from './period-validity';
 import {
   execute,
   first,
@@ -55,8 +55,7 @@ const PERSON_COLUMNS = `u.id, u.username, u.display_name AS "displayName", u.ema
   COALESCE((SELECT json_agg(json_build_object(
              'id', r.id, 'role', r.role, 'scopeUnitId', r.scope_unit_id, 'scopeUnitCode', o.code,
              'scopeUnitName', o.name, 'validFrom', r.valid_from::text, 'validTo', r.valid_to::text,
-             'inForce', (r.valid_from IS NULL OR r.valid_from <= ${STOCKHOLM_TODAY})
-                        AND (r.valid_to IS NULL OR r.valid_to >= ${STOCKHOLM_TODAY}))
+             'inForce', (${validOn('r')}))
              ORDER BY (r.valid_to IS NOT NULL AND r.valid_to < ${STOCKHOLM_TODAY}), r.role, o.code NULLS FIRST, r.valid_from)
               FROM role_assignments r LEFT JOIN org_units o ON o.id = r.scope_unit_id
              WHERE r.user_id = u.id), '[]') AS roles`;

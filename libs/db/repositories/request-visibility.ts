@@ -1,4 +1,4 @@
-import { grantValidOn } from './grant-validity';
+import { validOn } from './period-validity';
 
 /**
  * The SQL condition limiting requests (alias `r`) to what the user may see: requesters their units, HR reviewers
@@ -10,7 +10,7 @@ export function visibleRequestsSql(param: string): string {
     SELECT 1 FROM role_assignments ra
      WHERE ra.user_id = ${param}
        AND (
-         (${grantValidOn('ra')} AND (
+         (${validOn('ra')} AND (
            (ra.role IN ('hr_lead', 'executive', 'admin', 'follow_up') AND ra.scope_unit_id IS NULL)
            OR (ra.role IN ('hr_lead', 'executive', 'admin', 'follow_up', 'hr_reviewer', 'director')
                AND ra.scope_unit_id IN (r.division_id, r.unit_id))

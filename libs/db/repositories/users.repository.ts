@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES, type LinkField, type Role } from '@domain/enums';
-import { grantValidOn } from './grant-validity';
+import { validOn } from './period-validity';
 import { many, pageSql, updated, type PageOf, type Queryable, TOTAL_COLUMN, windowTotal } from './rows';
 
 const grant = z.object({ role: z.enum(ROLES), scopeUnitId: z.string().nullable() });
@@ -55,7 +55,7 @@ export class UsersRepository {
       this.db,
       grantRow,
       `SELECT u.id, u.username, u.display_name AS "displayName", r.role, r.scope_unit_id AS "scopeUnitId"
-         FROM users u LEFT JOIN role_assignments r ON r.user_id = u.id AND ${grantValidOn('r')}
+         FROM users u LEFT JOIN role_assignments r ON r.user_id = u.id AND ${validOn('r')}
         WHERE u.active AND ${where}`,
       values,
     );
@@ -158,9 +158,9 @@ export class UsersRepository {
       `SELECT u.id, u.username, u.display_name AS "displayName",
               json_agg(json_build_object('role', r.role, 'scopeUnitId', r.scope_unit_id) ORDER BY r.role) AS grants,
               ${TOTAL_COLUMN}
-         FROM users u JOIN role_assignments r ON r.user_id = u.id AND ${grantValidOn('r')}
+         FROM users u JOIN role_assignments r ON r.user_id = u.id AND ${validOn('r')}
         WHERE EXISTS (SELECT 1 FROM role_assignments m
-                       WHERE m.user_id = u.id AND ${grantValidOn('m')} AND ($1::text IS NULL OR m.role = $1)
+                       WHERE m.user_id = u.id AND ${validOn('m')} AND ($1::text IS NULL OR m.role = $1)
                          AND ($2::uuid IS NULL OR m.scope_unit_id IS NULL OR m.scope_unit_id = $2
                               OR m.scope_unit_id = (SELECT parent_id FROM org_units WHERE id = $2))
                          AND ($3::uuid[] IS NULL OR m.scope_unit_id IS NULL
