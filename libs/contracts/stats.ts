@@ -5,7 +5,7 @@ import { calendarDate, count, text } from './wire';
 
 export const BREAKDOWN_DIMENSIONS = ['division', 'unit', 'category', 'kind', 'stage'] as const;
 
-/** Money in the statistics: kronor, fractional where a call-off's cost is spread over its months. */
+/** Money in the statistics: whole kronor (a call-off's cost spread over its days adds up to the krona). */
 const kronor = z.number().describe('Whole kronor (SEK)');
 const share = z.number().min(0).max(1).nullable().describe('null when nothing to divide');
 const percentiles = (unit: string) =>
@@ -22,6 +22,20 @@ export const stageMeasuresSchema = z.object({
   recommendedApproval: count.describe('Recommendations to approve (tillstyrkt) at a recommending stage'),
   recommendedRejection: count.describe('Recommendations to reject (avstyrkt) at a recommending stage'),
 });
+
+/** The money of one kind of request: requested and approved (by the day of submission and of decision) and avoided. */
+const kindCost = {
+  requested: kronor.describe('Of everything in `submitted`, exempted requests included (by submission day)'),
+  exempted: kronor.describe('Of `requested`, the cost of the exempted requests'),
+  approved: kronor.describe('Approved, at the approved cost (by decision day)'),
+  avoided: z
+    .object({
+      rejected: kronor.describe('The cost of the rejected requests'),
+      reduced: kronor.describe('What conditions cut from approved requests (requested minus approved)'),
+      total: kronor.describe('rejected + reduced, gross'),
+    })
+    .describe('The cost the review avoided (by decision day)'),
+};
 
 const measures = {
   submitted: count.describe('Submitted under a review period: reviewed, and exempted by a general exemption'),
@@ -43,13 +57,24 @@ const measures = {
   leadTimeHours: percentiles('elapsed hours (whole days above 48 h)'),
   withinDeadlineShare: share,
   escalations: count,
-  cost: z.object({
-    requested: kronor.describe('Of everything in `submitted`, exempted requests included'),
-    exempted: kronor.describe('Of `requested`, the cost of the exempted requests'),
-    approved: kronor,
-    rejected: kronor.describe('The cost avoided'),
-  }),
-  agencyCost: kronor.describe('Approved cost of agency call-offs'),
+  cost: z
+    .object({
+      hire: z.object({
+        unit: z.literal('sek_per_year').describe('Annual cost: the monthly cost requested × 12'),
+        ...kindCost,
+      }),
+      agencyCallOff: z.object({
+        unit: z.literal('sek').describe('The total cost of the call-off’s period'),
+        ...kindCost,
+        accrued: kronor.describe(
+          'Call-off cost booked over the days the staff work, falling in the range: approved (at the approved ' +
+            'cost), exempted and not required call-offs, whenever they were decided',
+        ),
+      }),
+    })
+    .describe(
+      'Per kind, never summed across kinds (a hire’s cost is per year, a call-off’s the total of its period)',
+    ),
   stages: z.object(
     Object.fromEntries(STAGE_NAMES.map((s) => [s, stageMeasuresSchema])) as Record<
       (typeof STAGE_NAMES)[number],
@@ -66,7 +91,7 @@ export const summarySchema = z.object({ from: calendarDate, to: calendarDate, ..
 export const timePointSchema = z.object({
   period: calendarDate,
   ...measures,
-  agencyCostPreviousYear: kronor,
+  agencyCostPreviousYear: kronor.describe('Accrued call-off cost of the same period a year earlier'),
 });
 
 export const timeseriesSchema = z.object({

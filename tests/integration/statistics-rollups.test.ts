@@ -52,6 +52,9 @@ const requestArb = fc.record({
   gaps: fc.array(fc.integer({ min: 0, max: 200 }), { minLength: 8, maxLength: 8 }),
   lowerCost: fc.boolean(),
   newCategory: fc.option(fc.constantFrom(...CATEGORIES), { nil: undefined }),
+  // A call-off's period: from some day around the history, over up to four months (it crosses month ends).
+  periodStart: fc.integer({ min: -20, max: 200 }),
+  periodDays: fc.integer({ min: 1, max: 120 }),
 });
 
 type RequestSpec = typeof requestArb extends fc.Arbitrary<infer T> ? T : never;
@@ -105,6 +108,12 @@ async function writeHistory(requests: RequestSpec[], units: { unitId: string; di
       costSek: r.cost,
       at: new Date(now).toISOString(),
       status: r.status as 'in_review' | 'exempted' | 'not_required',
+      ...(r.kind === 'agency_call_off' && {
+        period: {
+          from: new Date(START + r.periodStart * 24 * HOUR).toISOString().slice(0, 10),
+          to: new Date(START + (r.periodStart + r.periodDays - 1) * 24 * HOUR).toISOString().slice(0, 10),
+        },
+      }),
     });
     if (r.status !== 'in_review') continue;
     const rounds = new Map<StageName, number>();
@@ -181,6 +190,18 @@ async function direct(scope: {
        (SELECT coalesce(sum(coalesce(approved_cost_sek, cost_sek)) FILTER (WHERE status IN ('approved', 'approved_with_conditions')), 0)::float8
           FROM requests r WHERE ${inRange('decided_at')} AND ${dims}) AS approved_cost,
        (SELECT coalesce(sum(cost_sek) FILTER (WHERE status = 'rejected'), 0)::float8 FROM requests r WHERE ${inRange('decided_at')} AND ${dims}) AS rejected_cost,
+       (SELECT coalesce(sum(cost_sek - approved_cost_sek) FILTER (WHERE status IN ('approved', 'approved_with_conditions')), 0)::float8
+          FROM requests r WHERE ${inRange('decided_at')} AND ${dims}) AS reduced_cost,
+       (SELECT coalesce(sum(
+                 floor(coalesce(approved_cost_sek, cost_sek)::numeric * (day - (payload->>'periodFrom')::date + 1)
+                       / ((payload->>'periodTo')::date - (payload->>'periodFrom')::date + 1))
+               - floor(coalesce(approved_cost_sek, cost_sek)::numeric * (day - (payload->>'periodFrom')::date)
+                       / ((payload->>'periodTo')::date - (payload->>'periodFrom')::date + 1))), 0)::float8
+          FROM requests r,
+               generate_series((payload->>'periodFrom')::date, (payload->>'periodTo')::date, interval '1 day') AS g(ts),
+               LATERAL (SELECT g.ts::date AS day) dd
+         WHERE r.kind = 'agency_call_off' AND r.status IN ('approved', 'approved_with_conditions', 'exempted', 'not_required')
+           AND dd.day BETWEEN $1::date AND $2::date AND ${dims}) AS accrued,
        (SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY least(lead_business_days, 31)) FROM requests r
          WHERE status IN ('approved', 'approved_with_conditions', 'rejected') AND ${inRange('decided_at')} AND ${dims}) AS bd,
        (SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY (SELECT max(b) FROM unnest($7::int[]) b WHERE b <= lead_hours)) FROM requests r
@@ -230,22 +251,67 @@ it('reports from the rollups exactly what the raw record says, for any history a
             ...(f.category && { category: f.category }),
           };
           const got = await stats.summary(query, executive);
-          const want = await direct({
-            from: f.range[0],
-            to: f.range[1],
-            kind: f.kind,
-            divisionIds,
-            unitId,
-            category: f.category,
+          const scope = { from: f.range[0], to: f.range[1], divisionIds, unitId, category: f.category };
+          const want = await direct({ ...scope, kind: f.kind });
+          // The money per kind, each from the raw rows of that kind alone (empty when the filter is the other kind).
+          const money = async (kind: 'hire' | 'agency_call_off') => {
+            if (f.kind && f.kind !== kind)
+              return { requested: 0, exempted: 0, approved: 0, rejected: 0, reduced: 0, accrued: 0 };
+            const w = await direct({ ...scope, kind });
+            return {
+              requested: w.requested,
+              exempted: w.exempted_cost,
+              approved: w.approved_cost,
+              rejected: w.rejected_cost,
+              reduced: w.reduced_cost,
+              accrued: w.accrued,
+            };
+          };
+          const [hire, callOff] = [await money('hire'), await money('agency_call_off')];
+          const h = got.cost.hire;
+          const a = got.cost.agencyCallOff;
+          expect({
+            hire: [
+              h.requested,
+              h.exempted,
+              h.approved,
+              h.avoided.rejected,
+              h.avoided.reduced,
+              h.avoided.total,
+            ],
+            callOff: [
+              a.requested,
+              a.exempted,
+              a.approved,
+              a.avoided.rejected,
+              a.avoided.reduced,
+              a.avoided.total,
+              a.accrued,
+            ],
+          }).toEqual({
+            // A hire's figures are annual: twelve times the monthly cost requested.
+            hire: [
+              hire.requested,
+              hire.exempted,
+              hire.approved,
+              hire.rejected,
+              hire.reduced,
+              hire.rejected + hire.reduced,
+            ].map((n) => n * 12),
+            callOff: [
+              callOff.requested,
+              callOff.exempted,
+              callOff.approved,
+              callOff.rejected,
+              callOff.reduced,
+              callOff.rejected + callOff.reduced,
+              callOff.accrued,
+            ],
           });
           expect({
             submitted: got.submitted,
             exempted: got.notReviewed.exempted,
-            requested: got.cost.requested,
-            exemptedCost: got.cost.exempted,
             decided: got.decided,
-            approvedCost: got.cost.approved,
-            rejectedCost: got.cost.rejected,
             bd: [got.leadTimeBusinessDays.p50, got.leadTimeBusinessDays.p90],
             hours: [got.leadTimeHours.p50, got.leadTimeHours.p90],
             stageDecided: Object.values(got.stages).reduce((n, s) => n + s.decided, 0),
@@ -254,16 +320,12 @@ it('reports from the rollups exactly what the raw record says, for any history a
           }).toEqual({
             submitted: want.submitted,
             exempted: want.exempted,
-            requested: want.requested,
-            exemptedCost: want.exempted_cost,
             decided: {
               approved: want.approved,
               approvedWithConditions: want.awc,
               rejected: want.rejected,
               withdrawn: want.withdrawn,
             },
-            approvedCost: want.approved_cost,
-            rejectedCost: want.rejected_cost,
             bd: want.bd ? want.bd.map(round2) : [null, null],
             hours: want.hours ? want.hours.map(round2) : [null, null],
             stageDecided: want.stage_decided,

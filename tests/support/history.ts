@@ -18,6 +18,8 @@ export interface SubmitOptions {
   costSek: number;
   at: string;
   status?: Extract<RequestStatus, 'in_review' | 'exempted' | 'not_required'>;
+  /** A call-off's period (inclusive dates), over which its cost accrues. */
+  period?: { from: string; to: string };
 }
 
 export function historyWriter(dataSource: DataSource) {
@@ -30,7 +32,7 @@ export function historyWriter(dataSource: DataSource) {
         await db.query(
           `INSERT INTO requests (id, kind, unit_id, division_id, requester_id, occupational_category, payload, cost_sek,
                                  status, policy_version, submitted_at)
-           VALUES ($1, $2, $3, $4, $5, $6, '{}'::jsonb, $7, $8, $9, $10)`,
+           VALUES ($1, $2, $3, $4, $5, $6, $11::jsonb, $7, $8, $9, $10)`,
           [
             id,
             o.kind,
@@ -42,9 +44,10 @@ export function historyWriter(dataSource: DataSource) {
             status,
             status === 'in_review' ? 1 : null,
             o.at,
+            JSON.stringify(o.period ? { periodFrom: o.period.from, periodTo: o.period.to } : {}),
           ],
         );
-        await addToRollups(db, ['submission'], forRequest, [id]);
+        await addToRollups(db, ['submission', 'accrual'], forRequest, [id]);
       });
       return requestHistory(id, o.requesterId);
     },

@@ -9,7 +9,7 @@ export class RollupsRepository {
   constructor(private readonly db: Queryable) {}
 
   countSubmission(requestId: string) {
-    return addToRollups(this.db, ['submission'], forRequest, [requestId]);
+    return addToRollups(this.db, ['submission', 'accrual'], forRequest, [requestId]);
   }
 
   countStageDecision(stageId: string) {
@@ -21,7 +21,7 @@ export class RollupsRepository {
   }
 
   countFinal(requestId: string) {
-    return addToRollups(this.db, ['final'], forRequest, [requestId]);
+    return addToRollups(this.db, ['final', 'accrual'], forRequest, [requestId]);
   }
 
   /** Runs `change` to the request's recorded fields with every figure it contributed moved along. */

@@ -3,6 +3,7 @@ import type { Grain } from '@domain/stats-range';
 import { REQUEST_COUNTERS, STAGE_COUNTERS, type StageCounter } from '../statistics/counters';
 import {
   countersQuery,
+  MONEY_BY_KIND,
   type GroupKey,
   leadTimesQuery,
   openQuery,
@@ -19,7 +20,10 @@ const stageCounts = z.object(
 );
 const counterRow = z.object({
   ...keys,
-  agency_cost: z.number(),
+  ...(Object.fromEntries(MONEY_BY_KIND.map((c) => [c, z.number()])) as Record<
+    (typeof MONEY_BY_KIND)[number],
+    z.ZodNumber
+  >),
   ...(Object.fromEntries(REQUEST_COUNTERS.map((c) => [c, z.number()])) as Record<
     (typeof REQUEST_COUNTERS)[number],
     z.ZodNumber

@@ -24,6 +24,10 @@ export const REQUEST_COUNTERS = [
   'rejected_against_recommendation',
   // Appended (the column order of stats_rollups): the cost of the exempted requests, which still count.
   'exempted_cost',
+  // Appended: what conditions cut from an approved request's cost, and a call-off's cost booked over the days of
+  // its period (libs/domain/cost.ts), under the day the staff work rather than the day it was decided.
+  'reduced_cost',
+  'accrued_cost',
 ] as const;
 
 /**
@@ -52,6 +56,10 @@ export const MONEY_COUNTERS: ReadonlySet<Counter> = new Set([
   'approved_cost',
   'rejected_cost',
   'exempted_cost',
+  'reduced_cost',
+  'accrued_cost',
 ]);
+export type MoneyCounter =
+  'requested_cost' | 'approved_cost' | 'rejected_cost' | 'exempted_cost' | 'reduced_cost' | 'accrued_cost';
 
 export { GRAINS, type Grain } from '@domain/stats-range';

@@ -1,3 +1,4 @@
+import { ACCRUING_STATUSES } from '@domain/cost';
 import { OUTCOMES } from '@domain/enums';
 import { LEAD_DAY_BINS, LEAD_HOUR_BINS } from '@domain/lead-time';
 import {
@@ -96,9 +97,28 @@ export const FACT_SOURCES = {
       withdrawn: `(r.status = 'withdrawn')::int`,
       approved_cost: `CASE WHEN r.status IN (${sqlList(APPROVED_STATUSES)}) THEN COALESCE(r.approved_cost_sek, r.cost_sek) ELSE 0 END`,
       rejected_cost: `CASE WHEN r.status = 'rejected' THEN r.cost_sek ELSE 0 END`,
+      reduced_cost: `CASE WHEN r.status IN (${sqlList(APPROVED_STATUSES)}) THEN greatest(r.cost_sek - COALESCE(r.approved_cost_sek, r.cost_sek), 0) ELSE 0 END`,
       approved_against_recommendation: `(r.status IN (${sqlList(APPROVED_STATUSES)}) AND ${standingRecommendation('recommend_reject')})::int`,
       rejected_against_recommendation: `(r.status = 'rejected' AND ${standingRecommendation('recommend_approve')})::int`,
       ...leadHistogram(),
+    },
+  },
+  /**
+   * A call-off's cost over the days of its period (payload periodFrom..periodTo), one fact per day: day i of n
+   * gets floor(cost·(i+1)/n) − floor(cost·i/n) kronor (libs/domain/cost.ts dayShare), so the days add up to the
+   * cost exactly. Only call-offs whose staff work: approved (at the approved cost), exempted, not required.
+   */
+  accrual: {
+    table: 'stats_rollups',
+    ts: `((p.first + d.i)::timestamp AT TIME ZONE '${STATS_TIME_ZONE}')`,
+    from: `requests r
+           CROSS JOIN LATERAL (SELECT (r.payload->>'periodFrom')::date AS first,
+                                      (r.payload->>'periodTo')::date - (r.payload->>'periodFrom')::date + 1 AS n,
+                                      COALESCE(r.approved_cost_sek, r.cost_sek)::numeric AS total) p
+           CROSS JOIN LATERAL generate_series(0, p.n - 1) AS d(i)`,
+    where: `r.kind = 'agency_call_off' AND r.status IN (${sqlList(ACCRUING_STATUSES)})`,
+    values: {
+      accrued_cost: `(floor(p.total * (d.i + 1) / p.n) - floor(p.total * d.i / p.n))::bigint`,
     },
   },
   stageDecision: {

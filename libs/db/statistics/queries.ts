@@ -1,4 +1,11 @@
-import { LEAD_DAY_COUNTERS, LEAD_HOUR_COUNTERS, REQUEST_COUNTERS, STAGE_COUNTERS } from './counters';
+import {
+  LEAD_DAY_COUNTERS,
+  LEAD_HOUR_COUNTERS,
+  MONEY_COUNTERS,
+  REQUEST_COUNTERS,
+  STAGE_COUNTERS,
+} from './counters';
+import { REQUEST_KINDS } from '@domain/enums';
 
 import { LEAD_DAY_BINS, LEAD_HOUR_BINS } from '@domain/lead-time';
 import { OPEN_STATUSES } from '@domain/review-state';
@@ -96,9 +103,17 @@ function rollupRows(
 }
 
 /**
- * Sums of every request counter per group, plus the agency call-offs' approved cost, and the stage counters per
- * stage name as a JSON object `stages` ({ [stage]: { decided, within, escalations } }). A group has a row when
- * either table has rows for it, with zeros for what the other lacks.
+ * The money counters per kind, `<kind>__<counter>`: a hire's monthly cost and a call-off's total are different
+ * units, so the API never reads a money sum across kinds.
+ */
+export const MONEY_BY_KIND = REQUEST_KINDS.flatMap((kind) =>
+  [...MONEY_COUNTERS].map((c) => `${kind}__${c}` as const),
+);
+
+/**
+ * Sums of every request counter per group, the money counters also per kind (MONEY_BY_KIND), and the stage
+ * counters per stage name as a JSON object `stages` ({ [stage]: { decided, within, escalations } }). A group has a
+ * row when either table has rows for it, with zeros for what the other lacks.
  */
 export function countersQuery(
   scope: StatsScope,
@@ -117,16 +132,19 @@ export function countersQuery(
   const sums = REQUEST_COUNTERS.map((c) => `sum(${c})::float8 AS ${c}`).join(', ');
   const stageSums = STAGE_COUNTERS.map((c) => `sum(${c})::float8 AS ${c}`).join(', ');
   const stageObject = STAGE_COUNTERS.map((c) => `'${c}', ${c}`).join(', ');
+  const byKind = MONEY_BY_KIND.map((name) => {
+    const [kind, counter] = name.split('__');
+    return `coalesce(sum(${counter}) FILTER (WHERE kind = '${kind}'), 0)::float8 AS ${name}`;
+  }).join(', ');
   const sql = `WITH requests AS (
-                 SELECT k0, k1, ${sums},
-                        coalesce(sum(approved_cost) FILTER (WHERE kind = 'agency_call_off'), 0)::float8 AS agency_cost
+                 SELECT k0, k1, ${sums}, ${byKind}
                    FROM (${requestRows}) x GROUP BY k0, k1),
                stages AS (
                  SELECT k0, k1, jsonb_object_agg(stage, jsonb_build_object(${stageObject})) AS stages
                    FROM (SELECT k0, k1, stage, ${stageSums} FROM (${stageRows}) y GROUP BY k0, k1, stage) z
                   GROUP BY k0, k1)
                SELECT k0, k1, ${REQUEST_COUNTERS.map((c) => `coalesce(${c}, 0) AS ${c}`).join(', ')},
-                      coalesce(agency_cost, 0) AS agency_cost, coalesce(stages, '{}') AS stages
+                      ${MONEY_BY_KIND.map((c) => `coalesce(${c}, 0) AS ${c}`).join(', ')}, coalesce(stages, '{}') AS stages
                  FROM requests FULL JOIN stages USING (k0, k1)`;
   return { sql, params: p.values };
 }

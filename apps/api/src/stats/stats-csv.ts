@@ -1,14 +1,8 @@
-import type { BreakdownDimension } from './stats-params';
-import type { Measures } from './stats-measures';
+import type { ExportDimension, MonthRow } from '@db/statistics/statistics-reader';
 
-export interface CsvRow {
-  month: string;
-  group: string;
-  measures: Measures;
-  agencyCostPreviousYear: number;
-}
+type CsvRow = MonthRow;
 
-const GROUP_HEADER: Record<Exclude<BreakdownDimension, 'stage'>, string> = {
+const GROUP_HEADER: Record<ExportDimension, string> = {
   division: 'Division',
   unit: 'Enhet',
   category: 'Yrkeskategori',
@@ -35,12 +29,17 @@ const COLUMNS: [string, (r: CsvRow) => Cell][] = [
   ['Handläggningstid 90:e percentil (timmar)', (r) => r.measures.leadTimeHours.p90],
   ['Beslut inom tidsfrist (%)', (r) => percent(r.measures.withinDeadlineShare)],
   ['Eskaleringar', (r) => r.measures.escalations],
-  ['Begärd kostnad (kr)', (r) => r.measures.cost.requested],
-  ['Varav generellt undantagna, kostnad (kr)', (r) => r.measures.cost.exempted],
-  ['Beviljad kostnad (kr)', (r) => r.measures.cost.approved],
-  ['Avslagen kostnad, undviken (kr)', (r) => r.measures.cost.rejected],
-  ['Kostnad avrop hyrbemanning (kr)', (r) => r.measures.agencyCost],
-  ['Kostnad avrop hyrbemanning samma månad föregående år (kr)', (r) => r.agencyCostPreviousYear],
+  // A hire's cost is a rate per year and a call-off's the total of its period: never one column for both.
+  ['Anställningar, begärd årskostnad (kr)', (r) => r.measures.cost.hire.requested],
+  ['Anställningar, varav generellt undantagna, årskostnad (kr)', (r) => r.measures.cost.hire.exempted],
+  ['Anställningar, beviljad årskostnad (kr)', (r) => r.measures.cost.hire.approved],
+  ['Anställningar, undviken årskostnad (kr)', (r) => r.measures.cost.hire.avoided.total],
+  ['Avrop, begärd kostnad (kr)', (r) => r.measures.cost.agencyCallOff.requested],
+  ['Avrop, varav generellt undantagna, kostnad (kr)', (r) => r.measures.cost.agencyCallOff.exempted],
+  ['Avrop, beviljad kostnad (kr)', (r) => r.measures.cost.agencyCallOff.approved],
+  ['Avrop, undviken kostnad (kr)', (r) => r.measures.cost.agencyCallOff.avoided.total],
+  ['Avrop, upplupen kostnad under månaden (kr)', (r) => r.measures.cost.agencyCallOff.accrued],
+  ['Avrop, upplupen kostnad samma månad föregående år (kr)', (r) => r.agencyCostPreviousYear],
 ];
 
 const percent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
@@ -70,7 +69,7 @@ export function cell(value: Cell): string {
  * UTF-8 with a byte-order mark (without it Excel reads the file as Windows-1252 and å, ä, ö break),
  * semicolon-separated (the comma is the Swedish decimal sign) and CRLF line ends.
  */
-export function statsCsv(by: Exclude<BreakdownDimension, 'stage'>, rows: CsvRow[]): Buffer {
+export function statsCsv(by: ExportDimension, rows: CsvRow[]): Buffer {
   const header = ['Månad', GROUP_HEADER[by], ...COLUMNS.map(([name]) => name)];
   const lines = [header, ...rows.map((r) => [r.month, r.group, ...COLUMNS.map(([, pick]) => pick(r))])].map(
     (cells) => cells.map(cell).join(';'),

@@ -1,5 +1,7 @@
+import { annualCost, avoidedCost } from '@domain/cost';
 import { STAGE_NAMES, type StageName } from '@domain/enums';
-import type { CounterRow, LeadRow } from '@db/repositories/statistics.repository';
+import type { CounterRow, LeadRow } from '../repositories/statistics.repository';
+import type { MoneyCounter } from './counters';
 
 export interface StageMeasures {
   decided: number;
@@ -26,6 +28,25 @@ export function stageMeasures(c: CounterRow | undefined, stage: StageName): Stag
     escalations: counts?.escalations ?? 0,
     recommendedApproval: counts?.recommend_approve ?? 0,
     recommendedRejection: counts?.recommend_reject ?? 0,
+  };
+}
+
+type Kind = 'hire' | 'agency_call_off';
+
+/**
+ * The money of one kind. Exempted requests are under the regime, only not reviewed: they count in the requested
+ * cost, and `exempted` says how much of it (varav undantagna). `scale` turns the stored figure into the reported
+ * one (a hire's monthly cost into its annual cost).
+ */
+function kindCost(c: CounterRow | undefined, kind: Kind, scale: (sek: number) => number) {
+  const m = (counter: MoneyCounter) => scale(c?.[`${kind}__${counter}`] ?? 0);
+  const rejected = m('rejected_cost');
+  const reduced = m('reduced_cost');
+  return {
+    requested: m('requested_cost') + m('exempted_cost'),
+    exempted: m('exempted_cost'),
+    approved: m('approved_cost'),
+    avoided: { rejected, reduced, total: avoidedCost(rejected, reduced) },
   };
 }
 
@@ -64,13 +85,15 @@ export function measuresOf(c: CounterRow | undefined, lead: LeadRow | undefined)
       sum((s) => s.decided),
     ),
     escalations: sum((s) => s.escalations),
+    // Never one sum across kinds: a hire's cost is a rate per year, a call-off's the total of its period.
     cost: {
-      requested: n('requested_cost') + n('exempted_cost'),
-      exempted: n('exempted_cost'),
-      approved: n('approved_cost'),
-      rejected: n('rejected_cost'),
+      hire: { unit: 'sek_per_year' as const, ...kindCost(c, 'hire', annualCost) },
+      agencyCallOff: {
+        unit: 'sek' as const,
+        ...kindCost(c, 'agency_call_off', (sek) => sek),
+        accrued: n('agency_call_off__accrued_cost'),
+      },
     },
-    agencyCost: n('agency_cost'),
     stages,
   };
 }
