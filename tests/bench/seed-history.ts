@@ -251,6 +251,7 @@ function makeRequest(
           occupationalCategory: category,
           justification: 'Seeded history',
           seeded: true,
+          ...(kind === 'agency_call_off' && callOffPeriod(submittedAt, cost)),
         }),
         cost,
         final,
@@ -266,6 +267,18 @@ function makeRequest(
       escalations,
     };
   }
+}
+
+/**
+ * A call-off's period, so its cost accrues over the days the staff work: it starts one to four weeks after
+ * submission and lasts one week to three months. Derived from the request's own figures rather than drawn from
+ * the random stream, so the rest of the seeded history stays what it was.
+ */
+function callOffPeriod(submittedAt: Date, cost: number) {
+  const day = Math.floor(submittedAt.getTime() / 86_400_000);
+  const from = new Date((day + 7 + (day % 22)) * 86_400_000);
+  const to = new Date(from.getTime() + (6 + ((cost / 100) % 85)) * 86_400_000);
+  return { periodFrom: from.toISOString().slice(0, 10), periodTo: to.toISOString().slice(0, 10) };
 }
 
 async function insertBatch(ds: import('typeorm').DataSource, rows: Row[]) {

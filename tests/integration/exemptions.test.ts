@@ -95,8 +95,8 @@ describe('general exemptions over HTTP', () => {
     const after = await summaryToday();
     expect(after.submitted - before.submitted).toBe(1);
     expect(after.notReviewed.exempted - before.notReviewed.exempted).toBe(1);
-    expect(after.cost.requested - before.cost.requested).toBe(450_000);
-    expect(after.cost.exempted - before.cost.exempted).toBe(450_000);
+    expect(after.cost.agencyCallOff.requested - before.cost.agencyCallOff.requested).toBe(450_000);
+    expect(after.cost.agencyCallOff.exempted - before.cost.agencyCallOff.exempted).toBe(450_000);
 
     const aboveCeiling = await submitCallOff({ estimatedCostSek: 600_000 });
     expect(aboveCeiling.body).toMatchObject({ status: 'in_review', exemptionId: null });
@@ -104,7 +104,7 @@ describe('general exemptions over HTTP', () => {
     expect(nurse.body.status).toBe('in_review');
     const last = await summaryToday();
     expect(last.submitted - after.submitted).toBe(2);
-    expect(last.cost.exempted).toBe(after.cost.exempted);
+    expect(last.cost.agencyCallOff.exempted).toBe(after.cost.agencyCallOff.exempted);
   });
 
   it('stops covering requests from the day it is revoked; a revocation is audited and not repeated', async () => {

@@ -57,6 +57,8 @@ beforeAll(async () => {
     category: 'physician',
     costSek: 640_000,
     at: '2026-03-02T09:00:00+01:00',
+    // 61 days: 16 in March, 30 in April, 15 in May
+    period: { from: '2026-03-16', to: '2026-05-15' },
   });
   s = await r2.open('hr_review', 1, '2026-03-02T09:00:00+01:00', '2026-03-05T16:00:00+01:00');
   await r2.decide(s, 'hr_review', 'return', '2026-03-03T10:00:00+01:00', {
@@ -110,6 +112,8 @@ beforeAll(async () => {
     category: 'nurse',
     costSek: 90_000,
     at: '2026-04-20T08:00:00+02:00',
+    // 14 days: 4 in April, 10 in May
+    period: { from: '2026-04-27', to: '2026-05-10' },
   });
   s = await r4.open('hr_review', 1, '2026-04-20T08:00:00+02:00', '2026-04-20T12:00:00+02:00');
   await r4.decide(s, 'hr_review', 'approve', '2026-04-20T09:00:00+02:00', {
@@ -171,6 +175,7 @@ beforeAll(async () => {
     category: 'physician',
     costSek: 300_000,
     at: '2025-04-07T09:00:00+02:00',
+    period: { from: '2025-04-14', to: '2025-04-30' },
   });
   s = await r9.open('hr_review', 1, '2025-04-07T09:00:00+02:00', '2025-04-10T16:00:00+02:00');
   await r9.decide(s, 'hr_review', 'approve', '2025-04-08T09:00:00+02:00', {
@@ -188,6 +193,8 @@ beforeAll(async () => {
 afterAll(() => t?.stop());
 
 const MARCH_APRIL = 'from=2026-03-01&to=2026-04-30';
+/** R2's 500 000 kr over 61 days, 46 of them in March–April, and R4's 90 000 over 14 days, 4 in April. */
+const ACCRUED_MARCH_APRIL = Math.floor((500_000 * 46) / 61) + Math.floor((90_000 * 4) / 14);
 
 describe('statistics on a known history', () => {
   it('summarises March and April 2026 exactly', async () => {
@@ -206,8 +213,26 @@ describe('statistics on a known history', () => {
       leadTimeHours: { p50: 120, p90: 208.8 },
       withinDeadlineShare: 0.8889,
       escalations: 1,
-      cost: { requested: 962_500, exempted: 47_000, approved: 638_500, rejected: 52_000 },
-      agencyCost: 590_000,
+      // Hires' monthly costs (R1 48 500, R3 52 000, R5 35 000, R6 47 000 exempted, R8 50 000) × 12 as annual cost;
+      // call-offs' totals (R2 640 000 approved at 500 000, R4 90 000) apart: never one sum.
+      cost: {
+        hire: {
+          unit: 'sek_per_year',
+          requested: 232_500 * 12,
+          exempted: 47_000 * 12,
+          approved: 48_500 * 12,
+          avoided: { rejected: 52_000 * 12, reduced: 0, total: 52_000 * 12 },
+        },
+        agencyCallOff: {
+          unit: 'sek',
+          requested: 730_000,
+          exempted: 0,
+          approved: 590_000,
+          avoided: { rejected: 0, reduced: 140_000, total: 140_000 },
+          // R2's 500 000 over 61 days, 46 of them in March–April; R4's 90 000 over 14 days, 4 in April
+          accrued: Math.floor((500_000 * 46) / 61) + Math.floor((90_000 * 4) / 14),
+        },
+      },
       open: {
         total: 1,
         byAge: [
@@ -249,7 +274,19 @@ describe('statistics on a known history', () => {
       decided: { approved: 1, approvedWithConditions: 0, rejected: 1, withdrawn: 0 },
       approvalRate: 0.5,
       leadTimeBusinessDays: { p50: 3, p90: 3.8 },
-      cost: { requested: 147_500, exempted: 47_000, approved: 48_500, rejected: 52_000 },
+      cost: {
+        hire: {
+          requested: 147_500 * 12,
+          exempted: 47_000 * 12,
+          approved: 48_500 * 12,
+          avoided: { rejected: 52_000 * 12 },
+        },
+        // R2's days 17 to 32 of 61 (1–16 April), each day's share floored on the running total
+        agencyCallOff: {
+          requested: 0,
+          accrued: Math.floor((500_000 * 32) / 61) - Math.floor((500_000 * 16) / 61),
+        },
+      },
     });
   });
 
@@ -260,7 +297,11 @@ describe('statistics on a known history', () => {
       decided: { approved: 1, approvedWithConditions: 1 },
     });
     const psyk = await get(`summary?${MARCH_APRIL}&unitId=${demo.unitIds.get('PSY-VUX')}`).expect(200);
-    expect(psyk.body).toMatchObject({ submitted: 1, decided: { rejected: 1 }, cost: { rejected: 52_000 } });
+    expect(psyk.body).toMatchObject({
+      submitted: 1,
+      decided: { rejected: 1 },
+      cost: { hire: { avoided: { rejected: 52_000 * 12 } } },
+    });
     const nurses = await get(`summary?${MARCH_APRIL}&category=nurse`).expect(200);
     expect(nurses.body).toMatchObject({ submitted: 4, notReviewed: { exempted: 1, notRequired: 1 } });
   });
@@ -272,13 +313,21 @@ describe('statistics on a known history', () => {
     expect(march).toMatchObject({
       submitted: 1,
       decided: { approvedWithConditions: 1 },
-      agencyCost: 500_000,
+      // Booked over the days the staff work, not in the month of the decision (R2 decided in March for 500 000)
+      cost: { agencyCallOff: { approved: 500_000, accrued: Math.floor((500_000 * 16) / 61) } },
       agencyCostPreviousYear: 0,
     });
     expect(april).toMatchObject({
       submitted: 6,
       decided: { approved: 2, rejected: 1, withdrawn: 1 },
-      agencyCost: 90_000,
+      cost: {
+        agencyCallOff: {
+          approved: 90_000,
+          accrued:
+            Math.floor((500_000 * 46) / 61) - Math.floor((500_000 * 16) / 61) + Math.floor((90_000 * 4) / 14),
+        },
+      },
+      // R9: 300 000 kr, all in April 2025
       agencyCostPreviousYear: 300_000,
     });
   });
@@ -305,12 +354,17 @@ describe('statistics on a known history', () => {
     expect(somatik).toMatchObject({
       label: 'Länssjukvårdsområde Somatik',
       submitted: 6,
-      cost: { approved: 638_500, rejected: 0 },
-      agencyCost: 590_000,
+      cost: {
+        hire: { approved: 48_500 * 12, avoided: { rejected: 0 } },
+        agencyCallOff: { approved: 590_000, accrued: ACCRUED_MARCH_APRIL },
+      },
       budget: { frameSek: 3_392_000_000, staffCostSek: 2_120_000_000, nationalAim: 0.02 },
     });
-    // 590 000 kr against 61 days' share of 2 120 MSEK a year
-    expect(somatik.budget.agencyShareOfStaffCost).toBeCloseTo(590_000 / ((2_120_000_000 * 61) / 365), 4);
+    // The accrued agency cost against 61 days' share of 2 120 MSEK a year
+    expect(somatik.budget.agencyShareOfStaffCost).toBeCloseTo(
+      ACCRUED_MARCH_APRIL / ((2_120_000_000 * 61) / 365),
+      4,
+    );
     const folktandvarden = res.body.groups.find((g: { label: string }) => g.label === 'Folktandvården');
     expect(folktandvarden).toMatchObject({
       submitted: 0,
@@ -335,7 +389,11 @@ describe('statistics on a known history', () => {
   it('breaks down by category and kind', async () => {
     const byCategory = await get(`breakdown?${MARCH_APRIL}&by=category`).expect(200);
     const physician = byCategory.body.groups.find((g: { key: string }) => g.key === 'physician');
-    expect(physician).toMatchObject({ label: 'läkare', submitted: 1, agencyCost: 500_000 });
+    expect(physician).toMatchObject({
+      label: 'läkare',
+      submitted: 1,
+      cost: { agencyCallOff: { accrued: Math.floor((500_000 * 46) / 61) } },
+    });
     const byKind = await get(`breakdown?${MARCH_APRIL}&by=kind`).expect(200);
     expect(byKind.body.groups.map((g: { key: string }) => g.key).sort()).toEqual(['agency_call_off', 'hire']);
   });
@@ -372,7 +430,11 @@ describe('statistics on a known history', () => {
     expect(aprilSomatik[col('Andel beviljade (%)')]).toBe('100');
     // R1 (4 business days) and R4 (0): median 2, 90th percentile 3,6 with a decimal comma
     expect(aprilSomatik[col('Handläggningstid 90:e percentil (arbetsdagar)')]).toBe('3,6');
-    expect(aprilSomatik[col('Kostnad avrop hyrbemanning samma månad föregående år (kr)')]).toBe('300000');
+    expect(aprilSomatik[col('Avrop, upplupen kostnad samma månad föregående år (kr)')]).toBe('300000');
+    // Each kind in its own unit: the hires' annual cost (R1 48 500 × 12), the call-offs' total (R4 90 000)
+    expect(aprilSomatik[col('Anställningar, beviljad årskostnad (kr)')]).toBe(String(48_500 * 12));
+    expect(aprilSomatik[col('Avrop, beviljad kostnad (kr)')]).toBe('90000');
+    expect(header.some((h) => h === 'Beviljad kostnad (kr)')).toBe(false);
     const marchSomatik = rows.find((r) => r[0] === '2026-03' && r[1] === 'Länssjukvårdsområde Somatik')!;
     expect(marchSomatik[col('Beslut inom tidsfrist (%)')]).toBe('66,7');
   });

@@ -815,7 +815,51 @@ export const sv = {
     allCategories: 'Alla yrkeskategorier',
     submitted: 'Inskickade ärenden',
     exempted: 'Varav generellt undantagna',
-    exemptedCost: 'Begärd kostnad: {{value}}',
+    exemptedCost: 'Begärd kostnad: {{hire}} i årskostnad för anställningar, {{callOff}} för avrop',
+    agencyAccrued: 'Upplupen kostnad för hyrbemanning',
+    agencyAccruedDefinition:
+      'Avropens kostnad fördelad över de dagar personalen arbetar under perioden: beviljade, undantagna och ej prövningspliktiga avrop.',
+    chartRange: '{{from}} – {{to}}',
+    chartEmpty: 'Inget att visa för den valda perioden och urvalet.',
+    countAxis: 'Antal ärenden',
+    tkrAxis: 'tkr',
+    tkrPerYearAxis: 'tkr per år',
+    chartCostCallOff: 'Avrop av hyrbemanning: beviljad och undviken kostnad per månad',
+    chartCostCallOffSummary:
+      'Stapeldiagram: avropens beviljade kostnad och undvikna kostnad (avslag och sänkningar i villkor) i tusentals kronor, per beslutsmånad.',
+    chartCostHire: 'Anställningar: beviljad och undviken årskostnad per månad',
+    chartCostHireSummary:
+      'Stapeldiagram: anställningarnas beviljade och undvikna årskostnad (månadskostnad × 12) i tusentals kronor per år, per beslutsmånad.',
+    cost: {
+      title: 'Kostnader',
+      caption: 'Kostnader under perioden per slag av ärende',
+      figure: 'Mått',
+      hireColumn: 'Anställningar (årskostnad)',
+      callOffColumn: 'Avrop av hyrbemanning (total kostnad)',
+      definition: 'Vad som räknas',
+      row: {
+        requested: 'Begärd kostnad',
+        exempted: 'varav generellt undantagna',
+        approved: 'Beviljad kostnad',
+        avoidedRejected: 'Undviken genom avslag',
+        avoidedReduced: 'Undviken genom sänkning i villkor',
+        avoidedTotal: 'Undviken kostnad totalt',
+        accrued: 'Upplupen kostnad under perioden',
+      },
+      define: {
+        requested: 'Ärenden inskickade under perioden, generellt undantagna inräknade.',
+        exempted: 'Den del av den begärda kostnaden som omfattas av ett generellt undantag.',
+        approved: 'Ärenden beviljade under perioden, till den beviljade kostnaden.',
+        avoidedRejected: 'Den begärda kostnaden för ärenden som avslogs under perioden.',
+        avoidedReduced:
+          'Skillnaden mellan begärd och beviljad kostnad där ärendet beviljades med lägre kostnad.',
+        avoidedTotal: 'Avslag plus sänkningar, brutto.',
+        accrued:
+          'Avropens kostnad fördelad över de dagar personalen arbetar inom perioden, oavsett när avropet beslutades. Gäller inte anställningar.',
+      },
+      units:
+        'En anställnings kostnad är månadskostnaden inklusive personalomkostnader gånger tolv; ett avrops kostnad är den beräknade totalkostnaden för hela avropsperioden. Kolumnerna har olika enheter och summeras aldrig.',
+    },
     decidedCount_one: '{{count}} avgjort',
     decidedCount_other: '{{count}} avgjorda',
     approvalRate: 'Andel beviljade',
@@ -829,10 +873,6 @@ export const sv = {
     escalations_one: '{{count}} eskalering',
     escalations_other: '{{count}} eskaleringar',
     open: 'Pågående ärenden',
-    costApproved: 'Beviljad kostnad',
-    costRequested: 'Begärt: {{value}}',
-    costAvoided: 'Undviken kostnad (avslag)',
-    agencyCost: 'Kostnad för hyrbemanning',
     chartVolumes: 'Ärenden och andel beviljade per månad',
     chartVolumesSummary_one:
       'Stapeldiagram: {{count}} inskickat ärende under perioden, avgjorda per utfall och månad, med andel beviljade.',
@@ -843,8 +883,6 @@ export const sv = {
       'Linjediagram: median och 90:e percentil av handläggningstiden i arbetsdagar per månad.',
     chartDeadline: 'Andel avgjorda inom tidsfrist per steg',
     chartDeadlineSummary: 'Stapeldiagram: andel beslut inom tidsfristen i varje prövningssteg.',
-    chartCost: 'Beviljad och undviken kostnad per månad',
-    chartCostSummary: 'Stapeldiagram: beviljad kostnad och kostnad som undvikits genom avslag, per månad.',
     chartAgency: 'Kostnad för hyrbemanning per månad jämfört med föregående år',
     chartAgencySummary:
       'Diagram: kostnad för avrop av hyrbemanning per månad, och samma månad ett år tidigare.',

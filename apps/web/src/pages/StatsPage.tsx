@@ -1,5 +1,5 @@
 import { statisticsScope } from '@domain/stats-scope';
-import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useOrg } from '../api/org';
@@ -15,8 +15,27 @@ import { Loading } from '../components/Loading';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { useFormat } from '../format/format';
 import { AgencyCostChart, CostChart, DeadlineChart, LeadTimeChart, VolumeChart } from './stats/Charts';
+import { CostTable } from './stats/CostTable';
 import { Headline } from './stats/Headline';
 import { StatsFilters } from './stats/StatsFilters';
+
+const FILTER_KEYS = ['from', 'to', 'kind', 'divisionId', 'unitId', 'category'] as const;
+
+/**
+ * The filters live in the URL, so a chosen view survives a reload and can be sent to a colleague or bookmarked
+ * for the monthly meeting.
+ */
+function useUrlFilter(): [StatsFilter, (filter: StatsFilter) => void] {
+  const [params, setParams] = useSearchParams();
+  const filter: StatsFilter = Object.fromEntries(
+    FILTER_KEYS.flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])),
+  );
+  const set = (next: StatsFilter) =>
+    setParams(Object.fromEntries(FILTER_KEYS.flatMap((k) => (next[k] ? [[k, next[k]!]] : []))), {
+      replace: true,
+    });
+  return [filter, set];
+}
 
 /** Each reader sees the divisions of its scope (statisticsScope; the API scopes it): the region or its own. */
 export function StatsPage() {
@@ -24,7 +43,7 @@ export function StatsPage() {
   const f = useFormat();
   const session = useSession();
   const org = useOrg();
-  const [filter, setFilter] = useState<StatsFilter>({});
+  const [filter, setFilter] = useUrlFilter();
   const summary = useStatsSummary(filter);
   const series = useStatsTimeseries(filter);
   const stages = useStageBreakdown(filter);
@@ -51,12 +70,14 @@ export function StatsPage() {
       <ProblemNotice error={summary.error ?? series.error ?? stages.error ?? csv.error} />
       {summary.isPending && <Loading />}
       {summary.data && <Headline s={summary.data} />}
+      {summary.data && <CostTable s={summary.data} />}
       <div className="charts">
-        {series.data && <VolumeChart points={series.data.points} />}
-        {series.data && <LeadTimeChart points={series.data.points} />}
-        {stages.data && <DeadlineChart stages={stages.data.groups} />}
-        {series.data && <CostChart points={series.data.points} />}
-        {series.data && <AgencyCostChart points={series.data.points} />}
+        {series.data && <VolumeChart points={series.data.points} range={series.data} />}
+        {series.data && <LeadTimeChart points={series.data.points} range={series.data} />}
+        {stages.data && <DeadlineChart stages={stages.data.groups} range={stages.data} />}
+        {series.data && <CostChart kind="agencyCallOff" points={series.data.points} range={series.data} />}
+        {series.data && <CostChart kind="hire" points={series.data.points} range={series.data} />}
+        {series.data && <AgencyCostChart points={series.data.points} range={series.data} />}
       </div>
     </section>
   );

@@ -19,7 +19,10 @@ export function Headline({ s }: { s: Summary }) {
           {
             label: t('stats.exempted'),
             value: f.number(s.notReviewed.exempted),
-            sub: t('stats.exemptedCost', { value: f.kronor(s.cost.exempted) }),
+            sub: t('stats.exemptedCost', {
+              hire: f.kronor(s.cost.hire.exempted),
+              callOff: f.kronor(s.cost.agencyCallOff.exempted),
+            }),
           },
         ]
       : []),
@@ -57,13 +60,12 @@ export function Headline({ s }: { s: Summary }) {
         ]
       : []),
     { label: t('stats.open'), value: f.number(s.open.total) },
+    // The agency cost the staff work in the range, whenever it was decided: what finance's ledger will show.
     {
-      label: t('stats.costApproved'),
-      value: f.kronor(s.cost.approved),
-      sub: t('stats.costRequested', { value: f.kronor(s.cost.requested) }),
+      label: t('stats.agencyAccrued'),
+      value: f.kronor(s.cost.agencyCallOff.accrued),
+      sub: t('stats.agencyAccruedDefinition'),
     },
-    { label: t('stats.costAvoided'), value: f.kronor(s.cost.rejected) },
-    { label: t('stats.agencyCost'), value: f.kronor(s.agencyCost) },
   ];
   return (
     <dl className="headline">
