@@ -103,6 +103,6 @@ it('migrates the exemptions recorded before it and backfills the cost of exempte
   expect(await march2030()).toMatchObject({
     submitted: 1,
     notReviewed: { exempted: 1 },
-    cost: { requested: 120_000, exempted: 120_000 },
+    cost: { agencyCallOff: { requested: 120_000, exempted: 120_000 } },
   });
 });
