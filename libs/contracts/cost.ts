@@ -10,7 +10,12 @@ const month = z
   .string()
   .regex(/^\d{4}-\d{2}$/)
   .describe('YYYY-MM');
-const share = z.number().min(0).max(1).nullable().describe('agency / (own + agency); null when both are 0 or absent');
+const share = z
+  .number()
+  .min(0)
+  .max(1)
+  .nullable()
+  .describe('agency / (own + agency); null when both are 0 or absent');
 const amount = kronor.min(0);
 
 const actualValues = z.object({ agencyCostSek: amount, ownStaffCostSek: amount });
@@ -43,7 +48,12 @@ export const costTargetSchema = z.object({
   agencyReductionSek: amount
     .nullable()
     .describe('The reduction of agency cost the year is to achieve against the year before'),
-  agencyShareCeiling: z.number().min(0).max(1).nullable().describe('The highest agency share of total staff cost'),
+  agencyShareCeiling: z
+    .number()
+    .min(0)
+    .max(1)
+    .nullable()
+    .describe('The highest agency share of total staff cost'),
   note: text,
   setAt: timestamp,
   setByName: text.nullable(),
@@ -67,7 +77,9 @@ export const setCostTargetBody = z
   });
 
 const figures = {
-  agencySek: amount.nullable().describe('Agency cost (inhyrd personal) booked for the month; null: no actuals'),
+  agencySek: amount
+    .nullable()
+    .describe('Agency cost (inhyrd personal) booked for the month; null: no actuals'),
   ownStaffSek: amount.nullable().describe('Own staff cost (egen personal) booked for the month'),
   agencyShare: share,
 };
@@ -75,14 +87,18 @@ const actualsMonth = z.object({
   month,
   ...figures,
   yearEarlier: z.object(figures).describe('The same month a year earlier'),
-  agencyChangeSek: kronor.nullable().describe('Agency cost minus a year earlier; null unless both are booked'),
+  agencyChangeSek: kronor
+    .nullable()
+    .describe('Agency cost minus a year earlier; null unless both are booked'),
   ownStaffChangeSek: kronor.nullable().describe('Own staff cost minus a year earlier'),
 });
 const progress = z.object({
   monthsWithActuals: z.array(month).describe('The months of the year that have actuals'),
   comparedMonths: z
     .array(month)
-    .describe('Of those, the months that also have actuals a year earlier: the reduction compares these only'),
+    .describe(
+      'Of those, the months that also have actuals a year earlier: the reduction compares these only',
+    ),
   agencyYearEarlierSek: amount.nullable().describe('Agency cost of the compared months a year earlier'),
   agencyThisYearSek: amount.nullable().describe('Agency cost of the compared months this year'),
   achievedReductionSek: kronor.nullable().describe('agencyYearEarlierSek − agencyThisYearSek'),
@@ -108,7 +124,9 @@ export const actualsStatsSchema = z.object({
     z.object({
       year: z.number().int(),
       targets: z.array(
-        z.object({ target: costTargetSchema, progress }).describe('A target, measured on its own division or region'),
+        z
+          .object({ target: costTargetSchema, progress })
+          .describe('A target, measured on its own division or region'),
       ),
     }),
   ),

@@ -108,8 +108,10 @@ export function parseActuals(sheet: Sheet, today: string): { rows: ActualRow[]; 
     const month = parseMonth(monthText);
     if (!monthText) problem('month', 'is empty');
     else if (!month) problem('month', `"${monthText}" is not a month (write YYYY-MM)`);
-    else if (month < `${EARLIEST_ACTUALS_MONTH}-01`) problem('month', `must not be before ${EARLIEST_ACTUALS_MONTH}`);
-    else if (month > thisMonth) problem('month', `"${monthText}" is in the future; actuals are for months begun`);
+    else if (month < `${EARLIEST_ACTUALS_MONTH}-01`)
+      problem('month', `must not be before ${EARLIEST_ACTUALS_MONTH}`);
+    else if (month > thisMonth)
+      problem('month', `"${monthText}" is in the future; actuals are for months begun`);
     const code = cell('code');
     if (!code) problem('code', 'is empty');
     const amounts = (['agencyCostSek', 'ownStaffCostSek'] as const).map((f) => {
@@ -118,7 +120,13 @@ export function parseActuals(sheet: Sheet, today: string): { rows: ActualRow[]; 
       return 'value' in parsed ? parsed.value : 0;
     });
     if (problems.length === before)
-      rows.push({ line: row.line, month: month!, code, agencyCostSek: amounts[0], ownStaffCostSek: amounts[1] });
+      rows.push({
+        line: row.line,
+        month: month!,
+        code,
+        agencyCostSek: amounts[0],
+        ownStaffCostSek: amounts[1],
+      });
   }
   return { rows, problems };
 }
@@ -139,7 +147,10 @@ export function checkActuals(sheetName: string, rows: ActualRow[], units: CostUn
     const key = actualKey(r.month, r.code);
     const first = seen.get(key);
     if (first !== undefined)
-      problem('code', `${r.code} ${r.month.slice(0, 7)} is already on line ${first}; one row per month and unit`);
+      problem(
+        'code',
+        `${r.code} ${r.month.slice(0, 7)} is already on line ${first}; one row per month and unit`,
+      );
     else seen.set(key, r.line);
   }
   const divisionLines = new Map<string, number>();

@@ -131,4 +131,3 @@ export const ACTUALS_EXAMPLE: (string | number)[][] = [
   ['2026-01', 'KIR-AKUT', 650000, 12400000],
   ['2026-02', 'KIR-AKUT', 610000, 12300000],
 ];
-

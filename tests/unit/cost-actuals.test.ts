@@ -135,7 +135,11 @@ describe('actuals figures', () => {
     expect(months[0]).toMatchObject({ agencySek: 80, agencyChangeSek: -20, ownStaffChangeSek: 20 });
     expect(months[1]).toMatchObject({ agencySek: 50, agencyChangeSek: null });
     expect(months[2]).toMatchObject({ agencySek: null, agencyShare: null });
-    expect(totals).toMatchObject({ agencySek: 130, ownStaffSek: 1870, monthsWithActuals: ['2026-01', '2026-02'] });
+    expect(totals).toMatchObject({
+      agencySek: 130,
+      ownStaffSek: 1870,
+      monthsWithActuals: ['2026-01', '2026-02'],
+    });
     expect(totals.comparedMonths).toEqual(['2026-01']);
     expect(totals.agencyChangeSek).toBe(-20);
   });

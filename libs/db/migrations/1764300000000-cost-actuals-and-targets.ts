@@ -17,7 +17,9 @@ export class CostActualsAndTargets1764300000000 implements MigrationInterface {
         CONSTRAINT "CHK_cost_actuals_month" CHECK (date_trunc('month', "month") = "month"),
         CONSTRAINT "CHK_cost_actuals_amounts" CHECK ("agency_cost_sek" >= 0 AND "own_staff_cost_sek" >= 0))`,
     );
-    await queryRunner.query(`CREATE INDEX "IDX_cost_actuals_unit" ON "cost_actuals" ("org_unit_id", "month")`);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_cost_actuals_unit" ON "cost_actuals" ("org_unit_id", "month")`,
+    );
     await queryRunner.query(
       `CREATE TABLE "cost_targets" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "year" integer NOT NULL, "division_id" uuid, "agency_reduction_sek" bigint, "agency_share_ceiling" numeric(5,4), "note" text NOT NULL DEFAULT '', "set_by" uuid, "set_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "PK_cost_targets" PRIMARY KEY ("id"),

@@ -31,10 +31,7 @@ const targetRow = z.object({
   divisionId: z.string().nullable(),
   divisionName: z.string().nullable(),
   agencyReductionSek: bigintNumber.nullable(),
-  agencyShareCeiling: z
-    .union([z.string(), z.number()])
-    .transform(Number)
-    .nullable(),
+  agencyShareCeiling: z.union([z.string(), z.number()]).transform(Number).nullable(),
   note: z.string(),
   setAt: z.date(),
   setByName: z.string().nullable(),

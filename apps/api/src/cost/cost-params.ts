@@ -24,6 +24,12 @@ export const actualsQuery = actualsParams
 
 export const targetsQuery = z
   .object({
-    year: z.coerce.number().int().min(2000).max(2100).optional().describe('Only this year; all years without it'),
+    year: z.coerce
+      .number()
+      .int()
+      .min(2000)
+      .max(2100)
+      .optional()
+      .describe('Only this year; all years without it'),
   })
   .strict();

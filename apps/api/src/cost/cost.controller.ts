@@ -104,7 +104,8 @@ export class CostController {
   @Can('administer', 'Cost')
   @ApiProduces(XLSX_MEDIA_TYPE)
   @ApiOkResponse({
-    description: 'The actuals template: the sheet Utfall with its headers and example rows (docs/cost-actuals-import.md)',
+    description:
+      'The actuals template: the sheet Utfall with its headers and example rows (docs/cost-actuals-import.md)',
     content: { [XLSX_MEDIA_TYPE]: { schema: { type: 'string', format: 'binary' } } },
   })
   @ApiProblems(401, 403)

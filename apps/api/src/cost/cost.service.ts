@@ -2,13 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { stockholmDate } from '@domain/calendar';
 import { NATIONAL_AGENCY_AIM } from '@domain/cost-actuals';
-import {
-  actualsSeries,
-  addMonths,
-  type Ledger,
-  sumLedgers,
-  targetProgress,
-} from '@domain/cost-progress';
+import { actualsSeries, addMonths, type Ledger, sumLedgers, targetProgress } from '@domain/cost-progress';
 import { DomainError } from '@domain/errors';
 import { statisticsScope } from '@domain/stats-scope';
 import type { ActualsImportOutcome, ActualsStats, CostTarget } from '@contracts/cost';
@@ -44,7 +38,11 @@ export class CostService {
     now = new Date(),
   ): Promise<ActualsImportOutcome> {
     const sheet = await readActualsFile(bytes, fileName).catch((e: unknown) => {
-      if (e instanceof UnreadableImport) throw new ProblemException(problem(e.status, e.message));
+      // The field is named, as for every bad input: the upload's multipart field.
+      if (e instanceof UnreadableImport)
+        throw new ProblemException(
+          problem(e.status, e.message, { errors: [{ field: 'file', message: e.message }] }),
+        );
       throw e;
     });
     return importActuals(this.dataSource, sheet, { apply, actorId, today: stockholmDate(now) });
@@ -132,7 +130,9 @@ export class CostService {
     if (q.unitId) {
       const divisionId = await this.orgUnits.divisionOfUnit(q.unitId);
       if (!divisionId)
-        throw new DomainError('validation_failed', 'No such unit', [{ field: 'unitId', message: 'no such unit' }]);
+        throw new DomainError('validation_failed', 'No such unit', [
+          { field: 'unitId', message: 'no such unit' },
+        ]);
       if (divisionIds && !divisionIds.includes(divisionId))
         throw new DomainError('not_allowed', 'You may see the statistics of your own division only');
       if (q.divisionId && q.divisionId !== divisionId)
