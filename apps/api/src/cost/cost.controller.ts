@@ -16,7 +16,15 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { MAX_ACTUALS_YEARS } from '@domain/cost-progress';
@@ -144,6 +152,7 @@ export class CostController {
   @Delete('cost-targets/:id')
   @HttpCode(204)
   @Can('administer', 'Cost')
+  @ApiNoContentResponse({ description: 'The target is cleared (audited)' })
   @ApiProblems(400, 401, 403, 404)
   async clearTarget(@Param('id', new ParseUUIDPipe()) id: string, @User() user: CurrentUser) {
     await this.costs.clearTarget(id, user);
