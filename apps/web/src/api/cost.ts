@@ -20,7 +20,8 @@ export function useActualsImport() {
   });
 }
 
-export const downloadActualsTemplate = () => downloadFile('/actuals-import/template', 'provning-utfall-mall.xlsx');
+export const downloadActualsTemplate = () =>
+  downloadFile('/actuals-import/template', 'provning-utfall-mall.xlsx');
 
 export function useCostTargets(year?: number) {
   return useQuery({
@@ -62,7 +63,12 @@ export function useClearTarget() {
   });
 }
 
-export function useActualsStats(filter: { from?: string; to?: string; divisionId?: string; unitId?: string }) {
+export function useActualsStats(filter: {
+  from?: string;
+  to?: string;
+  divisionId?: string;
+  unitId?: string;
+}) {
   return useQuery({
     queryKey: ['stats', 'actuals', filter],
     queryFn: () => getJson<ActualsStats>('/stats/actuals', { ...filter }),

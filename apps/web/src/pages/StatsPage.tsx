@@ -15,6 +15,7 @@ import { Loading } from '../components/Loading';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { useFormat } from '../format/format';
 import { AgencyCostChart, CostChart, DeadlineChart, LeadTimeChart, VolumeChart } from './stats/Charts';
+import { ActualsSection } from './stats/ActualsSection';
 import { Headline } from './stats/Headline';
 import { StatsFilters } from './stats/StatsFilters';
 
@@ -58,6 +59,7 @@ export function StatsPage() {
         {series.data && <CostChart points={series.data.points} />}
         {series.data && <AgencyCostChart points={series.data.points} />}
       </div>
+      <ActualsSection filter={filter} />
     </section>
   );
 }
