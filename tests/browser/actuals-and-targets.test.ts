@@ -22,7 +22,13 @@ describe('actuals and targets, in a real browser', () => {
   it('imports actuals after a dry run and shows them, with their definitions, on the statistics page', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'provning-actuals-'));
     const bad = join(dir, 'fel.csv');
-    await writeFile(bad, csv([[lastMonth, 'SAKNAS', '-5', '100']]));
+    await writeFile(
+      bad,
+      csv([
+        [lastMonth, 'SAKNAS', '5', '100'],
+        [lastMonth, 'PSY', '-5', '100'],
+      ]),
+    );
     const good = join(dir, 'utfall.csv');
     await writeFile(good, csv([[lastMonth, 'RPK', '123 000', '3 400 000']]));
 
