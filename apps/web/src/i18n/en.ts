@@ -795,6 +795,8 @@ export const en: typeof sv = {
     ceiling: 'Target: highest share',
     nationalAim: 'National aim (at most {{aim}})',
     within: '– within the target',
+    withinAim: 'Within the aim',
+    aboveAim: 'Above the aim',
     above: '– above the target',
   },
   orgImport: {

@@ -800,6 +800,8 @@ export const sv = {
     ceiling: 'Mål: högsta andel',
     nationalAim: 'Nationellt mål (högst {{aim}})',
     within: '– inom målet',
+    withinAim: 'Inom målet',
+    aboveAim: 'Över målet',
     above: '– över målet',
   },
   orgImport: {

@@ -107,9 +107,8 @@ export function CostTargetsPage() {
             <Field label={t('targets.year')}>
               {(c) => (
                 <input
-                  type="number"
-                  min={2000}
-                  max={2100}
+                  type="text"
+                  inputMode="numeric"
                   {...controlAttrs(c)}
                   value={year}
                   onChange={(e) => setYear(e.target.value)}

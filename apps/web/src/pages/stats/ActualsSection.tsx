@@ -147,8 +147,8 @@ function ActualsFigures({ s }: { s: ActualsStats }) {
                     {p.withinNationalAim === null
                       ? '–'
                       : p.withinNationalAim
-                        ? t('actuals.within')
-                        : t('actuals.above')}
+                        ? t('actuals.withinAim')
+                        : t('actuals.aboveAim')}
                   </td>
                 </tr>
               ))}
