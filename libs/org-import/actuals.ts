@@ -3,13 +3,14 @@ import type { DataSource } from 'typeorm';
 import {
   ACTUAL_COLUMNS,
   ACTUALS_SHEETS,
+  type ActualRow,
   type ActualsPlan,
   checkActuals,
   parseActuals,
   planActuals,
 } from '@domain/cost-actuals';
 import type { ImportProblem, Sheet } from '@domain/org-import';
-import { CostRepository } from '@db/repositories/cost.repository';
+import { CostRepository, type CostUnitRow } from '@db/repositories/cost.repository';
 import { parseCsv } from './csv';
 import { isOle, isZip, MAX_IMPORT_BYTES, sheetOf, textOf, UnreadableImport } from './read';
 
@@ -67,7 +68,13 @@ export interface ActualsOutcome {
 export async function importActuals(
   dataSource: DataSource,
   sheet: Sheet,
-  options: { apply: boolean; actorId: string | null; today: string },
+  options: {
+    apply: boolean;
+    actorId: string | null;
+    today: string;
+    /** The divisions the importer may book on (a follow-up role over divisions); undefined: all. */
+    divisionIds?: string[];
+  },
 ): Promise<ActualsOutcome> {
   const run = async (repo: CostRepository): Promise<ActualsOutcome> => {
     const parsed = parseActuals(sheet, options.today);
@@ -80,9 +87,11 @@ export async function importActuals(
         plan: null,
       };
     const units = await repo.units();
-    const problems = [...parsed.problems, ...checkActuals(sheet.name, parsed.rows, units)].sort(
-      (a, b) => a.line - b.line,
-    );
+    const problems = [
+      ...parsed.problems,
+      ...checkActuals(sheet.name, parsed.rows, units),
+      ...outsideScope(sheet.name, parsed.rows, units, options.divisionIds),
+    ].sort((a, b) => a.line - b.line);
     if (problems.length) return { applied: false, rows, problems, plan: null };
     const booked = await repo.booked([...new Set(parsed.rows.map((r) => r.month))]);
     const plan = planActuals(parsed.rows, booked);
@@ -110,6 +119,26 @@ export async function importActuals(
     const repo = new CostRepository(manager);
     await repo.lock();
     return run(repo);
+  });
+}
+
+/** Rows booked on a division or unit outside the importer's divisions: refused, as the statistics scope them. */
+function outsideScope(
+  sheetName: string,
+  rows: ActualRow[],
+  units: CostUnitRow[],
+  divisionIds: string[] | undefined,
+): ImportProblem[] {
+  if (!divisionIds) return [];
+  const byCode = new Map(units.map((u) => [u.code, u]));
+  const idOf = new Map(units.map((u) => [u.code, u.id]));
+  return rows.flatMap((r) => {
+    const u = byCode.get(r.code);
+    if (!u) return [];
+    const division = u.level === 'division' ? u.id : idOf.get(u.parentCode ?? '');
+    return division && divisionIds.includes(division)
+      ? []
+      : [{ sheet: sheetName, line: r.line, field: 'code', message: `"${r.code}" is outside your divisions` }];
   });
 }
 

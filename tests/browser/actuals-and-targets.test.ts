@@ -87,7 +87,7 @@ describe('actuals and targets, in a real browser', () => {
       .waitFor();
     await section.getByRole('rowheader', { name: 'Hela regionen' }).first().waitFor();
     expect(await auditPage(page, 'actuals-02-statistics')).toEqual([]);
-    await page.getByRole('link', { name: 'Mål' }).click();
+    await page.getByRole('link', { name: 'Mål', exact: true }).click();
     await page.getByRole('heading', { name: 'Mål', level: 1 }).waitFor();
     expect(await auditPage(page, 'actuals-03-targets')).toEqual([]);
   });

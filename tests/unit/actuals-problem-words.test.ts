@@ -40,12 +40,15 @@ describe('the words of the actuals import’s problems', () => {
     expect(messages.length).toBeGreaterThanOrEqual(12);
   });
 
-  it.each([...messages, 'holds no rows'])('has Swedish and English words for “%s”', (message) => {
-    const found = fieldMessageKey(message);
-    expect(found).toBeDefined();
-    const [group, key] = found!.key.split('.');
-    expect(group).toBe('fieldMessage');
-    expect((sv.fieldMessage as Record<string, string>)[key]).toBeDefined();
-    expect((en.fieldMessage as Record<string, string>)[key]).toBeDefined();
-  });
+  it.each([...messages, 'holds no rows', '"SOM" is outside your divisions'])(
+    'has Swedish and English words for “%s”',
+    (message) => {
+      const found = fieldMessageKey(message);
+      expect(found).toBeDefined();
+      const [group, key] = found!.key.split('.');
+      expect(group).toBe('fieldMessage');
+      expect((sv.fieldMessage as Record<string, string>)[key]).toBeDefined();
+      expect((en.fieldMessage as Record<string, string>)[key]).toBeDefined();
+    },
+  );
 });

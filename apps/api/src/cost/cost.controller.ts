@@ -105,7 +105,7 @@ export class CostController {
     const q = parseBody(importQuery, query);
     const name = upload?.originalname || q.fileName || 'the file';
     const bytes = upload ? upload.buffer : await rawUpload(req, name);
-    return this.costs.import(bytes, name, q.apply === 'true', user.id);
+    return this.costs.import(bytes, name, q.apply === 'true', user);
   }
 
   @Get('actuals-import/template')

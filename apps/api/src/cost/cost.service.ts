@@ -34,7 +34,7 @@ export class CostService {
     bytes: Uint8Array,
     fileName: string,
     apply: boolean,
-    actorId: string,
+    user: CurrentUser,
     now = new Date(),
   ): Promise<ActualsImportOutcome> {
     const sheet = await readActualsFile(bytes, fileName).catch((e: unknown) => {
@@ -45,7 +45,13 @@ export class CostService {
         );
       throw e;
     });
-    return importActuals(this.dataSource, sheet, { apply, actorId, today: stockholmDate(now) });
+    return importActuals(this.dataSource, sheet, {
+      apply,
+      actorId: user.id,
+      today: stockholmDate(now),
+      // A follow-up role over divisions books those divisions only, as it sets their targets only.
+      divisionIds: this.seen(user),
+    });
   }
 
   /** The divisions whose targets the user sees: undefined for all of them (the admin, region-wide roles). */

@@ -67,6 +67,7 @@ export const en: typeof sv = {
     actualsDoubleCount:
       "{{code}} is a unit of {{division}}, which line {{line}} also books for {{month}}; the division's figure would count it twice (book the division or its units).",
     actualsEmpty: 'The file has no rows.',
+    actualsOutsideScope: '"{{value}}" is outside your divisions.',
     targetEmpty: 'Give a reduction or a share ceiling (or clear the target).',
     atMost: 'Must be at most {{max}}.',
     zeroOrMore: 'Must not be negative.',

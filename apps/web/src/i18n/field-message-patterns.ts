@@ -122,6 +122,7 @@ export const FIELD_MESSAGE_PATTERNS: [RegExp, string][] = [
     'fieldMessage.actualsDoubleCount',
   ],
   [/^holds no rows$/, 'fieldMessage.actualsEmpty'],
+  [/^"(?<value>.*)" is outside your divisions$/, 'fieldMessage.actualsOutsideScope'],
   [/^set a reduction or a share ceiling \(or clear the target\)$/, 'fieldMessage.targetEmpty'],
   [/^is no division$/, 'fieldMessage.choose'],
   // The organisation's tree as the admin page changes it (libs/domain/org-tree); the import's words above are shared.

@@ -68,6 +68,7 @@ export const sv = {
     actualsDoubleCount:
       '{{code}} är en enhet i {{division}}, som rad {{line}} också bokför för {{month}}; divisionens siffra skulle räkna den två gånger (bokför divisionen eller dess enheter).',
     actualsEmpty: 'Filen har inga rader.',
+    actualsOutsideScope: '”{{value}}” hör inte till dina divisioner.',
     targetEmpty: 'Ange en minskning eller ett tak för andelen (eller ta bort målet).',
     atMost: 'Får vara högst {{max}}.',
     zeroOrMore: 'Får inte vara negativt.',
