@@ -2,6 +2,10 @@ import type { DataSource } from 'typeorm';
 import type { Role } from '@domain/enums';
 import { OrgUnitsRepository } from '@db/repositories/org-units.repository';
 import { UsersRepository } from '@db/repositories/users.repository';
+import { CostRepository } from '@db/repositories/cost.repository';
+import { addMonths } from '@domain/cost-progress';
+import { stockholmDate } from '@domain/calendar';
+import { DEMO_DIVISION_CEILING, DEMO_REGION_TARGET, demoActuals } from './demo-actuals';
 
 /**
  * The demo organisation of domain.md: Region Västernorrland's divisions with their 2026 budget frames
@@ -192,8 +196,11 @@ export const DEMO_USERS: DemoUser[] = [
   },
 ];
 
-/** Seeds the demo organisation into an empty database; returns false and changes nothing otherwise. */
-export async function seedDemoOrganisation(dataSource: DataSource): Promise<boolean> {
+/**
+ * Seeds the demo organisation into an empty database; returns false and changes nothing otherwise. With it come
+ * illustrative actuals for the 24 months up to the month before `now` and the 2026 targets (local/demo-actuals.ts).
+ */
+export async function seedDemoOrganisation(dataSource: DataSource, now = new Date()): Promise<boolean> {
   return dataSource.transaction(async (db) => {
     const units = new OrgUnitsRepository(db);
     const users = new UsersRepository(db);
@@ -217,6 +224,24 @@ export async function seedDemoOrganisation(dataSource: DataSource): Promise<bool
       const userId = await users.insert(user);
       await users.assignRole(userId, user.role, user.scope ? ids.get(user.scope)! : null);
     }
+    const costs = new CostRepository(db);
+    const lastMonth = addMonths(stockholmDate(now).slice(0, 7), -1);
+    await costs.upsert(
+      demoActuals(DEMO_DIVISIONS, lastMonth).map(({ code, ...a }) => ({ ...a, unitId: ids.get(code)! })),
+      null,
+    );
+    await costs.setTarget({ ...DEMO_REGION_TARGET, divisionId: null, agencyShareCeiling: null }, null);
+    for (const division of DEMO_DIVISIONS)
+      await costs.setTarget(
+        {
+          year: DEMO_REGION_TARGET.year,
+          divisionId: ids.get(division.code)!,
+          agencyReductionSek: null,
+          agencyShareCeiling: DEMO_DIVISION_CEILING,
+          note: 'Demo: högst 4 % inhyrd personal av de totala personalkostnaderna, på väg mot det nationella målet 2 %.',
+        },
+        null,
+      );
     return true;
   });
 }

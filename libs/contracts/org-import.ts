@@ -75,12 +75,14 @@ export const adminAuditEntrySchema = z.object({
   at: timestamp,
   actorId: uuid.nullable().describe('The admin; null for the command-line import'),
   actorName: text.nullable(),
-  entity: z.enum(['org_unit', 'user', 'delegation', 'review_period']),
+  entity: z
+    .enum(['org_unit', 'user', 'delegation', 'review_period', 'cost_actual', 'cost_target'])
+    .describe('cost_actual: entityId is the division or unit, the month is in before/after'),
   entityId: uuid,
   action: z
-    .enum(['create', 'change', 'close', 'deactivate', 'end', 'grant', 'reactivate', 'unlink'])
+    .enum(['create', 'change', 'close', 'deactivate', 'end', 'grant', 'reactivate', 'unlink', 'clear'])
     .describe(
-      'grant and end are a role of a person (end also a delegation, and a review period ended early); unlink their identity; change also a corrected review period',
+      'grant and end are a role of a person (end also a delegation, and a review period ended early); unlink their identity; change also a corrected review period; clear a cost target removed',
     ),
   before: z.unknown(),
   after: z.unknown(),

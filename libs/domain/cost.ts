@@ -8,7 +8,7 @@ import type { RequestStatus } from './enums';
  */
 export const MONTHS_PER_YEAR = 12;
 
-/** SKR's national aim for agency staff as a share of the total staff cost (own staff plus hired). */
+/** SKR's national aim: agency cost at most about 2 % of the total staff cost (own staff plus hired), domain.md. */
 export const NATIONAL_AGENCY_AIM = 0.02;
 
 /** A hire's annual cost from the monthly cost it was requested with. */

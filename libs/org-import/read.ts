@@ -21,13 +21,13 @@ export class UnreadableImport extends Error {
   }
 }
 
-const isZip = (b: Uint8Array) =>
+export const isZip = (b: Uint8Array) =>
   b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
-const isOle = (b: Uint8Array) =>
+export const isOle = (b: Uint8Array) =>
   b.length >= 4 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 
 /** The text of a file that is text: strict UTF-8 with no NUL (a binary file is no CSV). */
-function textOf(bytes: Uint8Array): string | undefined {
+export function textOf(bytes: Uint8Array): string | undefined {
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return text.includes('\u0000') ? undefined : text;
@@ -56,7 +56,7 @@ export async function readImportFile(bytes: Uint8Array, fileName: string): Promi
 }
 
 /** A cell's value as the text the region typed: dates as YYYY-MM-DD, formulas by their result. */
-function cellText(value: ExcelJS.CellValue): string {
+export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
@@ -69,7 +69,7 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-function sheetOf(ws: ExcelJS.Worksheet): Sheet {
+export function sheetOf(ws: ExcelJS.Worksheet): Sheet {
   const rows: SheetRow[] = [];
   let header: string[] = [];
   ws.eachRow({ includeEmpty: false }, (row, number) => {

@@ -628,6 +628,38 @@ describe('real responses match the document', () => {
     expect((await call('get', '/api/v1/org-import/template', { as: 'hrchef' })).status).toBe(403);
   });
 
+  it('for the actuals import, the cost targets and the actuals statistics', async () => {
+    const csv = 'Månad;Enhetskod;Inhyrd personal (kr);Egen personal (kr)\n2025-01;SOM;100;900\n';
+    const dry = await call('post', '/api/v1/actuals-import?fileName=utfall.csv', {
+      as: 'admin',
+      headers: { 'Content-Type': 'text/csv' },
+      body: csv,
+    });
+    expect(dry.status).toBe(200);
+    const bad = await call('post', '/api/v1/actuals-import', {
+      as: 'styrgrupp',
+      headers: { 'Content-Type': 'text/csv' },
+      body: 'Månad;Enhetskod;Inhyrd personal (kr);Egen personal (kr)\n2025-13;NOPE;-1;x\n',
+    });
+    expect(bad.body.problems.length).toBeGreaterThan(0);
+    expect((await call('post', '/api/v1/actuals-import', { as: 'admin', body: {} })).status).toBe(415);
+    expect((await call('post', '/api/v1/actuals-import', { as: 'hrchef', body: {} })).status).toBe(403);
+    expect((await call('get', '/api/v1/actuals-import/template', { as: 'admin' })).status).toBe(200);
+    const set = await call('put', '/api/v1/cost-targets', {
+      as: 'admin',
+      body: { year: 2031, divisionId: null, agencyReductionSek: 1000, agencyShareCeiling: 0.03, note: 'doc' },
+    });
+    expect(set.status).toBe(200);
+    expect((await call('put', '/api/v1/cost-targets', { as: 'admin', body: { year: 1 } })).status).toBe(400);
+    expect((await call('get', '/api/v1/cost-targets', { as: 'hsdir' })).status).toBe(200);
+    expect((await call('get', '/api/v1/stats/actuals?from=2031-01&to=2031-12', { as: 'hsdir' })).status).toBe(
+      200,
+    );
+    expect((await call('get', '/api/v1/stats/actuals?from=2031-13', { as: 'hsdir' })).status).toBe(400);
+    expect((await call('delete', `/api/v1/cost-targets/${set.body.id}`, { as: 'admin' })).status).toBe(204);
+    expect((await call('delete', `/api/v1/cost-targets/${set.body.id}`, { as: 'admin' })).status).toBe(404);
+  });
+
   it('for the people and roles admin', async () => {
     const created = await call('post', '/api/v1/admin/people', {
       as: 'admin',

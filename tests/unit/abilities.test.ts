@@ -38,6 +38,16 @@ describe('abilityFor', () => {
     expect(abilityFor([{ role: 'hr_lead', scopeUnitId: null }]).can('reassign', 'Request')).toBe(true);
   });
 
+  it('lets the admin and the follow-up role import actuals and set targets, and the statistics roles read them', () => {
+    const of = (role: 'admin' | 'follow_up' | 'director' | 'executive' | 'requester') =>
+      abilityFor([{ role, scopeUnitId: null }]);
+    expect(of('admin').can('administer', 'Cost')).toBe(true);
+    expect(of('follow_up').can('administer', 'Cost')).toBe(true);
+    expect(of('executive').can('administer', 'Cost')).toBe(false);
+    expect(of('director').can('read', 'Cost')).toBe(true);
+    expect(of('requester').can('read', 'Cost')).toBe(false);
+  });
+
   it('gives a user with no role only what every signed-in user has', () => {
     const nobody = abilityFor([]);
     expect(nobody.can('read', 'Me')).toBe(true);

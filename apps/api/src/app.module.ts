@@ -17,6 +17,8 @@ import { MetricsService } from './metrics/metrics.service';
 import { OrgController } from './org/org.controller';
 import { OrgAdminController } from './org/org-admin.controller';
 import { OrgAdminService } from './org/org-admin.service';
+import { CostController } from './cost/cost.controller';
+import { CostService } from './cost/cost.service';
 import { OrgImportController } from './org-import/org-import.controller';
 import { OrgImportService } from './org-import/org-import.service';
 import { RequestsController } from './requests/requests.controller';
@@ -60,6 +62,7 @@ export class AppModule {
         OrgController,
         OrgAdminController,
         OrgImportController,
+        CostController,
         ReviewPeriodsController,
         ExemptionsController,
         DelegationsController,
@@ -95,6 +98,7 @@ export class AppModule {
         StatsService,
         UsersService,
         OrgImportService,
+        CostService,
         PeopleAdminService,
         LeaversService,
       ],

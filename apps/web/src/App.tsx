@@ -19,6 +19,8 @@ import { OrganisationPage } from './pages/OrganisationPage';
 import { ExemptionsPage } from './pages/ExemptionsPage';
 import { OutOfOfficePage } from './pages/OutOfOfficePage';
 import { OrgImportPage } from './pages/OrgImportPage';
+import { ActualsImportPage } from './pages/ActualsImportPage';
+import { CostTargetsPage } from './pages/CostTargetsPage';
 import { StatsPage } from './pages/StatsPage';
 import { WithoutRequesterPage } from './pages/WithoutRequesterPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -154,6 +156,22 @@ export function App() {
           element={
             <Guard roles={['admin']}>
               <OrgImportPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/actuals/import"
+          element={
+            <Guard roles={['admin', 'follow_up']}>
+              <ActualsImportPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/targets"
+          element={
+            <Guard roles={[...STATISTICS_ROLES, 'admin']}>
+              <CostTargetsPage />
             </Guard>
           }
         />

@@ -41,7 +41,9 @@ export type Subject =
   /** The organisation's own records: units, people, role assignments, their import and admin audit log. */
   | 'Organisation'
   /** Route versions: everyone reads the published ones; the admin edits drafts and publishes them. */
-  | 'Policy';
+  | 'Policy'
+  /** Actuals from the ledger (their import) and the board's cost targets. */
+  | 'Cost';
 /** A resource of a subject type with the fields conditions look at. */
 export type ScopedRequest = { __caslSubjectType__: 'Request'; unitId: string; divisionId: string };
 
@@ -81,6 +83,10 @@ export function abilityFor(grants: RoleGrant[]): AppAbility {
   // Which divisions each sees is the statistics service's scope rule (statisticsScope), not a condition here. The
   // follow-up role gets reading only: nothing above gives it a decision, the inbox or a period to record.
   if (has(...STATISTICS_ROLES)) can('read', 'Statistics');
+  // The ledger's actuals are imported, and the board's targets recorded, by the admin or the follow-up role
+  // (finance, the steering group); the statistics roles read the targets (which ones: CostService's scope).
+  if (has(...STATISTICS_ROLES, 'admin')) can('read', 'Cost');
+  if (has('admin', 'follow_up')) can('administer', 'Cost');
   if (has('admin')) {
     can(['create', 'extend'], 'ReviewPeriod');
     can('read', ['Delegation', 'User']);

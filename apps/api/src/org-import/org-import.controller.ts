@@ -44,7 +44,7 @@ const importQuery = z
 const auditQuery = z.object({ ...pageQuery(MAX_PAGE_SIZE) }).strict();
 
 /** Multer's own "File too large" as the import's message, naming the file's limit. */
-class UploadLimit implements NestInterceptor {
+export class UploadLimit implements NestInterceptor {
   intercept(_: ExecutionContext, next: CallHandler): Observable<unknown> {
     return next
       .handle()

@@ -5,10 +5,10 @@ import { problem, ProblemException } from '../common/problem';
 /** The media types the import reads as a raw body (a multipart upload is read by the interceptor). */
 const RAW_TYPES = [XLSX_MEDIA_TYPE, 'text/csv', 'text/plain', 'application/octet-stream'];
 
-export const tooLarge = (name: string) =>
-  new ProblemException(
-    problem(413, `${name} is larger than the ${MAX_IMPORT_BYTES / 1024 / 1024} MB the import reads`),
-  );
+export const tooLarge = (name: string) => {
+  const detail = `${name} is larger than the ${MAX_IMPORT_BYTES / 1024 / 1024} MB the import reads`;
+  return new ProblemException(problem(413, detail, { errors: [{ field: 'file', message: detail }] }));
+};
 
 /**
  * The file of a raw-body upload, read up to the import's limit: the JSON parser leaves these media types alone,

@@ -28,6 +28,8 @@ const NAV: NavItem[] = [
   { to: '/admin/people', label: 'nav.people', roles: ['admin'] },
   { to: '/admin/audit', label: 'nav.audit', roles: ['admin'] },
   { to: '/admin/import', label: 'nav.orgImport', roles: ['admin'] },
+  { to: '/actuals/import', label: 'nav.actualsImport', roles: ['admin', 'follow_up'] },
+  { to: '/targets', label: 'nav.targets', roles: [...STATISTICS_ROLES, 'admin'] },
 ];
 
 export function Layout() {

@@ -103,6 +103,28 @@ export const FIELD_MESSAGE_PATTERNS: [RegExp, string][] = [
     /^"(?<value>.*)" is already the username of a user without this employee id; give that user the id or choose another$/,
     'fieldMessage.importUsernameTaken',
   ],
+  // The actuals import's row problems (libs/domain/cost-actuals).
+  [/^"(?<value>.*)" is not a month \(write YYYY-MM\)$/, 'fieldMessage.actualsMonth'],
+  [/^must not be before (?<month>\d{4}-\d{2})$/, 'fieldMessage.actualsMonthEarly'],
+  [/^"(?<value>.*)" is in the future; actuals are for months begun$/, 'fieldMessage.actualsFuture'],
+  [/^"(?<value>.*)" is negative; costs are 0 or more$/, 'fieldMessage.actualsNegative'],
+  [
+    /^"(?<value>.*)" is more than (?<max>\d+) kr in a month; check the unit \(kronor, not öre\)$/,
+    'fieldMessage.actualsImplausible',
+  ],
+  [/^"(?<value>.*)" is no division or unit of the organisation$/, 'fieldMessage.actualsUnknownCode'],
+  [
+    /^(?<code>\S+) (?<month>\d{4}-\d{2}) is already on line (?<line>\d+); one row per month and unit$/,
+    'fieldMessage.actualsTwice',
+  ],
+  [
+    /^(?<code>\S+) is a unit of (?<division>\S+), which line (?<line>\d+) books for (?<month>\d{4}-\d{2}) too;/,
+    'fieldMessage.actualsDoubleCount',
+  ],
+  [/^holds no rows$/, 'fieldMessage.actualsEmpty'],
+  [/^"(?<value>.*)" is outside your divisions$/, 'fieldMessage.actualsOutsideScope'],
+  [/^set a reduction or a share ceiling \(or clear the target\)$/, 'fieldMessage.targetEmpty'],
+  [/^is no division$/, 'fieldMessage.choose'],
   // The organisation's tree as the admin page changes it (libs/domain/org-tree); the import's words above are shared.
   [/^must be a whole number of kronor$/, 'fieldMessage.wholeKronor'],
   [/^must be the id of a division$/, 'fieldMessage.choose'],

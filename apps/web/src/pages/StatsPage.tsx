@@ -16,6 +16,7 @@ import { ProblemNotice } from '../components/ProblemNotice';
 import { useFormat } from '../format/format';
 import { AgencyCostChart, CostChart, DeadlineChart, LeadTimeChart, VolumeChart } from './stats/Charts';
 import { CostTable } from './stats/CostTable';
+import { ActualsSection } from './stats/ActualsSection';
 import { Headline } from './stats/Headline';
 import { StatsFilters } from './stats/StatsFilters';
 
@@ -79,6 +80,7 @@ export function StatsPage() {
         {series.data && <CostChart kind="hire" points={series.data.points} range={series.data} />}
         {series.data && <AgencyCostChart points={series.data.points} range={series.data} />}
       </div>
+      <ActualsSection filter={filter} />
     </section>
   );
 }
