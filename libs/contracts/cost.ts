@@ -91,6 +91,14 @@ const actualsMonth = z.object({
     .nullable()
     .describe('Agency cost minus a year earlier; null unless both are booked'),
   ownStaffChangeSek: kronor.nullable().describe('Own staff cost minus a year earlier'),
+  review: z
+    .object({
+      callOffAccruedSek: amount.describe(
+        'The review’s record: call-off cost booked over the days the staff work in the month (approved, exempted, not required)',
+      ),
+      callOffApprovedSek: amount.describe('Call-offs approved in the month, at their approved total cost'),
+    })
+    .describe('What the review approved and accrued, beside what the ledger booked'),
 });
 const progress = z.object({
   monthsWithActuals: z.array(month).describe('The months of the year that have actuals'),

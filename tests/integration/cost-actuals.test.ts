@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs';
+import { accrualByMonth } from '@domain/cost';
 import { ACTUAL_COLUMNS } from '@domain/cost-actuals';
 import { startTestApp, type TestApp } from '../support/app';
+import { demoFixture } from '../support/fixtures';
+import { historyWriter } from '../support/history';
 import { bearer, unitIdsByCode } from '../support/http-fixtures';
 
 jest.setTimeout(180_000);
@@ -308,6 +311,62 @@ describe('GET /api/v1/stats/actuals', () => {
     const agency = res.body.months.reduce((a: number, m: { agencySek: number }) => a + m.agencySek, 0);
     expect(res.body.totals.agencySek).toBe(agency);
     expect(res.body.nationalAim).toBe(0.02);
+  });
+
+  it('shows beside the actuals what the review approved and accrued in the same months', async () => {
+    const demo = await demoFixture(t.db.dataSource);
+    const history = historyWriter(t.db.dataSource);
+    const akuten = { unitId: demo.unitIds.get('SOM-AKUT')!, divisionId: demo.unitIds.get('SOM')! };
+    // A call-off decided in February 2025 for 10 weeks of March to May, and an exempted one over June–July.
+    const approved = await history.submit({
+      kind: 'agency_call_off',
+      ...akuten,
+      requesterId: demo.userId('chef.akuten'),
+      category: 'nurse',
+      costSek: 420_000,
+      at: '2025-02-10T09:00:00+01:00',
+      period: { from: '2025-03-10', to: '2025-05-18' },
+    });
+    const stage = await approved.open(
+      'director_decision',
+      1,
+      '2025-02-10T09:00:00+01:00',
+      '2025-02-14T16:00:00+01:00',
+    );
+    await approved.decide(stage, 'director_decision', 'approve', '2025-02-12T10:00:00+01:00', {
+      actorId: demo.userId('div.somatik'),
+      status: 'approved',
+      final: true,
+    });
+    await history.submit({
+      kind: 'agency_call_off',
+      ...akuten,
+      requesterId: demo.userId('chef.akuten'),
+      category: 'physician',
+      costSek: 99_001,
+      at: '2025-05-20T09:00:00+02:00',
+      status: 'exempted',
+      period: { from: '2025-06-20', to: '2025-07-09' },
+    });
+    const want = new Map<string, number>();
+    for (const [total, from, to] of [
+      [420_000, '2025-03-10', '2025-05-18'],
+      [99_001, '2025-06-20', '2025-07-09'],
+    ] as const)
+      for (const [month, sek] of accrualByMonth(total, from, to))
+        want.set(month, (want.get(month) ?? 0) + sek);
+    const res = await t.http
+      .get(`/api/v1/stats/actuals?from=2025-01&to=2025-12&divisionId=${akuten.divisionId}`)
+      .set(await bearer(t, 'hsdir'))
+      .expect(200);
+    for (const m of res.body.months)
+      expect([m.month, m.review]).toEqual([
+        m.month,
+        {
+          callOffAccruedSek: want.get(m.month) ?? 0,
+          callOffApprovedSek: m.month === '2025-02' ? 420_000 : 0,
+        },
+      ]);
   });
 
   it('measures a division target on that division (own rows plus units) and the region target on the region', async () => {

@@ -9,6 +9,7 @@ import type { ActualsImportOutcome, ActualsStats, CostTarget } from '@contracts/
 import { setCostTargetBody } from '@contracts/cost';
 import { CostRepository, type LedgerRow, type TargetRow } from '@db/repositories/cost.repository';
 import { OrgUnitsRepository } from '@db/repositories/org-units.repository';
+import { StatisticsReader } from '@db/statistics/statistics-reader';
 import { importActuals, readActualsFile } from '@org-import/actuals';
 import { UnreadableImport } from '@org-import/read';
 import type { CurrentUser } from '../auth/current-user';
@@ -159,7 +160,21 @@ export class CostService {
     const perDivision = new Map<string, LedgerRow[]>();
     for (const r of rows) perDivision.set(r.divisionId, [...(perDivision.get(r.divisionId) ?? []), r]);
     const whole = sumLedgers([...perDivision.values()].map(ledgerOf));
-    const { months, totals } = actualsSeries(whole, from, to);
+    const series = actualsSeries(whole, from, to);
+    // The review's own figures for the same months and scope, beside the ledger's: the statistics' reader.
+    const review = await new StatisticsReader(this.dataSource).timeseries(
+      { from: `${from}-01`, to: lastDayOf(to), kind: 'agency_call_off', divisionIds, unitId: q.unitId },
+      'month',
+    );
+    const byMonth = new Map(review.points.map((p) => [p.period.slice(0, 7), p.cost.agencyCallOff]));
+    const months = series.months.map((m) => ({
+      ...m,
+      review: {
+        callOffAccruedSek: byMonth.get(m.month)?.accrued ?? 0,
+        callOffApprovedSek: byMonth.get(m.month)?.approved ?? 0,
+      },
+    }));
+    const totals = series.totals;
 
     // Targets are per division or region: a unit's figures have none; a region target is measured only on the
     // whole region's figures, a division's on that division's.
@@ -185,6 +200,12 @@ export class CostService {
       });
     return { from, to, nationalAim: NATIONAL_AGENCY_AIM, months, totals, years };
   }
+}
+
+/** The last day of month `YYYY-MM`. */
+function lastDayOf(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
 const snapshot = (t: TargetRow) => ({

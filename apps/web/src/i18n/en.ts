@@ -776,6 +776,9 @@ export const en: typeof sv = {
     agencyTkr: 'Agency staff (tkr)',
     agencyYearEarlierTkr: 'Agency, a year earlier (tkr)',
     agencyChangeTkr: 'Change in agency (tkr)',
+    reviewAccruedTkr: 'Accrued per the review (SEK thousand)',
+    reviewAccruedDef:
+      'Accrued per the review = call-offs’ cost spread over the days the staff work in the month (approved, exempted and not-required call-offs), to compare with the booked actuals.',
     ownTkr: 'Own staff (tkr)',
     ownYearEarlierTkr: 'Own, a year earlier (tkr)',
     sharePct: 'Agency share (%)',

@@ -782,6 +782,9 @@ export const sv = {
     agencyTkr: 'Inhyrd personal (tkr)',
     agencyYearEarlierTkr: 'Inhyrd, året före (tkr)',
     agencyChangeTkr: 'Förändring inhyrd (tkr)',
+    reviewAccruedTkr: 'Upplupet enligt prövningen (tkr)',
+    reviewAccruedDef:
+      'Upplupet enligt prövningen = avropens kostnad fördelad över de dagar personalen arbetar under månaden (beviljade, undantagna och ej prövningspliktiga avrop), för jämförelse med det bokförda utfallet.',
     ownTkr: 'Egen personal (tkr)',
     ownYearEarlierTkr: 'Egen, året före (tkr)',
     sharePct: 'Andel inhyrd (%)',

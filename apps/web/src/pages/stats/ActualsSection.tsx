@@ -67,6 +67,7 @@ function ActualsFigures({ s }: { s: ActualsStats }) {
               <th scope="col">{t('actuals.agencyTkr')}</th>
               <th scope="col">{t('actuals.agencyYearEarlierTkr')}</th>
               <th scope="col">{t('actuals.agencyChangeTkr')}</th>
+              <th scope="col">{t('actuals.reviewAccruedTkr')}</th>
               <th scope="col">{t('actuals.ownTkr')}</th>
               <th scope="col">{t('actuals.ownYearEarlierTkr')}</th>
               <th scope="col">{t('actuals.sharePct')}</th>
@@ -80,6 +81,7 @@ function ActualsFigures({ s }: { s: ActualsStats }) {
                 <td>{tkr(m.agencySek)}</td>
                 <td>{tkr(m.yearEarlier.agencySek)}</td>
                 <td>{tkr(m.agencyChangeSek)}</td>
+                <td>{tkr(m.review.callOffAccruedSek)}</td>
                 <td>{tkr(m.ownStaffSek)}</td>
                 <td>{tkr(m.yearEarlier.ownStaffSek)}</td>
                 <td>{pct(m.agencyShare)}</td>
@@ -93,6 +95,7 @@ function ActualsFigures({ s }: { s: ActualsStats }) {
               <td>{tkr(s.totals.agencySek)}</td>
               <td />
               <td>{tkr(s.totals.agencyChangeSek)}</td>
+              <td>{tkr(s.months.reduce((n, m) => n + m.review.callOffAccruedSek, 0))}</td>
               <td>{tkr(s.totals.ownStaffSek)}</td>
               <td />
               <td>{pct(s.totals.agencyShare)}</td>
@@ -102,6 +105,7 @@ function ActualsFigures({ s }: { s: ActualsStats }) {
         </table>
       </div>
       <p className="meta">{t('actuals.changeDef', { months: months(s.totals.comparedMonths) })}</p>
+      <p className="meta">{t('actuals.reviewAccruedDef')}</p>
       <h3>{t('actuals.progressTitle')}</h3>
       {s.years.every((y) => y.targets.length === 0) && <p>{t('actuals.noTargets')}</p>}
       {s.years
