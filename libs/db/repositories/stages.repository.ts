@@ -96,6 +96,14 @@ export class StagesRepository {
     );
   }
 
+  /** A paused stage's deadline, moved on when its question was answered (issue 21). */
+  moveDeadline(stageId: string, dueAt: string) {
+    return execute(this.db, `UPDATE stages SET due_at = $2 WHERE id = $1 AND closed_at IS NULL`, [
+      stageId,
+      dueAt,
+    ]);
+  }
+
   reassign(stageId: string, userId: string) {
     return execute(this.db, `UPDATE stages SET assignee_user_id = $2 WHERE id = $1 AND closed_at IS NULL`, [
       stageId,
