@@ -19,7 +19,9 @@ import { OrgAdminController } from './org/org-admin.controller';
 import { OrgAdminService } from './org/org-admin.service';
 import { OrgImportController } from './org-import/org-import.controller';
 import { OrgImportService } from './org-import/org-import.service';
+import { QuestionsController } from './requests/questions.controller';
 import { RequestsController } from './requests/requests.controller';
+import { QuestionsService } from './requests/questions.service';
 import { RequestsService } from './requests/requests.service';
 import { ReviewGateway } from './requests/review-gateway';
 import { ReviewPeriodsController } from './review-periods/review-periods.controller';
@@ -66,6 +68,7 @@ export class AppModule {
         InboxController,
         NotificationsController,
         RequestsController,
+        QuestionsController,
         LeaversController,
         StatsController,
         UsersController,
@@ -90,6 +93,7 @@ export class AppModule {
         DelegationsService,
         InboxService,
         RequestsService,
+        QuestionsService,
         ReviewGateway,
         MetricsService,
         StatsService,
