@@ -79,6 +79,16 @@ function asRefusal(check: () => void): void {
   }
 }
 
+/** As asRefusal, but a rule about the state of a conversation (one open question) stays a 409, not a 403. */
+function asQuestionRefusal(check: () => void): void {
+  try {
+    check();
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e;
+    refuse(e.code === 'invalid_state' ? 'invalid_state' : 'not_allowed', e.message, e.fields);
+  }
+}
+
 const now = () => new Date(Date.now());
 
 /** Whether two versions of a request's facts would route it and bound its approval alike. */
@@ -393,7 +403,7 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
       if (!stage || stage.name !== ask.stage || decisionInFlight || withdrawal || questionInFlight) {
         refuse('stage_not_open', `The ${ask.stage} stage is not open`);
       }
-      asRefusal(() => assertMayAsk(state.openQuestion, stage.stageId));
+      asQuestionRefusal(() => assertMayAsk(state.openQuestion, stage.stageId));
       // No history before this change can hold a question (old workers refuse the update): the marker names the
       // path in new histories, so a later change of it can tell them apart.
       wf.patched(STAGE_QUESTIONS);
@@ -441,7 +451,7 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
           const escalated = planned.escalations.slice(0, stage.escalationLevel).map((e) => e.role);
           assertIsAssignee(ask.actor, stage.assigneeUserId, escalated);
         });
-        asRefusal(() => assertMayAsk(state.openQuestion, stage.stageId));
+        asQuestionRefusal(() => assertMayAsk(state.openQuestion, stage.stageId));
       },
     },
   );
@@ -492,7 +502,9 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
       validator: (answer) => {
         assertVouched(answerQuestionUpdate, answer);
         if (withdrawal || questionInFlight) refuse('invalid_state', 'The question is not open');
-        asRefusal(() => assertMayAnswer(state.openQuestion, answer.questionId, answer.actorId, requesterId));
+        asQuestionRefusal(() =>
+          assertMayAnswer(state.openQuestion, answer.questionId, answer.actorId, requesterId),
+        );
       },
     },
   );

@@ -87,9 +87,7 @@ describe('a question on a version whose clock keeps running (version 1)', () => 
     expect(asked.questionId).toBe(question.questionId);
     expect((await handle.query(stateQuery)).openQuestion).toMatchObject({ questionId: question.questionId });
     // One open question per stage.
-    expect(
-      await refusal(handle.executeUpdate(askQuestionUpdate, { args: [aQuestion()] })),
-    ).toMatchObject({
+    expect(await refusal(handle.executeUpdate(askQuestionUpdate, { args: [aQuestion()] }))).toMatchObject({
       type: 'InvalidState',
     });
     // Only the requester answers.
