@@ -32,6 +32,8 @@ export type Question = z.infer<typeof questionSchema>;
 
 export const questionListSchema = z.object({
   items: z.array(questionSchema),
+  /** The open stage's unanswered question, the one the requester may answer now; null when there is none. */
+  openQuestionId: uuid.nullable(),
   /** Whether the route version of this request holds the stage's deadline while a question is open. */
   pausesDeadline: z.boolean(),
 });

@@ -142,6 +142,17 @@ export class StagesRepository {
     );
   }
 
+  /** The id of the request's open stage, if one is open (questions belong to it, issue 21). */
+  async openStageId(requestId: string): Promise<string | undefined> {
+    const row = await first(
+      this.db,
+      z.object({ id: z.string() }),
+      `SELECT id FROM stages WHERE request_id = $1 AND closed_at IS NULL ORDER BY opened_at DESC LIMIT 1`,
+      [requestId],
+    );
+    return row?.id;
+  }
+
   /** The request's open stage and to whom it is assigned, if one is open. */
   openOf(requestId: string) {
     return first(

@@ -42,8 +42,13 @@ export class QuestionsService {
   async list(id: string, user: CurrentUser): Promise<QuestionList> {
     const row = await this.visibleRow(id, user);
     const policy = row.policyVersion === null ? undefined : await this.policies.policy(row.policyVersion);
+    const items = await this.questions.ofRequest(id);
+    // Only a question on the stage open now can be answered: one left when its stage closed stays unanswered.
+    const stageId = row.status === 'in_review' ? await this.stages.openStageId(id) : undefined;
+    const open = stageId && items.find((q) => q.stageId === stageId && q.answeredAt === null);
     return {
-      items: await this.questions.ofRequest(id),
+      items,
+      openQuestionId: open ? open.id : null,
       pausesDeadline: policy?.questions?.pauseDeadline === true,
     };
   }
