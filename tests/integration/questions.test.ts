@@ -71,6 +71,7 @@ describe('a question on a call-off', () => {
       .expect(200);
     expect(list.body).toMatchObject({
       pausesDeadline: false,
+      openQuestionId: questionId,
       items: [
         { id: questionId, stage: 'staffing_review', question: 'Vilka vikarier har ni frågat?', answer: null },
       ],

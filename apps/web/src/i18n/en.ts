@@ -594,6 +594,10 @@ export const en: typeof sv = {
     moveDown: 'Move down',
     removeStage: 'Remove the stage',
     addStage: 'Add a stage for {{kind}}',
+    questionsTitle: 'Questions to the requester',
+    questionsPause: 'The deadline waits while a question is unanswered',
+    questionsPauseHint:
+      'Otherwise the deadline keeps running, as in version 1. When the requester answers, the deadline, reminder and escalation move on by the business time the question was open.',
     validDays: 'A hire’s approval is valid for',
     validDaysHint: 'Calendar days; the contract must be signed within them',
     save: 'Save the draft',

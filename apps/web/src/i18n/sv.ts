@@ -596,6 +596,10 @@ export const sv = {
     moveDown: 'Flytta ned',
     removeStage: 'Ta bort steget',
     addStage: 'Lägg till steg för {{kind}}',
+    questionsTitle: 'Frågor till beställaren',
+    questionsPause: 'Tidsfristen står still medan en fråga är obesvarad',
+    questionsPauseHint:
+      'Annars löper tidsfristen, som i version 1. När beställaren svarar flyttas tidsfristen, påminnelsen och eskaleringen fram med den arbetstid frågan var obesvarad.',
     validDays: 'Ett beviljande av en anställning gäller i',
     validDaysHint: 'Kalenderdagar; avtalet ska skrivas inom den tiden',
     save: 'Spara utkastet',
