@@ -10,7 +10,7 @@ import {
 } from '@domain/decision-rules';
 import { dueAfter } from '@domain/deadlines';
 import { assertMayBecomeRequester } from '@domain/leavers';
-import { assertMayAnswer, assertMayAsk, movedByPause } from '@domain/questions';
+import { assertMayAnswer, assertMayAsk, movedByPause, questionText } from '@domain/questions';
 import type { WithdrawalReason } from '@domain/enums';
 import { DomainError, failureTypeOf, type RefusalCode } from '@domain/errors';
 import { decidingLevels, planRoute, policyFor, routeOnResubmission, type PlannedStage } from '@domain/policy';
@@ -79,13 +79,17 @@ function asRefusal(check: () => void): void {
   }
 }
 
-/** As asRefusal, but a rule about the state of a conversation (one open question) stays a 409, not a 403. */
+/**
+ * As asRefusal, but a rule about the state of a conversation (one open question) stays a 409 and a bad text a
+ * 400, not a 403.
+ */
 function asQuestionRefusal(check: () => void): void {
   try {
     check();
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
-    refuse(e.code === 'invalid_state' ? 'invalid_state' : 'not_allowed', e.message, e.fields);
+    const kept = e.code === 'invalid_state' || e.code === 'validation_failed';
+    refuse(kept ? (e.code as 'invalid_state' | 'validation_failed') : 'not_allowed', e.message, e.fields);
   }
 }
 
@@ -452,6 +456,8 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
           assertIsAssignee(ask.actor, stage.assigneeUserId, escalated);
         });
         asQuestionRefusal(() => assertMayAsk(state.openQuestion, stage.stageId));
+        // The API checked the text already; a signed client that skipped it is held to the same bounds.
+        asQuestionRefusal(() => questionText(ask.text, 'text'));
       },
     },
   );
@@ -505,6 +511,7 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
         asQuestionRefusal(() =>
           assertMayAnswer(state.openQuestion, answer.questionId, answer.actorId, requesterId),
         );
+        asQuestionRefusal(() => questionText(answer.text, 'text'));
       },
     },
   );

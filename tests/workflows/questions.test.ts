@@ -83,6 +83,12 @@ describe('a question on a version whose clock keeps running (version 1)', () => 
       ),
     ).toMatchObject({ type: 'StageNotOpen' });
 
+    // A signed client that skipped the API's check is held to the same bounds on the text.
+    expect(
+      await refusal(
+        handle.executeUpdate(askQuestionUpdate, { args: [aQuestion('hr.somatik', { text: '  ' })] }),
+      ),
+    ).toMatchObject({ type: 'InvalidDecision' });
     const asked = await handle.executeUpdate(askQuestionUpdate, { args: [question] });
     expect(asked.questionId).toBe(question.questionId);
     expect((await handle.query(stateQuery)).openQuestion).toMatchObject({ questionId: question.questionId });
