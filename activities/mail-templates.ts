@@ -283,6 +283,21 @@ const MAIL: Record<Exclude<NotificationType, DecisionNotificationType>, Render> 
       r,
     ),
   }),
+  // The texts stay in Prövning: a mail names the request and the stage, never what was asked or answered.
+  question_asked: (d, r) => ({
+    subject: `Fråga om ditt ärende: ${requestSummary(r)}`,
+    text: body(
+      [
+        `Granskaren i ${stageName(d.stage)} har en fråga om ärendet. Ärendet ligger kvar i steget.`,
+        'Läs frågan och svara i Prövning.',
+      ],
+      r,
+    ),
+  }),
+  question_answered: (d, r) => ({
+    subject: `Svar på din fråga: ${requestSummary(r)}`,
+    text: body([`Beställaren har svarat på din fråga i ${stageName(d.stage)}.`, 'Läs svaret i Prövning.'], r),
+  }),
   period_ending: periodMail('period_ending'),
   exemption_ending: periodMail('exemption_ending'),
 };

@@ -9,6 +9,7 @@ import {
   NotificationsRepository,
   type Recipients,
 } from '@db/repositories/notifications.repository';
+import { QuestionsRepository } from '@db/repositories/questions.repository';
 import { RequestsRepository } from '@db/repositories/requests.repository';
 import { ReviewPeriodsRepository } from '@db/repositories/review-periods.repository';
 import { RollupsRepository } from '@db/repositories/rollups.repository';
@@ -38,6 +39,7 @@ function repositoriesOf(db: EntityManager) {
     exemptions: new ExemptionsRepository(db),
     notifications: new NotificationsRepository(db),
     periods: new ReviewPeriodsRepository(db),
+    questions: new QuestionsRepository(db),
     requests: new RequestsRepository(db),
     rollups: new RollupsRepository(db),
     stages: new StagesRepository(db),
@@ -198,6 +200,52 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
             data,
           },
           decisionNotificationType(input.outcome),
+        );
+      });
+    },
+
+    async askQuestion(input) {
+      await tx(async (db, _notify, announce) => {
+        await db.questions.insertOnce(input);
+        await announce(
+          { userId: input.requesterId },
+          {
+            eventKey: `question_asked:${input.questionId}`,
+            requestId: input.requestId,
+            type: 'question_asked',
+            actorId: input.actorId,
+            at: input.at,
+            data: {
+              stage: input.stageName,
+              stageId: input.stageId,
+              questionId: input.questionId,
+              text: input.text,
+            },
+          },
+        );
+      });
+    },
+
+    async answerQuestion(input) {
+      await tx(async (db, _notify, announce) => {
+        await db.questions.answer(input);
+        if (input.dueAt) await db.stages.moveDeadline(input.stageId, input.dueAt);
+        await announce(
+          { userId: input.askedBy },
+          {
+            eventKey: `question_answered:${input.questionId}`,
+            requestId: input.requestId,
+            type: 'question_answered',
+            actorId: input.actorId,
+            at: input.at,
+            data: {
+              stage: input.stageName,
+              stageId: input.stageId,
+              questionId: input.questionId,
+              text: input.text,
+              dueAt: input.dueAt,
+            },
+          },
         );
       });
     },

@@ -131,7 +131,35 @@ export interface PeriodWarningInput {
   at: string;
 }
 
+/** A reviewer's question on the open stage: on the timeline, the requester told (issue 21). */
+export interface AskQuestionInput {
+  questionId: string;
+  requestId: string;
+  requesterId: string;
+  stageId: string;
+  stageName: StageName;
+  actorId: string;
+  text: string;
+  at: string;
+}
+
+/** The requester's answer: on the timeline, the asker told; a paused stage's new deadline with it. */
+export interface AnswerQuestionInput {
+  questionId: string;
+  requestId: string;
+  stageId: string;
+  stageName: StageName;
+  askedBy: string;
+  actorId: string;
+  text: string;
+  at: string;
+  /** Set when the route version pauses the clock: the stage's deadline moved on by the time it was open. */
+  dueAt?: string;
+}
+
 export interface ReviewActivities {
+  askQuestion(input: AskQuestionInput): Promise<void>;
+  answerQuestion(input: AnswerQuestionInput): Promise<void>;
   /** Warns admins and the executive that a period (or exemption) is ending, unless extended (or revoked). */
   warnPeriodEnding(input: PeriodWarningInput): Promise<{ extendedBy?: string; revoked?: boolean }>;
   reassignStage(input: ReassignStageInput): Promise<void>;

@@ -1,8 +1,11 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
+  AnswerQuestionUpdateInput,
+  AskQuestionUpdateInput,
   ChangeRequesterUpdateInput,
   DecideUpdateInput,
   OpenStageView,
+  QuestionResult,
   ReassignUpdateInput,
   ReleaseUpdateInput,
   DecisionResult,
@@ -22,6 +25,11 @@ export const releaseUpdate = defineUpdate<OpenStageView, [ReleaseUpdateInput]>('
 export const changeRequesterUpdate = defineUpdate<ReviewState, [ChangeRequesterUpdateInput]>(
   'changeRequester',
 );
+/** Issue 21: a question to the requester while the stage stays open, and the requester's answer. */
+export const askQuestionUpdate = defineUpdate<QuestionResult, [AskQuestionUpdateInput]>('askQuestion');
+export const answerQuestionUpdate = defineUpdate<QuestionResult, [AnswerQuestionUpdateInput]>(
+  'answerQuestion',
+);
 export const stateQuery = defineQuery<ReviewState>('state');
 
 /** The updates that act for a person: each must carry the API's actor claim (libs/domain/actor-claim.ts). */
@@ -32,4 +40,6 @@ export const VOUCHED_UPDATES: readonly string[] = [
   withdrawUpdate.name,
   releaseUpdate.name,
   changeRequesterUpdate.name,
+  askQuestionUpdate.name,
+  answerQuestionUpdate.name,
 ];

@@ -10,6 +10,7 @@ import {
 } from '@domain/decision-rules';
 import { dueAfter } from '@domain/deadlines';
 import { assertMayBecomeRequester } from '@domain/leavers';
+import { assertMayAnswer, assertMayAsk, movedByPause, questionText } from '@domain/questions';
 import type { WithdrawalReason } from '@domain/enums';
 import { DomainError, failureTypeOf, type RefusalCode } from '@domain/errors';
 import { decidingLevels, planRoute, policyFor, routeOnResubmission, type PlannedStage } from '@domain/policy';
@@ -24,6 +25,8 @@ import {
   type RouteMove,
 } from '@domain/review-state';
 import {
+  answerQuestionUpdate,
+  askQuestionUpdate,
   changeRequesterUpdate,
   decideUpdate,
   reassignUpdate,
@@ -55,6 +58,7 @@ const record = wf.proxyLocalActivities<ReviewActivities>({
 /** patched() ids, one per change of path; never reuse or rename one (running histories carry it). */
 const OVERDUE_REMINDS_EVERY_LEVEL = 'overdue-reminders-every-deciding-level';
 const RESUBMISSION_REPLANS_ROUTE = 'resubmission-replans-route';
+const STAGE_QUESTIONS = 'stage-questions';
 
 function refuse(code: RefusalCode, message: string, fields: DomainError['fields'] = []): never {
   throw wf.ApplicationFailure.create({
@@ -72,6 +76,20 @@ function asRefusal(check: () => void): void {
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
     refuse(e.code === 'unprocessable' ? 'unprocessable' : 'not_allowed', e.message, e.fields);
+  }
+}
+
+/**
+ * As asRefusal, but a rule about the state of a conversation (one open question) stays a 409 and a bad text a
+ * 400, not a 403.
+ */
+function asQuestionRefusal(check: () => void): void {
+  try {
+    check();
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e;
+    const kept = e.code === 'invalid_state' || e.code === 'validation_failed';
+    refuse(kept ? (e.code as 'invalid_state' | 'validation_failed') : 'not_allowed', e.message, e.fields);
   }
 }
 
@@ -120,6 +138,16 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
    */
   let requesterId = input.requesterId;
   let requesterChangeInFlight = false;
+  /** A question or answer being recorded: the stage's reviewer and the requester can race one another. */
+  let questionInFlight = false;
+  /**
+   * Counts changes to the open stage's clock (a question that pauses it, the answer that moves it on), so the
+   * stage's supervisor wakes and sets its timer again. Stays 0 in every review without a question.
+   */
+  let clockChanges = 0;
+  /** The open stage's timers, moved on by `shift` when a paused question is answered. */
+  let moveStageClock: ((shift: (at: Date) => Date) => void) | undefined;
+  const pausesDeadline = () => policy.questions?.pauseDeadline === true;
 
   const subject = (): DecisionSubject => ({
     requesterId,
@@ -371,6 +399,124 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
   );
 
   wf.setHandler(
+    askQuestionUpdate,
+    async (ask) => {
+      spend(ask);
+      // As for decisions: two questions can pass validation in one activation; the first to run asks.
+      const stage = state.currentStage;
+      if (!stage || stage.name !== ask.stage || decisionInFlight || withdrawal || questionInFlight) {
+        refuse('stage_not_open', `The ${ask.stage} stage is not open`);
+      }
+      asQuestionRefusal(() => assertMayAsk(state.openQuestion, stage.stageId));
+      // No history before this change can hold a question (old workers refuse the update): the marker names the
+      // path in new histories, so a later change of it can tell them apart.
+      wf.patched(STAGE_QUESTIONS);
+      questionInFlight = true;
+      const at = now().toISOString();
+      try {
+        await record.askQuestion({
+          questionId: ask.questionId,
+          requestId: input.requestId,
+          requesterId,
+          stageId: stage.stageId,
+          stageName: stage.name,
+          actorId: ask.actor.userId,
+          text: ask.text,
+          at,
+        });
+      } finally {
+        questionInFlight = false;
+      }
+      // The stage may have been decided while the record was written; then there is nothing left to answer.
+      if (state.currentStage?.stageId !== stage.stageId)
+        return { questionId: ask.questionId, stageId: stage.stageId, at };
+      state.openQuestion = {
+        questionId: ask.questionId,
+        stageId: stage.stageId,
+        askedBy: ask.actor.userId,
+        askedAt: at,
+      };
+      // A paused clock stops now: the supervisor sets no timer while the question is open.
+      if (pausesDeadline()) clockChanges += 1;
+      return { questionId: ask.questionId, stageId: stage.stageId, at, dueAt: stage.dueAt };
+    },
+    {
+      validator: (ask) => {
+        assertVouched(askQuestionUpdate, ask);
+        const stage = state.currentStage;
+        if (!stage || stage.name !== ask.stage || decisionInFlight || withdrawal || questionInFlight) {
+          refuse('stage_not_open', `The ${ask.stage} stage is not open`);
+        }
+        // Whoever may decide the stage now may ask: the same rules as a decision (not the requester, in scope,
+        // the assignee after a reassignment).
+        const planned = route[stageIndex];
+        asRefusal(() => {
+          assertMayDecide(ask.actor, planned, stage.escalationLevel, subject());
+          const escalated = planned.escalations.slice(0, stage.escalationLevel).map((e) => e.role);
+          assertIsAssignee(ask.actor, stage.assigneeUserId, escalated);
+        });
+        asQuestionRefusal(() => assertMayAsk(state.openQuestion, stage.stageId));
+        // The API checked the text already; a signed client that skipped it is held to the same bounds.
+        asQuestionRefusal(() => questionText(ask.text, 'text'));
+      },
+    },
+  );
+
+  wf.setHandler(
+    answerQuestionUpdate,
+    async (answer) => {
+      spend(answer);
+      const open = state.openQuestion;
+      const stage = state.currentStage;
+      if (questionInFlight || !stage || !open || open.questionId !== answer.questionId) {
+        refuse('invalid_state', 'The question is not open (answered, or its stage was decided)');
+      }
+      questionInFlight = true;
+      const answeredAt = now();
+      let dueAt: string | undefined;
+      if (pausesDeadline() && moveStageClock) {
+        const planned = route[stageIndex];
+        const askedAt = new Date(open.askedAt);
+        moveStageClock((at) => movedByPause(at, planned.deadline, askedAt, answeredAt));
+        dueAt = stage.dueAt;
+      }
+      try {
+        await record.answerQuestion({
+          questionId: answer.questionId,
+          requestId: input.requestId,
+          stageId: open.stageId,
+          stageName: stage.name,
+          askedBy: open.askedBy,
+          actorId: answer.actorId,
+          text: answer.text,
+          at: answeredAt.toISOString(),
+          dueAt,
+        });
+      } finally {
+        questionInFlight = false;
+      }
+      state.openQuestion = undefined;
+      if (dueAt) clockChanges += 1;
+      return {
+        questionId: answer.questionId,
+        stageId: open.stageId,
+        at: answeredAt.toISOString(),
+        dueAt: stage.dueAt,
+      };
+    },
+    {
+      validator: (answer) => {
+        assertVouched(answerQuestionUpdate, answer);
+        if (withdrawal || questionInFlight) refuse('invalid_state', 'The question is not open');
+        asQuestionRefusal(() =>
+          assertMayAnswer(state.openQuestion, answer.questionId, answer.actorId, requesterId),
+        );
+        asQuestionRefusal(() => questionText(answer.text, 'text'));
+      },
+    },
+  );
+
+  wf.setHandler(
     resubmitUpdate,
     async (resubmit) => {
       spend(resubmit);
@@ -440,8 +586,16 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
     state.status = step.status;
   }
 
-  /** Waits for `done`, calling `fire` whenever the time `next()` names has come. */
-  async function waitOrFire(done: () => boolean, next: () => Date | undefined, fire: () => Promise<void>) {
+  /**
+   * Waits for `done`, calling `fire` whenever the time `next()` names has come. With `clock`, a change of its
+   * value (a question paused or moved the stage's timers) wakes the wait to set the timer again.
+   */
+  async function waitOrFire(
+    done: () => boolean,
+    next: () => Date | undefined,
+    fire: () => Promise<void>,
+    clock?: () => number,
+  ) {
     while (!done()) {
       const at = next();
       const ms = at ? at.getTime() - Date.now() : undefined;
@@ -449,7 +603,11 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
         await fire();
         continue;
       }
-      if (await wf.condition(done, ms as number)) return;
+      const seen = clock?.();
+      const woken = () => done() || (clock !== undefined && clock() !== seen);
+      if (await wf.condition(woken, ms as number)) {
+        if (done()) return;
+      }
     }
   }
 
@@ -498,9 +656,17 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
     let dueAt = new Date(stage.dueAt);
     let overdueReminders = 0;
     const stop = () => decisionInFlight || decided !== undefined || withdrawal !== undefined;
+    // Issue 21: a question on a route version that pauses the clock holds every timer of the stage until it is
+    // answered, and the answer moves them on by the time it was open. Reviews without one never touch these.
+    moveStageClock = (shift) => {
+      if (reminderAt) reminderAt = shift(reminderAt);
+      dueAt = shift(dueAt);
+      stage.dueAt = dueAt.toISOString();
+    };
+    const paused = () => pausesDeadline() && state.openQuestion?.stageId === stage.stageId;
     await waitOrFire(
       stop,
-      () => (reminderAt && reminderAt < dueAt ? reminderAt : dueAt),
+      () => (paused() ? undefined : reminderAt && reminderAt < dueAt ? reminderAt : dueAt),
       async () => {
         const level = stage.escalationLevel;
         if (reminderAt && reminderAt < dueAt) {
@@ -567,7 +733,11 @@ export async function staffingReviewWorkflow(input: ReviewInput): Promise<Review
         });
         dueAt = dueAfter(dueAt, policy.afterLastEscalation.reminderEvery);
       },
+      () => clockChanges,
     );
+    moveStageClock = undefined;
+    // A question left open when the stage closed is no longer the open stage's: nobody can answer it now.
+    if (state.openQuestion?.stageId === stage.stageId) state.openQuestion = undefined;
     // A decision may be mid-way through its record write; wait for it so the route moves on after it.
     await wf.condition(() => !decisionInFlight);
   }

@@ -72,6 +72,8 @@ export interface ReviewState {
   decisions: { stage: StageName; round: number; outcome: Outcome; userId: string; at: string }[];
   validUntil?: string;
   withdrawalReason?: WithdrawalReason;
+  /** The open stage's unanswered question (issue 21); absent when none is open. */
+  openQuestion?: { questionId: string; stageId: string; askedBy: string; askedAt: string };
 }
 
 /**
@@ -153,4 +155,28 @@ export interface WithdrawUpdateInput extends Vouched {
   actorId: string;
   withdrawalId: string;
   comment?: string;
+}
+
+/** The reviewer at the open stage asks the requester a question; the stage stays open (issue 21). */
+export interface AskQuestionUpdateInput extends Vouched {
+  /** Makes a retried question harmless: the same id is recorded once. */
+  questionId: string;
+  /** The stage the reviewer saw; a question for any other stage is refused (409). */
+  stage: StageName;
+  actor: Actor;
+  text: string;
+}
+
+export interface AnswerQuestionUpdateInput extends Vouched {
+  questionId: string;
+  actorId: string;
+  text: string;
+}
+
+export interface QuestionResult {
+  questionId: string;
+  stageId: string;
+  at: string;
+  /** The open stage's deadline after the answer (moved on when the route version pauses it). */
+  dueAt?: string;
 }

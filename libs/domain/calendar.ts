@@ -375,3 +375,31 @@ export function stockholmTime(date: string, hour: number): Date {
   }
   return new Date(stockholmWallClockToUtc(toEpochDay(parseIsoDate(date)), hour));
 }
+
+/**
+ * `at` moved on by `days` of business time (a decimal, as businessDaysBetween counts it): only time on Stockholm
+ * business days is counted, so a pause over a weekend moves a deadline by the business hours it lasted. The
+ * inverse of businessDaysBetween: businessDaysBetween(at, addBusinessTime(at, d)) is d.
+ */
+export function addBusinessTime(at: Date, days: number): Date {
+  let ms = assertInstant(at, 'at');
+  if (!Number.isFinite(days) || days < 0) {
+    throw new RangeError(`days must be a finite number >= 0, got ${String(days)}`);
+  }
+  let remaining = days;
+  let epochDay = stockholmEpochDay(ms);
+  // Bounded: a day's fraction is consumed every business day, and every week has business days.
+  while (remaining > 1e-12) {
+    const dayStart = stockholmWallClockToUtc(epochDay, 0);
+    const dayEnd = stockholmWallClockToUtc(epochDay + 1, 0);
+    if (isBusinessEpochDay(epochDay)) {
+      const from = Math.max(ms, dayStart);
+      const left = (dayEnd - from) / (dayEnd - dayStart);
+      if (remaining <= left) return new Date(from + remaining * (dayEnd - dayStart));
+      remaining -= left;
+    }
+    epochDay += 1;
+    ms = stockholmWallClockToUtc(epochDay, 0);
+  }
+  return new Date(ms);
+}

@@ -131,6 +131,8 @@ export const LABELS_EN: DomainLabels = {
     stage_released: 'An assigned request is back with its pool: {{stage}}',
     requester_needed: 'A request needs a new requester',
     requester_assigned: 'A request was moved to you as its requester',
+    question_asked: 'A question about your request: {{stage}}',
+    question_answered: 'Your question was answered: {{stage}}',
     period_ending: 'A review period ends soon with no extension decided',
     exemption_ending: 'An exemption ends soon',
   },

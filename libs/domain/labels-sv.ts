@@ -160,6 +160,8 @@ export const LABELS_SV: DomainLabels = {
     stage_released: 'Ett tilldelat ärende är tillbaka hos gruppen: {{stage}}',
     requester_needed: 'Ett ärende behöver en ny beställare',
     requester_assigned: 'Ett ärende har flyttats till dig som beställare',
+    question_asked: 'En fråga om ditt ärende: {{stage}}',
+    question_answered: 'Din fråga har besvarats: {{stage}}',
     period_ending: 'En prövningsperiod upphör snart utan beslutad förlängning',
     exemption_ending: 'Ett generellt undantag upphör snart',
   },

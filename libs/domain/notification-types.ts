@@ -43,6 +43,9 @@ export const LEAVER_NOTIFICATION_TYPES = [
   'requester_assigned',
 ] as const;
 
+/** Questions without a return (issue 21): the requester hears of a question, the asker of its answer. */
+export const QUESTION_NOTIFICATION_TYPES = ['question_asked', 'question_answered'] as const;
+
 /** The requester hears of every decision on their request, one type per outcome. */
 export type DecisionNotificationType = `decision_${Outcome}`;
 
@@ -50,7 +53,8 @@ export type NotificationType =
   | ReviewNotificationType
   | DecisionNotificationType
   | (typeof WATCH_NOTIFICATION_TYPES)[number]
-  | (typeof LEAVER_NOTIFICATION_TYPES)[number];
+  | (typeof LEAVER_NOTIFICATION_TYPES)[number]
+  | (typeof QUESTION_NOTIFICATION_TYPES)[number];
 
 export const decisionNotificationType = (outcome: Outcome): DecisionNotificationType => `decision_${outcome}`;
 
@@ -59,6 +63,7 @@ export const NOTIFICATION_TYPES: readonly NotificationType[] = [
   ...OUTCOMES.map(decisionNotificationType),
   ...WATCH_NOTIFICATION_TYPES,
   ...LEAVER_NOTIFICATION_TYPES,
+  ...QUESTION_NOTIFICATION_TYPES,
 ];
 
 /** Notification rows carry their type as text; this tells a known one from anything else. */

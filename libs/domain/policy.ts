@@ -1,4 +1,5 @@
 import type { OccupationalCategory, RequestKind, ReviewerRole } from './enums';
+import type { QuestionPolicy } from './questions';
 import type { StageMode } from './review-state';
 
 /** The stages a route can have; each has its words in every language (labels-sv.ts, labels-en.ts). */
@@ -69,6 +70,11 @@ export interface RoutingPolicy {
   returned: { deadline: Duration; reminderAfter: Duration };
   /** How long a final approval of a hire stays valid (the contract must be signed within it). */
   hireApprovalValidDays: number;
+  /**
+   * Questions to the requester while the stage stays open (issue 21). Absent in version 1 and in versions
+   * published before: the clock keeps running while a question is open, as it did.
+   */
+  questions?: QuestionPolicy;
 }
 
 export const POLICY_V1: RoutingPolicy = {

@@ -90,6 +90,8 @@ export const routeDraftSchema = z
     afterLastEscalation: z.object({ reminderEvery: duration }).strict(),
     returned: z.object({ deadline: duration, reminderAfter: duration }).strict(),
     hireApprovalValidDays: count,
+    /** Issue 21: whether a stage's clock waits while a reviewer's question is unanswered (absent: it runs on). */
+    questions: z.object({ pauseDeadline: z.boolean() }).strict().optional(),
   })
   .strict();
 

@@ -532,6 +532,26 @@ describe('real responses match the document', () => {
     ).toBe(409);
   });
 
+  it('for questions without a return: ask, list, answer', async () => {
+    const submitted = await call('post', '/api/v1/requests', {
+      as: 'chef.akuten',
+      body: aHireBody(units.get('SOM-AKUT')!),
+    });
+    const id = submitted.body.id;
+    const asked = await call('post', `/api/v1/requests/${id}/questions`, {
+      as: 'hr.somatik',
+      body: { text: 'Har ni prövat att omfördela?' },
+    });
+    expect(asked.status).toBe(201);
+    const listed = await call('get', `/api/v1/requests/${id}/questions`, { as: 'chef.akuten' });
+    expect(listed.body.openQuestionId).toBe(asked.body.questionId);
+    const answered = await call('post', `/api/v1/requests/${id}/questions/${asked.body.questionId}/answer`, {
+      as: 'chef.akuten',
+      body: { text: 'Ja.' },
+    });
+    expect(answered.status).toBe(201);
+  });
+
   it('for an approval with its validity date', async () => {
     const submitted = await call('post', '/api/v1/requests', {
       as: 'chef.akuten',

@@ -163,6 +163,23 @@ describe('route versions', () => {
       .expect(404);
   });
 
+  it('keeps whether questions pause the deadline in a draft, and refuses anything but yes or no at its field', async () => {
+    const { version, policy } = await newDraft();
+    const url = `/api/v1/policy-versions/${version}`;
+    const saved = await t.http
+      .put(url)
+      .set(await admin())
+      .send({ ...policy, questions: { pauseDeadline: true } })
+      .expect(200);
+    expect(saved.body.policy.questions).toEqual({ pauseDeadline: true });
+    const bad = await t.http
+      .put(url)
+      .set(await admin())
+      .send({ ...policy, questions: { pauseDeadline: 'ja' } })
+      .expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['questions.pauseDeadline']);
+  });
+
   it('refuses a draft of the wrong shape at its field, and a start before today or not after the latest', async () => {
     const { version, policy } = await newDraft();
     const url = `/api/v1/policy-versions/${version}`;

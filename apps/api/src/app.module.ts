@@ -21,7 +21,9 @@ import { CostController } from './cost/cost.controller';
 import { CostService } from './cost/cost.service';
 import { OrgImportController } from './org-import/org-import.controller';
 import { OrgImportService } from './org-import/org-import.service';
+import { QuestionsController } from './requests/questions.controller';
 import { RequestsController } from './requests/requests.controller';
+import { QuestionsService } from './requests/questions.service';
 import { RequestsService } from './requests/requests.service';
 import { ReviewGateway } from './requests/review-gateway';
 import { ReviewPeriodsController } from './review-periods/review-periods.controller';
@@ -69,6 +71,7 @@ export class AppModule {
         InboxController,
         NotificationsController,
         RequestsController,
+        QuestionsController,
         LeaversController,
         StatsController,
         UsersController,
@@ -93,6 +96,7 @@ export class AppModule {
         DelegationsService,
         InboxService,
         RequestsService,
+        QuestionsService,
         ReviewGateway,
         MetricsService,
         StatsService,

@@ -5,6 +5,7 @@ import { DelegationEntity } from './delegation.entity';
 import { ExemptionEntity } from './exemption.entity';
 import { NotificationEntity } from './notification.entity';
 import { OrgUnitEntity } from './org-unit.entity';
+import { QuestionEntity } from './question.entity';
 import { RequestEntity } from './request.entity';
 import { ReviewPeriodEntity } from './review-period.entity';
 import { StageEntity } from './stage.entity';
@@ -20,6 +21,7 @@ export {
   ExemptionEntity,
   NotificationEntity,
   OrgUnitEntity,
+  QuestionEntity,
   RequestEntity,
   ReviewPeriodEntity,
   RoleAssignmentEntity,
@@ -39,6 +41,7 @@ export const ENTITIES = [
   RequestEntity,
   StageEntity,
   DecisionEntity,
+  QuestionEntity,
   AuditEventEntity,
   NotificationEntity,
   StatsRollupEntity,

@@ -96,6 +96,14 @@ export class StagesRepository {
     );
   }
 
+  /** A paused stage's deadline, moved on when its question was answered (issue 21). */
+  moveDeadline(stageId: string, dueAt: string) {
+    return execute(this.db, `UPDATE stages SET due_at = $2 WHERE id = $1 AND closed_at IS NULL`, [
+      stageId,
+      dueAt,
+    ]);
+  }
+
   reassign(stageId: string, userId: string) {
     return execute(this.db, `UPDATE stages SET assignee_user_id = $2 WHERE id = $1 AND closed_at IS NULL`, [
       stageId,
@@ -132,6 +140,17 @@ export class StagesRepository {
          FROM stages WHERE request_id = $1 ORDER BY opened_at, round`,
       [requestId],
     );
+  }
+
+  /** The id of the request's open stage, if one is open (questions belong to it, issue 21). */
+  async openStageId(requestId: string): Promise<string | undefined> {
+    const row = await first(
+      this.db,
+      z.object({ id: z.string() }),
+      `SELECT id FROM stages WHERE request_id = $1 AND closed_at IS NULL ORDER BY opened_at DESC LIMIT 1`,
+      [requestId],
+    );
+    return row?.id;
   }
 
   /** The request's open stage and to whom it is assigned, if one is open. */

@@ -19,6 +19,8 @@ export type Action =
   | 'decide'
   | 'resubmit'
   | 'withdraw'
+  | 'ask'
+  | 'answer'
   | 'reassign'
   | 'change_requester'
   | 'mark_read'
@@ -65,9 +67,11 @@ export function abilityFor(grants: RoleGrant[]): AppAbility {
       can('submit', 'Request', { divisionId: grant.scopeUnitId });
     }
   }
-  if (has('requester')) can(['resubmit', 'withdraw'], 'Request');
+  // Answering a reviewer's question (issue 21) is the requester's, as completing a returned request is.
+  if (has('requester')) can(['resubmit', 'withdraw', 'answer'], 'Request');
   if (has(...REVIEWER_ROLES)) {
-    can('decide', 'Request');
+    // Who may ask at which stage is the workflow's rule (the stage's reviewer, as for a decision).
+    can(['decide', 'ask'], 'Request');
     can('read', 'Inbox');
     can(['read', 'create', 'delete'], 'Delegation');
     // To choose a stand-in or a new assignee; who may be chosen is checked where it is recorded.

@@ -12,6 +12,8 @@ import type { AppConfig } from '@config/config';
 import { DomainError, refusalCodeOf, type FieldProblem } from '@domain/errors';
 import { reviewWorkflowId } from '@temporal-lib/task-queue';
 import {
+  answerQuestionUpdate,
+  askQuestionUpdate,
   changeRequesterUpdate,
   decideUpdate,
   reassignUpdate,
@@ -21,6 +23,8 @@ import {
   withdrawUpdate,
 } from '@workflows/messages';
 import type {
+  AnswerQuestionUpdateInput,
+  AskQuestionUpdateInput,
   ChangeRequesterUpdateInput,
   DecideUpdateInput,
   ReassignUpdateInput,
@@ -116,6 +120,24 @@ export class ReviewGateway {
       this.handle(requestId).executeUpdate(changeRequesterUpdate, {
         args: [input],
         updateId: `change-requester-${input.changeId}`,
+      }),
+    );
+  }
+
+  askQuestion(requestId: string, input: AskQuestionUpdateInput) {
+    return this.call(() =>
+      this.handle(requestId).executeUpdate(askQuestionUpdate, {
+        args: [input],
+        updateId: `ask-${input.questionId}`,
+      }),
+    );
+  }
+
+  answerQuestion(requestId: string, input: AnswerQuestionUpdateInput) {
+    return this.call(() =>
+      this.handle(requestId).executeUpdate(answerQuestionUpdate, {
+        args: [input],
+        updateId: `answer-${input.questionId}`,
       }),
     );
   }

@@ -18,6 +18,7 @@ function target(n: Notification, reviewer: boolean): string | null {
     'stage_overdue',
     'stage_reassigned',
     'stage_released',
+    'question_answered',
   ];
   return reviewer && reviewTypes.includes(n.type) ? `/review/${n.requestId}` : `/requests/${n.requestId}`;
 }

@@ -334,6 +334,8 @@ export const en: typeof sv = {
     stage_reassigned: '{{stage}} was handed over to another reviewer.',
     stage_released: '{{stage}} went back to its pool: the reviewer can no longer decide it.',
     requester_needed: 'The requester can no longer answer for the request; the HR lead chooses a new one.',
+    question_asked: '{{stage}}: the reviewer asked the requester a question.',
+    question_answered: '{{stage}}: the requester answered the question.',
     requester_changed: 'The request was moved to a new requester.',
     resubmitted: 'The request was completed and resubmitted.',
     resubmitted_changed:
@@ -411,6 +413,21 @@ export const en: typeof sv = {
     recommendReason: 'Reason for recommending rejection',
     recommendReasonHint: 'Required. Shown to the decision-maker and to the requester.',
     recommendSubmit: 'Record recommendation',
+  },
+  questions: {
+    title: 'Questions to the requester',
+    none: 'No questions yet.',
+    asked: '{{name}} asked, {{at}}',
+    answered: '{{name}} answered, {{at}}',
+    waiting: 'Waiting for the requester to answer.',
+    ask: 'Ask a question',
+    askHint:
+      'The request stays at this stage while the requester answers; it is not returned for completion. One question at a time.',
+    send: 'Send the question',
+    answer: 'Your answer',
+    sendAnswer: 'Send the answer',
+    clockRuns: "The stage's deadline keeps running while the question is unanswered.",
+    clockPaused: "The stage's deadline waits while the question is unanswered.",
   },
   reassign: {
     title: 'Hand over to another reviewer',
@@ -591,6 +608,10 @@ export const en: typeof sv = {
     moveDown: 'Move down',
     removeStage: 'Remove the stage',
     addStage: 'Add a stage for {{kind}}',
+    questionsTitle: 'Questions to the requester',
+    questionsPause: 'The deadline waits while a question is unanswered',
+    questionsPauseHint:
+      'Otherwise the deadline keeps running, as in version 1. When the requester answers, the deadline, reminder and escalation move on by the business time the question was open.',
     validDays: 'A hire’s approval is valid for',
     validDaysHint: 'Calendar days; the contract must be signed within them',
     save: 'Save the draft',

@@ -10,6 +10,7 @@ import { ProblemNotice } from '../components/ProblemNotice';
 import { StatusBadge } from '../components/StatusBadge';
 import { useFormat } from '../format/format';
 import { RequestFacts, requestHeadline } from './request/RequestFacts';
+import { AnswerQuestion } from './request/AnswerQuestion';
 import { ResubmitForm } from './request/ResubmitForm';
 import { ReturnQuestions } from './request/ReturnQuestions';
 import { Stages } from './request/Stages';
@@ -81,6 +82,7 @@ export function RequestPage() {
       )}
       <FinalDecision request={r} />
       {r.status === 'returned' && <ReturnQuestions request={r} />}
+      {mine && <AnswerQuestion requestId={r.id} />}
       {mine && mayHappen(r.status, 'resubmit') && <ResubmitForm request={r} />}
       <div className="columns">
         <section aria-labelledby="facts-title">

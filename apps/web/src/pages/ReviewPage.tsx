@@ -11,6 +11,7 @@ import { useFormat } from '../format/format';
 import { RequestFacts, requestHeadline } from './request/RequestFacts';
 import { Timeline } from './request/Timeline';
 import { DecisionForm } from './review/DecisionForm';
+import { Questions } from './review/Questions';
 import { ReassignPanel } from './review/ReassignPanel';
 import { Recommendations } from './review/Recommendations';
 import { SimilarRequests } from './review/SimilarRequests';
@@ -76,6 +77,7 @@ export function ReviewPage() {
           ) : (
             <p className="notice">{t('review.nothingOpen', { status: t(`status.${r.status}`) })}</p>
           )}
+          {stage && mayHappen(r.status, 'decide') && <Questions requestId={r.id} />}
           {stage && session.has('hr_lead', 'director') && <ReassignPanel requestId={r.id} />}
           <SimilarRequests request={r} />
         </div>

@@ -12,6 +12,7 @@ import { useTranslateFieldMessage } from '../../i18n/field-messages';
 import { StageEditor } from './StageEditor';
 import { RoutePreviewPanel } from './RoutePreviewPanel';
 import { PublishForm } from './PublishForm';
+import { QuestionsSetting } from './QuestionsSetting';
 import { moveStage, NEW_STAGE, removeStage, replaceStage, typed, withStages } from './route-edit';
 
 const byField = (problems: { field: string; message: string }[]) => {
@@ -98,6 +99,11 @@ export function RouteEditor({ version }: { version: PolicyVersion }) {
           />
         )}
       </Field>
+      <QuestionsSetting
+        draft={draft}
+        error={problems['questions.pauseDeadline'] && translate(problems['questions.pauseDeadline'])}
+        onChange={edit}
+      />
       {save.error && !(save.error instanceof ProblemError && save.error.errors.length) && (
         <ProblemNotice error={save.error} />
       )}
