@@ -101,3 +101,33 @@ export function contentDisposition(name: string): string {
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
+
+/**
+ * How long after submitting the requester may still add the files of the submission to a request that finished
+ * on submission (no review period, or an exemption): the new-request form posts them right after creating it.
+ */
+export const SUBMISSION_ATTACH_WINDOW_MS = 15 * 60 * 1000;
+
+export type AttachmentContextOf = 'submission' | 'return_answer' | 'review';
+
+/**
+ * Who may add a file to a request they can see, and as what: the requester while it is in review (the files of
+ * the submission) or returned to them (their answer), or within the window after submitting; a reviewer (any
+ * reviewer role) while it is in review. Others, and anyone once the review is over, are refused.
+ */
+export function attachmentContext(a: {
+  isRequester: boolean;
+  isReviewer: boolean;
+  status: string;
+  submittedAt: Date;
+  now: Date;
+}): AttachmentContextOf | undefined {
+  if (a.isRequester) {
+    if (a.status === 'returned') return 'return_answer';
+    if (a.status === 'in_review') return 'submission';
+    if (a.now.getTime() - a.submittedAt.getTime() <= SUBMISSION_ATTACH_WINDOW_MS) return 'submission';
+    return undefined;
+  }
+  if (a.isReviewer && a.status === 'in_review') return 'review';
+  return undefined;
+}

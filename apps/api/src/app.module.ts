@@ -4,6 +4,9 @@ import { TerminusModule } from '@nestjs/terminus';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@config/config';
+import { AttachmentsController } from './attachments/attachments.controller';
+import { AttachmentsService } from './attachments/attachments.service';
+import { AttachmentUploadInterceptor } from './attachments/upload.interceptor';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
@@ -66,6 +69,7 @@ export class AppModule {
         InboxController,
         NotificationsController,
         RequestsController,
+        AttachmentsController,
         LeaversController,
         StatsController,
         UsersController,
@@ -90,6 +94,8 @@ export class AppModule {
         DelegationsService,
         InboxService,
         RequestsService,
+        AttachmentsService,
+        AttachmentUploadInterceptor,
         ReviewGateway,
         MetricsService,
         StatsService,

@@ -16,6 +16,7 @@ export type Action =
   | 'revoke'
   | 'delete'
   | 'submit'
+  | 'attach'
   | 'decide'
   | 'resubmit'
   | 'withdraw'
@@ -64,6 +65,8 @@ export function abilityFor(grants: RoleGrant[]): AppAbility {
     }
   }
   if (has('requester')) can(['resubmit', 'withdraw'], 'Request');
+  // Files on a request: its requester and its reviewers; which request and when is AttachmentsService's rule.
+  if (has('requester', ...REVIEWER_ROLES)) can('attach', 'Request');
   if (has(...REVIEWER_ROLES)) {
     can('decide', 'Request');
     can('read', 'Inbox');
