@@ -152,6 +152,7 @@ describe('loadConfig: values', () => {
       },
       auth: { mode: 'dev', devSecret: 's'.repeat(32) },
       periodWarningDays: [45, 10],
+      attachments: { maxBytes: 10 * 1024 * 1024, perRequest: 20, store: { kind: 'postgres' } },
       seedDemo: false,
       runMigrations: false,
     });
