@@ -14,6 +14,7 @@ import { DecisionForm } from './review/DecisionForm';
 import { ReassignPanel } from './review/ReassignPanel';
 import { Recommendations } from './review/Recommendations';
 import { SimilarRequests } from './review/SimilarRequests';
+import { Attachments } from './request/Attachments';
 
 /** Everything a reviewer needs to decide one stage, and the decision itself. */
 export function ReviewPage() {
@@ -64,6 +65,7 @@ export function ReviewPage() {
             <h2 id="facts-title">{t('request.factsTitle')}</h2>
             <RequestFacts request={r} />
           </section>
+          <Attachments requestId={r.id} canUpload={mayHappen(r.status, 'decide')} />
           <section aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('request.timelineTitle')}</h2>
             <Timeline requestId={r.id} />
