@@ -59,7 +59,7 @@ function AttachmentRow({ a }: { a: Attachment }) {
     <li>
       <button
         type="button"
-        className="link"
+        className="link-button"
         aria-label={t('attachments.download', { name: a.fileName })}
         onClick={() => {
           setError(null);
@@ -203,7 +203,7 @@ export function AttachmentPicker({ files, onChange }: { files: File[]; onChange:
               {file.name}{' '}
               <button
                 type="button"
-                className="link"
+                className="link-button"
                 aria-label={t('attachments.remove', { name: file.name })}
                 onClick={() => onChange(files.filter((_, j) => j !== i))}
               >
