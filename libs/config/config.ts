@@ -206,7 +206,12 @@ const schema = z
       .min(1024, 'must be at least 1024 bytes')
       .max(100 * 1024 * 1024, 'must be at most 100 MB')
       .default(DEFAULT_ATTACHMENT_MAX_BYTES),
-    ATTACHMENTS_PER_REQUEST: z.coerce.number().int().min(1).max(1000).default(DEFAULT_ATTACHMENTS_PER_REQUEST),
+    ATTACHMENTS_PER_REQUEST: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .default(DEFAULT_ATTACHMENTS_PER_REQUEST),
     ATTACHMENT_STORE: z.enum(['postgres', 's3'], { message: 'must be postgres or s3' }).default('postgres'),
     S3_ENDPOINT: url(['https', 'http']).optional(),
     S3_BUCKET: z.string().min(3).max(63).optional(),
@@ -301,13 +306,18 @@ const schema = z
       });
     }
     if (c.ATTACHMENT_STORE === 's3' && !c.S3_BUCKET) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['S3_BUCKET'], message: 'required when ATTACHMENT_STORE=s3' });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['S3_BUCKET'],
+        message: 'required when ATTACHMENT_STORE=s3',
+      });
     }
     if (!!c.S3_ACCESS_KEY_ID !== !!c.S3_SECRET_ACCESS_KEY) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: [c.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'],
-        message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together (neither: the SDK\'s default credentials)',
+        message:
+          "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together (neither: the SDK's default credentials)",
       });
     }
     if (c.AUTH_MODE === 'oidc') {

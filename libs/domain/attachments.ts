@@ -68,7 +68,8 @@ export function detectAttachmentType(bytes: Buffer): AttachmentMediaType | undef
   if (startsWith(bytes, JPEG)) return 'image/jpeg';
   if (startsWith(bytes, OLE2)) {
     if (bytes.includes(utf16('WordDocument'))) return 'application/msword';
-    if (bytes.includes(utf16('Workbook')) || bytes.includes(utf16('Book\0'))) return 'application/vnd.ms-excel';
+    if (bytes.includes(utf16('Workbook')) || bytes.includes(utf16('Book\0')))
+      return 'application/vnd.ms-excel';
     return undefined;
   }
   const names = zipEntryNames(bytes);
@@ -98,7 +99,10 @@ export function attachmentNameProblem(name: string): string | undefined {
 /** The file name in a Content-Disposition header: an ASCII fallback and the exact name (RFC 6266, RFC 5987). */
 export function contentDisposition(name: string): string {
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 

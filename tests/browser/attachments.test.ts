@@ -33,7 +33,9 @@ describe('attachments in a real browser', () => {
     await chef.getByLabel('Beräknad kostnad (kr)', { exact: true }).fill('450000');
     await chef.getByRole('radio', { name: 'Semesterperiod' }).check();
     await chef.getByRole('checkbox', { name: 'Intern bemanningspool' }).check();
-    await chef.getByLabel('Motivering', { exact: true }).fill('Läkare saknas under semestern; poolen är tom.');
+    await chef
+      .getByLabel('Motivering', { exact: true })
+      .fill('Läkare saknas under semestern; poolen är tom.');
     await chef
       .getByLabel('Bifoga fil', { exact: true })
       .setInputFiles({ name: OFFER, mimeType: 'application/pdf', buffer: offer });
@@ -59,12 +61,18 @@ describe('attachments in a real browser', () => {
 
   it('tells the reviewer in Swedish why a file of the wrong kind is refused, and stores nothing', async () => {
     const { app, browser } = suite;
-    const [request] = await app.db.dataSource.query(`SELECT id FROM requests ORDER BY submitted_at DESC LIMIT 1`);
+    const [request] = await app.db.dataSource.query(
+      `SELECT id FROM requests ORDER BY submitted_at DESC LIMIT 1`,
+    );
     const hr = await signedInPage(browser, app.baseUrl, 'hr.somatik');
     await hr.goto(`${app.baseUrl}/review/${request.id}`);
     await hr
       .getByLabel('Bifoga fil', { exact: true })
-      .setInputFiles({ name: 'offert.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html></html>') });
+      .setInputFiles({
+        name: 'offert.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('<html></html>'),
+      });
     await hr.getByRole('button', { name: 'Ladda upp' }).click();
     await hr.getByText(/Filtypen tas inte emot/).waitFor();
     expect(await auditPage(hr, '43-attachment-refused')).toEqual([]);

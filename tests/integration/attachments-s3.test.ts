@@ -46,7 +46,11 @@ if (!binaryPresent)
       credentials: CREDENTIALS,
     });
     const bytes = await anXlsx();
-    await store.put('requests/x/1', bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    await store.put(
+      'requests/x/1',
+      bytes,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     expect(Buffer.compare((await store.get('requests/x/1'))!, bytes)).toBe(0);
     await store.delete('requests/x/1');
     expect(await store.get('requests/x/1')).toBeUndefined();
@@ -87,9 +91,10 @@ if (!binaryPresent)
       expect(object.ContentType).toBe('application/pdf');
       const [{ blobs }] = await t.db.dataSource.query(`SELECT count(*)::int AS blobs FROM attachment_blobs`);
       expect(blobs).toBe(0);
-      const [meta] = await t.db.dataSource.query(`SELECT storage_key, sha256 FROM attachments WHERE id = $1`, [
-        added.body.id,
-      ]);
+      const [meta] = await t.db.dataSource.query(
+        `SELECT storage_key, sha256 FROM attachments WHERE id = $1`,
+        [added.body.id],
+      );
       expect(meta).toEqual({ storage_key: key, sha256: added.body.sha256 });
 
       const file = await t.http

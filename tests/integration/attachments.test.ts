@@ -15,7 +15,10 @@ let t: TestApp;
 let requestId: string;
 let pdf: Buffer;
 beforeAll(async () => {
-  t = await startTestApp({ ATTACHMENT_MAX_BYTES: String(MAX_BYTES), ATTACHMENTS_PER_REQUEST: String(PER_REQUEST) });
+  t = await startTestApp({
+    ATTACHMENT_MAX_BYTES: String(MAX_BYTES),
+    ATTACHMENTS_PER_REQUEST: String(PER_REQUEST),
+  });
   expect((await openReviewPeriod(t, 'hire')).status).toBe(201);
   const unitId = (await unitIdsByCode(t)).get('SOM-AKUT')!;
   const submitted = await t.http
@@ -52,7 +55,10 @@ describe('adding, listing and downloading files', () => {
   let attachmentId: string;
 
   it('stores the requester’s PDF with the type read from its content, its size and SHA-256', async () => {
-    const res = await upload('chef.akuten', pdf, { filename: 'Offert – Läkarbemanning.pdf', contentType: 'text/plain' });
+    const res = await upload('chef.akuten', pdf, {
+      filename: 'Offert – Läkarbemanning.pdf',
+      contentType: 'text/plain',
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       requestId,
@@ -67,7 +73,10 @@ describe('adding, listing and downloading files', () => {
   });
 
   it('lets the HR reviewer of the division list and download it, as an attachment that is not sniffed', async () => {
-    const list = await t.http.get(url()).set(await bearer(t, 'hr.somatik')).expect(200);
+    const list = await t.http
+      .get(url())
+      .set(await bearer(t, 'hr.somatik'))
+      .expect(200);
     expect(list.body.items.map((a: { id: string }) => a.id)).toEqual([attachmentId]);
     expect(list.body.limits).toEqual({ maxBytes: MAX_BYTES, perRequest: PER_REQUEST });
     const file = await t.http
@@ -89,7 +98,9 @@ describe('adding, listing and downloading files', () => {
   });
 
   it('records attachment_added with the name and size on the timeline', async () => {
-    const timeline = await t.http.get(`/api/v1/requests/${requestId}/timeline`).set(await bearer(t, 'hrchef'));
+    const timeline = await t.http
+      .get(`/api/v1/requests/${requestId}/timeline`)
+      .set(await bearer(t, 'hrchef'));
     const added = timeline.body.filter((e: { type: string }) => e.type === 'attachment_added');
     expect(added).toHaveLength(1);
     expect(added[0].data).toMatchObject({ fileName: 'Offert – Läkarbemanning.pdf', sizeBytes: pdf.length });
@@ -127,7 +138,9 @@ describe('adding, listing and downloading files', () => {
       .expect(201);
     const added = await upload('chef.akuten', pdf, { filename: 'annan.pdf' }, other.body.id);
     expect(added.status).toBe(201);
-    expect((await t.http.get(`${url()}/${added.body.id}`).set(await bearer(t, 'chef.akuten'))).status).toBe(404);
+    expect((await t.http.get(`${url()}/${added.body.id}`).set(await bearer(t, 'chef.akuten'))).status).toBe(
+      404,
+    );
   });
 });
 
@@ -149,7 +162,10 @@ describe('bad uploads: a 4xx problem naming the file, and nothing stored', () =>
   it('refuses by content with 415 what the client calls a PDF: HTML, and a ZIP that is no Office file', async () => {
     const before = await stored();
     const html = Buffer.from('<html><script>alert(document.cookie)</script></html>');
-    await refused(await upload('chef.akuten', html, { filename: 'offert.pdf', contentType: 'application/pdf' }), 415);
+    await refused(
+      await upload('chef.akuten', html, { filename: 'offert.pdf', contentType: 'application/pdf' }),
+      415,
+    );
     const zip = Buffer.from([0x50, 0x4b, 0x03, 0x04, ...Buffer.from('word/document.xml')]);
     await refused(await upload('chef.akuten', zip, { filename: 'offert.docx' }), 415);
     expect(await stored()).toEqual(before);

@@ -34,7 +34,10 @@ describe('detectAttachmentType', () => {
   });
 
   it('refuses a ZIP that merely starts like one but has no readable directory', () => {
-    const broken = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('word/ xl/ '.repeat(10))]);
+    const broken = Buffer.concat([
+      Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+      Buffer.from('word/ xl/ '.repeat(10)),
+    ]);
     expect(detectAttachmentType(broken)).toBeUndefined();
   });
 });

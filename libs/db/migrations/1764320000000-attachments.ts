@@ -20,7 +20,9 @@ export class Attachments1764320000000 implements MigrationInterface {
         CONSTRAINT "FK_attachments_request" FOREIGN KEY ("request_id") REFERENCES "requests"("id") ON DELETE CASCADE,
         CONSTRAINT "FK_attachments_uploader" FOREIGN KEY ("uploaded_by") REFERENCES "users"("id"))`,
     );
-    await queryRunner.query(`CREATE INDEX "IDX_attachments_request" ON "attachments" ("request_id", "uploaded_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_attachments_request" ON "attachments" ("request_id", "uploaded_at")`,
+    );
     await queryRunner.query(
       `CREATE TABLE "attachment_blobs" ("key" text NOT NULL, "bytes" bytea NOT NULL, CONSTRAINT "PK_attachment_blobs" PRIMARY KEY ("key"))`,
     );

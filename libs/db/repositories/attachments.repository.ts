@@ -61,7 +61,18 @@ export class AttachmentsRepository {
     await this.db.query(
       `INSERT INTO attachments (id, request_id, file_name, media_type, size_bytes, sha256, storage_key, uploaded_by, context, stage)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [a.id, a.requestId, a.fileName, a.mediaType, a.sizeBytes, a.sha256, a.storageKey, a.uploadedBy, a.context, a.stage],
+      [
+        a.id,
+        a.requestId,
+        a.fileName,
+        a.mediaType,
+        a.sizeBytes,
+        a.sha256,
+        a.storageKey,
+        a.uploadedBy,
+        a.context,
+        a.stage,
+      ],
     );
     return (await this.byId(a.requestId, a.id))!;
   }

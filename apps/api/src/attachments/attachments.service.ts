@@ -57,7 +57,11 @@ export class AttachmentsService {
     };
   }
 
-  async add(requestId: string, upload: UploadedAttachment | undefined, user: CurrentUser): Promise<Attachment> {
+  async add(
+    requestId: string,
+    upload: UploadedAttachment | undefined,
+    user: CurrentUser,
+  ): Promise<Attachment> {
     const row = await this.visibleRow(requestId, user);
     const now = new Date();
     const context = attachmentContext({
@@ -83,12 +87,16 @@ export class AttachmentsService {
         { field: 'file.name', message: nameProblem },
       ]);
     if (upload.buffer.length === 0)
-      throw new DomainError('validation_failed', 'The file is empty', [{ field: 'file', message: 'is empty' }]);
+      throw new DomainError('validation_failed', 'The file is empty', [
+        { field: 'file', message: 'is empty' },
+      ]);
     const mediaType = detectAttachmentType(upload.buffer);
     if (!mediaType)
       throw new ProblemException(
         problem(415, 'The file is not a PDF, PNG, JPEG, Word (.docx, .doc) or Excel (.xlsx, .xls) file', {
-          errors: [{ field: 'file', message: 'is not a PDF, PNG, JPEG, Word or Excel file (judged by its content)' }],
+          errors: [
+            { field: 'file', message: 'is not a PDF, PNG, JPEG, Word or Excel file (judged by its content)' },
+          ],
         }),
       );
     const id = randomUUID();
@@ -101,9 +109,11 @@ export class AttachmentsService {
         await this.dataSource.transaction(async (db) => {
           const count = await new AttachmentsRepository(db).lockAndCount(requestId);
           if (count >= perRequest)
-            throw new DomainError('conflict', `The request already has ${count} files, the most it may have`, [
-              { field: 'file', message: `would be file ${count + 1}; a request may have ${perRequest}` },
-            ]);
+            throw new DomainError(
+              'conflict',
+              `The request already has ${count} files, the most it may have`,
+              [{ field: 'file', message: `would be file ${count + 1}; a request may have ${perRequest}` }],
+            );
           const store = this.objectStore ?? openAttachmentStore({ kind: 'postgres' }, db);
           await store.put(storageKey, upload.buffer, mediaType);
           stored = true;
@@ -125,7 +135,14 @@ export class AttachmentsService {
             type: 'attachment_added',
             actorId: user.id,
             at: now.toISOString(),
-            data: { attachmentId: id, fileName: saved.fileName, sizeBytes: saved.sizeBytes, mediaType, context, stage },
+            data: {
+              attachmentId: id,
+              fileName: saved.fileName,
+              sizeBytes: saved.sizeBytes,
+              mediaType,
+              context,
+              stage,
+            },
           });
           return saved;
         }),
@@ -137,13 +154,18 @@ export class AttachmentsService {
     }
   }
 
-  async download(requestId: string, id: string, user: CurrentUser): Promise<{ row: AttachmentRow; bytes: Buffer }> {
+  async download(
+    requestId: string,
+    id: string,
+    user: CurrentUser,
+  ): Promise<{ row: AttachmentRow; bytes: Buffer }> {
     await this.visibleRow(requestId, user);
     const row = await this.attachments.byId(requestId, id);
     if (!row) throw new DomainError('not_found', `No attachment ${id} on request ${requestId}`);
     const store = this.objectStore ?? openAttachmentStore({ kind: 'postgres' }, this.dataSource);
     const bytes = await store.get(row.storageKey);
-    if (!bytes) throw new DomainError('not_found', `The bytes of attachment ${id} are missing from the store`);
+    if (!bytes)
+      throw new DomainError('not_found', `The bytes of attachment ${id} are missing from the store`);
     return { row, bytes };
   }
 }

@@ -324,12 +324,15 @@ export const sv = {
     added: '{{name}} är bifogad.',
     chosen: 'Valda filer: {{names}}',
     remove: 'Ta bort {{name}}',
-    notUploaded: 'Ärendet skickades in, men de här filerna kunde inte bifogas: {{names}}. Bifoga dem igen nedan.',
+    notUploaded:
+      'Ärendet skickades in, men de här filerna kunde inte bifogas: {{names}}. Bifoga dem igen nedan.',
     context: { submission: 'med ansökan', return_answer: 'med svaret', review: 'vid granskningen' },
     problem: {
       tooLarge: 'Filen är för stor. En fil får vara högst {{max}} MB.',
-      wrongType: 'Filtypen tas inte emot. Bifoga PDF, PNG, JPEG, Word (.docx, .doc) eller Excel (.xlsx, .xls).',
-      badName: 'Filnamnet får inte innehålla /, \\, .. eller kontrolltecken och får vara högst 200 tecken. Byt namn på filen och försök igen.',
+      wrongType:
+        'Filtypen tas inte emot. Bifoga PDF, PNG, JPEG, Word (.docx, .doc) eller Excel (.xlsx, .xls).',
+      badName:
+        'Filnamnet får inte innehålla /, \\, .. eller kontrolltecken och får vara högst 200 tecken. Byt namn på filen och försök igen.',
       tooMany: 'Ärendet har redan så många bilagor som det får ha ({{count}}).',
       notAllowed: 'Du kan inte bifoga filer till ärendet nu.',
     },

@@ -131,7 +131,8 @@ export function Attachments({ requestId, canUpload }: { requestId: string; canUp
   const location = useLocation();
   const list = useAttachments(requestId);
   const limits = list.data?.limits ?? DEFAULT_LIMITS;
-  const notUploaded = (location.state as { attachmentsNotUploaded?: string[] } | null)?.attachmentsNotUploaded;
+  const notUploaded = (location.state as { attachmentsNotUploaded?: string[] } | null)
+    ?.attachmentsNotUploaded;
   const headingId = useId();
   return (
     <section aria-labelledby={headingId} className="attachments">
@@ -192,7 +193,8 @@ export function AttachmentPicker({ files, onChange }: { files: File[]; onChange:
       {tooLarge.length > 0 && (
         <div className="notice notice-error" role="alert">
           <p>
-            {t('attachments.problem.tooLarge', { max: megabytes(DEFAULT_LIMITS.maxBytes) })} ({tooLarge.join(', ')})
+            {t('attachments.problem.tooLarge', { max: megabytes(DEFAULT_LIMITS.maxBytes) })} (
+            {tooLarge.join(', ')})
           </p>
         </div>
       )}
