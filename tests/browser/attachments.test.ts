@@ -66,13 +66,11 @@ describe('attachments in a real browser', () => {
     );
     const hr = await signedInPage(browser, app.baseUrl, 'hr.somatik');
     await hr.goto(`${app.baseUrl}/review/${request.id}`);
-    await hr
-      .getByLabel('Bifoga fil', { exact: true })
-      .setInputFiles({
-        name: 'offert.pdf',
-        mimeType: 'application/pdf',
-        buffer: Buffer.from('<html></html>'),
-      });
+    await hr.getByLabel('Bifoga fil', { exact: true }).setInputFiles({
+      name: 'offert.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('<html></html>'),
+    });
     await hr.getByRole('button', { name: 'Ladda upp' }).click();
     await hr.getByText(/Filtypen tas inte emot/).waitFor();
     expect(await auditPage(hr, '43-attachment-refused')).toEqual([]);

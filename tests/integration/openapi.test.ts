@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Ajv from 'ajv';
 import type { Response } from 'supertest';
+import { aPdf } from '../support/attachment-files';
 import { startTestApp, type TestApp } from '../support/app';
 import { aCallOffBody, aHireBody, aReviewPeriodBody, bearer, unitIdsByCode } from '../support/http-fixtures';
 
@@ -626,6 +627,41 @@ describe('real responses match the document', () => {
     expect((await call('get', '/api/v1/admin-audit?page=0', { as: 'admin' })).status).toBe(400);
     expect((await call('get', '/api/v1/org-import/template', { as: 'admin' })).status).toBe(200);
     expect((await call('get', '/api/v1/org-import/template', { as: 'hrchef' })).status).toBe(403);
+  });
+
+  it('for attachments: upload, list, download and the refusals', async () => {
+    const akuten = (await unitIdsByCode(t)).get('SOM-AKUT')!;
+    const submitted = await call('post', '/api/v1/requests', { as: 'chef.akuten', body: aHireBody(akuten) });
+    const url = `/api/v1/requests/${submitted.body.id}/attachments`;
+    const multipart = (name: string, bytes: Buffer) => {
+      const boundary = 'openapi-test-boundary';
+      return {
+        headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+        body: Buffer.concat([
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n` +
+              'Content-Type: application/pdf\r\n\r\n',
+          ),
+          bytes,
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]),
+      };
+    };
+    const added = await call('post', url, { as: 'chef.akuten', ...multipart('offert.pdf', await aPdf()) });
+    expect(added.status).toBe(201);
+    expect((await call('get', url, { as: 'hr.somatik' })).body.items).toHaveLength(1);
+    expect((await call('get', `${url}/${added.body.id}`, { as: 'hr.somatik' })).status).toBe(200);
+    expect((await call('get', `${url}/${randomUUID()}`, { as: 'hr.somatik' })).status).toBe(404);
+    expect(
+      (await call('post', url, { as: 'chef.akuten', ...multipart('x.pdf', Buffer.from('x')) })).status,
+    ).toBe(415);
+    expect(
+      (await call('post', url, { as: 'chef.akuten', ...multipart('../x.pdf', await aPdf()) })).status,
+    ).toBe(400);
+    expect((await call('post', url, { as: 'styrgrupp', body: {} })).status).toBe(403);
+    expect(
+      (await call('post', url, { as: 'hr.psykiatri', ...multipart('a.pdf', await aPdf()) })).status,
+    ).toBe(404);
   });
 
   it('for the people and roles admin', async () => {
