@@ -31,7 +31,7 @@ describe('attachments in a real browser', () => {
     await chef.getByLabel('Till och med', { exact: true }).fill('2031-08-15');
     await chef.getByLabel('Omfattning (timmar)', { exact: true }).fill('320');
     await chef.getByLabel('Beräknad kostnad (kr)', { exact: true }).fill('450000');
-    await chef.getByRole('radio', { name: 'Semesterperiod' }).check();
+    await chef.getByLabel('Orsak', { exact: true }).selectOption({ label: 'Semesterperiod' });
     await chef.getByRole('checkbox', { name: 'Intern bemanningspool' }).check();
     await chef
       .getByLabel('Motivering', { exact: true })
@@ -62,7 +62,7 @@ describe('attachments in a real browser', () => {
   it('tells the reviewer in Swedish why a file of the wrong kind is refused, and stores nothing', async () => {
     const { app, browser } = suite;
     const [request] = await app.db.dataSource.query(
-      `SELECT id FROM requests ORDER BY submitted_at DESC LIMIT 1`,
+      `SELECT id FROM requests WHERE kind = 'agency_call_off' ORDER BY submitted_at DESC LIMIT 1`,
     );
     const hr = await signedInPage(browser, app.baseUrl, 'hr.somatik');
     await hr.goto(`${app.baseUrl}/review/${request.id}`);
