@@ -157,7 +157,10 @@ async function call(
     const media = documented.content?.[type];
     if (!media)
       throw new Error(`${where} answered ${type}, documented ${Object.keys(documented.content ?? {})}`);
-    const body = type.endsWith('json') ? JSON.parse(res.text) : res.text;
+    // A binary download (application/pdf) arrives as a Buffer body, not text: checked as the string it is.
+    const body = type.endsWith('json')
+      ? JSON.parse(res.text)
+      : (res.text ?? (Buffer.isBuffer(res.body) ? res.body.toString('latin1') : undefined));
     const problems = media.schema
       ? validate(template, method, String(res.status), type, body)
       : ['no schema'];
