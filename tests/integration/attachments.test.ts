@@ -144,6 +144,25 @@ describe('adding, listing and downloading files', () => {
   });
 });
 
+describe('removing a file', () => {
+  it('lets the uploader remove their own file while the request is with them, and nobody else', async () => {
+    const added = await upload('chef.akuten', pdf, { filename: 'fel-fil.pdf' });
+    expect(added.status).toBe(201);
+    const one = `${url()}/${added.body.id}`;
+    expect((await t.http.delete(one).set(await bearer(t, 'hr.somatik'))).status).toBe(403);
+    expect((await t.http.delete(one).set(await bearer(t, 'hr.psykiatri'))).status).toBe(404);
+    const before = await stored();
+    expect((await t.http.delete(one).set(await bearer(t, 'chef.akuten'))).status).toBe(204);
+    expect(await stored()).toEqual({ files: before.files - 1, blobs: before.blobs - 1 });
+    expect((await t.http.get(one).set(await bearer(t, 'chef.akuten'))).status).toBe(404);
+    const timeline = await t.http
+      .get(`/api/v1/requests/${requestId}/timeline`)
+      .set(await bearer(t, 'hrchef'));
+    const removed = timeline.body.filter((e: { type: string }) => e.type === 'attachment_removed');
+    expect(removed.map((e: { data: { fileName: string } }) => e.data.fileName)).toEqual(['fel-fil.pdf']);
+  });
+});
+
 describe('bad uploads: a 4xx problem naming the file, and nothing stored', () => {
   const refused = async (res: { status: number; headers: Record<string, string> }, status: number) => {
     expect(res.status).toBe(status);

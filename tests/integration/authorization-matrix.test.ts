@@ -59,6 +59,13 @@ const MATRIX: Record<string, 'public' | 'ops' | 'any' | Role[]> = {
   'POST /api/v1/requests/{id}/attachments': ['requester', 'hr_reviewer', 'hr_lead', 'director', 'executive'],
   'GET /api/v1/requests/{id}/attachments': 'any',
   'GET /api/v1/requests/{id}/attachments/{attachmentId}': 'any',
+  'DELETE /api/v1/requests/{id}/attachments/{attachmentId}': [
+    'requester',
+    'hr_reviewer',
+    'hr_lead',
+    'director',
+    'executive',
+  ],
   'POST /api/v1/requests/{id}/decisions': ['hr_reviewer', 'hr_lead', 'director', 'executive'],
   'POST /api/v1/requests/{id}/resubmit': ['requester'],
   'POST /api/v1/requests/{id}/withdraw': ['requester'],

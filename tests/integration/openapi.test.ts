@@ -655,6 +655,9 @@ describe('real responses match the document', () => {
     expect((await call('get', url, { as: 'hr.somatik' })).body.items).toHaveLength(1);
     expect((await call('get', `${url}/${added.body.id}`, { as: 'hr.somatik' })).status).toBe(200);
     expect((await call('get', `${url}/${randomUUID()}`, { as: 'hr.somatik' })).status).toBe(404);
+    expect((await call('delete', `${url}/${added.body.id}`, { as: 'hr.somatik' })).status).toBe(403);
+    expect((await call('delete', `${url}/${added.body.id}`, { as: 'chef.akuten' })).status).toBe(204);
+    expect((await call('delete', `${url}/${added.body.id}`, { as: 'chef.akuten' })).status).toBe(404);
     expect(
       (await call('post', url, { as: 'chef.akuten', ...multipart('x.pdf', Buffer.from('x')) })).status,
     ).toBe(415);

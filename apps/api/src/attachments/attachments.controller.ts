@@ -1,6 +1,8 @@
 import {
   Controller,
+  Delete,
   Get,
+  HttpCode,
   Param,
   ParseUUIDPipe,
   Post,
@@ -14,6 +16,7 @@ import {
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiProduces,
   ApiTags,
@@ -80,6 +83,26 @@ export class AttachmentsController {
   @ApiProblems(400, 401, [404, 'No request with this id that the caller may see'])
   list(@Param('id', uuid) id: string, @User() user: CurrentUser) {
     return this.attachments.list(id, user);
+  }
+
+  @Delete(':attachmentId')
+  @HttpCode(204)
+  @Can('attach', 'Request')
+  @ApiNoContentResponse({
+    description: 'The file is removed; the timeline gains an attachment_removed event',
+  })
+  @ApiProblems(
+    400,
+    401,
+    [403, 'Not the uploader, or the request is no longer with them'],
+    [404, 'No request with this id that the caller may see, or no such file on it'],
+  )
+  async remove(
+    @Param('id', uuid) id: string,
+    @Param('attachmentId', uuid) attachmentId: string,
+    @User() user: CurrentUser,
+  ) {
+    await this.attachments.remove(id, attachmentId, user);
   }
 
   @Get(':attachmentId')

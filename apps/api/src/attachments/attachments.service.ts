@@ -154,6 +154,44 @@ export class AttachmentsService {
     }
   }
 
+  /**
+   * The uploader takes back their own file while they could still add one (the same rule): a requester's file
+   * while the request is in review or returned, a reviewer's while it is in review. The timeline keeps both
+   * events; the bytes go with the metadata.
+   */
+  async remove(requestId: string, id: string, user: CurrentUser): Promise<void> {
+    const row = await this.visibleRow(requestId, user);
+    const attachment = await this.attachments.byId(requestId, id);
+    if (!attachment) throw new DomainError('not_found', `No attachment ${id} on request ${requestId}`);
+    const mayAddNow = attachmentContext({
+      isRequester: row.requesterId === user.id,
+      isReviewer: user.grants.some((g) => isReviewerRole(g.role)),
+      status: row.status,
+      submittedAt: new Date(row.submittedAt),
+      now: new Date(),
+    });
+    if (attachment.uploadedBy.id !== user.id || !mayAddNow)
+      throw new DomainError(
+        'not_allowed',
+        'Only the one who added a file may remove it, and only while the request is still with them',
+      );
+    await this.dataSource.transaction(async (db) => {
+      await new AttachmentsRepository(db).remove(requestId, id);
+      if (!this.objectStore)
+        await openAttachmentStore({ kind: 'postgres' }, db).delete(attachment.storageKey);
+      await new AuditEventsRepository(db).appendOnce({
+        eventKey: `attachment_removed:${id}`,
+        requestId,
+        type: 'attachment_removed',
+        actorId: user.id,
+        at: new Date().toISOString(),
+        data: { attachmentId: id, fileName: attachment.fileName, sizeBytes: attachment.sizeBytes },
+      });
+    });
+    // After the commit: a failure here leaves an unreferenced object, never a listed file without its bytes.
+    await this.objectStore?.delete(attachment.storageKey);
+  }
+
   async download(
     requestId: string,
     id: string,

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type * as contract from '@contracts/attachments';
 import type { Json } from '@contracts/wire';
-import { apiFetch, downloadFile, getJson } from './client';
+import { apiFetch, deleteResource, downloadFile, getJson } from './client';
 
 export type Attachment = Json<contract.Attachment>;
 export type AttachmentList = Json<contract.AttachmentList>;
@@ -26,6 +26,14 @@ export function useUploadAttachment(requestId: string) {
   return useMutation({
     mutationFn: (file: File) => uploadAttachment(requestId, file),
     // The list and the timeline (attachment_added) both change.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['request', requestId] }),
+  });
+}
+
+export function useRemoveAttachment(requestId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (a: Attachment) => deleteResource(`/requests/${requestId}/attachments/${a.id}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['request', requestId] }),
   });
 }

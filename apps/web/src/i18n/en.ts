@@ -337,6 +337,7 @@ export const en: typeof sv = {
   },
   timeline: {
     attachment_added: 'The attachment {{name}} ({{size}}) was added.',
+    attachment_removed: 'The attachment {{name}} was removed.',
     submitted: 'The request was submitted ({{status}}).',
     stage_opened: '{{stage}} started, due {{due}}.',
     stage_escalated: '{{stage}} was escalated to {{role}}, now due {{due}}.',

@@ -339,6 +339,7 @@ export const sv = {
   },
   timeline: {
     attachment_added: 'Bilagan {{name}} ({{size}}) lades till.',
+    attachment_removed: 'Bilagan {{name}} togs bort.',
     submitted: 'Begäran skickades in ({{status}}).',
     stage_opened: '{{stage}} påbörjades, tidsfrist {{due}}.',
     stage_escalated: '{{stage}} eskalerades till {{role}}, ny tidsfrist {{due}}.',

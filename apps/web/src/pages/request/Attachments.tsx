@@ -5,11 +5,13 @@ import {
   type Attachment,
   downloadAttachment,
   useAttachments,
+  useRemoveAttachment,
   useUploadAttachment,
 } from '../../api/attachments';
 import { ProblemError } from '../../api/problem';
 import { Loading } from '../../components/Loading';
 import { ProblemNotice } from '../../components/ProblemNotice';
+import { useSession } from '../../auth/session';
 import { useFormat } from '../../format/format';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
@@ -51,10 +53,11 @@ function AttachmentProblem({ error, limits }: { error: unknown; limits: typeof D
   );
 }
 
-function AttachmentRow({ a }: { a: Attachment }) {
+function AttachmentRow({ a, removable }: { a: Attachment; removable: boolean }) {
   const { t } = useTranslation();
   const f = useFormat();
   const [error, setError] = useState<unknown>(null);
+  const remove = useRemoveAttachment(a.requestId);
   return (
     <li>
       <button
@@ -76,7 +79,20 @@ function AttachmentRow({ a }: { a: Attachment }) {
         })}{' '}
         ({t(`attachments.context.${a.context}`)})
       </span>
-      <ProblemNotice error={error} />
+      {removable && (
+        <>
+          {' '}
+          <button
+            type="button"
+            className="link-button"
+            disabled={remove.isPending}
+            onClick={() => remove.mutate(a)}
+          >
+            {t('attachments.remove', { name: a.fileName })}
+          </button>
+        </>
+      )}
+      <ProblemNotice error={error ?? remove.error} />
     </li>
   );
 }
@@ -134,6 +150,7 @@ export function Attachments({ requestId, canUpload }: { requestId: string; canUp
   const notUploaded = (location.state as { attachmentsNotUploaded?: string[] } | null)
     ?.attachmentsNotUploaded;
   const headingId = useId();
+  const session = useSession();
   return (
     <section aria-labelledby={headingId} className="attachments">
       <h2 id={headingId}>{t('attachments.title')}</h2>
@@ -150,7 +167,7 @@ export function Attachments({ requestId, canUpload }: { requestId: string; canUp
         ) : (
           <ul className="attachment-list">
             {list.data.items.map((a) => (
-              <AttachmentRow key={a.id} a={a} />
+              <AttachmentRow key={a.id} a={a} removable={canUpload && a.uploadedBy.id === session.me?.id} />
             ))}
           </ul>
         ))}

@@ -57,6 +57,8 @@ function describe(e: TimelineEvent, t: T, f: Formatters): { text: string; quote?
           size: fileSize(Number(d.sizeBytes), f.locale),
         }),
       };
+    case 'attachment_removed':
+      return { text: t('timeline.attachment_removed', { name: String(d.fileName) }) };
     default:
       return { text: t(`timeline.${e.type}`, { stage, stageInText, defaultValue: e.type }) };
   }
