@@ -3,6 +3,7 @@ import { DEFAULT_PERIOD_WARNING_DAYS, parseWarningDays } from '@domain/period-wa
 import { parseClaimKeys, type ClaimKey } from '@domain/actor-claim';
 import { LINK_FIELDS, type LinkField } from '@domain/enums';
 import type { PayloadEncryption, PayloadKey } from '@temporal-lib/payload-codec';
+import { DEFAULT_ATTACHMENT_MAX_BYTES, DEFAULT_ATTACHMENTS_PER_REQUEST } from '@domain/attachments';
 
 /**
  * Every environment variable the product reads, parsed and validated in one place.
@@ -198,6 +199,27 @@ const schema = z
         return days;
       })
       .optional(),
+    // Attachments on requests (README "Attachments"): size of one file, files per request, and where the bytes go.
+    ATTACHMENT_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024, 'must be at least 1024 bytes')
+      .max(100 * 1024 * 1024, 'must be at most 100 MB')
+      .default(DEFAULT_ATTACHMENT_MAX_BYTES),
+    ATTACHMENTS_PER_REQUEST: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .default(DEFAULT_ATTACHMENTS_PER_REQUEST),
+    ATTACHMENT_STORE: z.enum(['postgres', 's3'], { message: 'must be postgres or s3' }).default('postgres'),
+    S3_ENDPOINT: url(['https', 'http']).optional(),
+    S3_BUCKET: z.string().min(3).max(63).optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    // Most S3-compatible servers other than AWS address buckets by path (endpoint/bucket/key).
+    S3_FORCE_PATH_STYLE: bool.default('true'),
     SEED_DEMO: bool.default('true'),
     RUN_MIGRATIONS: bool.default('true'),
     SMTP_URL: url(['smtp', 'smtps']).optional(),
@@ -281,6 +303,21 @@ const schema = z
         path: ['DATABASE_URL'],
         message:
           'must not carry sslmode, ssl or sslrootcert when DATABASE_SSL_MODE is set: say it in one place',
+      });
+    }
+    if (c.ATTACHMENT_STORE === 's3' && !c.S3_BUCKET) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['S3_BUCKET'],
+        message: 'required when ATTACHMENT_STORE=s3',
+      });
+    }
+    if (!!c.S3_ACCESS_KEY_ID !== !!c.S3_SECRET_ACCESS_KEY) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: [c.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'],
+        message:
+          "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together (neither: the SDK's default credentials)",
       });
     }
     if (c.AUTH_MODE === 'oidc') {
@@ -410,10 +447,28 @@ export interface AppConfig {
   accessContact?: string;
   /** Days before a review period or exemption ends (with no extension) on which its watch warns; new watches only. */
   periodWarningDays: readonly number[];
+  attachments: AttachmentsConfig;
   seedDemo: boolean;
   runMigrations: boolean;
   /** Notifications also go out as e-mail through this SMTP server; unset, they stay in the inbox only. */
   mail?: { url: string; from: string };
+}
+
+export interface S3Settings {
+  bucket: string;
+  region: string;
+  /** Unset: AWS itself. */
+  endpoint?: string;
+  forcePathStyle: boolean;
+  /** Unset: the SDK's default chain (environment, instance role). */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+}
+
+export interface AttachmentsConfig {
+  maxBytes: number;
+  perRequest: number;
+  /** The metadata is always in PostgreSQL; the bytes in PostgreSQL (attachment_blobs) or an S3 bucket. */
+  store: { kind: 'postgres' } | ({ kind: 's3' } & S3Settings);
 }
 
 export class ConfigError extends Error {
@@ -533,6 +588,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           },
     ...(c.ACCESS_CONTACT ? { accessContact: c.ACCESS_CONTACT } : {}),
     periodWarningDays: c.PERIOD_WARNING_DAYS ?? DEFAULT_PERIOD_WARNING_DAYS,
+    attachments: {
+      maxBytes: c.ATTACHMENT_MAX_BYTES,
+      perRequest: c.ATTACHMENTS_PER_REQUEST,
+      store:
+        c.ATTACHMENT_STORE === 's3'
+          ? {
+              kind: 's3',
+              bucket: c.S3_BUCKET!,
+              region: c.S3_REGION,
+              endpoint: c.S3_ENDPOINT,
+              forcePathStyle: c.S3_FORCE_PATH_STYLE,
+              credentials:
+                c.S3_ACCESS_KEY_ID && c.S3_SECRET_ACCESS_KEY
+                  ? { accessKeyId: c.S3_ACCESS_KEY_ID, secretAccessKey: c.S3_SECRET_ACCESS_KEY }
+                  : undefined,
+            }
+          : { kind: 'postgres' },
+    },
     seedDemo: c.SEED_DEMO,
     runMigrations: c.RUN_MIGRATIONS,
     ...(c.SMTP_URL ? { mail: { url: c.SMTP_URL, from: c.MAIL_FROM } } : {}),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Ajv from 'ajv';
 import type { Response } from 'supertest';
+import { aPdf } from '../support/attachment-files';
 import { startTestApp, type TestApp } from '../support/app';
 import { aCallOffBody, aHireBody, aReviewPeriodBody, bearer, unitIdsByCode } from '../support/http-fixtures';
 
@@ -156,7 +157,10 @@ async function call(
     const media = documented.content?.[type];
     if (!media)
       throw new Error(`${where} answered ${type}, documented ${Object.keys(documented.content ?? {})}`);
-    const body = type.endsWith('json') ? JSON.parse(res.text) : res.text;
+    // A binary download (application/pdf) arrives as a Buffer body, not text: checked as the string it is.
+    const body = type.endsWith('json')
+      ? JSON.parse(res.text)
+      : (res.text ?? (Buffer.isBuffer(res.body) ? res.body.toString('latin1') : undefined));
     const problems = media.schema
       ? validate(template, method, String(res.status), type, body)
       : ['no schema'];
@@ -678,6 +682,44 @@ describe('real responses match the document', () => {
     expect((await call('get', '/api/v1/stats/actuals?from=2031-13', { as: 'hsdir' })).status).toBe(400);
     expect((await call('delete', `/api/v1/cost-targets/${set.body.id}`, { as: 'admin' })).status).toBe(204);
     expect((await call('delete', `/api/v1/cost-targets/${set.body.id}`, { as: 'admin' })).status).toBe(404);
+  });
+
+  it('for attachments: upload, list, download and the refusals', async () => {
+    const akuten = (await unitIdsByCode(t)).get('SOM-AKUT')!;
+    const submitted = await call('post', '/api/v1/requests', { as: 'chef.akuten', body: aHireBody(akuten) });
+    const url = `/api/v1/requests/${submitted.body.id}/attachments`;
+    const multipart = (name: string, bytes: Buffer) => {
+      const boundary = 'openapi-test-boundary';
+      return {
+        headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+        body: Buffer.concat([
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n` +
+              'Content-Type: application/pdf\r\n\r\n',
+          ),
+          bytes,
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]),
+      };
+    };
+    const added = await call('post', url, { as: 'chef.akuten', ...multipart('offert.pdf', await aPdf()) });
+    expect(added.status).toBe(201);
+    expect((await call('get', url, { as: 'hr.somatik' })).body.items).toHaveLength(1);
+    expect((await call('get', `${url}/${added.body.id}`, { as: 'hr.somatik' })).status).toBe(200);
+    expect((await call('get', `${url}/${randomUUID()}`, { as: 'hr.somatik' })).status).toBe(404);
+    expect((await call('delete', `${url}/${added.body.id}`, { as: 'hr.somatik' })).status).toBe(403);
+    expect((await call('delete', `${url}/${added.body.id}`, { as: 'chef.akuten' })).status).toBe(204);
+    expect((await call('delete', `${url}/${added.body.id}`, { as: 'chef.akuten' })).status).toBe(404);
+    expect(
+      (await call('post', url, { as: 'chef.akuten', ...multipart('x.pdf', Buffer.from('x')) })).status,
+    ).toBe(415);
+    expect(
+      (await call('post', url, { as: 'chef.akuten', ...multipart('../x.pdf', await aPdf()) })).status,
+    ).toBe(400);
+    expect((await call('post', url, { as: 'styrgrupp', body: {} })).status).toBe(403);
+    expect(
+      (await call('post', url, { as: 'hr.psykiatri', ...multipart('a.pdf', await aPdf()) })).status,
+    ).toBe(404);
   });
 
   it('for the people and roles admin', async () => {

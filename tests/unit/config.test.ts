@@ -57,6 +57,7 @@ const DEFAULTS: AppConfig = {
   },
   auth: { mode: 'dev', devSecret: undefined, byDefault: true },
   periodWarningDays: [60, 30, 14, 7],
+  attachments: { maxBytes: 10 * 1024 * 1024, perRequest: 20, store: { kind: 'postgres' } },
   seedDemo: true,
   runMigrations: true,
 };
@@ -151,6 +152,7 @@ describe('loadConfig: values', () => {
       },
       auth: { mode: 'dev', devSecret: 's'.repeat(32) },
       periodWarningDays: [45, 10],
+      attachments: { maxBytes: 10 * 1024 * 1024, perRequest: 20, store: { kind: 'postgres' } },
       seedDemo: false,
       runMigrations: false,
     });
@@ -538,5 +540,38 @@ describe('REVIEW_CLAIM_KEYS', () => {
     expect(requireClaimKeys(loadConfig({ NODE_ENV: 'production', ...OIDC, REVIEW_CLAIM_KEYS: key }))).toEqual(
       [{ kid: 'k2026', secret: 'ab'.repeat(32) }],
     );
+  });
+});
+
+describe('attachments', () => {
+  it('reads the limits and the S3 store, with its credentials', () => {
+    const config = loadConfig({
+      ATTACHMENT_MAX_BYTES: '2048',
+      ATTACHMENTS_PER_REQUEST: '3',
+      ATTACHMENT_STORE: 's3',
+      S3_BUCKET: 'provning-bilagor',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_ACCESS_KEY_ID: 'id',
+      S3_SECRET_ACCESS_KEY: 'secret',
+    });
+    expect(config.attachments).toEqual({
+      maxBytes: 2048,
+      perRequest: 3,
+      store: {
+        kind: 's3',
+        bucket: 'provning-bilagor',
+        region: 'us-east-1',
+        endpoint: 'http://127.0.0.1:9000',
+        forcePathStyle: true,
+        credentials: { accessKeyId: 'id', secretAccessKey: 'secret' },
+      },
+    });
+  });
+
+  it('needs a bucket for the S3 store, and both halves of a credential', () => {
+    expect(variablesNamed({ ATTACHMENT_STORE: 's3' })).toEqual(['S3_BUCKET']);
+    expect(variablesNamed({ S3_ACCESS_KEY_ID: 'id' })).toEqual(['S3_SECRET_ACCESS_KEY']);
+    expect(variablesNamed({ ATTACHMENT_STORE: 'disk' })).toEqual(['ATTACHMENT_STORE']);
+    expect(variablesNamed({ ATTACHMENT_MAX_BYTES: '10' })).toEqual(['ATTACHMENT_MAX_BYTES']);
   });
 });

@@ -4,6 +4,9 @@ import { TerminusModule } from '@nestjs/terminus';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@config/config';
+import { AttachmentsController } from './attachments/attachments.controller';
+import { AttachmentsService } from './attachments/attachments.service';
+import { AttachmentUploadInterceptor } from './attachments/upload.interceptor';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
@@ -72,6 +75,7 @@ export class AppModule {
         NotificationsController,
         RequestsController,
         QuestionsController,
+        AttachmentsController,
         LeaversController,
         StatsController,
         UsersController,
@@ -97,6 +101,8 @@ export class AppModule {
         InboxService,
         RequestsService,
         QuestionsService,
+        AttachmentsService,
+        AttachmentUploadInterceptor,
         ReviewGateway,
         MetricsService,
         StatsService,

@@ -1,4 +1,5 @@
 import { AdminAuditLogEntity } from './admin-audit-log.entity';
+import { AttachmentBlobEntity, AttachmentEntity } from './attachment.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { DecisionEntity } from './decision.entity';
 import { DelegationEntity } from './delegation.entity';
@@ -15,6 +16,8 @@ import { RoleAssignmentEntity, UserEntity } from './user.entity';
 
 export {
   AdminAuditLogEntity,
+  AttachmentBlobEntity,
+  AttachmentEntity,
   AuditEventEntity,
   DecisionEntity,
   DelegationEntity,
@@ -47,4 +50,6 @@ export const ENTITIES = [
   StatsRollupEntity,
   StatsStageRollupEntity,
   AdminAuditLogEntity,
+  AttachmentEntity,
+  AttachmentBlobEntity,
 ];

@@ -16,6 +16,7 @@ export type Action =
   | 'revoke'
   | 'delete'
   | 'submit'
+  | 'attach'
   | 'decide'
   | 'resubmit'
   | 'withdraw'
@@ -69,6 +70,8 @@ export function abilityFor(grants: RoleGrant[]): AppAbility {
   }
   // Answering a reviewer's question (issue 21) is the requester's, as completing a returned request is.
   if (has('requester')) can(['resubmit', 'withdraw', 'answer'], 'Request');
+  // Files on a request: its requester and its reviewers; which request and when is AttachmentsService's rule.
+  if (has('requester', ...REVIEWER_ROLES)) can('attach', 'Request');
   if (has(...REVIEWER_ROLES)) {
     // Who may ask at which stage is the workflow's rule (the stage's reviewer, as for a decision).
     can(['decide', 'ask'], 'Request');

@@ -50,7 +50,12 @@ export async function patchJson<T>(path: string, body: unknown): Promise<T> {
 export async function downloadFile(path: string, fallbackName: string): Promise<void> {
   const res = await apiFetch(path);
   const blob = await res.blob();
-  const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? fallbackName;
+  const disposition = res.headers.get('Content-Disposition') ?? '';
+  // The exact name (RFC 5987 filename*, e.g. with å ä ö) before the ASCII fallback.
+  const exact = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const name = exact
+    ? decodeURIComponent(exact)
+    : (/filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName);
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

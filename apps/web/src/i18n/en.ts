@@ -324,7 +324,34 @@ export const en: typeof sv = {
     outcome: 'Outcome',
     open: 'In progress',
   },
+  attachments: {
+    title: 'Attachments',
+    none: 'No attachments.',
+    download: 'Download {{name}}',
+    meta: '{{size}}, {{who}}, {{when}}',
+    pick: 'Attach a file',
+    pickHint: 'PDF, PNG, JPEG, Word or Excel, at most {{max}} MB a file and {{count}} files a request.',
+    upload: 'Upload',
+    uploading: 'Uploading …',
+    added: '{{name}} is attached.',
+    chosen: 'Chosen files: {{names}}',
+    remove: 'Remove {{name}}',
+    notUploaded:
+      'The request was submitted, but these files could not be attached: {{names}}. Attach them again below.',
+    context: { submission: 'with the request', return_answer: 'with the answer', review: 'in the review' },
+    problem: {
+      tooLarge: 'The file is too large. A file may be at most {{max}} MB.',
+      wrongType:
+        'This kind of file is not accepted. Attach a PDF, PNG, JPEG, Word (.docx, .doc) or Excel (.xlsx, .xls) file.',
+      badName:
+        'The file name may not contain /, \\, .. or control characters, and may be at most 200 characters. Rename the file and try again.',
+      tooMany: 'The request already has as many attachments as it may have ({{count}}).',
+      notAllowed: 'You cannot attach files to this request now.',
+    },
+  },
   timeline: {
+    attachment_added: 'The attachment {{name}} ({{size}}) was added.',
+    attachment_removed: 'The attachment {{name}} was removed.',
     submitted: 'The request was submitted ({{status}}).',
     stage_opened: '{{stage}} started, due {{due}}.',
     stage_escalated: '{{stage}} was escalated to {{role}}, now due {{due}}.',

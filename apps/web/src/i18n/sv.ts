@@ -327,7 +327,34 @@ export const sv = {
     outcome: 'Utfall',
     open: 'Pågår',
   },
+  attachments: {
+    title: 'Bilagor',
+    none: 'Inga bilagor.',
+    download: 'Ladda ned {{name}}',
+    meta: '{{size}}, {{who}}, {{when}}',
+    pick: 'Bifoga fil',
+    pickHint: 'PDF, PNG, JPEG, Word eller Excel, högst {{max}} MB per fil och {{count}} filer per ärende.',
+    upload: 'Ladda upp',
+    uploading: 'Laddar upp …',
+    added: '{{name}} är bifogad.',
+    chosen: 'Valda filer: {{names}}',
+    remove: 'Ta bort {{name}}',
+    notUploaded:
+      'Ärendet skickades in, men de här filerna kunde inte bifogas: {{names}}. Bifoga dem igen nedan.',
+    context: { submission: 'med ansökan', return_answer: 'med svaret', review: 'vid granskningen' },
+    problem: {
+      tooLarge: 'Filen är för stor. En fil får vara högst {{max}} MB.',
+      wrongType:
+        'Filtypen tas inte emot. Bifoga PDF, PNG, JPEG, Word (.docx, .doc) eller Excel (.xlsx, .xls).',
+      badName:
+        'Filnamnet får inte innehålla /, \\, .. eller kontrolltecken och får vara högst 200 tecken. Byt namn på filen och försök igen.',
+      tooMany: 'Ärendet har redan så många bilagor som det får ha ({{count}}).',
+      notAllowed: 'Du kan inte bifoga filer till ärendet nu.',
+    },
+  },
   timeline: {
+    attachment_added: 'Bilagan {{name}} ({{size}}) lades till.',
+    attachment_removed: 'Bilagan {{name}} togs bort.',
     submitted: 'Begäran skickades in ({{status}}).',
     stage_opened: '{{stage}} påbörjades, tidsfrist {{due}}.',
     stage_escalated: '{{stage}} eskalerades till {{role}}, ny tidsfrist {{due}}.',

@@ -17,6 +17,7 @@ import { Stages } from './request/Stages';
 import { Timeline } from './request/Timeline';
 import { WithdrawPanel } from './request/WithdrawPanel';
 import { FinalDecision } from './request/FinalDecision';
+import { Attachments } from './request/Attachments';
 
 export function RequestPage() {
   const { id = '' } = useParams();
@@ -88,6 +89,13 @@ export function RequestPage() {
         <section aria-labelledby="facts-title">
           <h2 id="facts-title">{t('request.factsTitle')}</h2>
           <RequestFacts request={r} />
+          <Attachments
+            requestId={r.id}
+            canUpload={
+              (mine && (r.status === 'in_review' || r.status === 'returned')) ||
+              (reviewer && r.status === 'in_review')
+            }
+          />
         </section>
         <section aria-labelledby="timeline-title">
           <h2 id="timeline-title">{t('request.timelineTitle')}</h2>

@@ -15,6 +15,7 @@ import { Questions } from './review/Questions';
 import { ReassignPanel } from './review/ReassignPanel';
 import { Recommendations } from './review/Recommendations';
 import { SimilarRequests } from './review/SimilarRequests';
+import { Attachments } from './request/Attachments';
 
 /** Everything a reviewer needs to decide one stage, and the decision itself. */
 export function ReviewPage() {
@@ -65,6 +66,7 @@ export function ReviewPage() {
             <h2 id="facts-title">{t('request.factsTitle')}</h2>
             <RequestFacts request={r} />
           </section>
+          <Attachments requestId={r.id} canUpload={mayHappen(r.status, 'decide')} />
           <section aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('request.timelineTitle')}</h2>
             <Timeline requestId={r.id} />

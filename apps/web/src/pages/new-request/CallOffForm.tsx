@@ -53,7 +53,7 @@ export function CallOffForm({ units }: { units: UnitInfo[] }) {
     defaultValues: { unitId: units.length === 1 ? units[0].id : '', alternativesTried: [], urgent: false },
   });
   const { register, formState } = form;
-  const { onSubmit, problem, pending } = useRequestForm(form, FIELDS);
+  const { onSubmit, problem, pending, attachments } = useRequestForm(form, FIELDS);
   const err = (name: keyof CallOffFormValues) => formState.errors[name]?.message;
   const f = (name: string) => ({ label: t(`callOff.${name}.label`), hint: t(`callOff.${name}.hint`) });
   const options = (values: readonly string[], prefix: string) =>
@@ -145,6 +145,7 @@ export function CallOffForm({ units }: { units: UnitInfo[] }) {
           {(c) => <textarea rows={4} {...controlAttrs(c)} {...register('justification')} />}
         </Field>
       </fieldset>
+      {attachments}
       <div className="actions">
         <button type="submit" className="primary" disabled={pending}>
           {t('newRequest.submit')}

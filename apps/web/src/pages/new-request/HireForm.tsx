@@ -70,7 +70,7 @@ export function HireForm({ units }: { units: UnitInfo[] }) {
     },
   });
   const { register, formState } = form;
-  const { onSubmit, problem, pending } = useRequestForm(form, FIELDS);
+  const { onSubmit, problem, pending, attachments } = useRequestForm(form, FIELDS);
   const err = (name: keyof HireFormValues) => formState.errors[name]?.message;
   const f = (name: string) => ({ label: t(`hire.${name}.label`), hint: t(`hire.${name}.hint`) });
   const options = (values: readonly string[], prefix: string) =>
@@ -185,6 +185,7 @@ export function HireForm({ units }: { units: UnitInfo[] }) {
           {(c) => <textarea rows={3} {...controlAttrs(c)} {...register('consequenceIfRejected')} />}
         </Field>
       </fieldset>
+      {attachments}
       <div className="actions">
         <button type="submit" className="primary" disabled={pending}>
           {t('newRequest.submit')}

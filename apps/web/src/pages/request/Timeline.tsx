@@ -4,6 +4,7 @@ import type { TimelineEvent } from '../../api/types';
 import { useFormat, type Formatters } from '../../format/format';
 import { Loading } from '../../components/Loading';
 import { ProblemNotice } from '../../components/ProblemNotice';
+import { fileSize } from './Attachments';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
@@ -49,6 +50,15 @@ function describe(e: TimelineEvent, t: T, f: Formatters): { text: string; quote?
         quote: typeof d.comment === 'string' ? d.comment : undefined,
       };
     }
+    case 'attachment_added':
+      return {
+        text: t('timeline.attachment_added', {
+          name: String(d.fileName),
+          size: fileSize(Number(d.sizeBytes), f.locale),
+        }),
+      };
+    case 'attachment_removed':
+      return { text: t('timeline.attachment_removed', { name: String(d.fileName) }) };
     default:
       return { text: t(`timeline.${e.type}`, { stage, stageInText, defaultValue: e.type }) };
   }
