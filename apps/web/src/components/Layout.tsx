@@ -7,6 +7,7 @@ import { useSession } from '../auth/session';
 import { LanguageToggle } from './LanguageToggle';
 import { Loading } from './Loading';
 import { NotificationBell } from './NotificationBell';
+import { useScrollableTables } from './scrollable-tables';
 
 interface NavItem {
   to: string;
@@ -46,6 +47,8 @@ export function Layout() {
   const menuOpen = openOn === pathname;
   const setMenuOpen = (open: boolean) => setOpenOn(open ? pathname : null);
   const menuButton = useRef<HTMLButtonElement>(null);
+  const main = useRef<HTMLElement>(null);
+  useScrollableTables(main);
   const collapsible = Boolean(session.me);
   useEffect(() => {
     if (!menuOpen) return;
@@ -113,7 +116,7 @@ export function Layout() {
           </nav>
         )}
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} ref={main}>
         {/* A page's chunk is fetched on its first visit; meanwhile the header stays and the wait is announced. */}
         <Suspense fallback={<Loading />}>
           <Outlet />
