@@ -5,14 +5,16 @@ export const TOUCH_TARGET = 44;
 
 /**
  * What makes the page wider than the window, or [] when nothing does: document.documentElement.scrollWidth
- * against innerWidth, and, when it is wider, the outermost elements reaching past the right edge (a failing test
+ * against its clientWidth, and, when it is wider, the outermost elements reaching past the right edge (a failing test
  * names them). Elements inside a box that scrolls on its own (a wide admin table) do not widen the page and are not
  * named. Runs in the page as a string: the tests compile without the DOM's types.
  */
 export async function horizontalOverflow(page: Page): Promise<string[]> {
   return page.evaluate<string[]>(`(() => {
-    const width = window.innerWidth;
     const doc = document.documentElement;
+    // The layout viewport: a phone's innerWidth grows to the content when the page is too wide (it zooms out to
+    // fit), so it cannot be the measure; clientWidth stays the 390 px of the screen.
+    const width = doc.clientWidth;
     if (doc.scrollWidth <= width) return [];
     const describe = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
       (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '') +
@@ -31,7 +33,7 @@ export async function horizontalOverflow(page: Page): Promise<string[]> {
     });
     // The outermost ones: an element whose parent is also too wide is the parent's doing.
     const outermost = wide.filter((el) => !wide.includes(el.parentElement));
-    return ['scrollWidth ' + doc.scrollWidth + ' > innerWidth ' + width,
+    return ['scrollWidth ' + doc.scrollWidth + ' > clientWidth ' + width + ' (innerWidth ' + innerWidth + ')',
       ...outermost.slice(0, 8).map((el) => describe(el) + ' right=' + Math.round(el.getBoundingClientRect().right))];
   })()`);
 }
