@@ -180,8 +180,18 @@ describe('the pages on a phone and on an office screen', () => {
   });
 
   it('fit an office screen: no sideways scrolling and no axe violation on any page', async () => {
+    // The pages arrive as chunks of their own, which the API serves as immutable (their names are content hashes).
+    const chunks = new Map<string, string | undefined>();
+    desktop.context.on('response', (response) => {
+      const path = new URL(response.url()).pathname;
+      if (path.startsWith('/assets/') && path.endsWith('.js')) {
+        chunks.set(path, response.headers()['cache-control']);
+      }
+    });
     await visitAll(desktop, 'desktop');
     expectNoProblems('desktop');
+    expect(chunks.size).toBeGreaterThan(10);
+    expect(new Set(chunks.values())).toEqual(new Set(['public, max-age=31536000, immutable']));
     expect(desktop.errors).toEqual([]);
   });
 });
