@@ -15,6 +15,6 @@ export default defineConfig({
       '@db': fileURLToPath(new URL('../../libs/db', import.meta.url)),
     },
   },
-  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500, manifest: true },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

@@ -5,29 +5,32 @@ import { STATISTICS_ROLES } from '@domain/stats-scope';
 import { useSession } from './auth/session';
 import { Layout } from './components/Layout';
 import { Loading } from './components/Loading';
-import { SignInPage } from './pages/SignInPage';
-import { OidcCallbackPage } from './pages/OidcCallbackPage';
+import { page } from './lazy-page';
 import { HomeRedirect } from './pages/HomeRedirect';
-import { NewRequestPage } from './pages/NewRequestPage';
-import { MyRequestsPage } from './pages/MyRequestsPage';
-import { RequestPage } from './pages/RequestPage';
-import { InboxPage } from './pages/InboxPage';
-import { ReviewPage } from './pages/ReviewPage';
-import { ReviewPeriodsPage } from './pages/ReviewPeriodsPage';
-import { RouteVersionsPage } from './pages/RouteVersionsPage';
-import { OrganisationPage } from './pages/OrganisationPage';
-import { ExemptionsPage } from './pages/ExemptionsPage';
-import { OutOfOfficePage } from './pages/OutOfOfficePage';
-import { OrgImportPage } from './pages/OrgImportPage';
-import { ActualsImportPage } from './pages/ActualsImportPage';
-import { CostTargetsPage } from './pages/CostTargetsPage';
-import { StatsPage } from './pages/StatsPage';
-import { WithoutRequesterPage } from './pages/WithoutRequesterPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { AdminAuditPage } from './pages/AdminAuditPage';
-import { PeopleAdminPage } from './pages/PeopleAdminPage';
-import { PersonPage } from './pages/people/PersonPage';
 import { ForbiddenPage } from './pages/ForbiddenPage';
+
+// Each page is its own chunk, fetched on first visit (Layout shows the loading state meanwhile).
+const SignInPage = page(() => import('./pages/SignInPage'), 'SignInPage');
+const OidcCallbackPage = page(() => import('./pages/OidcCallbackPage'), 'OidcCallbackPage');
+const NewRequestPage = page(() => import('./pages/NewRequestPage'), 'NewRequestPage');
+const MyRequestsPage = page(() => import('./pages/MyRequestsPage'), 'MyRequestsPage');
+const RequestPage = page(() => import('./pages/RequestPage'), 'RequestPage');
+const InboxPage = page(() => import('./pages/InboxPage'), 'InboxPage');
+const ReviewPage = page(() => import('./pages/ReviewPage'), 'ReviewPage');
+const ReviewPeriodsPage = page(() => import('./pages/ReviewPeriodsPage'), 'ReviewPeriodsPage');
+const RouteVersionsPage = page(() => import('./pages/RouteVersionsPage'), 'RouteVersionsPage');
+const OrganisationPage = page(() => import('./pages/OrganisationPage'), 'OrganisationPage');
+const ExemptionsPage = page(() => import('./pages/ExemptionsPage'), 'ExemptionsPage');
+const OutOfOfficePage = page(() => import('./pages/OutOfOfficePage'), 'OutOfOfficePage');
+const OrgImportPage = page(() => import('./pages/OrgImportPage'), 'OrgImportPage');
+const ActualsImportPage = page(() => import('./pages/ActualsImportPage'), 'ActualsImportPage');
+const CostTargetsPage = page(() => import('./pages/CostTargetsPage'), 'CostTargetsPage');
+const StatsPage = page(() => import('./pages/StatsPage'), 'StatsPage');
+const WithoutRequesterPage = page(() => import('./pages/WithoutRequesterPage'), 'WithoutRequesterPage');
+const AdminAuditPage = page(() => import('./pages/AdminAuditPage'), 'AdminAuditPage');
+const PeopleAdminPage = page(() => import('./pages/PeopleAdminPage'), 'PeopleAdminPage');
+const PersonPage = page(() => import('./pages/people/PersonPage'), 'PersonPage');
 
 /** Signed-out users go to sign-in and come back; a page for other roles says so instead of failing later. */
 function Guard({ roles, children }: { roles?: readonly Role[]; children: ReactNode }) {

@@ -14,10 +14,15 @@ interface AxeViolation {
 }
 
 /**
- * Checks the page as it is now with axe-core and saves a 1366×768 screenshot; answers the serious and critical
- * violations (as short strings, so a failing test names them). The full result is kept beside the screenshot.
+ * Checks the page as it is now with axe-core and saves a screenshot of the viewport (of the whole page with
+ * `fullPage`); answers the serious and critical violations (every violation with `everyImpact`), as short strings
+ * so a failing test names them. The full result is kept beside the screenshot.
  */
-export async function auditPage(page: Page, name: string): Promise<string[]> {
+export async function auditPage(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean; everyImpact?: boolean } = {},
+): Promise<string[]> {
   mkdirSync(join(ARTIFACTS, 'screenshots'), { recursive: true });
   mkdirSync(join(ARTIFACTS, 'axe'), { recursive: true });
   // Let the page finish loading what it shows before judging it.
@@ -27,7 +32,7 @@ export async function auditPage(page: Page, name: string): Promise<string[]> {
     .first()
     .waitFor({ state: 'detached', timeout: 10_000 })
     .catch(() => undefined);
-  await page.screenshot({ path: join(ARTIFACTS, 'screenshots', `${name}.png`) });
+  await page.screenshot({ path: join(ARTIFACTS, 'screenshots', `${name}.png`), fullPage: options.fullPage });
   // These functions run in the page; the tests' type settings have no DOM, so the page is reached via globalThis.
   // Evaluated through the DevTools protocol rather than added as a <script>: the app's Content-Security-Policy
   // (script-src 'self') rightly refuses inline scripts, and the audit must not need it weakened.
@@ -41,6 +46,6 @@ export async function auditPage(page: Page, name: string): Promise<string[]> {
   })) as AxeViolation[];
   writeFileSync(join(ARTIFACTS, 'axe', `${name}.json`), JSON.stringify(violations, null, 2));
   return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .filter((v) => options.everyImpact || v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

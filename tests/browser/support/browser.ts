@@ -26,14 +26,31 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-/** A headless Chromium with a fresh profile of its own, at the screen size of an ordinary office computer. */
-export async function launchBrowser(): Promise<TestBrowser> {
+/** A phone as the tests hold it: an iPhone-sized screen (390×844 CSS pixels), touch, a dense display. */
+export const PHONE: Device = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 3,
+};
+/** The screen of an ordinary office computer. */
+export const DESKTOP: Device = { viewport: { width: 1366, height: 768 } };
+
+export interface Device {
+  viewport: { width: number; height: number };
+  isMobile?: boolean;
+  hasTouch?: boolean;
+  deviceScaleFactor?: number;
+}
+
+/** A headless Chromium with a fresh profile of its own, by default at the screen size of an office computer. */
+export async function launchBrowser(device: Device = DESKTOP): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'provning-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: ARGS,
-    viewport: { width: 1366, height: 768 },
+    ...device,
     locale: 'sv-SE',
     timezoneId: 'Europe/Stockholm',
     acceptDownloads: true,

@@ -1,4 +1,3 @@
-import { createRemoteJWKSet, jwtVerify } from 'jose';
 import type { AuthSettings } from '@contracts/users';
 import { API } from '../api/client';
 
@@ -124,6 +123,8 @@ export async function completeOidcSignIn(search: string, settings: OidcSettings)
   const body = (await res.json()) as { access_token?: string; id_token?: string };
   if (!body.access_token || !body.id_token) throw new OidcError('token', 'no access or ID token');
   try {
+    // jose is fetched here, on the way back from the provider, not with every first page.
+    const { createRemoteJWKSet, jwtVerify } = await import('jose');
     const { payload } = await jwtVerify(body.id_token, createRemoteJWKSet(new URL(discovery.jwks_uri)), {
       issuer: settings.issuer,
       audience: settings.clientId,

@@ -12,6 +12,7 @@ export const en: typeof sv = {
   },
   nav: {
     label: 'Main menu',
+    menu: 'Menu',
     skipToContent: 'Skip to content',
     newRequest: 'New request',
     myRequests: 'My requests',

@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { sv } from './sv';
-import { en } from './en';
 
 const LANGUAGE_KEY = 'provning.language';
 
@@ -14,9 +13,28 @@ function initialLanguage(): Language {
   return saved === 'en' ? 'en' : 'sv';
 }
 
+/**
+ * Swedish is in the first page's JavaScript; English, which few choose, is its own chunk, fetched when chosen (or
+ * before the first render when it was chosen last time), so Swedish phones do not download it.
+ */
+async function loadBundle(lng: Language): Promise<void> {
+  if (lng === 'sv' || i18n.hasResourceBundle(lng, 'translation')) return;
+  const { en } = await import('./en');
+  i18n.addResourceBundle('en', 'translation', en);
+}
+
+/** Switches the interface to `lng`, fetching its texts first. */
+export async function changeLanguage(lng: Language): Promise<void> {
+  await loadBundle(lng);
+  await i18n.changeLanguage(lng);
+}
+
+const first = initialLanguage();
 void i18n.use(initReactI18next).init({
-  resources: { sv: { translation: sv }, en: { translation: en } },
-  lng: initialLanguage(),
+  resources: { sv: { translation: sv } },
+  // English waits for its chunk (languageReady); until then Swedish, which is always there.
+  lng: 'sv',
+  partialBundledLanguages: true,
   fallbackLng: false,
   interpolation: { escapeValue: false },
   returnNull: false,
@@ -30,5 +48,8 @@ i18n.on('languageChanged', (lng) => {
   document.documentElement.lang = lng;
 });
 document.documentElement.lang = i18n.language;
+
+/** Settles once the remembered language's texts are in; main.tsx renders after it. */
+export const languageReady: Promise<void> = first === 'sv' ? Promise.resolve() : changeLanguage(first);
 
 export default i18n;

@@ -11,6 +11,7 @@ export const sv = {
   },
   nav: {
     label: 'Huvudmeny',
+    menu: 'Meny',
     skipToContent: 'Hoppa till innehållet',
     newRequest: 'Ny begäran',
     myRequests: 'Mina ärenden',

@@ -41,7 +41,7 @@ export function InboxPage() {
       )}
       {inbox.data && inbox.data.items.length === 0 && <p className="empty">{t('inbox.empty')}</p>}
       {inbox.data && inbox.data.items.length > 0 && (
-        <table className="table inbox">
+        <table className="table inbox stack">
           <caption className="visually-hidden">{t('inbox.caption')}</caption>
           <thead>
             <tr>
@@ -62,10 +62,10 @@ export function InboxPage() {
                 key={`${i.requestId}-${i.stage}-${i.round}`}
                 className={i.overdue ? 'row-overdue' : undefined}
               >
-                <td>
+                <td className="card-due" data-label={t('inbox.due')}>
                   <DueTime dueAt={i.dueAt} overdue={i.overdue} />
                 </td>
-                <td>
+                <td className="card-title">
                   <span className="kind-label">{t(`kind.${i.kind}`)}</span>
                   <br />
                   {i.summary} <span className="meta">({t(`category.${i.occupationalCategory}`)})</span>
@@ -74,13 +74,15 @@ export function InboxPage() {
                     {t('inbox.by', { name: i.requesterName, date: f.date(i.submittedAt) })}
                   </span>
                 </td>
-                <td>
+                <td data-label={t('inbox.unit')}>
                   {i.unitName}
                   <br />
                   <span className="meta">{i.divisionName}</span>
                 </td>
-                <td>{t(`stage.${i.stage}`)}</td>
-                <td className="num">{f.kronor(i.costSek)}</td>
+                <td data-label={t('inbox.stage')}>{t(`stage.${i.stage}`)}</td>
+                <td className="num" data-label={t('inbox.cost')}>
+                  {f.kronor(i.costSek)}
+                </td>
                 <td>
                   {i.urgent && <span className="badge badge-urgent">{t('common.urgent')}</span>}
                   {i.escalationLevel > 0 && (
@@ -90,7 +92,7 @@ export function InboxPage() {
                   )}
                   {i.delegated && <span className="badge badge-delegated">{t('inbox.delegated')}</span>}
                 </td>
-                <td>
+                <td className="card-action">
                   <Link className="button" to={`/review/${i.requestId}`}>
                     {t('inbox.review')}
                     <span className="visually-hidden">: {i.summary}</span>

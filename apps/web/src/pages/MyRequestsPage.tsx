@@ -37,7 +37,7 @@ export function MyRequestsPage() {
       {list.data && list.data.items.length === 0 && <p className="empty">{t('myRequests.empty')}</p>}
       {list.data && list.data.items.length > 0 && (
         <>
-          <table className="table">
+          <table className="table stack">
             <caption className="visually-hidden">{t('myRequests.caption')}</caption>
             <thead>
               <tr>
@@ -53,19 +53,25 @@ export function MyRequestsPage() {
             <tbody>
               {list.data.items.map((r) => (
                 <tr key={r.id}>
-                  <td>{f.date(r.submittedAt)}</td>
-                  <td>
+                  <td data-label={t('myRequests.submitted')}>{f.date(r.submittedAt)}</td>
+                  <td className="card-title">
                     <Link to={`/requests/${r.id}`}>
                       {t(`kind.${r.kind}`)}: {t(`category.${r.occupationalCategory}`)}
                     </Link>
                   </td>
-                  <td>{units.get(r.unitId)?.name ?? '–'}</td>
-                  <td className="num">{f.kronor(r.costSek)}</td>
-                  <td>
+                  <td data-label={t('myRequests.unit')}>{units.get(r.unitId)?.name ?? '–'}</td>
+                  <td className="num" data-label={t('myRequests.cost')}>
+                    {f.kronor(r.costSek)}
+                  </td>
+                  <td data-label={t('myRequests.status')}>
                     <StatusBadge status={r.status} reason={r.statusReason} />
                   </td>
-                  <td>{r.currentStage ? t(`stage.${r.currentStage.name}`) : '–'}</td>
-                  <td>{r.currentStage ? <DueTime dueAt={r.currentStage.dueAt} /> : '–'}</td>
+                  <td data-label={t('myRequests.stage')}>
+                    {r.currentStage ? t(`stage.${r.currentStage.name}`) : '–'}
+                  </td>
+                  <td className="card-due" data-label={t('myRequests.due')}>
+                    {r.currentStage ? <DueTime dueAt={r.currentStage.dueAt} /> : '–'}
+                  </td>
                 </tr>
               ))}
             </tbody>
