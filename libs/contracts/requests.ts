@@ -32,9 +32,19 @@ export const openStageSchema = z.object({
   assigneeUserId: uuid.describe('Set when the stage was reassigned to one reviewer').optional(),
 });
 
+export const caseNumber = z
+  .string()
+  .regex(/^\d{4}-\d{5,}$/)
+  .describe('The case number: year of submission (Stockholm) and its place in that year, e.g. 2026-00042');
+export const requestTitleText = text.describe(
+  'What lists name the request by (Swedish): a hire\'s title and form of employment, a call-off\'s supplier and period',
+);
+
 /** The fields every view of a request has. */
 const requestRecord = z.object({
   id: uuid,
+  caseNumber,
+  title: requestTitleText,
   kind: z.enum(REQUEST_KINDS),
   status,
   statusReason: text.nullable(),
@@ -60,6 +70,7 @@ export const requestListSchema = pageSchema(requestSummarySchema);
 
 export const submissionSchema = z.object({
   id: uuid,
+  caseNumber,
   status,
   reviewRequired: z.boolean(),
   periodId: uuid.nullable(),

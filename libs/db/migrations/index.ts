@@ -9,6 +9,7 @@ import { PolicyVersions1764120000000 } from './1764120000000-policy-versions';
 import { RecommendationCounters1764130000000 } from './1764130000000-recommendation-counters';
 import { ExemptionDecisions1764140000000 } from './1764140000000-exemption-decisions';
 import { ReviewPeriodEarlyEnd1764210000000 } from './1764210000000-review-period-early-end';
+import { CaseNumbers1764340000000 } from './1764340000000-case-numbers';
 
 /** In order; TypeORM records each in the `migrations` table and runs only the new ones. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   RecommendationCounters1764130000000,
   ExemptionDecisions1764140000000,
   ReviewPeriodEarlyEnd1764210000000,
+  CaseNumbers1764340000000,
 ];

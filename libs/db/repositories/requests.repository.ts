@@ -7,6 +7,7 @@ import {
   type RequestStatus,
   STAGE_NAMES,
 } from '@domain/enums';
+import type { CaseNumber } from '@domain/case-number';
 import type { RequestInput } from '@domain/request-input';
 import { OPEN_STATUSES } from '@domain/review-state';
 import { visibleRequestsSql } from './request-visibility';
@@ -41,6 +42,8 @@ const requestRow = z.object({
   decidedAt: timestamp.nullable(),
   validUntil: dateText.nullable(),
   bodyHash: z.string().nullable(),
+  caseYear: z.number().int(),
+  caseSeq: z.number().int(),
 });
 export type RequestRow = z.output<typeof requestRow>;
 
@@ -53,7 +56,8 @@ const COLUMNS = `r.id, r.kind, r.unit_id AS "unitId", r.division_id AS "division
   r.occupational_category AS "occupationalCategory", r.payload, r.cost_sek AS "costSek", r.status,
   r.status_reason AS "statusReason", r.period_id AS "periodId", r.exemption_id AS "exemptionId",
   r.policy_version AS "policyVersion", r.submitted_at AS "submittedAt", r.decided_at AS "decidedAt",
-  r.valid_until::text AS "validUntil", r.body_hash AS "bodyHash"`;
+  r.valid_until::text AS "validUntil", r.body_hash AS "bodyHash", r.case_year AS "caseYear",
+  r.case_seq AS "caseSeq"`;
 
 export interface NewRequest {
   id: string;
@@ -79,6 +83,8 @@ export interface RequestFilter {
   unitId?: string;
   divisionId?: string;
   requesterId?: string;
+  /** A case number typed into the search box (libs/domain/case-number.ts). */
+  caseNumber?: CaseNumber;
 }
 
 const mailContextRow = z.object({
@@ -107,11 +113,17 @@ export class RequestsRepository {
     const [inserted] = await many(
       this.db,
       requestRow,
-      `WITH inserted AS (
+      `WITH counter AS (
+         INSERT INTO case_number_counters (year, last)
+         VALUES (EXTRACT(YEAR FROM $13::timestamptz AT TIME ZONE 'Europe/Stockholm')::int, 1)
+         ON CONFLICT (year) DO UPDATE SET last = case_number_counters.last + 1
+         RETURNING year, last),
+       inserted AS (
          INSERT INTO requests (id, kind, unit_id, division_id, requester_id, occupational_category, payload,
                                cost_sek, status, period_id, exemption_id, policy_version, submitted_at,
-                               idempotency_key, body_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING *),
+                               idempotency_key, body_hash, case_year, case_seq)
+         SELECT $1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13, $14, $15, counter.year, counter.last
+           FROM counter RETURNING *),
        audited AS (
          INSERT INTO audit_events (event_key, request_id, type, actor_id, at, data)
          SELECT 'submitted:' || id, id, 'submitted', requester_id, submitted_at,
@@ -177,6 +189,8 @@ export class RequestsRepository {
     add('unit_id', filter.unitId);
     add('division_id', filter.divisionId);
     add('requester_id', filter.requesterId);
+    add('case_year', filter.caseNumber?.year);
+    add('case_seq', filter.caseNumber?.seq);
     const order = q.oldestFirst ? 'r.submitted_at ASC, r.id ASC' : 'r.submitted_at DESC, r.id DESC';
     const whereSql = where.join(' AND ');
     const [counted] = await many(

@@ -165,6 +165,7 @@ export class RequestsService {
         unitId: q.unitId,
         divisionId: q.divisionId,
         requesterId: q.mine === 'true' ? user.id : undefined,
+        caseNumber: q.caseNumber,
       },
       { oldestFirst: q.sort === 'submittedAt', page: q.page, pageSize: q.pageSize },
     );
