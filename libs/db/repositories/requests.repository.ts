@@ -8,6 +8,7 @@ import {
   STAGE_NAMES,
 } from '@domain/enums';
 import type { CaseNumber } from '@domain/case-number';
+import type { Duration } from '@domain/policy';
 import type { RequestInput } from '@domain/request-input';
 import { OPEN_STATUSES } from '@domain/review-state';
 import { visibleRequestsSql } from './request-visibility';
@@ -89,11 +90,10 @@ export interface RequestFilter {
 
 const mailContextRow = z.object({
   id: z.string(),
-  kind: z.string(),
-  title: z.string().nullable(),
-  occupationalCategory: z.string(),
+  caseYear: z.number().int(),
+  caseSeq: z.number().int(),
+  payload: requestPayload,
   unitName: z.string(),
-  supplier: z.string().nullable(),
 });
 export type RequestMailContext = z.output<typeof mailContextRow>;
 
@@ -279,16 +279,27 @@ export class RequestsRepository {
     );
   }
 
-  /** What the e-mails about these requests name: kind, title or supplier, category and unit. */
+  /** What the e-mails about these requests name: case number, the fields of their title, and unit. */
   mailContexts(ids: string[]) {
     return many(
       this.db,
       mailContextRow,
-      `SELECT r.id, r.kind, r.payload->>'title' AS title, r.occupational_category AS "occupationalCategory",
-              u.name AS "unitName", r.payload->>'supplier' AS supplier
+      `SELECT r.id, r.case_year AS "caseYear", r.case_seq AS "caseSeq", r.payload, u.name AS "unitName"
          FROM requests r JOIN org_units u ON u.id = r.unit_id WHERE r.id = ANY($1::uuid[])`,
       [ids],
     );
+  }
+
+  /** How long the request's policy version gives a returned request to be completed (`returned.deadline`). */
+  async returnDeadlineOf(id: string): Promise<Duration | undefined> {
+    const row = await first(
+      this.db,
+      z.object({ deadline: z.union([z.object({ businessDays: z.number() }), z.object({ hours: z.number() })]) }),
+      `SELECT pv.policy->'returned'->'deadline' AS deadline
+         FROM requests r JOIN policy_versions pv ON pv.version = r.policy_version WHERE r.id = $1`,
+      [id],
+    );
+    return row?.deadline;
   }
 
   /** Requests in review or returned to the requester. */
