@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REQUEST_KINDS } from '@domain/enums';
 import { pageSchema } from './paging';
-import { caseNumber, requestTitleText } from './requests';
+import { caseNumber, requestTitleEnText, requestTitleText } from './requests';
 import { count, timestamp, uuid } from './wire';
 
 export const notificationSchema = z.object({
@@ -9,7 +9,12 @@ export const notificationSchema = z.object({
   type: z.string(),
   requestId: uuid.nullable(),
   request: z
-    .object({ caseNumber, title: requestTitleText, kind: z.enum(REQUEST_KINDS) })
+    .object({
+        caseNumber,
+        summary: requestTitleText,
+        summaryEn: requestTitleEnText,
+        kind: z.enum(REQUEST_KINDS),
+      })
     .nullable()
     .describe('The request the notification is about, named as lists name it'),
   data: z.record(z.unknown()),

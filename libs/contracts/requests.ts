@@ -39,12 +39,14 @@ export const caseNumber = z
 export const requestTitleText = text.describe(
   'What lists name the request by (Swedish): a hire\'s title and form of employment, a call-off\'s supplier and period',
 );
+export const requestTitleEnText = text.describe('The title in English');
 
 /** The fields every view of a request has. */
 const requestRecord = z.object({
   id: uuid,
   caseNumber,
-  title: requestTitleText,
+  summary: requestTitleText,
+  summaryEn: requestTitleEnText,
   kind: z.enum(REQUEST_KINDS),
   status,
   statusReason: text.nullable(),
@@ -115,6 +117,9 @@ const requestDetailBase = requestRecord.extend({
       outcomes: z.array(outcome).describe('The outcomes the open stage offers, by its mode'),
     })
     .nullable(),
+  answerReturnBy: timestamp
+    .nullable()
+    .describe('A returned request: by when it must be completed and sent in again, or it is closed'),
   stages: z.array(stageSchema),
   decisions: z
     .array(decisionSchema)

@@ -49,3 +49,11 @@ export function requestTitle(r: TitledRequest, language: TitleLanguage = 'sv'): 
 export function requestHeading(caseNumber: string, title: string): string {
   return `${caseNumber} · ${title}`;
 }
+
+/**
+ * The title in both languages the app speaks, as the API answers it: `summary` (Swedish, as the mails say it) and
+ * `summaryEn`. Not `title`: a hire's own `title` field is the position as the requester wrote it.
+ */
+export function requestTitles(r: TitledRequest): { summary: string; summaryEn: string } {
+  return { summary: requestTitle(r, 'sv'), summaryEn: requestTitle(r, 'en') };
+}

@@ -17,7 +17,7 @@ import { PolicyVersionsService } from '../policy-versions/policy-versions.servic
 import { routeFactsOf } from '../requests/review-input';
 import { caseNumberQuery } from '../requests/request-bodies';
 import { formatCaseNumber } from '@domain/case-number';
-import { requestTitle } from '@domain/request-title';
+import { requestTitles } from '@domain/request-title';
 import type { Inbox, InboxItem } from '@contracts/inbox';
 import { MAX_PAGE_SIZE, pageOf, pageQuery } from '@contracts/paging';
 
@@ -118,11 +118,11 @@ export class InboxService {
       }
       if (!mine) continue;
       const p = row.payload;
-      const title = requestTitle(p);
+      const summaries = requestTitles(p);
       items.push({
         requestId: row.requestId,
         caseNumber: formatCaseNumber({ year: row.caseYear, seq: row.caseSeq }),
-        title,
+        ...summaries,
         stage: row.name,
         round: row.round,
         dueAt: row.dueAt,
@@ -137,7 +137,6 @@ export class InboxService {
         divisionName: row.divisionName,
         requesterName: row.requesterName,
         occupationalCategory: row.occupationalCategory,
-        summary: title,
         urgent: p.kind === 'agency_call_off' && p.urgent,
         costSek: row.costSek,
         submittedAt: row.submittedAt,

@@ -14,7 +14,7 @@ import { ApiProblems } from '../common/openapi-responses';
 import type { DataSource } from 'typeorm';
 import { NotificationsRepository, type NotificationRow } from '@db/repositories/notifications.repository';
 import { formatCaseNumber } from '@domain/case-number';
-import { requestTitle } from '@domain/request-title';
+import { requestTitles } from '@domain/request-title';
 import { DomainError } from '@domain/errors';
 import { Can } from '../auth/allow.decorator';
 import { type CurrentUser, User } from '../auth/current-user';
@@ -49,7 +49,7 @@ function notificationOf(row: NotificationRow): Notification {
       caseYear !== null && caseSeq !== null && requestPayload
         ? {
             caseNumber: formatCaseNumber({ year: caseYear, seq: caseSeq }),
-            title: requestTitle(requestPayload),
+            ...requestTitles(requestPayload),
             kind: requestPayload.kind,
           }
         : null,

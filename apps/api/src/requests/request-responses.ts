@@ -2,14 +2,14 @@ import type { RequestRow } from '@db/repositories/requests.repository';
 import type { ReviewState } from '@workflows/types';
 import type { RequestSummary, Submission } from '@contracts/requests';
 import { formatCaseNumber } from '@domain/case-number';
-import { requestTitle } from '@domain/request-title';
+import { requestTitles } from '@domain/request-title';
 
 /** A request as every answer describes it. */
 export function summaryOf(row: RequestRow): Omit<RequestSummary, 'currentStage'> {
   return {
     id: row.id,
     caseNumber: formatCaseNumber({ year: row.caseYear, seq: row.caseSeq }),
-    title: requestTitle(row.payload),
+    ...requestTitles(row.payload),
     kind: row.kind,
     status: row.status,
     statusReason: row.statusReason,

@@ -11,6 +11,7 @@ import { Pager } from '../components/Pager';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { StatusBadge } from '../components/StatusBadge';
 import { useFormat } from '../format/format';
+import { RequestName } from '../components/RequestName';
 
 /** A requester's own requests; other roles see the requests of their scope. */
 export function MyRequestsPage() {
@@ -56,8 +57,10 @@ export function MyRequestsPage() {
                   <td>{f.date(r.submittedAt)}</td>
                   <td>
                     <Link to={`/requests/${r.id}`}>
-                      {t(`kind.${r.kind}`)}: {t(`category.${r.occupationalCategory}`)}
+                      <RequestName request={r} />
                     </Link>
+                    <br />
+                    <span className="meta">{t(`kind.${r.kind}`)}</span>
                   </td>
                   <td>{units.get(r.unitId)?.name ?? '–'}</td>
                   <td className="num">{f.kronor(r.costSek)}</td>
