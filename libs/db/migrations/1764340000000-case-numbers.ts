@@ -13,6 +13,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * which at a region's few hundred submissions a day costs little: the insert is the submission's last statement
  * before it commits. The unique index is the backstop.
  *
+ * The number is assigned by a BEFORE INSERT trigger rather than by the repository's statement: every way a
+ * request row is written (the API, the demo seed, imports and test fixtures) is numbered the same way, in the
+ * writer's transaction, and none can forget to. A row that arrives with a number (a restore) keeps it.
+ *
  * Existing requests are numbered in submission order within their year (ties by id), and each year's counter
  * starts after the last backfilled number.
  */
@@ -43,9 +47,27 @@ export class CaseNumbers1764340000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE UNIQUE INDEX "UQ_requests_case_number" ON "requests" ("case_year", "case_seq")`,
     );
+    await queryRunner.query(
+      `CREATE FUNCTION "assign_case_number"() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         IF NEW.case_year IS NULL THEN
+           INSERT INTO case_number_counters (year, last)
+           VALUES (EXTRACT(YEAR FROM NEW.submitted_at AT TIME ZONE 'Europe/Stockholm')::int, 1)
+           ON CONFLICT (year) DO UPDATE SET last = case_number_counters.last + 1
+           RETURNING year, last INTO NEW.case_year, NEW.case_seq;
+         END IF;
+         RETURN NEW;
+       END $$`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER "requests_case_number" BEFORE INSERT ON "requests"
+       FOR EACH ROW EXECUTE FUNCTION "assign_case_number"()`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER "requests_case_number" ON "requests"`);
+    await queryRunner.query(`DROP FUNCTION "assign_case_number"()`);
     await queryRunner.query(`DROP INDEX "UQ_requests_case_number"`);
     await queryRunner.query(`ALTER TABLE "requests" DROP COLUMN "case_seq", DROP COLUMN "case_year"`);
     await queryRunner.query(`DROP TABLE "case_number_counters"`);

@@ -107,23 +107,20 @@ export class RequestsRepository {
   /**
    * The request and its `submitted` audit event in one statement (round trips are what a submission spends its
    * time on), then its submission counted. Inside the caller's transaction. A repeated idempotency key fails on
-   * the unique index (23505): the caller looks the key up only then.
+   * the unique index (23505): the caller looks the key up only then. The insert trigger numbers the request from
+   * its year's counter row (why a counter and not a sequence: migrations/1764340000000-case-numbers.ts); the row
+   * stays locked until the caller commits, so concurrent submissions of a year are numbered one after the other,
+   * and a rollback hands the number back.
    */
   async insertSubmitted(r: NewRequest): Promise<RequestRow> {
     const [inserted] = await many(
       this.db,
       requestRow,
-      `WITH counter AS (
-         INSERT INTO case_number_counters (year, last)
-         VALUES (EXTRACT(YEAR FROM $13::timestamptz AT TIME ZONE 'Europe/Stockholm')::int, 1)
-         ON CONFLICT (year) DO UPDATE SET last = case_number_counters.last + 1
-         RETURNING year, last),
-       inserted AS (
+      `WITH inserted AS (
          INSERT INTO requests (id, kind, unit_id, division_id, requester_id, occupational_category, payload,
                                cost_sek, status, period_id, exemption_id, policy_version, submitted_at,
-                               idempotency_key, body_hash, case_year, case_seq)
-         SELECT $1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13, $14, $15, counter.year, counter.last
-           FROM counter RETURNING *),
+                               idempotency_key, body_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING *),
        audited AS (
          INSERT INTO audit_events (event_key, request_id, type, actor_id, at, data)
          SELECT 'submitted:' || id, id, 'submitted', requester_id, submitted_at,
