@@ -37,12 +37,20 @@ export function dateRange(from: string, to: string, language: TitleLanguage): st
   return fmt.formatRange(a, b).replace(/\s*[–-]\s*/g, '–');
 }
 
+/** Stored payloads are not parsed again (requests.repository.ts): a field missing from an old row names nothing. */
+const words = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+
 export function requestTitle(r: TitledRequest, language: TitleLanguage = 'sv'): string {
   if (r.kind === 'hire') {
-    const form = EMPLOYMENT_SHORT[language][r.employmentForm];
-    return form ? `${r.title.trim()} (${form})` : r.title.trim();
+    const form = Object.hasOwn(EMPLOYMENT_SHORT[language], r.employmentForm)
+      ? EMPLOYMENT_SHORT[language][r.employmentForm]
+      : undefined;
+    const title = words(r.title) || '–';
+    return form ? `${title} (${form})` : title;
   }
-  return `${r.supplier.trim()}, ${dateRange(r.periodFrom, r.periodTo, language)}`;
+  const period =
+    words(r.periodFrom) && words(r.periodTo) ? dateRange(r.periodFrom, r.periodTo, language) : '';
+  return [words(r.supplier) || '–', period].filter(Boolean).join(', ');
 }
 
 /** `2026-00042 · Sjuksköterska, Avd 4 (tillsvidare)`: how a request is named in a list, a notice or a mail. */

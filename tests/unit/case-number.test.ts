@@ -93,3 +93,10 @@ describe('where a notification leads', () => {
     expect(notificationPath('something_new', null)).toBeNull();
   });
 });
+
+describe('titles of rows stored before every field was required', () => {
+  it('names what is there and never throws', () => {
+    expect(requestTitle({ kind: 'hire' } as never)).toBe('–');
+    expect(requestTitle({ kind: 'agency_call_off', supplier: 'AB' } as never)).toBe('AB');
+  });
+});

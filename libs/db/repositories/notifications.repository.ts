@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { validOn } from './period-validity';
-import type { Role } from '@domain/enums';
+import { REQUEST_KINDS, type Role } from '@domain/enums';
 import type { AuditInput } from './audit-events.repository';
 import { requestPayload } from './requests.repository';
 import { execute, first, jsonObject, many, type Queryable, timestamp } from './rows';
@@ -91,11 +91,13 @@ const notificationRow = z.object({
   caseYear: z.number().int().nullable(),
   caseSeq: z.number().int().nullable(),
   requestPayload: requestPayload.nullable(),
+  requestKind: z.enum(REQUEST_KINDS).nullable(),
 });
 export type NotificationRow = z.output<typeof notificationRow>;
 /** The columns of a notification `n` with its request `r` (LEFT JOIN requests r ON r.id = n.request_id). */
 const COLUMNS = `n.id, n.type, n.request_id AS "requestId", n.data, n.created_at AS "createdAt", n.read_at AS "readAt",
-  r.case_year AS "caseYear", r.case_seq AS "caseSeq", r.payload AS "requestPayload"`;
+  r.case_year AS "caseYear", r.case_seq AS "caseSeq", r.payload AS "requestPayload",
+  r.kind AS "requestKind"`;
 
 /** The users' notifications (`notifications`), written with the audit event they come from. */
 export class NotificationsRepository {

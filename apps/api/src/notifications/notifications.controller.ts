@@ -42,15 +42,15 @@ export const markAllReadBodySchema = z
 
 /** A notification as the API answers it: its request named by case number and title. */
 function notificationOf(row: NotificationRow): Notification {
-  const { caseYear, caseSeq, requestPayload, ...rest } = row;
+  const { caseYear, caseSeq, requestPayload, requestKind, ...rest } = row;
   return {
     ...rest,
     request:
-      caseYear !== null && caseSeq !== null && requestPayload
+      caseYear !== null && caseSeq !== null && requestPayload && requestKind
         ? {
             caseNumber: formatCaseNumber({ year: caseYear, seq: caseSeq }),
             ...requestTitles(requestPayload),
-            kind: requestPayload.kind,
+            kind: requestKind,
           }
         : null,
   };

@@ -5,8 +5,6 @@
  * `/\evil.example` or `javascript:` after sign-in would hand a freshly signed-in user to another site (an open
  * redirect, the first step of many phishing mails).
  */
-const STORAGE_KEY = 'provning.returnTo';
-
 /** The path, search and hash of `returnTo` if it is a same-origin path of this app; null otherwise. */
 export function safeReturnPath(returnTo: unknown, origin = 'https://provning.invalid'): string | null {
   if (typeof returnTo !== 'string' || returnTo.length === 0 || returnTo.length > 2000) return null;
@@ -30,16 +28,4 @@ export function safeReturnPath(returnTo: unknown, origin = 'https://provning.inv
 export function signInPathFor(path: string): string {
   const safe = safeReturnPath(path);
   return safe && safe !== '/' ? `/signin?returnTo=${encodeURIComponent(safe)}` : '/signin';
-}
-
-/** Kept for the identity provider's round trip (same tab, gone with it); validated again when read. */
-export function rememberReturnPath(returnTo: string | null): void {
-  if (returnTo) sessionStorage.setItem(STORAGE_KEY, returnTo);
-  else sessionStorage.removeItem(STORAGE_KEY);
-}
-
-export function takeReturnPath(): string | null {
-  const stored = sessionStorage.getItem(STORAGE_KEY);
-  sessionStorage.removeItem(STORAGE_KEY);
-  return safeReturnPath(stored, window.location.origin);
 }

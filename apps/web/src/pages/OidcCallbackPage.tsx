@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { signInOptions } from '../auth/auth-mode';
 import { completeOidcSignIn, OidcError } from '../auth/oidc';
 import { useSession } from '../auth/session';
-import { takeReturnPath } from '../auth/return-path';
+import { takeReturnPath } from '../auth/return-path-storage';
 import { Loading } from '../components/Loading';
 import { ProblemNotice } from '../components/ProblemNotice';
 

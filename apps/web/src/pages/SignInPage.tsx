@@ -4,7 +4,8 @@ import { signInOptions } from '../auth/auth-mode';
 import { devLogin } from '../auth/dev-login';
 import { startOidcSignIn } from '../auth/oidc';
 import { useSession } from '../auth/session';
-import { rememberReturnPath, safeReturnPath } from '../auth/return-path';
+import { safeReturnPath } from '../auth/return-path';
+import { rememberReturnPath } from '../auth/return-path-storage';
 import { Loading } from '../components/Loading';
 import { ProblemNotice } from '../components/ProblemNotice';
 
