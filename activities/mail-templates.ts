@@ -84,7 +84,7 @@ const days = (n: unknown) => (n === 1 ? '1 dag' : `${String(n)} dagar`);
 /** `2026-00042 · Sjuksköterska akutmottagning (tillsvidare)`: case number and title, as the lists name it. */
 export function requestSummary(r: MailRequest | null): string {
   if (!r) return 'ärende';
-  return requestHeading(r.caseNumber, str(r.title) ?? kindNoun(r.kind));
+  return requestHeading(r.caseNumber, str(r.title) ?? '');
 }
 
 /** The link is on a line of its own, last before the footer, so every mail client makes it clickable. */

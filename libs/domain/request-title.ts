@@ -37,7 +37,10 @@ export function dateRange(from: string, to: string, language: TitleLanguage): st
   return fmt.formatRange(a, b).replace(/\s*[–-]\s*/g, '–');
 }
 
-/** Stored payloads are not parsed again (requests.repository.ts): a field missing from an old row names nothing. */
+/**
+ * Stored payloads are not parsed again (requests.repository.ts): a row without the fields gets an empty title,
+ * and is named by its case number alone.
+ */
 const words = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
 export function requestTitle(r: TitledRequest, language: TitleLanguage = 'sv'): string {
@@ -45,17 +48,18 @@ export function requestTitle(r: TitledRequest, language: TitleLanguage = 'sv'): 
     const form = Object.hasOwn(EMPLOYMENT_SHORT[language], r.employmentForm)
       ? EMPLOYMENT_SHORT[language][r.employmentForm]
       : undefined;
-    const title = words(r.title) || '–';
+    const title = words(r.title);
+    if (!title) return '';
     return form ? `${title} (${form})` : title;
   }
   const period =
     words(r.periodFrom) && words(r.periodTo) ? dateRange(r.periodFrom, r.periodTo, language) : '';
-  return [words(r.supplier) || '–', period].filter(Boolean).join(', ');
+  return words(r.supplier) ? [words(r.supplier), period].filter(Boolean).join(', ') : '';
 }
 
 /** `2026-00042 · Sjuksköterska, Avd 4 (tillsvidare)`: how a request is named in a list, a notice or a mail. */
 export function requestHeading(caseNumber: string, title: string): string {
-  return `${caseNumber} · ${title}`;
+  return title ? `${caseNumber} · ${title}` : caseNumber;
 }
 
 /**

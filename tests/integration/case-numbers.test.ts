@@ -156,7 +156,8 @@ describe('a returned request', () => {
 
     const notes = await t.http.get('/api/v1/notifications').set(chef).expect(200);
     const ret = notes.body.items.find(
-      (n: { type: string; requestId: string }) => n.type === 'decision_return' && n.requestId === made.body.id,
+      (n: { type: string; requestId: string }) =>
+        n.type === 'decision_return' && n.requestId === made.body.id,
     );
     expect(ret.request).toEqual({
       caseNumber: made.body.caseNumber,
@@ -242,7 +243,9 @@ describe('the backfill', () => {
     const counters: { year: number; last: number }[] = await ds.query(
       `SELECT year, last FROM case_number_counters ORDER BY year`,
     );
-    expect(counters).toEqual([...byYear].sort(([a], [b]) => a - b).map(([y, s]) => ({ year: y, last: s.length })));
+    expect(counters).toEqual(
+      [...byYear].sort(([a], [b]) => a - b).map(([y, s]) => ({ year: y, last: s.length })),
+    );
     // The next submission continues after the backfill.
     const made = await t.http
       .post('/api/v1/requests')

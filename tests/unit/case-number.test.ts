@@ -96,7 +96,8 @@ describe('where a notification leads', () => {
 
 describe('titles of rows stored before every field was required', () => {
   it('names what is there and never throws', () => {
-    expect(requestTitle({ kind: 'hire' } as never)).toBe('–');
+    expect(requestTitle({ kind: 'hire' } as never)).toBe('');
     expect(requestTitle({ kind: 'agency_call_off', supplier: 'AB' } as never)).toBe('AB');
+    expect(requestHeading('2026-00001', '')).toBe('2026-00001');
   });
 });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { notificationPath } from '@domain/notification-target';
+import { requestHeading } from '@domain/request-title';
 import { useMarkAllRead, useMarkRead, useNotifications } from '../api/notifications';
 import type { Notification } from '../api/types';
 import { useFormat } from '../format/format';
@@ -87,7 +88,7 @@ export function NotificationBell() {
               const text = n.request
                 ? t('caseRef.notificationAbout', {
                     what,
-                    request: `${n.request.caseNumber} · ${summary(n.request)}`,
+                    request: requestHeading(n.request.caseNumber, summary(n.request)),
                   })
                 : what;
               return (

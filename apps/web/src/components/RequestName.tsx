@@ -20,7 +20,8 @@ export function RequestName({ request }: { request: Named }) {
   const title = useRequestTitle();
   return (
     <>
-      <span className="case-number">{request.caseNumber}</span> · {title(request)}
+      <span className="case-number">{request.caseNumber}</span>
+      {title(request) && ` · ${title(request)}`}
     </>
   );
 }
