@@ -13,11 +13,11 @@ export interface WebTestApp extends TestApp {
 export async function startWebTestApp(
   env: Record<string, string> = {},
   options: TestAppOptions = {},
-  port = 0,
+  listenOn = 0,
 ): Promise<WebTestApp> {
   const t = await startTestApp(env, options);
   const server: Server = t.app.getHttpServer();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(listenOn, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { ...t, baseUrl: `http://127.0.0.1:${port}` };
 }
