@@ -88,12 +88,24 @@ export function requestSummary(r: MailRequest | null): string {
 }
 
 /** The link is on a line of its own, last before the footer, so every mail client makes it clickable. */
-function body(lines: (string | undefined | false)[], request: MailRequest | null, link?: string | null): string {
+function body(
+  lines: (string | undefined | false)[],
+  request: MailRequest | null,
+  link?: string | null,
+): string {
   const details = request
     ? ['', `Ärende: ${requestSummary(request)}`, `${kindNoun(request.kind)}, ${request.unitName}`]
     : [];
   const open = link ? ['', request ? 'Öppna ärendet i Prövning:' : 'Öppna i Prövning:', link] : [];
-  return ['Hej!', '', ...lines.filter((l): l is string => typeof l === 'string'), ...details, ...open, '', FOOTER]
+  return [
+    'Hej!',
+    '',
+    ...lines.filter((l): l is string => typeof l === 'string'),
+    ...details,
+    ...open,
+    '',
+    FOOTER,
+  ]
     .join('\n')
     .concat('\n');
 }

@@ -10,11 +10,11 @@ export const notificationSchema = z.object({
   requestId: uuid.nullable(),
   request: z
     .object({
-        caseNumber,
-        summary: requestTitleText,
-        summaryEn: requestTitleEnText,
-        kind: z.enum(REQUEST_KINDS),
-      })
+      caseNumber,
+      summary: requestTitleText,
+      summaryEn: requestTitleEnText,
+      kind: z.enum(REQUEST_KINDS),
+    })
     .nullable()
     .describe('The request the notification is about, named as lists name it'),
   data: z.record(z.unknown()),

@@ -37,7 +37,7 @@ export const caseNumber = z
   .regex(/^\d{4}-\d{5,}$/)
   .describe('The case number: year of submission (Stockholm) and its place in that year, e.g. 2026-00042');
 export const requestTitleText = text.describe(
-  'What lists name the request by (Swedish): a hire\'s title and form of employment, a call-off\'s supplier and period',
+  "What lists name the request by (Swedish): a hire's title and form of employment, a call-off's supplier and period",
 );
 export const requestTitleEnText = text.describe('The title in English');
 

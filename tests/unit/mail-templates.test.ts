@@ -110,7 +110,10 @@ describe('renderNotificationMail', () => {
     const mail = renderNotificationMail({ ...aNotification('stage_opened'), link });
     expect(mail.text).toContain(`Öppna ärendet i Prövning:\n${link}\n`);
     expect(mail.text.indexOf(link)).toBeLessThan(mail.text.indexOf('skickades automatiskt'));
-    const period = renderNotificationMail({ ...aNotification('period_ending'), link: 'https://p.se/periods' });
+    const period = renderNotificationMail({
+      ...aNotification('period_ending'),
+      link: 'https://p.se/periods',
+    });
     expect(period.text).toContain('Öppna i Prövning:\nhttps://p.se/periods\n');
     expect(renderNotificationMail(aNotification('stage_opened')).text).not.toContain('Öppna');
   });
@@ -119,16 +122,16 @@ describe('renderNotificationMail', () => {
     const mail = renderNotificationMail(
       aNotification('decision_return', { answerBy: '2026-04-17T14:00:00.000Z' }),
     );
-    expect(mail.subject).toBe('Åter för komplettering: 2026-00042 · Sjuksköterska akutmottagning (tillsvidare)');
+    expect(mail.subject).toBe(
+      'Åter för komplettering: 2026-00042 · Sjuksköterska akutmottagning (tillsvidare)',
+    );
     expect(mail.text).toContain('Komplettera och skicka in ärendet igen senast 17 april 2026 kl. 16.00');
     expect(mail.text).toContain('vid HR-granskningen');
   });
 
   it('asks the HR reviewer to review a new stage by its deadline in Stockholm time', () => {
     const mail = renderNotificationMail(aNotification('stage_opened'));
-    expect(mail.subject).toBe(
-      'Ärende att granska: 2026-00042 · Sjuksköterska akutmottagning (tillsvidare)',
-    );
+    expect(mail.subject).toBe('Ärende att granska: 2026-00042 · Sjuksköterska akutmottagning (tillsvidare)');
     expect(mail.text).toContain('Ett ärende väntar på HR-granskning av dig som HR-partner.');
     expect(mail.text).toContain('Tidsfrist: 17 april 2026 kl. 16.00.');
   });
@@ -191,9 +194,7 @@ describe('renderNotificationMail', () => {
       }),
       request: aCallOff(),
     });
-    expect(mail.subject).toBe(
-      'Beviljat med villkor: 2026-00043 · Läkarbemanning AB, 1–30 juni 2026',
-    );
+    expect(mail.subject).toBe('Beviljat med villkor: 2026-00043 · Läkarbemanning AB, 1–30 juni 2026');
     expect(mail.text).toContain('Villkor: Längst till och med augusti');
     expect(mail.text).toContain('Beviljad period till och med: 31 maj 2026');
     expect(mail.text).toContain('Beviljad kostnad: 185 000 kr');

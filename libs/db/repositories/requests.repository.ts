@@ -291,7 +291,9 @@ export class RequestsRepository {
   async returnDeadlineOf(id: string): Promise<Duration | undefined> {
     const row = await first(
       this.db,
-      z.object({ deadline: z.union([z.object({ businessDays: z.number() }), z.object({ hours: z.number() })]) }),
+      z.object({
+        deadline: z.union([z.object({ businessDays: z.number() }), z.object({ hours: z.number() })]),
+      }),
       `SELECT pv.policy->'returned'->'deadline' AS deadline
          FROM requests r JOIN policy_versions pv ON pv.version = r.policy_version WHERE r.id = $1`,
       [id],
