@@ -82,6 +82,30 @@ it("lands the reviewer on the decision page from the mail's link, after signing 
   await page.close();
 });
 
+it('finds a request on My requests by its case number, as typed', async () => {
+  const unitId = (await unitIdsByCode(app)).get('SOM-AKUT')!;
+  const chef = await bearer(app, 'chef.akuten');
+  const made = await app.http
+    .post('/api/v1/requests')
+    .set(chef)
+    .send(aHireBody(unitId, { title: 'Undersköterska natt' }))
+    .expect(201);
+  const page = await browser.newPage();
+  await page.goto(`${app.baseUrl}/requests`);
+  await signInAs(page, 'chef.akuten');
+  await page.getByRole('row').nth(2).waitFor();
+  const [year, seq] = (made.body.caseNumber as string).split('-');
+  await page.getByLabel('Sök ärendenummer').fill(`${year}-${Number(seq)}`);
+  await page.getByRole('button', { name: 'Sök', exact: true }).click();
+  await page.waitForFunction("document.querySelectorAll('tbody tr').length === 1");
+  await page.getByRole('link', { name: `${made.body.caseNumber} · Undersköterska natt (visstid)` }).waitFor();
+  expect(await auditPage(page, 'issue21-my-requests-search')).toEqual([]);
+  await page.getByLabel('Sök ärendenummer').fill('inte ett nummer');
+  await page.getByRole('button', { name: 'Sök', exact: true }).click();
+  await page.locator('#case-number-search[aria-invalid="true"]').waitFor();
+  await page.close();
+});
+
 it('lands at home, not on another site, when returnTo points elsewhere', async () => {
   for (const returnTo of ['//evil.example/review/1', 'https://evil.example/', '/\\evil.example']) {
     const page = await browser.newPage();

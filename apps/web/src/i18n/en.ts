@@ -918,5 +918,6 @@ export const en: typeof sv = {
     notificationAbout: '{{what}} – {{request}}',
     caseNumberSearch: 'Find case number',
     caseNumberHint: 'For example 2026-00042',
+    search: 'Search',
   },
 };

@@ -925,5 +925,6 @@ export const sv = {
     notificationAbout: '{{what}} – {{request}}',
     caseNumberSearch: 'Sök ärendenummer',
     caseNumberHint: 'Till exempel 2026-00042',
+    search: 'Sök',
   },
 };

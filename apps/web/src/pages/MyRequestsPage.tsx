@@ -12,6 +12,7 @@ import { ProblemNotice } from '../components/ProblemNotice';
 import { StatusBadge } from '../components/StatusBadge';
 import { useFormat } from '../format/format';
 import { RequestName } from '../components/RequestName';
+import { CaseNumberSearch } from '../components/CaseNumberSearch';
 
 /** A requester's own requests; other roles see the requests of their scope. */
 export function MyRequestsPage() {
@@ -20,7 +21,13 @@ export function MyRequestsPage() {
   const session = useSession();
   const requester = session.has('requester');
   const [page, setPage] = useState(1);
-  const list = useRequestList({ mine: requester ? 'true' : undefined, page, pageSize: SCREEN_PAGE_SIZE });
+  const [caseNumber, setCaseNumber] = useState<string>();
+  const list = useRequestList({
+    mine: requester ? 'true' : undefined,
+    caseNumber,
+    page,
+    pageSize: SCREEN_PAGE_SIZE,
+  });
   const units = unitIndex(useOrg().data);
 
   return (
@@ -33,6 +40,12 @@ export function MyRequestsPage() {
           </Link>
         )}
       </div>
+      <CaseNumberSearch
+        onSearch={(c) => {
+          setCaseNumber(c);
+          setPage(1);
+        }}
+      />
       {list.isPending && <Loading />}
       <ProblemNotice error={list.error} />
       {list.data && list.data.items.length === 0 && <p className="empty">{t('myRequests.empty')}</p>}
