@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Outcome } from '@domain/enums';
-import { CATEGORY, KIND, ROLE, STAGE } from '@domain/labels-sv';
+import { KIND, ROLE, STAGE } from '@domain/labels-sv';
+import { requestHeading } from '@domain/request-title';
 import {
   isDecisionNotification,
   isNotificationType,
@@ -16,12 +17,11 @@ import {
 export interface MailRequest {
   id: string;
   kind: string;
-  /** A hire's position title; call-offs have none. */
-  title: string | null;
-  occupationalCategory: string;
+  /** `2026-00042` (libs/domain/case-number.ts). */
+  caseNumber: string;
+  /** What lists name the request by (libs/domain/request-title.ts): title and form, or supplier and period. */
+  title: string;
   unitName: string;
-  /** A call-off's supplier. */
-  supplier: string | null;
 }
 
 export interface NotificationMailInput {
@@ -30,6 +30,8 @@ export interface NotificationMailInput {
   data: Record<string, unknown>;
   /** The request the notification concerns; null for notices about review periods and exemptions. */
   request: MailRequest | null;
+  /** The absolute address of the page where the reader acts (PUBLIC_URL + notificationPath); null: no link. */
+  link?: string | null;
 }
 
 export interface RenderedMail {
@@ -79,29 +81,47 @@ const sek = (n: unknown) =>
   typeof n === 'number' ? `${n.toLocaleString('sv-SE').replace(/\u00a0/g, ' ')} kr` : undefined;
 const days = (n: unknown) => (n === 1 ? '1 dag' : `${String(n)} dagar`);
 
-/** `Anställning: Sjuksköterska akutmottagning, Akutmottagningen`. */
+/** `2026-00042 · Sjuksköterska akutmottagning (tillsvidare)`: case number and title, as the lists name it. */
 export function requestSummary(r: MailRequest | null): string {
   if (!r) return 'ärende';
-  const what =
-    str(r.title) ??
-    [lookup(CATEGORY, r.occupationalCategory) ?? r.occupationalCategory, r.supplier && `via ${r.supplier}`]
-      .filter(Boolean)
-      .join(' ');
-  return `${kindNoun(r.kind)}: ${what}, ${r.unitName}`;
+  return requestHeading(r.caseNumber, str(r.title) ?? '');
 }
 
-function body(lines: (string | undefined | false)[], request: MailRequest | null): string {
-  const details = request ? ['', `Ärende: ${requestSummary(request)}`, `Ärende-id: ${request.id}`] : [];
-  return ['Hej!', '', ...lines.filter((l): l is string => typeof l === 'string'), ...details, '', FOOTER]
+/** The link is on a line of its own, last before the footer, so every mail client makes it clickable. */
+function body(
+  lines: (string | undefined | false)[],
+  request: MailRequest | null,
+  link?: string | null,
+): string {
+  const details = request
+    ? ['', `Ärende: ${requestSummary(request)}`, `${kindNoun(request.kind)}, ${request.unitName}`]
+    : [];
+  const open = link ? ['', request ? 'Öppna ärendet i Prövning:' : 'Öppna i Prövning:', link] : [];
+  return [
+    'Hej!',
+    '',
+    ...lines.filter((l): l is string => typeof l === 'string'),
+    ...details,
+    ...open,
+    '',
+    FOOTER,
+  ]
     .join('\n')
     .concat('\n');
 }
 
 type Data = Record<string, unknown>;
-type Render = (d: Data, r: MailRequest | null) => RenderedMail;
+type Render = (d: Data, r: MailRequest | null, link?: string | null) => RenderedMail;
 
 /** One decision's mail: `final` when the decision ended the review, `at` where it happened ("vid HR-granskningen"). */
-type DecisionRender = (c: { summary: string; at: string; final: boolean; extras: Line[] }) => {
+type DecisionRender = (c: {
+  summary: string;
+  at: string;
+  final: boolean;
+  extras: Line[];
+  /** A return's deadline for completion, in words (`17 april 2026 kl. 16.00`). */
+  answerBy?: string;
+}) => {
   subject: string;
   lines: Line[];
 };
@@ -142,18 +162,20 @@ const DECISION_MAIL: Record<Outcome, DecisionRender> = {
       ...extras,
     ],
   }),
-  return: ({ summary, at, extras }) => ({
+  return: ({ summary, at, extras, answerBy }) => ({
     subject: `Åter för komplettering: ${summary}`,
     lines: [
       `Ditt ärende har skickats tillbaka för komplettering ${at}.`,
       ...extras,
-      'Komplettera och skicka in ärendet igen; annars avslutas det när tiden för komplettering har gått ut.',
+      answerBy
+        ? `Komplettera och skicka in ärendet igen senast ${answerBy}; annars avslutas det.`
+        : 'Komplettera och skicka in ärendet igen; annars avslutas det när tiden för komplettering har gått ut.',
     ],
   }),
 };
 
 function decisionMail(outcome: Outcome): Render {
-  return (d, r) => {
+  return (d, r, link) => {
     const extras = [
       str(d.conditions) && `Villkor: ${d.conditions}`,
       str(d.approvedPeriodTo) && `Beviljad period till och med: ${swedishDateTime(d.approvedPeriodTo)}`,
@@ -167,13 +189,14 @@ function decisionMail(outcome: Outcome): Render {
       at: stageAt(d.stage),
       final: d.status !== 'in_review',
       extras,
+      answerBy: str(d.answerBy) && swedishDateTime(d.answerBy),
     });
-    return { subject, text: body(lines, r) };
+    return { subject, text: body(lines, r, link) };
   };
 }
 
 function periodMail(type: 'period_ending' | 'exemption_ending'): Render {
-  return (d) => {
+  return (d, _r, link) => {
     const what = type === 'period_ending' ? 'Prövningsperioden' : 'Det generella undantaget';
     const ref = str(d.decisionRef) ? ` (${d.decisionRef})` : '';
     return {
@@ -186,13 +209,14 @@ function periodMail(type: 'period_ending' | 'exemption_ending'): Render {
             : 'Det generella undantaget upphör då; ärenden som det omfattar behöver därefter prövas.',
         ],
         null,
+        link,
       ),
     };
   };
 }
 
 const MAIL: Record<Exclude<NotificationType, DecisionNotificationType>, Render> = {
-  stage_opened: (d, r) => ({
+  stage_opened: (d, r, link) => ({
     subject: `${taskWords(d.stage).subject}: ${requestSummary(r)}`,
     text: body(
       [
@@ -201,16 +225,18 @@ const MAIL: Record<Exclude<NotificationType, DecisionNotificationType>, Render> 
         typeof d.round === 'number' && d.round > 1 && 'Ärendet har kompletterats och skickats in igen.',
       ],
       r,
+      link,
     ),
   }),
-  stage_reminder: (d, r) => ({
+  stage_reminder: (d, r, link) => ({
     subject: `Påminnelse: ärende att pröva senast ${swedishDateTime(d.dueAt)}: ${requestSummary(r)}`,
     text: body(
       [`Ett ärende väntar fortfarande på ditt ställningstagande.`, `Tidsfrist: ${swedishDateTime(d.dueAt)}.`],
       r,
+      link,
     ),
   }),
-  stage_escalated: (d, r) => ({
+  stage_escalated: (d, r, link) => ({
     subject: `Eskalerat ${taskWords(d.stage).subject.toLowerCase()}: ${requestSummary(r)}`,
     text: body(
       [
@@ -218,9 +244,10 @@ const MAIL: Record<Exclude<NotificationType, DecisionNotificationType>, Render> 
         `Ny tidsfrist: ${swedishDateTime(d.dueAt)}.`,
       ],
       r,
+      link,
     ),
   }),
-  stage_overdue: (d, r) => ({
+  stage_overdue: (d, r, link) => ({
     subject: `Försenat: ärende väntar på beslut sedan ${swedishDateTime(d.dueAt)}: ${requestSummary(r)}`,
     text: body(
       [
@@ -228,9 +255,10 @@ const MAIL: Record<Exclude<NotificationType, DecisionNotificationType>, Render> 
         'Ärenden beviljas eller avslås aldrig automatiskt: ett beslut behövs.',
       ],
       r,
+      link,
     ),
   }),
-  return_reminder: (d, r) => ({
+  return_reminder: (d, r, link) => ({
     subject: `Påminnelse: komplettera ärendet senast ${swedishDateTime(d.dueAt)}: ${requestSummary(r)}`,
     text: body(
       [
@@ -238,9 +266,10 @@ const MAIL: Record<Exclude<NotificationType, DecisionNotificationType>, Render> 
         `Skicka in det igen senast ${swedishDateTime(d.dueAt)}; annars avslutas ärendet eftersom det inte har kompletterats.`,
       ],
       r,
+      link,
     ),
   }),
-  withdrawn_not_completed: (_d, r) => ({
+  withdrawn_not_completed: (_d, r, link) => ({
     subject: `Avslutat, inte kompletterat i tid: ${requestSummary(r)}`,
     text: body(
       [
@@ -248,13 +277,14 @@ const MAIL: Record<Exclude<NotificationType, DecisionNotificationType>, Render> 
         'Vill du fortfarande genomföra det behöver du skicka in ett nytt ärende.',
       ],
       r,
+      link,
     ),
   }),
-  stage_reassigned: (d, r) => ({
+  stage_reassigned: (d, r, link) => ({
     subject: `Ärende tilldelat dig: ${requestSummary(r)}`,
-    text: body([`Ett ärende i ${stageName(d.stage)} har tilldelats dig.`], r),
+    text: body([`Ett ärende i ${stageName(d.stage)} har tilldelats dig.`], r, link),
   }),
-  stage_released: (d, r) => ({
+  stage_released: (d, r, link) => ({
     subject: `Ärende tillbaka hos gruppen: ${requestSummary(r)}`,
     text: body(
       [
@@ -262,9 +292,10 @@ const MAIL: Record<Exclude<NotificationType, DecisionNotificationType>, Render> 
         'Ärendet ligger nu hos alla som har rollen för steget; tilldela det på nytt om det behövs.',
       ],
       r,
+      link,
     ),
   }),
-  requester_needed: (d, r) => ({
+  requester_needed: (d, r, link) => ({
     subject: `Ärende utan beställare: ${requestSummary(r)}`,
     text: body(
       [
@@ -272,15 +303,17 @@ const MAIL: Record<Exclude<NotificationType, DecisionNotificationType>, Render> 
         'Välj en annan beställare för enheten under Ärenden utan beställare i Prövning.',
       ],
       r,
+      link,
     ),
   }),
-  requester_assigned: (_d, r) => ({
+  requester_assigned: (_d, r, link) => ({
     subject: `Ärendet är nu ditt: ${requestSummary(r)}`,
     text: body(
       [
         'HR-chefen har flyttat ärendet till dig eftersom den tidigare beställaren inte längre kan svara för det.',
       ],
       r,
+      link,
     ),
   }),
   // The texts stay in Prövning: a mail names the request and the stage, never what was asked or answered.
@@ -318,10 +351,10 @@ export function headerSafe(text: string): string {
 
 function rendered(n: NotificationMailInput): RenderedMail {
   const d = n.data ?? {};
-  if (isNotificationType(n.type)) return renderFor(n.type)(d, n.request);
+  if (isNotificationType(n.type)) return renderFor(n.type)(d, n.request, n.link);
   return {
     subject: `Ny händelse i Prövning: ${requestSummary(n.request)}`,
-    text: body([`Händelse: ${n.type}.`], n.request),
+    text: body([`Händelse: ${n.type}.`], n.request, n.link),
   };
 }
 

@@ -14,6 +14,8 @@ export interface MailMessage {
 /** Sends one e-mail; resolves once the mail server has accepted it, rejects otherwise. */
 export interface Mailer {
   send(message: MailMessage): Promise<void>;
+  /** Where the web app is (PUBLIC_URL): mails link to the page where their reader acts. Unset, they carry no link. */
+  publicUrl?: string;
   /** Closes the transport's connections, if it keeps any. */
   close(): void;
 }
@@ -22,6 +24,7 @@ export interface SmtpMailerConfig {
   /** `smtp://` (plain, upgraded with STARTTLS when offered) or `smtps://` (TLS), with credentials if needed. */
   url: string;
   from: string;
+  publicUrl?: string;
 }
 
 /**
@@ -38,6 +41,7 @@ const TIMEOUTS = {
 export function createSmtpMailer(config: SmtpMailerConfig): Mailer {
   const transport = createTransport({ url: config.url, ...TIMEOUTS }, { from: config.from });
   return {
+    publicUrl: config.publicUrl,
     async send(message) {
       await transport.sendMail({
         to: message.to,

@@ -3,6 +3,9 @@ import type { Logger } from '@config/logger';
 import type { InsertedNotification } from '@db/repositories/notifications.repository';
 import { NotificationsRepository } from '@db/repositories/notifications.repository';
 import type { RequestsRepository } from '@db/repositories/requests.repository';
+import { formatCaseNumber } from '@domain/case-number';
+import { notificationPath } from '@domain/notification-target';
+import { requestTitle } from '@domain/request-title';
 import { renderNotificationMail, type MailRequest } from './mail-templates';
 import type { MailMessage, Mailer } from './mailer';
 
@@ -15,13 +18,22 @@ import type { MailMessage, Mailer } from './mailer';
 export async function composeMails(
   requestsInTransaction: RequestsRepository,
   inserted: InsertedNotification[],
+  publicUrl?: string,
 ): Promise<MailMessage[]> {
   const withAddress = inserted.filter((n): n is InsertedNotification & { email: string } => !!n.email);
   if (withAddress.length === 0) return [];
   const requestIds = [...new Set(withAddress.map((n) => n.requestId).filter((id): id is string => !!id))];
   const requests = new Map<string, MailRequest>();
   if (requestIds.length > 0) {
-    for (const r of await requestsInTransaction.mailContexts(requestIds)) requests.set(r.id, r);
+    for (const r of await requestsInTransaction.mailContexts(requestIds)) {
+      requests.set(r.id, {
+        id: r.id,
+        kind: r.payload.kind,
+        caseNumber: formatCaseNumber({ year: r.caseYear, seq: r.caseSeq }),
+        title: requestTitle(r.payload),
+        unitName: r.unitName,
+      });
+    }
   }
   return withAddress.map((n) => ({
     notificationId: n.id,
@@ -30,8 +42,15 @@ export async function composeMails(
       type: n.type,
       data: n.data,
       request: n.requestId ? (requests.get(n.requestId) ?? null) : null,
+      link: linkTo(publicUrl, notificationPath(n.type, n.requestId ?? null)),
     }),
   }));
+}
+
+/** The page's absolute address; the base is PUBLIC_URL, already checked to be an http(s) URL without a query. */
+function linkTo(publicUrl: string | undefined, path: string | null): string | null {
+  if (!publicUrl || !path) return null;
+  return `${publicUrl.replace(/\/+$/, '')}${path}`;
 }
 
 /** Sends each mail and records the outcome on its notification row; never throws. */

@@ -18,6 +18,7 @@ import type { MailMessage, Mailer } from './mailer';
 import { composeMails, deliverMails } from './notification-mail';
 import type { ReviewActivities } from './review-activities.types';
 import { leadTime } from '@domain/lead-time';
+import { answerReturnBy } from '@domain/deadlines';
 import { decisionNotificationType, type NotificationType } from '@domain/notification-types';
 import { isDecided, isFinal } from '@domain/review-state';
 
@@ -92,7 +93,7 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
         return recorded.audited;
       };
       const result = await work(db, notify, announce);
-      mails = deps.mailer ? await composeMails(db.requests, inserted) : [];
+      mails = deps.mailer ? await composeMails(db.requests, inserted, deps.mailer.publicUrl) : [];
       return result;
     });
     if (deps.mailer && mails.length > 0)
@@ -177,7 +178,13 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
         }
         await db.rollups.countStageDecision(input.stageId);
         if (input.final) await db.rollups.countFinal(input.requestId);
+        // A return says by when it must be completed: the same deadline the review then waits for.
+        const returnDeadline =
+          input.outcome === 'return' ? await db.requests.returnDeadlineOf(input.requestId) : undefined;
         const data = {
+          ...(returnDeadline && {
+            answerBy: answerReturnBy(new Date(input.decidedAt), { deadline: returnDeadline }).toISOString(),
+          }),
           stage: input.stageName,
           outcome: input.outcome,
           status: input.status,

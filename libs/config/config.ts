@@ -223,6 +223,11 @@ const schema = z
     SEED_DEMO: bool.default('true'),
     RUN_MIGRATIONS: bool.default('true'),
     SMTP_URL: url(['smtp', 'smtps']).optional(),
+    // Where people open the web app (https://provning.region.se): the links in the mails start here.
+    PUBLIC_URL: url(['https', 'http'])
+      .refine((v) => !/[?#]/.test(v), 'must be a base URL, without query or fragment')
+      .transform((v) => v.replace(/\/+$/, ''))
+      .optional(),
     MAIL_FROM: z
       .string()
       .regex(
@@ -325,6 +330,15 @@ const schema = z
         if (!c[key])
           ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'required when AUTH_MODE=oidc' });
       }
+    }
+    // A production mail without its link sends the reader hunting for the request; one over http invites a
+    // network attacker to rewrite the page the link opens.
+    if (c.NODE_ENV === 'production' && c.SMTP_URL && !c.PUBLIC_URL?.startsWith('https:')) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['PUBLIC_URL'],
+        message: 'must be the https URL of the web app when SMTP_URL is set in production',
+      });
     }
     // Over plain http a network attacker swaps the provider's keys and signs in as anyone.
     if (c.NODE_ENV === 'production') {
@@ -451,7 +465,7 @@ export interface AppConfig {
   seedDemo: boolean;
   runMigrations: boolean;
   /** Notifications also go out as e-mail through this SMTP server; unset, they stay in the inbox only. */
-  mail?: { url: string; from: string };
+  mail?: { url: string; from: string; publicUrl?: string };
 }
 
 export interface S3Settings {
@@ -608,7 +622,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     seedDemo: c.SEED_DEMO,
     runMigrations: c.RUN_MIGRATIONS,
-    ...(c.SMTP_URL ? { mail: { url: c.SMTP_URL, from: c.MAIL_FROM } } : {}),
+    ...(c.SMTP_URL
+      ? { mail: { url: c.SMTP_URL, from: c.MAIL_FROM, ...(c.PUBLIC_URL ? { publicUrl: c.PUBLIC_URL } : {}) } }
+      : {}),
   };
 }
 

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { OCCUPATIONAL_CATEGORIES, REQUEST_KINDS, STAGE_NAMES } from '@domain/enums';
 import { pageSchema } from './paging';
+import { caseNumber, requestTitleEnText, requestTitleText } from './requests';
 import { kronor, text, timestamp, uuid } from './wire';
 
 export const inboxItemSchema = z.object({
   requestId: uuid,
+  caseNumber,
   stage: z.enum(STAGE_NAMES),
   round: z.number().int(),
   dueAt: timestamp,
@@ -19,7 +21,8 @@ export const inboxItemSchema = z.object({
   divisionName: text,
   requesterName: text,
   occupationalCategory: z.enum(OCCUPATIONAL_CATEGORIES),
-  summary: z.string().describe('The title of a hire; supplier and period of a call-off'),
+  summary: requestTitleText,
+  summaryEn: requestTitleEnText,
   urgent: z.boolean(),
   costSek: kronor,
   submittedAt: timestamp,

@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { REQUEST_KINDS, REQUEST_STATUSES } from '@domain/enums';
 import { pageSchema } from './paging';
+import { caseNumber, requestTitleEnText, requestTitleText } from './requests';
 import { text, timestamp, uuid } from './wire';
 
 /** An open request whose requester left or lost the role, with whom the HR lead may move it to. */
 export const requestWithoutRequesterSchema = z.object({
   id: uuid,
+  caseNumber,
+  summary: requestTitleText,
+  summaryEn: requestTitleEnText,
   kind: z.enum(REQUEST_KINDS),
   status: z.enum(REQUEST_STATUSES),
   unitId: uuid,

@@ -32,9 +32,21 @@ export const openStageSchema = z.object({
   assigneeUserId: uuid.describe('Set when the stage was reassigned to one reviewer').optional(),
 });
 
+export const caseNumber = z
+  .string()
+  .regex(/^\d{4}-\d{5,}$/)
+  .describe('The case number: year of submission (Stockholm) and its place in that year, e.g. 2026-00042');
+export const requestTitleText = text.describe(
+  "What lists name the request by (Swedish): a hire's title and form of employment, a call-off's supplier and period",
+);
+export const requestTitleEnText = text.describe('The title in English');
+
 /** The fields every view of a request has. */
 const requestRecord = z.object({
   id: uuid,
+  caseNumber,
+  summary: requestTitleText,
+  summaryEn: requestTitleEnText,
   kind: z.enum(REQUEST_KINDS),
   status,
   statusReason: text.nullable(),
@@ -60,6 +72,7 @@ export const requestListSchema = pageSchema(requestSummarySchema);
 
 export const submissionSchema = z.object({
   id: uuid,
+  caseNumber,
   status,
   reviewRequired: z.boolean(),
   periodId: uuid.nullable(),
@@ -104,6 +117,9 @@ const requestDetailBase = requestRecord.extend({
       outcomes: z.array(outcome).describe('The outcomes the open stage offers, by its mode'),
     })
     .nullable(),
+  answerReturnBy: timestamp
+    .nullable()
+    .describe('A returned request: by when it must be completed and sent in again, or it is closed'),
   stages: z.array(stageSchema),
   decisions: z
     .array(decisionSchema)

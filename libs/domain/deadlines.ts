@@ -10,3 +10,11 @@ export function dueAfter(from: Date, duration: Duration): Date {
     ? addCalendarHours(from, duration.hours)
     : businessDayDueAt(from, duration.businessDays);
 }
+
+/**
+ * By when a returned request must be completed and sent in again: the policy's `returned.deadline` after the
+ * return. The review workflow waits for exactly this (awaitCompletion); the request page and the return mail say it.
+ */
+export function answerReturnBy(returnedAt: Date, returned: { deadline: Duration }): Date {
+  return dueAfter(returnedAt, returned.deadline);
+}

@@ -30,6 +30,8 @@ export interface DomainLabels {
   stage: Record<StageName, string>;
   /** A stage in running text, lower case where the language writes it so: "Nästa steg: divisionschefens beslut". */
   stageInText: Record<StageName, string>;
+  /** Where an outcome happened, in running text: "beviljat vid HR-granskningen", "approved at HR review". */
+  stageAt: Record<StageName, string>;
   /** The choice a reviewer makes. */
   outcome: Record<Outcome, string>;
   /** The choice as done, in running text: "Ditt beslut är registrerat: beviljat." */

@@ -105,8 +105,12 @@ describe('the review of a hire, by clicking, in a real browser', () => {
     await chef.goto(`${app.baseUrl}/requests`);
     await chef.getByRole('row').filter({ hasText: 'Åter för komplettering' }).waitFor();
     await expectAccessible(chef, '06-my-requests-returned');
-    await chef.getByRole('link', { name: /Anställning: Sjuksköterska/ }).click();
+    // Listed by case number and title (with its form of employment), not by its category.
+    await chef
+      .getByRole('link', { name: /^\d{4}-\d{5} · Sjuksköterska akutmottagning \(visstid\)$/ })
+      .click();
     await chef.getByRole('heading', { name: 'Frågor från granskaren' }).waitFor();
+    await chef.getByText(/Komplettera och skicka in ärendet igen senast \d{1,2} [a-zé.]+ \d{4}/).waitFor();
     await chef.getByText(QUESTION).first().waitFor();
     await expectAccessible(chef, '07-request-returned');
     await chef

@@ -88,6 +88,7 @@ const MATRIX: Record<string, 'public' | 'ops' | 'any' | Role[]> = {
   'GET /api/v1/stats/breakdown': STATS,
   'GET /api/v1/stats/export.csv': STATS,
   'POST /api/v1/notifications/{id}/read': 'any',
+  'POST /api/v1/notifications/read-all': 'any',
   'GET /api/v1/health': 'public',
   'GET /api/v1/health/live': 'public',
   'GET /api/v1/metrics': 'ops',

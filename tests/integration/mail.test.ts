@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createSmtpMailer, type MailMessage, type Mailer } from '@activities/mailer';
+import { swedishDateTime } from '@activities/mail-templates';
 import { createReviewActivities } from '@activities/review-activities';
 import type { OpenStageInput } from '@activities/review-activities.types';
 import { startTestApp, type TestApp } from '../support/app';
@@ -17,7 +18,11 @@ let unitId: string;
 
 beforeAll(async () => {
   smtp = await startTestSmtpServer();
-  t = await startTestApp({ SMTP_URL: smtp.url, MAIL_FROM: FROM });
+  t = await startTestApp({
+    SMTP_URL: smtp.url,
+    MAIL_FROM: FROM,
+    PUBLIC_URL: 'https://provning.rvn.example/',
+  });
   unitId = (await unitIdsByCode(t)).get('SOM-AKUT')!;
   // One HR partner in Somatik, so that each stage mails one person; the last test gives the pool its second one.
   await t.db.dataSource.query(
@@ -60,8 +65,18 @@ const notificationRows = (requestId: string) =>
     [requestId],
   );
 
-const SUMMARY = 'Anställning: Sjuksköterska akutmottagning, Akutmottagningen';
-const toAndSubject = (mails: ReceivedMail[]) => mails.map((m) => [m.to.join(','), m.subject]);
+// Case numbers depend on how many requests the file submitted before: the subjects are compared without them.
+const SUMMARY = 'ÅÅÅÅ-NNNNN · Sjuksköterska akutmottagning (visstid)';
+const toAndSubject = (mails: ReceivedMail[]) =>
+  mails.map((m) => [m.to.join(','), m.subject.replace(/\b\d{4}-\d{5}\b/g, 'ÅÅÅÅ-NNNNN')]);
+const PUBLIC_URL = 'https://provning.rvn.example';
+const caseNumberOf = async (id: string) =>
+  (
+    await t.http
+      .get(`/api/v1/requests/${id}`)
+      .set(await bearer(t, 'chef.akuten'))
+      .expect(200)
+  ).body.caseNumber as string;
 
 describe('notifications as e-mail through a real SMTP server', () => {
   it('mails the reviewer of each stage and the requester of each decision, once each', async () => {
@@ -85,7 +100,24 @@ describe('notifications as e-mail through a real SMTP server', () => {
     expect(mails[0].text).toContain('Ett ärende väntar på HR-granskning av dig som HR-partner.');
     expect(mails[1].text).toContain('Kommentar: Underlaget komplett');
     expect(mails[3].text).toMatch(/Beslutet gäller till och med \d{1,2} [a-zé]+ \d{4}\./);
-    expect(mails.every((m) => m.text.includes(`Ärende-id: ${id}`))).toBe(true);
+    const caseNumber = await caseNumberOf(id);
+    expect(mails[0].subject).toBe(
+      `Ärende att granska: ${caseNumber} · Sjuksköterska akutmottagning (visstid)`,
+    );
+    expect(
+      mails.every((m) =>
+        m.text.includes(
+          `Ärende: ${caseNumber} · Sjuksköterska akutmottagning (visstid)\nAnställning, Akutmottagningen`,
+        ),
+      ),
+    ).toBe(true);
+    // Each mail links to where its reader acts: the reviewers to the decision page, the requester to the request.
+    expect(mails.map((m) => /^https:\/\/\S+$/m.exec(m.text)?.[0])).toEqual([
+      `${PUBLIC_URL}/review/${id}`,
+      `${PUBLIC_URL}/requests/${id}`,
+      `${PUBLIC_URL}/review/${id}`,
+      `${PUBLIC_URL}/requests/${id}`,
+    ]);
 
     // Every row was mailed, and each mail carries its own row's id.
     const rows = await notificationRows(id);
@@ -101,6 +133,23 @@ describe('notifications as e-mail through a real SMTP server', () => {
     expect(mails.map((m) => m.messageId).sort()).toEqual(
       rows.map((r: { id: string }) => `<notification-${r.id}@provning>`).sort(),
     );
+  });
+
+  it('tells the requester of a return by when to complete it, the date the request page shows', async () => {
+    const id = await submit();
+    await smtp.waitFor((m) => m.length >= 1);
+    await decide(id, 'hr.somatik', { outcome: 'return', comment: 'Bifoga kalkyl' });
+    const mails = await smtp.waitFor((m) => m.length >= 2);
+    const detail = await t.http
+      .get(`/api/v1/requests/${id}`)
+      .set(await bearer(t, 'chef.akuten'))
+      .expect(200);
+    expect(detail.body.answerReturnBy).toEqual(expect.any(String));
+    expect(mails[1].subject).toMatch(/^Åter för komplettering: \d{4}-\d{5} · /);
+    expect(mails[1].text).toContain(
+      `Komplettera och skicka in ärendet igen senast ${swedishDateTime(detail.body.answerReturnBy)}; annars avslutas det.`,
+    );
+    expect(mails[1].text).toContain(`${PUBLIC_URL}/requests/${id}`);
   });
 
   it('sends nothing again when a submission or a decision is repeated', async () => {
@@ -207,7 +256,7 @@ describe('the activities and their mail, called directly as Temporal would retry
     expect(second).toEqual(first);
     expect(third).toEqual(first);
     expect(toAndSubject(smtp.received)).toEqual([
-      ['sara.lind@rvn.example', 'Ärende att granska: Anställning: sjuksköterska, Akutmottagningen'],
+      ['sara.lind@rvn.example', 'Ärende att granska: ÅÅÅÅ-NNNNN'],
     ]);
   });
 

@@ -592,6 +592,13 @@ describe('real responses match the document', () => {
       404,
     );
     expect((await call('get', '/api/v1/notifications?page=0', { as: 'hr.somatik' })).status).toBe(400);
+    const all = await call('post', '/api/v1/notifications/read-all', { as: 'hr.somatik', body: {} });
+    expect(all.status).toBe(201);
+    expect(all.body.unread).toBe(0);
+    expect(
+      (await call('post', '/api/v1/notifications/read-all', { as: 'hr.somatik', body: { before: 'x' } }))
+        .status,
+    ).toBe(400);
   });
 
   it('for the user directory', async () => {

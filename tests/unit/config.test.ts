@@ -490,6 +490,32 @@ describe('loadConfig: mail', () => {
     });
   });
 
+  it('links the mails to PUBLIC_URL, without a trailing slash', () => {
+    expect(
+      loadConfig({ SMTP_URL: 'smtp://localhost:25', PUBLIC_URL: 'https://provning.rvn.se/' }).mail,
+    ).toEqual({
+      url: 'smtp://localhost:25',
+      from: 'Prövning <no-reply@provning.local>',
+      publicUrl: 'https://provning.rvn.se',
+    });
+  });
+
+  it.each(['provning.rvn.se', 'ftp://provning.rvn.se', 'https://provning.rvn.se/?x=1'])(
+    'refuses PUBLIC_URL=%s',
+    (value) => {
+      expect(new Set(variablesNamed({ PUBLIC_URL: value }))).toEqual(new Set(['PUBLIC_URL']));
+    },
+  );
+
+  it('needs an https PUBLIC_URL with SMTP_URL in production', () => {
+    const env = { NODE_ENV: 'production', ...OIDC, SMTP_URL: 'smtp://mail.internal' };
+    expect(variablesNamed(env)).toContain('PUBLIC_URL');
+    expect(variablesNamed({ ...env, PUBLIC_URL: 'http://provning.rvn.se' })).toContain('PUBLIC_URL');
+    expect(loadConfig({ ...env, PUBLIC_URL: 'https://provning.rvn.se' }).mail?.publicUrl).toBe(
+      'https://provning.rvn.se',
+    );
+  });
+
   it.each(['http://localhost:25', 'localhost:25', 'mailto:hr@region.se', 'not a url'])(
     'refuses SMTP_URL=%s',
     (value) => {

@@ -11,10 +11,9 @@ function aHire(overrides: Partial<MailRequest> = {}): MailRequest {
   return {
     id: '6f1c1f0e-0000-4000-8000-000000000001',
     kind: 'hire',
-    title: 'Sjuksköterska akutmottagning',
-    occupationalCategory: 'nurse',
+    caseNumber: '2026-00042',
+    title: 'Sjuksköterska akutmottagning (tillsvidare)',
     unitName: 'Akutmottagningen',
-    supplier: null,
     ...overrides,
   };
 }
@@ -22,9 +21,8 @@ function aHire(overrides: Partial<MailRequest> = {}): MailRequest {
 function aCallOff(overrides: Partial<MailRequest> = {}): MailRequest {
   return aHire({
     kind: 'agency_call_off',
-    title: null,
-    occupationalCategory: 'physician',
-    supplier: 'Läkarbemanning AB',
+    caseNumber: '2026-00043',
+    title: 'Läkarbemanning AB, 1–30 juni 2026',
     ...overrides,
   });
 }
@@ -101,16 +99,39 @@ describe('renderNotificationMail', () => {
   it('names the request in the subject and the body of every mail about one', () => {
     for (const type of NOTIFICATION_TYPES.filter((t) => !t.endsWith('_ending'))) {
       const mail = renderNotificationMail(aNotification(type));
-      expect(mail.subject).toContain('Anställning: Sjuksköterska akutmottagning, Akutmottagningen');
-      expect(mail.text).toContain('Ärende-id: 6f1c1f0e-0000-4000-8000-000000000001');
+      expect(mail.subject).toContain('2026-00042 · Sjuksköterska akutmottagning (tillsvidare)');
+      expect(mail.text).toContain('Ärende: 2026-00042 · Sjuksköterska akutmottagning (tillsvidare)');
+      expect(mail.text).toContain('Anställning, Akutmottagningen');
     }
+  });
+
+  it('ends with the link to the page where the reader acts, when there is one', () => {
+    const link = 'https://provning.region.se/review/6f1c1f0e-0000-4000-8000-000000000001';
+    const mail = renderNotificationMail({ ...aNotification('stage_opened'), link });
+    expect(mail.text).toContain(`Öppna ärendet i Prövning:\n${link}\n`);
+    expect(mail.text.indexOf(link)).toBeLessThan(mail.text.indexOf('skickades automatiskt'));
+    const period = renderNotificationMail({
+      ...aNotification('period_ending'),
+      link: 'https://p.se/periods',
+    });
+    expect(period.text).toContain('Öppna i Prövning:\nhttps://p.se/periods\n');
+    expect(renderNotificationMail(aNotification('stage_opened')).text).not.toContain('Öppna');
+  });
+
+  it('tells the requester by when a returned request must be completed', () => {
+    const mail = renderNotificationMail(
+      aNotification('decision_return', { answerBy: '2026-04-17T14:00:00.000Z' }),
+    );
+    expect(mail.subject).toBe(
+      'Åter för komplettering: 2026-00042 · Sjuksköterska akutmottagning (tillsvidare)',
+    );
+    expect(mail.text).toContain('Komplettera och skicka in ärendet igen senast 17 april 2026 kl. 16.00');
+    expect(mail.text).toContain('vid HR-granskningen');
   });
 
   it('asks the HR reviewer to review a new stage by its deadline in Stockholm time', () => {
     const mail = renderNotificationMail(aNotification('stage_opened'));
-    expect(mail.subject).toBe(
-      'Ärende att granska: Anställning: Sjuksköterska akutmottagning, Akutmottagningen',
-    );
+    expect(mail.subject).toBe('Ärende att granska: 2026-00042 · Sjuksköterska akutmottagning (tillsvidare)');
     expect(mail.text).toContain('Ett ärende väntar på HR-granskning av dig som HR-partner.');
     expect(mail.text).toContain('Tidsfrist: 17 april 2026 kl. 16.00.');
   });
@@ -127,7 +148,7 @@ describe('renderNotificationMail', () => {
 
   it('tells the requester a final approval, with its validity', () => {
     const mail = renderNotificationMail(aNotification('decision_approve', { validUntil: '2026-07-16' }));
-    expect(mail.subject).toBe('Beviljat: Anställning: Sjuksköterska akutmottagning, Akutmottagningen');
+    expect(mail.subject).toBe('Beviljat: 2026-00042 · Sjuksköterska akutmottagning (tillsvidare)');
     expect(mail.text).toContain('Beslutet gäller till och med 16 juli 2026.');
   });
 
@@ -173,9 +194,7 @@ describe('renderNotificationMail', () => {
       }),
       request: aCallOff(),
     });
-    expect(mail.subject).toBe(
-      'Beviljat med villkor: Avrop av hyrbemanning: läkare via Läkarbemanning AB, Akutmottagningen',
-    );
+    expect(mail.subject).toBe('Beviljat med villkor: 2026-00043 · Läkarbemanning AB, 1–30 juni 2026');
     expect(mail.text).toContain('Villkor: Längst till och med augusti');
     expect(mail.text).toContain('Beviljad period till och med: 31 maj 2026');
     expect(mail.text).toContain('Beviljad kostnad: 185 000 kr');
@@ -223,7 +242,7 @@ describe('renderNotificationMail', () => {
       'Det generella undantaget för avrop av hyrbemanning (HSN/77/2026) upphör om 1 dag',
     );
     expect(exemption.text).toContain('gäller till och med 30 juni 2026');
-    expect(exemption.text).not.toContain('Ärende-id');
+    expect(exemption.text).not.toContain('Ärende:');
   });
 
   it('keeps every subject on one line, whatever the requester typed', () => {
@@ -257,9 +276,8 @@ describe('swedishDateTime and requestSummary', () => {
     expect(swedishDateTime(undefined)).toBe('okänd tidpunkt');
   });
 
-  it('names a call-off without a supplier by its occupational category', () => {
-    expect(requestSummary(aCallOff({ supplier: null, occupationalCategory: 'assistant_nurse' }))).toBe(
-      'Avrop av hyrbemanning: undersköterska, Akutmottagningen',
-    );
+  it('names a request by its case number and title, as the lists do', () => {
+    expect(requestSummary(aCallOff())).toBe('2026-00043 · Läkarbemanning AB, 1–30 juni 2026');
+    expect(requestSummary(aHire())).toBe('2026-00042 · Sjuksköterska akutmottagning (tillsvidare)');
   });
 });

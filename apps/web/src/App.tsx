@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { REVIEWER_ROLES, type Role } from '@domain/enums';
 import { STATISTICS_ROLES } from '@domain/stats-scope';
 import { useSession } from './auth/session';
+import { safeReturnPath, signInPathFor } from './auth/return-path';
 import { Layout } from './components/Layout';
 import { Loading } from './components/Loading';
 import { page } from './lazy-page';
@@ -37,7 +38,9 @@ function Guard({ roles, children }: { roles?: readonly Role[]; children: ReactNo
   const session = useSession();
   const location = useLocation();
   if (session.loading) return <Loading />;
-  if (!session.signedIn) return <Navigate to="/signin" replace state={{ from: location.pathname }} />;
+  // The page asked for travels in the query, so it survives a reload and the identity provider's round trip.
+  if (!session.signedIn)
+    return <Navigate to={signInPathFor(`${location.pathname}${location.search}${location.hash}`)} replace />;
   if (roles && !session.has(...roles)) return <ForbiddenPage />;
   return <>{children}</>;
 }
@@ -46,8 +49,8 @@ function SignInRoute() {
   const session = useSession();
   const location = useLocation();
   if (session.signedIn) {
-    const from = (location.state as { from?: string } | null)?.from;
-    return <Navigate to={from ?? '/'} replace />;
+    const returnTo = new URLSearchParams(location.search).get('returnTo');
+    return <Navigate to={safeReturnPath(returnTo, window.location.origin) ?? '/'} replace />;
   }
   return <SignInPage />;
 }

@@ -12,6 +12,7 @@ import { ReviewPeriodEarlyEnd1764210000000 } from './1764210000000-review-period
 import { CostActualsAndTargets1764300000000 } from './1764300000000-cost-actuals-and-targets';
 import { Attachments1764320000000 } from './1764320000000-attachments';
 import { Questions1764330000000 } from './1764330000000-questions';
+import { CaseNumbers1764340000000 } from './1764340000000-case-numbers';
 import { CostModel1764350000000 } from './1764350000000-cost-model';
 
 /** In order; TypeORM records each in the `migrations` table and runs only the new ones. */
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   CostActualsAndTargets1764300000000,
   Attachments1764320000000,
   Questions1764330000000,
+  CaseNumbers1764340000000,
   CostModel1764350000000,
 ];

@@ -1,3 +1,4 @@
+import { requestPayload } from './requests.repository';
 import { z } from 'zod';
 import { REQUEST_KINDS, REQUEST_STATUSES, REVIEWER_ROLES, ROLES, STAGE_NAMES } from '@domain/enums';
 import { OPEN_STATUSES } from '@domain/review-state';
@@ -35,6 +36,9 @@ const openRequestRow = z.object({
   divisionId: z.string(),
   divisionName: z.string(),
   submittedAt: timestamp,
+  caseYear: z.number().int(),
+  caseSeq: z.number().int(),
+  payload: requestPayload,
   requesterId: z.string(),
   requesterName: z.string(),
   active: z.boolean(),
@@ -46,6 +50,7 @@ export type OpenRequestRow = z.output<typeof openRequestRow>;
 
 const REQUEST_WITH_REQUESTER = `SELECT r.id, r.kind, r.status, r.unit_id AS "unitId", un.name AS "unitName",
          r.division_id AS "divisionId", dv.name AS "divisionName", r.submitted_at AS "submittedAt",
+         r.case_year AS "caseYear", r.case_seq AS "caseSeq", r.payload,
          u.id AS "requesterId", u.display_name AS "requesterName", u.active, ${GRANTS_TODAY} AS grants,
          COALESCE((SELECT json_agg(d.actor_id) FROM decisions d WHERE d.request_id = r.id), '[]') AS "decidedBy",
          (SELECT s.assignee_user_id FROM stages s WHERE s.request_id = r.id AND s.closed_at IS NULL

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { validOn } from './period-validity';
-import type { Role } from '@domain/enums';
+import { REQUEST_KINDS, type Role } from '@domain/enums';
 import type { AuditInput } from './audit-events.repository';
-import { execute, first, jsonObject, many, type Queryable, timestamp, updated } from './rows';
+import { requestPayload } from './requests.repository';
+import { execute, first, jsonObject, many, type Queryable, timestamp } from './rows';
 
 /**
  * Who receives a notification: the holders of a role over a scope, or one user. A user's stand-ins receive it
@@ -86,8 +87,17 @@ const notificationRow = z.object({
   data: jsonObject,
   createdAt: timestamp,
   readAt: timestamp.nullable(),
+  /** The request it concerns, for its case number and title; null for notices about periods and exemptions. */
+  caseYear: z.number().int().nullable(),
+  caseSeq: z.number().int().nullable(),
+  requestPayload: requestPayload.nullable(),
+  requestKind: z.enum(REQUEST_KINDS).nullable(),
 });
-const COLUMNS = `id, type, request_id AS "requestId", data, created_at AS "createdAt", read_at AS "readAt"`;
+export type NotificationRow = z.output<typeof notificationRow>;
+/** The columns of a notification `n` with its request `r` (LEFT JOIN requests r ON r.id = n.request_id). */
+const COLUMNS = `n.id, n.type, n.request_id AS "requestId", n.data, n.created_at AS "createdAt", n.read_at AS "readAt",
+  r.case_year AS "caseYear", r.case_seq AS "caseSeq", r.payload AS "requestPayload",
+  r.kind AS "requestKind"`;
 
 /** The users' notifications (`notifications`), written with the audit event they come from. */
 export class NotificationsRepository {
@@ -169,21 +179,36 @@ export class NotificationsRepository {
     return many(
       this.db,
       notificationRow,
-      `SELECT ${COLUMNS} FROM notifications WHERE recipient_id = $1 AND (NOT $2 OR read_at IS NULL)
-        ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
+      `SELECT ${COLUMNS} FROM notifications n LEFT JOIN requests r ON r.id = n.request_id
+        WHERE n.recipient_id = $1 AND (NOT $2 OR n.read_at IS NULL)
+        ORDER BY n.created_at DESC, n.id LIMIT $3 OFFSET $4`,
       [recipientId, q.unreadOnly, q.pageSize, (q.page - 1) * q.pageSize],
     );
   }
 
   /** Marks the user's notification read (the first reading counts); undefined when they have none by that id. */
   async markRead(id: string, recipientId: string) {
-    const [row] = await updated(
+    const [row] = await many(
       this.db,
       notificationRow,
-      `UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND recipient_id = $2 RETURNING ${COLUMNS}`,
+      `WITH n AS (UPDATE notifications SET read_at = COALESCE(read_at, now())
+                   WHERE id = $1 AND recipient_id = $2 RETURNING *)
+       SELECT ${COLUMNS} FROM n LEFT JOIN requests r ON r.id = n.request_id`,
       [id, recipientId],
     );
     return row;
+  }
+
+  /**
+   * Marks every unread notification of the user read, up to `before` (the instant the reader saw the list: one
+   * that arrived since is still news to them). Answers how many it marked.
+   */
+  async markAllRead(recipientId: string, before: Date): Promise<number> {
+    const [, count] = (await this.db.query(
+      `UPDATE notifications SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL AND created_at <= $2`,
+      [recipientId, before],
+    )) as [unknown, number];
+    return count;
   }
 
   /** Records that the e-mail copy went out, or why it did not. */

@@ -7,6 +7,8 @@ import {
   type RequestStatus,
   STAGE_NAMES,
 } from '@domain/enums';
+import type { CaseNumber } from '@domain/case-number';
+import type { Duration } from '@domain/policy';
 import type { RequestInput } from '@domain/request-input';
 import { OPEN_STATUSES } from '@domain/review-state';
 import { visibleRequestsSql } from './request-visibility';
@@ -41,6 +43,8 @@ const requestRow = z.object({
   decidedAt: timestamp.nullable(),
   validUntil: dateText.nullable(),
   bodyHash: z.string().nullable(),
+  caseYear: z.number().int(),
+  caseSeq: z.number().int(),
 });
 export type RequestRow = z.output<typeof requestRow>;
 
@@ -53,7 +57,8 @@ const COLUMNS = `r.id, r.kind, r.unit_id AS "unitId", r.division_id AS "division
   r.occupational_category AS "occupationalCategory", r.payload, r.cost_sek AS "costSek", r.status,
   r.status_reason AS "statusReason", r.period_id AS "periodId", r.exemption_id AS "exemptionId",
   r.policy_version AS "policyVersion", r.submitted_at AS "submittedAt", r.decided_at AS "decidedAt",
-  r.valid_until::text AS "validUntil", r.body_hash AS "bodyHash"`;
+  r.valid_until::text AS "validUntil", r.body_hash AS "bodyHash", r.case_year AS "caseYear",
+  r.case_seq AS "caseSeq"`;
 
 export interface NewRequest {
   id: string;
@@ -79,15 +84,16 @@ export interface RequestFilter {
   unitId?: string;
   divisionId?: string;
   requesterId?: string;
+  /** A case number typed into the search box (libs/domain/case-number.ts). */
+  caseNumber?: CaseNumber;
 }
 
 const mailContextRow = z.object({
   id: z.string(),
-  kind: z.string(),
-  title: z.string().nullable(),
-  occupationalCategory: z.string(),
+  caseYear: z.number().int(),
+  caseSeq: z.number().int(),
+  payload: requestPayload,
   unitName: z.string(),
-  supplier: z.string().nullable(),
 });
 export type RequestMailContext = z.output<typeof mailContextRow>;
 
@@ -101,7 +107,10 @@ export class RequestsRepository {
   /**
    * The request and its `submitted` audit event in one statement (round trips are what a submission spends its
    * time on), then its submission counted. Inside the caller's transaction. A repeated idempotency key fails on
-   * the unique index (23505): the caller looks the key up only then.
+   * the unique index (23505): the caller looks the key up only then. The insert trigger numbers the request from
+   * its year's counter row (why a counter and not a sequence: migrations/1764340000000-case-numbers.ts); the row
+   * stays locked until the caller commits, so concurrent submissions of a year are numbered one after the other,
+   * and a rollback hands the number back.
    */
   async insertSubmitted(r: NewRequest): Promise<RequestRow> {
     const [inserted] = await many(
@@ -177,6 +186,8 @@ export class RequestsRepository {
     add('unit_id', filter.unitId);
     add('division_id', filter.divisionId);
     add('requester_id', filter.requesterId);
+    add('case_year', filter.caseNumber?.year);
+    add('case_seq', filter.caseNumber?.seq);
     const order = q.oldestFirst ? 'r.submitted_at ASC, r.id ASC' : 'r.submitted_at DESC, r.id DESC';
     const whereSql = where.join(' AND ');
     const [counted] = await many(
@@ -265,16 +276,29 @@ export class RequestsRepository {
     );
   }
 
-  /** What the e-mails about these requests name: kind, title or supplier, category and unit. */
+  /** What the e-mails about these requests name: case number, the fields of their title, and unit. */
   mailContexts(ids: string[]) {
     return many(
       this.db,
       mailContextRow,
-      `SELECT r.id, r.kind, r.payload->>'title' AS title, r.occupational_category AS "occupationalCategory",
-              u.name AS "unitName", r.payload->>'supplier' AS supplier
+      `SELECT r.id, r.case_year AS "caseYear", r.case_seq AS "caseSeq", r.payload, u.name AS "unitName"
          FROM requests r JOIN org_units u ON u.id = r.unit_id WHERE r.id = ANY($1::uuid[])`,
       [ids],
     );
+  }
+
+  /** How long the request's policy version gives a returned request to be completed (`returned.deadline`). */
+  async returnDeadlineOf(id: string): Promise<Duration | undefined> {
+    const row = await first(
+      this.db,
+      z.object({
+        deadline: z.union([z.object({ businessDays: z.number() }), z.object({ hours: z.number() })]),
+      }),
+      `SELECT pv.policy->'returned'->'deadline' AS deadline
+         FROM requests r JOIN policy_versions pv ON pv.version = r.policy_version WHERE r.id = $1`,
+      [id],
+    );
+    return row?.deadline;
   }
 
   /** Requests in review or returned to the requester. */

@@ -1,3 +1,4 @@
+import type { CaseNumber } from '@domain/case-number';
 import { z } from 'zod';
 import {
   OCCUPATIONAL_CATEGORIES,
@@ -55,6 +56,8 @@ const reviewableRow = z.object({
   payload: requestPayload,
   policyVersion: z.number().int(),
   submittedAt: timestamp,
+  caseYear: z.number().int(),
+  caseSeq: z.number().int(),
   decidedBy: z.array(z.object({ stage: z.string(), userId: z.string() })),
 });
 export type ReviewableStageRow = z.output<typeof reviewableRow>;
@@ -170,7 +173,13 @@ export class StagesRepository {
    * first, at most 2 000, each with its request and who decided its earlier stages. Who may decide each is for
    * the domain rules to say.
    */
-  openForReview(q: { regionWide: boolean; scopeUnitIds: string[]; kind?: RequestKind; divisionId?: string }) {
+  openForReview(q: {
+    regionWide: boolean;
+    scopeUnitIds: string[];
+    kind?: RequestKind;
+    divisionId?: string;
+    caseNumber?: CaseNumber;
+  }) {
     return many(
       this.db,
       reviewableRow,
@@ -180,6 +189,7 @@ export class StagesRepository {
               dv.name AS "divisionName", r.requester_id AS "requesterId", ru.display_name AS "requesterName",
               r.occupational_category AS "occupationalCategory", r.cost_sek AS "costSek", r.payload,
               r.policy_version AS "policyVersion", r.submitted_at AS "submittedAt",
+              r.case_year AS "caseYear", r.case_seq AS "caseSeq",
               COALESCE((SELECT json_agg(json_build_object('stage', d.stage_name, 'userId', d.actor_id))
                           FROM decisions d WHERE d.request_id = r.id), '[]') AS "decidedBy"
          FROM stages s
@@ -190,9 +200,17 @@ export class StagesRepository {
         WHERE s.closed_at IS NULL AND r.status IN (${sqlList(statusesWhere('decide'))})
           AND ($1 OR r.division_id = ANY($2::uuid[]) OR r.unit_id = ANY($2::uuid[]))
           AND ($3::text IS NULL OR r.kind = $3) AND ($4::uuid IS NULL OR r.division_id = $4)
+          AND ($5::int IS NULL OR (r.case_year = $5 AND r.case_seq = $6))
         ORDER BY s.due_at, s.id
         LIMIT 2000`,
-      [q.regionWide, q.scopeUnitIds, q.kind ?? null, q.divisionId ?? null],
+      [
+        q.regionWide,
+        q.scopeUnitIds,
+        q.kind ?? null,
+        q.divisionId ?? null,
+        q.caseNumber?.year ?? null,
+        q.caseNumber?.seq ?? null,
+      ],
     );
   }
 }

@@ -15,6 +15,9 @@ import { parseBody } from '../common/parse-body';
 import { DATA_SOURCE } from '../tokens';
 import { PolicyVersionsService } from '../policy-versions/policy-versions.service';
 import { routeFactsOf } from '../requests/review-input';
+import { caseNumberQuery } from '../requests/request-bodies';
+import { formatCaseNumber } from '@domain/case-number';
+import { requestTitles } from '@domain/request-title';
 import type { Inbox, InboxItem } from '@contracts/inbox';
 import { MAX_PAGE_SIZE, pageOf, pageQuery } from '@contracts/paging';
 
@@ -22,6 +25,7 @@ const querySchema = z
   .object({
     kind: z.enum(REQUEST_KINDS).optional(),
     divisionId: z.string().uuid().optional(),
+    caseNumber: caseNumberQuery.optional(),
     ...pageQuery(MAX_PAGE_SIZE),
   })
   .strict();
@@ -63,6 +67,7 @@ export class InboxService {
       scopeUnitIds: scopeUnits.map((g) => g.scopeUnitId).filter((id): id is string => !!id),
       kind: q.kind,
       divisionId: q.divisionId,
+      caseNumber: q.caseNumber,
     });
     const items: InboxItem[] = [];
     for (const row of rows) {
@@ -113,8 +118,11 @@ export class InboxService {
       }
       if (!mine) continue;
       const p = row.payload;
+      const summaries = requestTitles(p);
       items.push({
         requestId: row.requestId,
+        caseNumber: formatCaseNumber({ year: row.caseYear, seq: row.caseSeq }),
+        ...summaries,
         stage: row.name,
         round: row.round,
         dueAt: row.dueAt,
@@ -129,7 +137,6 @@ export class InboxService {
         divisionName: row.divisionName,
         requesterName: row.requesterName,
         occupationalCategory: row.occupationalCategory,
-        summary: p.kind === 'hire' ? p.title : `${p.supplier}, ${p.periodFrom}–${p.periodTo}`,
         urgent: p.kind === 'agency_call_off' && p.urgent,
         costSek: row.costSek,
         submittedAt: row.submittedAt,

@@ -1,3 +1,5 @@
+import { formatCaseNumber } from '@domain/case-number';
+import { requestTitles } from '@domain/request-title';
 import {
   Inject,
   Injectable,
@@ -156,6 +158,8 @@ export class LeaversService implements OnApplicationBootstrap, OnApplicationShut
     const candidates = page.length ? await this.leavers.requesterCandidates(scopeIds) : [];
     const items = page.map((r) => ({
       id: r.id,
+      caseNumber: formatCaseNumber({ year: r.caseYear, seq: r.caseSeq }),
+      ...requestTitles(r.payload),
       kind: r.kind,
       status: r.status,
       unitId: r.unitId,

@@ -1,6 +1,20 @@
 import { z } from 'zod';
 import { pageQuery, SCREEN_PAGE_SIZE } from '@contracts/paging';
+import { parseCaseNumber } from '@domain/case-number';
 import { REQUEST_KINDS, REQUEST_STATUSES } from '@domain/enums';
+
+/** A case number as typed into a search box (`2026-00042`, `2026-42`); anything else is a 400 naming the field. */
+export const caseNumberQuery = z
+  .string()
+  .max(40, 'must be at most 40 characters')
+  .transform((v, ctx) => {
+    const parsed = parseCaseNumber(v);
+    if (!parsed) {
+      ctx.addIssue({ code: 'custom', message: 'must be a case number such as 2026-00042' });
+      return z.NEVER;
+    }
+    return parsed;
+  });
 
 export const listQuerySchema = z
   .object({
@@ -9,6 +23,7 @@ export const listQuerySchema = z
     unitId: z.string().uuid().optional(),
     divisionId: z.string().uuid().optional(),
     mine: z.enum(['true', 'false']).optional(),
+    caseNumber: caseNumberQuery.optional(),
     ...pageQuery(SCREEN_PAGE_SIZE),
     sort: z.enum(['submittedAt', '-submittedAt']).default('-submittedAt'),
   })

@@ -1,11 +1,15 @@
 import type { RequestRow } from '@db/repositories/requests.repository';
 import type { ReviewState } from '@workflows/types';
 import type { RequestSummary, Submission } from '@contracts/requests';
+import { formatCaseNumber } from '@domain/case-number';
+import { requestTitles } from '@domain/request-title';
 
 /** A request as every answer describes it. */
 export function summaryOf(row: RequestRow): Omit<RequestSummary, 'currentStage'> {
   return {
     id: row.id,
+    caseNumber: formatCaseNumber({ year: row.caseYear, seq: row.caseSeq }),
+    ...requestTitles(row.payload),
     kind: row.kind,
     status: row.status,
     statusReason: row.statusReason,
@@ -29,6 +33,7 @@ export function submissionAnswerOf(row: RequestRow, state: ReviewState | undefin
   const stage = state?.currentStage;
   return {
     id: row.id,
+    caseNumber: formatCaseNumber({ year: row.caseYear, seq: row.caseSeq }),
     status: state?.status ?? row.status,
     reviewRequired: row.policyVersion !== null,
     periodId: row.periodId,

@@ -1,3 +1,4 @@
+import { answerReturnBy } from '@domain/deadlines';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -165,6 +166,7 @@ export class RequestsService {
         unitId: q.unitId,
         divisionId: q.divisionId,
         requesterId: q.mine === 'true' ? user.id : undefined,
+        caseNumber: q.caseNumber,
       },
       { oldestFirst: q.sort === 'submittedAt', page: q.page, pageSize: q.pageSize },
     );
@@ -193,11 +195,21 @@ export class RequestsService {
             outcomes: outcomesFor(open.mode),
           }
         : null,
+      answerReturnBy: await this.answerReturnBy(row, decisions),
       stages,
       decisions,
       exemption,
       recommendations: decisions.filter((d) => isRecommendation(d.outcome)),
     };
+  }
+
+  /** A returned request's deadline for completion, from the return and its policy version (as the review waits). */
+  private async answerReturnBy(row: RequestRow, decisions: contract.Decision[]): Promise<string | null> {
+    if (row.status !== 'returned' || row.policyVersion === null) return null;
+    const returned = decisions.filter((d) => d.outcome === 'return').at(-1);
+    if (!returned) return null;
+    const policy = await this.policies.policy(row.policyVersion);
+    return answerReturnBy(new Date(returned.decidedAt), policy.returned).toISOString();
   }
 
   async timeline(id: string, user: CurrentUser): Promise<contract.Timeline> {

@@ -20,6 +20,7 @@ export interface RequestListQuery {
   mine?: 'true';
   unitId?: string;
   status?: string;
+  caseNumber?: string;
   page?: number;
   pageSize?: number;
 }

@@ -35,5 +35,6 @@ export type ReviewPeriod = Json<periods.ReviewPeriod>;
 export type Exemption = Json<exemptions.Exemption>;
 export type Notification = Json<notifications.Notification>;
 export type NotificationList = Json<notifications.NotificationList>;
+export type MarkAllRead = Json<notifications.MarkAllRead>;
 export type Delegation = Json<delegations.Delegation>;
 export type ImportOutcome = Json<orgImport.ImportOutcome>;

@@ -1,26 +1,17 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { REVIEWER_ROLES } from '@domain/enums';
-import { useMarkRead, useNotifications } from '../api/notifications';
+import { notificationPath } from '@domain/notification-target';
+import { requestHeading } from '@domain/request-title';
+import { useMarkAllRead, useMarkRead, useNotifications } from '../api/notifications';
 import type { Notification } from '../api/types';
 import { useFormat } from '../format/format';
 import { useSession } from '../auth/session';
+import { useRequestTitle } from './RequestName';
 
-/** Where a notification leads: a reviewer to the decision page, everyone else to the request. */
-function target(n: Notification, reviewer: boolean): string | null {
-  if (!n.requestId) return n.type === 'period_ending' ? '/periods' : null;
-  if (n.type === 'requester_needed') return '/without-requester';
-  const reviewTypes = [
-    'stage_opened',
-    'stage_reminder',
-    'stage_escalated',
-    'stage_overdue',
-    'stage_reassigned',
-    'stage_released',
-    'question_answered',
-  ];
-  return reviewer && reviewTypes.includes(n.type) ? `/review/${n.requestId}` : `/requests/${n.requestId}`;
+/** Where a notification leads (libs/domain/notification-target.ts, the same place its e-mail links to). */
+function target(n: Notification): string | null {
+  return notificationPath(n.type, n.requestId);
 }
 
 export function NotificationBell() {
@@ -30,8 +21,9 @@ export function NotificationBell() {
   const [open, setOpen] = useState(false);
   const notifications = useNotifications(session.signedIn);
   const markRead = useMarkRead();
+  const markAllRead = useMarkAllRead();
+  const summary = useRequestTitle();
   const unread = notifications.data?.unread ?? 0;
-  const reviewer = session.has(...REVIEWER_ROLES);
 
   useEffect(() => {
     if (!open) return;
@@ -69,15 +61,36 @@ export function NotificationBell() {
       </button>
       {open && (
         <div id="notification-panel" className="bell-panel">
-          <h2>{t('notifications.title')}</h2>
+          <div className="bell-head">
+            <h2>{t('notifications.title')}</h2>
+            {unread > 0 && notifications.data && (
+              <button
+                type="button"
+                className="link-button"
+                disabled={markAllRead.isPending}
+                // Up to when the list was fetched: a notice that arrived since has not been seen.
+                onClick={() => markAllRead.mutate(new Date(notifications.dataUpdatedAt).toISOString())}
+              >
+                {t('caseRef.markAllRead')}
+              </button>
+            )}
+          </div>
           {notifications.data?.items.length === 0 && <p>{t('notifications.none')}</p>}
           <ul>
             {notifications.data?.items.map((n) => {
-              const href = target(n, reviewer);
-              const text = t(`notifications.type.${n.type}`, {
-                stage: n.data?.stage ? t(`stage.${String(n.data.stage)}`) : '',
+              const href = target(n);
+              const stage = n.data?.stage ? String(n.data.stage) : undefined;
+              const what = t(`notifications.type.${n.type}`, {
+                stage: stage ? t(`stage.${stage}`) : '',
+                at: stage ? t(`stageAt.${stage}`) : '',
                 defaultValue: t('notifications.type.other'),
               });
+              const text = n.request
+                ? t('caseRef.notificationAbout', {
+                    what,
+                    request: requestHeading(n.request.caseNumber, summary(n.request)),
+                  })
+                : what;
               return (
                 <li key={n.id} className={n.readAt ? 'read' : 'unread'}>
                   {href ? (

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { dateFormatters } from './dates';
 
 /** The business calendar and every deadline are Stockholm time, wherever the browser is. */
 const TIME_ZONE = 'Europe/Stockholm';
@@ -22,12 +23,7 @@ export function formatters(language: string): Formatters {
   const dash = '–';
   // A calendar date ('2026-04-17') is a day, not an instant: format it at noon UTC so no zone moves it.
   const asDate = (v: string) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T12:00:00Z` : v);
-  const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: TIME_ZONE });
-  const dateTimeFmt = new Intl.DateTimeFormat(locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: TIME_ZONE,
-  });
+  const dates = dateFormatters(locale, TIME_ZONE);
   const monthFmt = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: TIME_ZONE });
   const kronorFmt = new Intl.NumberFormat(locale, {
     style: 'currency',
@@ -37,8 +33,8 @@ export function formatters(language: string): Formatters {
   const percentFmt = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   return {
     locale,
-    date: (v) => (v ? dateFmt.format(asDate(v)) : dash),
-    dateTime: (v) => (v ? dateTimeFmt.format(asDate(v)) : dash),
+    date: (v) => (v ? dates.date(asDate(v)) : dash),
+    dateTime: (v) => (v ? dates.dateTime(asDate(v)) : dash),
     month: (v) => monthFmt.format(asDate(v.slice(0, 10))),
     number: (v, digits = 0) =>
       v === null || v === undefined

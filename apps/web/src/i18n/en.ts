@@ -1102,4 +1102,13 @@ export const en: typeof sv = {
       alreadyClosed: 'The unit is already closed (last day {{date}}).',
     },
   },
+  caseRef: {
+    answerReturnBy: 'Complete the request and send it in again by {{due}}; otherwise it is closed.',
+    answerReturnByTitle: 'Deadline for completion',
+    markAllRead: 'Mark all as read',
+    notificationAbout: '{{what}} – {{request}}',
+    caseNumberSearch: 'Find case number',
+    caseNumberHint: 'For example 2026-00042',
+    search: 'Search',
+  },
 };

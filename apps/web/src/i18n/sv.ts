@@ -1110,4 +1110,13 @@ export const sv = {
       alreadyClosed: 'Enheten är redan stängd (sista dag {{date}}).',
     },
   },
+  caseRef: {
+    answerReturnBy: 'Komplettera och skicka in ärendet igen senast {{due}}; annars avslutas det.',
+    answerReturnByTitle: 'Tidsfrist för komplettering',
+    markAllRead: 'Markera alla som lästa',
+    notificationAbout: '{{what}} – {{request}}',
+    caseNumberSearch: 'Sök ärendenummer',
+    caseNumberHint: 'Till exempel 2026-00042',
+    search: 'Sök',
+  },
 };

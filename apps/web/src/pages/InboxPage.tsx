@@ -7,6 +7,7 @@ import { DueTime } from '../components/DueTime';
 import { Loading } from '../components/Loading';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { useFormat } from '../format/format';
+import { RequestName } from '../components/RequestName';
 
 /** Open stages the reviewer may decide now, earliest deadline first (the API's order). */
 const recommended = (outcome: string) => OUTCOMES.some((o) => o === outcome && isRecommendation(o));
@@ -68,7 +69,8 @@ export function InboxPage() {
                 <td className="card-title">
                   <span className="kind-label">{t(`kind.${i.kind}`)}</span>
                   <br />
-                  {i.summary} <span className="meta">({t(`category.${i.occupationalCategory}`)})</span>
+                  <RequestName request={i} />{' '}
+                  <span className="meta">({t(`category.${i.occupationalCategory}`)})</span>
                   <br />
                   <span className="meta">
                     {t('inbox.by', { name: i.requesterName, date: f.date(i.submittedAt) })}
@@ -95,7 +97,9 @@ export function InboxPage() {
                 <td className="card-action">
                   <Link className="button" to={`/review/${i.requestId}`}>
                     {t('inbox.review')}
-                    <span className="visually-hidden">: {i.summary}</span>
+                    <span className="visually-hidden">
+                      : <RequestName request={i} />
+                    </span>
                   </Link>
                 </td>
               </tr>

@@ -11,6 +11,8 @@ import { Pager } from '../components/Pager';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { StatusBadge } from '../components/StatusBadge';
 import { useFormat } from '../format/format';
+import { RequestName } from '../components/RequestName';
+import { CaseNumberSearch } from '../components/CaseNumberSearch';
 
 /** A requester's own requests; other roles see the requests of their scope. */
 export function MyRequestsPage() {
@@ -19,7 +21,13 @@ export function MyRequestsPage() {
   const session = useSession();
   const requester = session.has('requester');
   const [page, setPage] = useState(1);
-  const list = useRequestList({ mine: requester ? 'true' : undefined, page, pageSize: SCREEN_PAGE_SIZE });
+  const [caseNumber, setCaseNumber] = useState<string>();
+  const list = useRequestList({
+    mine: requester ? 'true' : undefined,
+    caseNumber,
+    page,
+    pageSize: SCREEN_PAGE_SIZE,
+  });
   const units = unitIndex(useOrg().data);
 
   return (
@@ -32,6 +40,12 @@ export function MyRequestsPage() {
           </Link>
         )}
       </div>
+      <CaseNumberSearch
+        onSearch={(c) => {
+          setCaseNumber(c);
+          setPage(1);
+        }}
+      />
       {list.isPending && <Loading />}
       <ProblemNotice error={list.error} />
       {list.data && list.data.items.length === 0 && <p className="empty">{t('myRequests.empty')}</p>}
@@ -56,8 +70,10 @@ export function MyRequestsPage() {
                   <td data-label={t('myRequests.submitted')}>{f.date(r.submittedAt)}</td>
                   <td className="card-title">
                     <Link to={`/requests/${r.id}`}>
-                      {t(`kind.${r.kind}`)}: {t(`category.${r.occupationalCategory}`)}
+                      <RequestName request={r} />
                     </Link>
+                    <br />
+                    <span className="meta">{t(`kind.${r.kind}`)}</span>
                   </td>
                   <td data-label={t('myRequests.unit')}>{units.get(r.unitId)?.name ?? '–'}</td>
                   <td className="num" data-label={t('myRequests.cost')}>

@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { signInOptions } from '../auth/auth-mode';
 import { completeOidcSignIn, OidcError } from '../auth/oidc';
 import { useSession } from '../auth/session';
+import { takeReturnPath } from '../auth/return-path-storage';
 import { Loading } from '../components/Loading';
 import { ProblemNotice } from '../components/ProblemNotice';
 
@@ -23,7 +24,7 @@ export function OidcCallbackPage() {
     completeOidcSignIn(window.location.search, oidc)
       .then((token) => {
         session.signIn(token);
-        navigate('/', { replace: true });
+        navigate(takeReturnPath() ?? '/', { replace: true });
       })
       .catch(setError);
   }, [oidc, session, navigate]);

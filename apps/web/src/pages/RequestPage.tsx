@@ -9,10 +9,12 @@ import { Loading } from '../components/Loading';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { StatusBadge } from '../components/StatusBadge';
 import { useFormat } from '../format/format';
-import { RequestFacts, requestHeadline } from './request/RequestFacts';
+import { RequestFacts } from './request/RequestFacts';
 import { AnswerQuestion } from './request/AnswerQuestion';
+import { RequestName } from '../components/RequestName';
 import { ResubmitForm } from './request/ResubmitForm';
 import { ReturnQuestions } from './request/ReturnQuestions';
+import { ReturnDeadline } from './request/ReturnDeadline';
 import { Stages } from './request/Stages';
 import { Timeline } from './request/Timeline';
 import { WithdrawPanel } from './request/WithdrawPanel';
@@ -40,7 +42,7 @@ export function RequestPage() {
       </p>
       <div className="page-head">
         <h1>
-          <span className="kind-label">{t(`kind.${r.kind}`)}</span> {requestHeadline(r, t)}
+          <span className="kind-label">{t(`kind.${r.kind}`)}</span> <RequestName request={r} />
         </h1>
         <StatusBadge status={r.status} reason={r.statusReason} />
       </div>
@@ -82,6 +84,7 @@ export function RequestPage() {
         </p>
       )}
       <FinalDecision request={r} />
+      <ReturnDeadline request={r} />
       {r.status === 'returned' && <ReturnQuestions request={r} />}
       {mine && <AnswerQuestion requestId={r.id} />}
       {mine && mayHappen(r.status, 'resubmit') && <ResubmitForm request={r} />}

@@ -8,7 +8,8 @@ import { Loading } from '../components/Loading';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { StatusBadge } from '../components/StatusBadge';
 import { useFormat } from '../format/format';
-import { RequestFacts, requestHeadline } from './request/RequestFacts';
+import { RequestFacts } from './request/RequestFacts';
+import { RequestName } from '../components/RequestName';
 import { Timeline } from './request/Timeline';
 import { DecisionForm } from './review/DecisionForm';
 import { Questions } from './review/Questions';
@@ -37,7 +38,7 @@ export function ReviewPage() {
       </p>
       <div className="page-head">
         <h1>
-          <span className="kind-label">{t(`kind.${r.kind}`)}</span> {requestHeadline(r, t)}
+          <span className="kind-label">{t(`kind.${r.kind}`)}</span> <RequestName request={r} />
         </h1>
         <StatusBadge status={r.status} reason={r.statusReason} />
       </div>

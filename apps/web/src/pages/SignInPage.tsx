@@ -4,6 +4,8 @@ import { signInOptions } from '../auth/auth-mode';
 import { devLogin } from '../auth/dev-login';
 import { startOidcSignIn } from '../auth/oidc';
 import { useSession } from '../auth/session';
+import { safeReturnPath } from '../auth/return-path';
+import { rememberReturnPath } from '../auth/return-path-storage';
 import { Loading } from '../components/Loading';
 import { ProblemNotice } from '../components/ProblemNotice';
 
@@ -18,7 +20,14 @@ export function SignInPage() {
     onSuccess: (res) => session.signIn(res.token),
   });
   const settings = options.data?.oidc;
-  const oidc = useMutation({ mutationFn: () => startOidcSignIn(settings!) });
+  const oidc = useMutation({
+    mutationFn: () => {
+      rememberReturnPath(
+        safeReturnPath(new URLSearchParams(window.location.search).get('returnTo'), window.location.origin),
+      );
+      return startOidcSignIn(settings!);
+    },
+  });
 
   return (
     <section className="signin">

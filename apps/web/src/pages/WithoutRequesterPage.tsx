@@ -8,6 +8,7 @@ import {
 } from '../api/leavers';
 import { ProblemError } from '../api/problem';
 import { Loading } from '../components/Loading';
+import { RequestName } from '../components/RequestName';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { useFormat } from '../format/format';
 import { useTranslateFieldMessage } from '../i18n/field-messages';
@@ -26,10 +27,12 @@ function MoveRow({ item }: { item: Item }) {
   return (
     <tr>
       <td>
-        <Link to={`/requests/${item.id}`}>{t(`kind.${item.kind}`)}</Link>
+        <Link to={`/requests/${item.id}`}>
+          <RequestName request={item} />
+        </Link>
         <br />
         <span className="meta">
-          {t(`status.${item.status}`)}, {f.date(item.submittedAt)}
+          {t(`kind.${item.kind}`)}, {t(`status.${item.status}`)}, {f.date(item.submittedAt)}
         </span>
       </td>
       <td>

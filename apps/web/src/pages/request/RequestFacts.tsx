@@ -62,8 +62,3 @@ export function RequestFacts({ request: r }: { request: RequestDetail }) {
     </dl>
   );
 }
-
-/** The headline of a request: a hire's title, or what a call-off buys from whom. */
-export function requestHeadline(r: RequestDetail, t: (key: string) => string): string {
-  return r.kind === 'hire' ? r.title : `${t(`category.${r.occupationalCategory}`)} – ${r.supplier}`;
-}

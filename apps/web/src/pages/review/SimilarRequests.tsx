@@ -6,6 +6,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { useFormat } from '../../format/format';
 import { Loading } from '../../components/Loading';
 import { ProblemNotice } from '../../components/ProblemNotice';
+import { RequestName } from '../../components/RequestName';
 
 /** The unit's earlier requests: whether this is the third call-off this quarter matters to the decision. */
 export function SimilarRequests({ request }: { request: RequestDetail }) {
@@ -36,7 +37,7 @@ export function SimilarRequests({ request }: { request: RequestDetail }) {
                 <td>{f.date(r.submittedAt)}</td>
                 <td>
                   <Link to={`/requests/${r.id}`}>
-                    {t(`kind.${r.kind}`)}: {t(`category.${r.occupationalCategory}`)}
+                    <RequestName request={r} />
                   </Link>
                 </td>
                 <td className="num">{f.kronor(r.costSek)}</td>
