@@ -32,6 +32,8 @@ import { InboxController } from './inbox/inbox.controller';
 import { InboxService } from './inbox/inbox.service';
 import { NotificationsController } from './notifications/notifications.controller';
 import { ExemptionsService } from './exemptions/exemptions.service';
+import { BoardReportController } from './stats/board-report.controller';
+import { BoardReportService } from './stats/board-report.service';
 import { StatsController } from './stats/stats.controller';
 import { StatsService } from './stats/stats.service';
 import { PeopleAdminController } from './people/people-admin.controller';
@@ -68,6 +70,7 @@ export class AppModule {
         RequestsController,
         LeaversController,
         StatsController,
+        BoardReportController,
         UsersController,
         PeopleAdminController,
         PolicyVersionsController,
@@ -93,6 +96,7 @@ export class AppModule {
         ReviewGateway,
         MetricsService,
         StatsService,
+        BoardReportService,
         UsersService,
         OrgImportService,
         PeopleAdminService,
