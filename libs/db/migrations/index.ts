@@ -9,6 +9,7 @@ import { PolicyVersions1764120000000 } from './1764120000000-policy-versions';
 import { RecommendationCounters1764130000000 } from './1764130000000-recommendation-counters';
 import { ExemptionDecisions1764140000000 } from './1764140000000-exemption-decisions';
 import { ReviewPeriodEarlyEnd1764210000000 } from './1764210000000-review-period-early-end';
+import { BoardReportMailings1764310000000 } from './1764310000000-board-report-mailings';
 import { CostModel1764350000000 } from './1764350000000-cost-model';
 
 /** In order; TypeORM records each in the `migrations` table and runs only the new ones. */
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ExemptionDecisions1764140000000,
   ReviewPeriodEarlyEnd1764210000000,
   CostModel1764350000000,
+  BoardReportMailings1764310000000,
 ];
