@@ -16,6 +16,7 @@ import { ProblemNotice } from '../components/ProblemNotice';
 import { useFormat } from '../format/format';
 import { AgencyCostChart, CostChart, DeadlineChart, LeadTimeChart, VolumeChart } from './stats/Charts';
 import { Headline } from './stats/Headline';
+import { ReportDownloads } from './stats/ReportDownloads';
 import { StatsFilters } from './stats/StatsFilters';
 
 /** Each reader sees the divisions of its scope (statisticsScope; the API scopes it): the region or its own. */
@@ -48,6 +49,7 @@ export function StatsPage() {
           : t('stats.intro')}
       </p>
       <StatsFilters filter={filter} divisions={divisions} onChange={setFilter} />
+      <ReportDownloads divisionId={filter.divisionId} />
       <ProblemNotice error={summary.error ?? series.error ?? stages.error ?? csv.error} />
       {summary.isPending && <Loading />}
       {summary.data && <Headline s={summary.data} />}
