@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { resolveDevServer } from '@local/temporal/binaries';
 import type { Summary, Timeseries, Breakdown, MeasureGroup } from '@contracts/stats';
 import { BoardReportMailingsRepository } from '@db/repositories/board-report-mailings.repository';
 import { ensureBoardReportSchedule } from '@temporal-lib/board-report-schedule';
@@ -8,6 +12,7 @@ import { historyWriter } from '../support/history';
 import { mimeParts } from '../support/mime';
 import { pdfAmount, pdfFigure, pdfText, readWorkbook, rowLabelled } from '../support/report-files';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp';
+import { HISTORIES_DIR } from '../support/workflow-env';
 
 jest.setTimeout(180_000);
 
@@ -63,6 +68,24 @@ const EXPECTED_T1 = {
 const SOMATIK = 'Länssjukvårdsområde Somatik';
 const PSYKIATRI = 'Länssjukvårdsområde Psykiatri inkl Habilitering';
 let somatik: string;
+
+/** With RECORD_HISTORIES=1, stores the run's history for tests/replay (as workflow-env.ts does for reviews). */
+async function recordHistory(name: string, workflowId: string) {
+  if (process.env.RECORD_HISTORIES !== '1') return;
+  const cli = await resolveDevServer();
+  if (cli.source === 'sdk-download') throw new Error('recording histories needs the Temporal CLI');
+  const json = execFileSync(cli.path, [
+    'workflow',
+    'show',
+    '--address',
+    process.env.TEST_TEMPORAL_ADDRESS!,
+    '-w',
+    workflowId,
+    '-o',
+    'json',
+  ]).toString('utf8');
+  writeFileSync(join(HISTORIES_DIR, `${name}.json`), json);
+}
 let psykiatri: string;
 
 beforeAll(async () => {
@@ -349,15 +372,17 @@ describe('the monthly board report by mail', () => {
       [userId, somatik],
     );
     smtp.clear();
+    let lastId = '';
     const run = (day: string) =>
       t.client.workflow.execute('boardReportWorkflow', {
         taskQueue: t.config.temporal.taskQueue,
-        workflowId: `board-report-test-${randomUUID()}`,
+        workflowId: (lastId = `board-report-test-${randomUUID()}`),
         args: [{ day }],
       });
     // 1 May 2026 is a holiday (a Friday): nothing is due until Monday 4 May.
     expect(await run('2026-05-01')).toMatchObject({ month: null, sent: 0 });
     expect(await run('2026-05-04')).toMatchObject({ month: '2026-04', groups: 2, sent: 2 });
+    await recordHistory('board-report-mailed', lastId);
     const mails = await smtp.waitFor((m) => m.length >= 2);
     const region = mails.find((m) => m.to.includes('anders.nyberg@rvn.example'))!;
     const division = mails.find((m) => m.to.includes('uppf.somatik@rvn.example'))!;
