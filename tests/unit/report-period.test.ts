@@ -34,7 +34,10 @@ describe('report periods', () => {
 
   it('shows a month beside the twelve before it, and a tertial as its four months', () => {
     expect(reportSeriesRange(parseReportMonth('2026-11')!)).toEqual({ from: '2025-11-01', to: '2026-11-30' });
-    expect(reportSeriesRange(parseReportTertial('2026-T2')!)).toEqual({ from: '2026-05-01', to: '2026-08-31' });
+    expect(reportSeriesRange(parseReportTertial('2026-T2')!)).toEqual({
+      from: '2026-05-01',
+      to: '2026-08-31',
+    });
   });
 
   it('finds the first business day past weekends and holidays', () => {
