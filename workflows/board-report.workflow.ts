@@ -21,7 +21,14 @@ export interface BoardReportResult {
 const acts = wf.proxyActivities<BoardReportActivities>({
   // Building a month's report over a large history takes seconds; the SMTP sends are bounded by the mailer.
   startToCloseTimeout: '5 minutes',
-  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes' },
+  // About a day of retries (a mail server down overnight), then the run fails and says so; with the schedule's
+  // overlap policy a run retrying for ever would skip every later day, next month's first business day included.
+  retry: {
+    initialInterval: '10 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '30 minutes',
+    maximumAttempts: 55,
+  },
 });
 
 /**

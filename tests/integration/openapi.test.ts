@@ -156,7 +156,10 @@ async function call(
     const media = documented.content?.[type];
     if (!media)
       throw new Error(`${where} answered ${type}, documented ${Object.keys(documented.content ?? {})}`);
-    const body = type.endsWith('json') ? JSON.parse(res.text) : res.text;
+    // A binary body (the board report's PDF) arrives as a Buffer, not as text: its schema is a binary string.
+    const body = type.endsWith('json')
+      ? JSON.parse(res.text)
+      : (res.text ?? (Buffer.isBuffer(res.body) ? res.body.toString('latin1') : res.body));
     const problems = media.schema
       ? validate(template, method, String(res.status), type, body)
       : ['no schema'];
@@ -590,6 +593,8 @@ describe('real responses match the document', () => {
     expect((await call('get', '/api/v1/stats/breakdown?by=division', { as: 'hrchef' })).status).toBe(200);
     const csv = await call('get', '/api/v1/stats/export.csv?by=category', { as: 'div.somatik' });
     expect(csv.status).toBe(200);
+    for (const report of ['report.xlsx?month=2026-04', 'report.pdf?tertial=2026-T1'])
+      expect((await call('get', `/api/v1/stats/${report}`, { as: 'div.somatik' })).status).toBe(200);
     expect((await call('get', '/api/v1/stats/breakdown?by=nothing', { as: 'hsdir' })).status).toBe(400);
   });
 
