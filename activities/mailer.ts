@@ -1,5 +1,11 @@
 import { createTransport } from 'nodemailer';
 
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+}
+
 export interface MailMessage {
   to: string;
   subject: string;
@@ -8,7 +14,11 @@ export interface MailMessage {
    * The notification the mail copies: it becomes the Message-ID (`<notification-<id>@provning>`), so a mail
    * system can tell one notification's copies apart from another's.
    */
-  notificationId: string;
+  notificationId?: string;
+  /** A Message-ID of the mail's own (`<…@provning>`), for a mail that copies no notification (the board report). */
+  messageId?: string;
+  /** Files sent with the mail (the board report's XLSX and PDF); the mail becomes multipart/mixed. */
+  attachments?: MailAttachment[];
 }
 
 /** Sends one e-mail; resolves once the mail server has accepted it, rejects otherwise. */
@@ -47,7 +57,14 @@ export function createSmtpMailer(config: SmtpMailerConfig): Mailer {
         to: message.to,
         subject: message.subject,
         text: message.text,
-        messageId: `<notification-${message.notificationId}@provning>`,
+        messageId: message.messageId ?? `<notification-${message.notificationId}@provning>`,
+        ...(message.attachments && {
+          attachments: message.attachments.map((a) => ({
+            filename: a.filename,
+            content: a.content,
+            contentType: a.contentType,
+          })),
+        }),
       });
     },
     close() {

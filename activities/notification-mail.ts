@@ -15,11 +15,14 @@ import type { MailMessage, Mailer } from './mailer';
  * and a retried one, which inserts no new rows, sends nothing again. Delivery is at most once: a mail that
  * fails is recorded on its row (`mail_error`) and logged, never retried by failing the activity.
  */
+/** A mail that copies a notification: its outcome is recorded on that notification's row. */
+export type NotificationMail = MailMessage & { notificationId: string };
+
 export async function composeMails(
   requestsInTransaction: RequestsRepository,
   inserted: InsertedNotification[],
   publicUrl?: string,
-): Promise<MailMessage[]> {
+): Promise<NotificationMail[]> {
   const withAddress = inserted.filter((n): n is InsertedNotification & { email: string } => !!n.email);
   if (withAddress.length === 0) return [];
   const requestIds = [...new Set(withAddress.map((n) => n.requestId).filter((id): id is string => !!id))];
@@ -56,7 +59,7 @@ function linkTo(publicUrl: string | undefined, path: string | null): string | nu
 /** Sends each mail and records the outcome on its notification row; never throws. */
 export async function deliverMails(
   deps: { dataSource: DataSource; mailer: Mailer; log: Logger },
-  pending: MailMessage[],
+  pending: NotificationMail[],
 ): Promise<void> {
   await Promise.all(
     pending.map(async (mail) => {

@@ -14,8 +14,8 @@ import { RequestsRepository } from '@db/repositories/requests.repository';
 import { ReviewPeriodsRepository } from '@db/repositories/review-periods.repository';
 import { RollupsRepository } from '@db/repositories/rollups.repository';
 import { StagesRepository } from '@db/repositories/stages.repository';
-import type { MailMessage, Mailer } from './mailer';
-import { composeMails, deliverMails } from './notification-mail';
+import type { Mailer } from './mailer';
+import { composeMails, deliverMails, type NotificationMail } from './notification-mail';
 import type { ReviewActivities } from './review-activities.types';
 import { leadTime } from '@domain/lead-time';
 import { answerReturnBy } from '@domain/deadlines';
@@ -79,7 +79,7 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
   async function tx<T>(
     work: (db: Repositories, notify: Notify, announce: Announce) => Promise<T>,
   ): Promise<T> {
-    let mails: MailMessage[] = [];
+    let mails: NotificationMail[] = [];
     const result = await deps.dataSource.transaction(async (manager) => {
       const db = repositoriesOf(manager);
       const inserted: InsertedNotification[] = [];

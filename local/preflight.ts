@@ -28,6 +28,8 @@ export interface MachineFacts {
   sdkDownloadReachable: boolean;
   /** The openssl CLI, which makes the TLS certificates of the PostgreSQL TLS test and the cluster (certs.ts). */
   openssl: boolean;
+  /** pdftotext (poppler-utils), which the board report's tests read its PDF back with. */
+  pdftotext: boolean;
   root: boolean;
 }
 
@@ -101,6 +103,12 @@ export function whatIsMissing(facts: MachineFacts): Missing[] {
       neededFor: 'the TLS certificates of the PostgreSQL TLS test and the Temporal cluster',
       install: { apt: ['openssl'] },
     });
+  if (!facts.pdftotext)
+    missing.push({
+      what: 'pdftotext',
+      neededFor: 'reading the board report’s PDF back in its tests',
+      install: { apt: ['poppler-utils'] },
+    });
   return missing;
 }
 
@@ -148,6 +156,7 @@ export async function machineFacts(env: NodeJS.ProcessEnv = process.env): Promis
     goVersion,
     sdkDownloadReachable: !devServerFound && !go && (await reachable('https://temporal.download/')),
     openssl: findOnPath('openssl', env) !== undefined,
+    pdftotext: findOnPath('pdftotext', env) !== undefined,
     root: process.getuid?.() === 0,
   };
 }

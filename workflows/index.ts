@@ -1,2 +1,3 @@
 export { staffingReviewWorkflow } from './staffing-review.workflow';
 export { reviewPeriodWatchWorkflow } from './period-watch.workflow';
+export { boardReportWorkflow } from './board-report.workflow';

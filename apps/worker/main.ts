@@ -1,6 +1,8 @@
 import { ConfigError, loadConfig, requireClaimKeys, requireExternalServers } from '@config/config';
 import { createLogger } from '@config/logger';
 import { openDatabase } from '@db/open-database';
+import { ensureBoardReportSchedule } from '@temporal-lib/board-report-schedule';
+import { connectTemporalClient } from '@temporal-lib/client';
 import { productDataConverter } from '@temporal-lib/data-converter';
 import { payloadEncryptionFor } from '@temporal-lib/payload-keys';
 import { readTemporalTls } from '@temporal-lib/tls';
@@ -42,6 +44,19 @@ async function main() {
     claimKeys,
   });
   log(`polling task queue "${config.temporal.taskQueue}" on ${temporalAddress}`);
+  // The monthly board report's schedule; every worker ensures it, so a fresh namespace gets it without a step.
+  const client = await connectTemporalClient(temporalAddress, config.temporal.namespace, {
+    dataConverter,
+    tls,
+  });
+  try {
+    log(`board report schedule: ${await ensureBoardReportSchedule(client, config.temporal.taskQueue)}`);
+  } catch (error) {
+    // Reviews do not depend on it: the worker goes on, and the log says the monthly report will not be sent.
+    log(`warning: board report schedule not ensured: ${(error as Error).message}`);
+  } finally {
+    await client.connection.close();
+  }
   await worker.done;
   await dataSource.destroy();
 }

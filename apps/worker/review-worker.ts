@@ -4,6 +4,7 @@ import { bundleWorkflowCode, NativeConnection, Worker, type WorkerOptions } from
 import type { DataSource } from 'typeorm';
 import { createSmtpMailer, type Mailer } from '@activities/mailer';
 import type { AppConfig } from '@config/config';
+import { createBoardReportActivities } from '@activities/board-report-activities';
 import { createReviewActivities } from '@activities/review-activities';
 import type { ClaimKey } from '@domain/actor-claim';
 import { keyedBundle } from '@temporal-lib/claim-keys-bundle';
@@ -62,7 +63,10 @@ export async function startReviewWorker(opts: ReviewWorkerOptions): Promise<Runn
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     dataConverter: opts.dataConverter,
-    activities: createReviewActivities({ dataSource: opts.dataSource, mailer: opts.mailer }),
+    activities: {
+      ...createReviewActivities({ dataSource: opts.dataSource, mailer: opts.mailer }),
+      ...createBoardReportActivities({ dataSource: opts.dataSource, mailer: opts.mailer }),
+    },
     ...(await workflowCode(opts)),
     ...(opts.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
     ...(opts.workflowThreads !== undefined ? { workflowThreadPoolSize: opts.workflowThreads } : {}),

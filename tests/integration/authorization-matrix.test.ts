@@ -87,6 +87,8 @@ const MATRIX: Record<string, 'public' | 'ops' | 'any' | Role[]> = {
   'GET /api/v1/stats/timeseries': STATS,
   'GET /api/v1/stats/breakdown': STATS,
   'GET /api/v1/stats/export.csv': STATS,
+  'GET /api/v1/stats/report.xlsx': STATS,
+  'GET /api/v1/stats/report.pdf': STATS,
   'POST /api/v1/notifications/{id}/read': 'any',
   'POST /api/v1/notifications/read-all': 'any',
   'GET /api/v1/health': 'public',

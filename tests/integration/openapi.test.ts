@@ -621,6 +621,8 @@ describe('real responses match the document', () => {
     expect((await call('get', '/api/v1/stats/breakdown?by=division', { as: 'hrchef' })).status).toBe(200);
     const csv = await call('get', '/api/v1/stats/export.csv?by=category', { as: 'div.somatik' });
     expect(csv.status).toBe(200);
+    for (const report of ['report.xlsx?month=2026-04', 'report.pdf?tertial=2026-T1'])
+      expect((await call('get', `/api/v1/stats/${report}`, { as: 'div.somatik' })).status).toBe(200);
     expect((await call('get', '/api/v1/stats/breakdown?by=nothing', { as: 'hsdir' })).status).toBe(400);
   });
 

@@ -9,6 +9,8 @@ export interface ReceivedMail {
   subject: string;
   messageId: string;
   text: string;
+  /** The message as received (latin1), for a multipart mail's parts (mime.ts). */
+  raw: string;
 }
 
 export interface TestSmtpServer {
@@ -43,7 +45,8 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        const parsed = parseMessage(Buffer.concat(chunks).toString('latin1'));
+        const raw = Buffer.concat(chunks).toString('latin1');
+        const parsed = { ...parseMessage(raw), raw };
         received.push({
           envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),

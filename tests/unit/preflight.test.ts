@@ -18,6 +18,7 @@ const aReadyMachine = (overrides: Partial<MachineFacts> = {}): MachineFacts => (
   goVersion: 'go1.26.8',
   sdkDownloadReachable: false,
   openssl: true,
+  pdftotext: true,
   root: true,
   ...overrides,
 });
@@ -27,6 +28,12 @@ describe('npm test preflight', () => {
   it('says nothing on a machine that has everything', () => {
     expect(whatIsMissing(aReadyMachine())).toEqual([]);
     expect(messageFor(aReadyMachine())).toBeUndefined();
+  });
+
+  it('names poppler-utils, which the board report tests read the PDF with', () => {
+    const message = messageFor(aReadyMachine({ pdftotext: false }));
+    expect(message).toContain('pdftotext, for reading the board report’s PDF back');
+    expect(message).toContain('\n  apt-get install -y poppler-utils\n');
   });
 
   it('names openssl, which the TLS tests make their certificates with', () => {

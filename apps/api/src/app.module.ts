@@ -39,6 +39,8 @@ import { InboxController } from './inbox/inbox.controller';
 import { InboxService } from './inbox/inbox.service';
 import { NotificationsController } from './notifications/notifications.controller';
 import { ExemptionsService } from './exemptions/exemptions.service';
+import { BoardReportController } from './stats/board-report.controller';
+import { BoardReportService } from './stats/board-report.service';
 import { StatsController } from './stats/stats.controller';
 import { StatsService } from './stats/stats.service';
 import { PeopleAdminController } from './people/people-admin.controller';
@@ -78,6 +80,7 @@ export class AppModule {
         AttachmentsController,
         LeaversController,
         StatsController,
+        BoardReportController,
         UsersController,
         PeopleAdminController,
         PolicyVersionsController,
@@ -106,6 +109,7 @@ export class AppModule {
         ReviewGateway,
         MetricsService,
         StatsService,
+        BoardReportService,
         UsersService,
         OrgImportService,
         CostService,

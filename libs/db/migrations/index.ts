@@ -10,6 +10,7 @@ import { RecommendationCounters1764130000000 } from './1764130000000-recommendat
 import { ExemptionDecisions1764140000000 } from './1764140000000-exemption-decisions';
 import { ReviewPeriodEarlyEnd1764210000000 } from './1764210000000-review-period-early-end';
 import { CostActualsAndTargets1764300000000 } from './1764300000000-cost-actuals-and-targets';
+import { BoardReportMailings1764310000000 } from './1764310000000-board-report-mailings';
 import { Attachments1764320000000 } from './1764320000000-attachments';
 import { Questions1764330000000 } from './1764330000000-questions';
 import { CaseNumbers1764340000000 } from './1764340000000-case-numbers';
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   ExemptionDecisions1764140000000,
   ReviewPeriodEarlyEnd1764210000000,
   CostActualsAndTargets1764300000000,
+  BoardReportMailings1764310000000,
   Attachments1764320000000,
   Questions1764330000000,
   CaseNumbers1764340000000,

@@ -1,3 +1,4 @@
+import { neutralised } from '@domain/spreadsheet-text';
 import type { ExportDimension, MonthRow } from '@db/statistics/statistics-reader';
 
 type CsvRow = MonthRow;
@@ -43,19 +44,6 @@ const COLUMNS: [string, (r: CsvRow) => Cell][] = [
 ];
 
 const percent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
-
-/** What a spreadsheet takes for the start of a formula (or, with tab and CR, for a cell it shifts). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-/** A number written as text ("-12", "+3,5"): harmless, and kept as the number it is. */
-const NUMBER_TEXT = /^[+-]?\d+([.,]\d+)?$/;
-
-/**
- * Text a user or an import chose (a unit's or division's name) could be `=HYPERLINK(…)`, which Excel would run
- * when the board opens the report: such a cell is prefixed with `'` so that it stays text (OWASP, CSV injection).
- */
-function neutralised(text: string): string {
-  return FORMULA_START.test(text) && !NUMBER_TEXT.test(text) ? `'${text}` : text;
-}
 
 /** A number as Swedish Excel reads it: decimal comma, no thousands separator (it would become text). */
 export function cell(value: Cell): string {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OCCUPATIONAL_CATEGORIES, REQUEST_KINDS } from '@domain/enums';
+import { parseReportMonth, parseReportTertial } from '@domain/report-period';
 import { isoDate } from '@domain/schema-parts';
 import { EARLIEST_STATS_DATE, SERIES_INTERVALS } from '@domain/stats-range';
 import { BREAKDOWN_DIMENSIONS } from '@contracts/stats';
@@ -40,3 +41,36 @@ export const breakdownQuery = breakdownParams.refine(dateOrder, orderMessage);
 export const exportQuery = exportParams.refine(dateOrder, orderMessage);
 
 export type StatsFilter = z.infer<typeof summaryQuery>;
+
+/** The board report's period: a month (2026-11) or a tertial (2026-T1), exactly one, and a division or the region. */
+export const reportParams = z
+  .object({
+    month: z
+      .string()
+      .refine((v) => parseReportMonth(v) !== null, 'must be a month YYYY-MM, from 1900-01')
+      .optional()
+      .describe('The month, YYYY-MM'),
+    tertial: z
+      .string()
+      .refine(
+        (v) => parseReportTertial(v) !== null,
+        'must be a tertial YYYY-T1, YYYY-T2 or YYYY-T3, from 1900',
+      )
+      .optional()
+      .describe('The tertial: T1 January–April, T2 May–August, T3 September–December'),
+    divisionId: z
+      .string()
+      .uuid()
+      .optional()
+      .describe('One division; absent, every division the caller may see'),
+  })
+  .strict();
+
+export const reportQuery = reportParams.superRefine((q, ctx) => {
+  if ((q.month === undefined) === (q.tertial === undefined))
+    ctx.addIssue({
+      code: 'custom',
+      path: [q.month === undefined ? 'month' : 'tertial'],
+      message: 'give exactly one of month and tertial',
+    });
+});

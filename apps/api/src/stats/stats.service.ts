@@ -49,6 +49,19 @@ export class StatsService {
     return statsCsv(q.by, rows);
   }
 
+  /**
+   * The divisions a caller's statistics cover: the one asked for, if its grants' scope holds it (403 otherwise);
+   * else every division that scope holds; undefined for the region. The board report takes the same rule.
+   */
+  divisionsFor(divisionId: string | undefined, user: CurrentUser): string[] | undefined {
+    const seen = statisticsScope(user.grants);
+    const divisionIds = seen === 'region' ? undefined : seen;
+    if (!divisionId) return divisionIds;
+    if (divisionIds && !divisionIds.includes(divisionId))
+      throw new DomainError('not_allowed', 'You may see the statistics of your own division only');
+    return [divisionId];
+  }
+
   /** The filter as the caller may see it: the divisions of its grants' scope (statisticsScope), or all. */
   private async scope(filter: StatsFilter, user: CurrentUser, now: Date): Promise<StatsScope> {
     const today = stockholmDate(now);
@@ -65,13 +78,7 @@ export class StatsService {
           ? { field: 'to', message: `must be less than ${MAX_RANGE_YEARS} years after from` }
           : { field: 'from', message: `must be less than ${MAX_RANGE_YEARS} years before to` },
       ]);
-    const seen = statisticsScope(user.grants);
-    let divisionIds = seen === 'region' ? undefined : seen;
-    if (filter.divisionId) {
-      if (divisionIds && !divisionIds.includes(filter.divisionId))
-        throw new DomainError('not_allowed', 'You may see the statistics of your own division only');
-      divisionIds = [filter.divisionId];
-    }
+    const divisionIds = this.divisionsFor(filter.divisionId, user);
     if (filter.unitId) {
       const divisionId = await this.orgUnits.divisionOfUnit(filter.unitId);
       if (!divisionId)

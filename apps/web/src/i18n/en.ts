@@ -946,6 +946,16 @@ export const en: typeof sv = {
     created: 'The stand-in has been recorded.',
     revoke: 'End',
   },
+  boardReport: {
+    title: 'Board report',
+    period: 'Report period',
+    month: 'Month',
+    tertial: 'Tertial',
+    year: 'Year',
+    tertials: { T1: 'T1 (January–April)', T2: 'T2 (May–August)', T3: 'T3 (September–December)' },
+    xlsx: 'Download Excel',
+    pdf: 'Download PDF',
+  },
   stats: {
     title: 'Statistics',
     intro: 'Follow-up of the special review.',

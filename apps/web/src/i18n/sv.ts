@@ -951,6 +951,16 @@ export const sv = {
     created: 'Ersättaren är registrerad.',
     revoke: 'Avsluta',
   },
+  boardReport: {
+    title: 'Styrelserapport',
+    period: 'Rapportperiod',
+    month: 'Månad',
+    tertial: 'Tertial',
+    year: 'År',
+    tertials: { T1: 'T1 (januari–april)', T2: 'T2 (maj–augusti)', T3: 'T3 (september–december)' },
+    xlsx: 'Ladda ned Excel',
+    pdf: 'Ladda ned PDF',
+  },
   stats: {
     title: 'Statistik',
     intro: 'Uppföljning av den särskilda prövningen.',

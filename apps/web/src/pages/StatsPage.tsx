@@ -18,6 +18,7 @@ import { AgencyCostChart, CostChart, DeadlineChart, LeadTimeChart, VolumeChart }
 import { CostTable } from './stats/CostTable';
 import { ActualsSection } from './stats/ActualsSection';
 import { Headline } from './stats/Headline';
+import { ReportDownloads } from './stats/ReportDownloads';
 import { StatsFilters } from './stats/StatsFilters';
 
 const FILTER_KEYS = ['from', 'to', 'kind', 'divisionId', 'unitId', 'category'] as const;
@@ -68,6 +69,7 @@ export function StatsPage() {
           : t('stats.intro')}
       </p>
       <StatsFilters filter={filter} divisions={divisions} onChange={setFilter} />
+      <ReportDownloads divisionId={filter.divisionId} />
       <ProblemNotice error={summary.error ?? series.error ?? stages.error ?? csv.error} />
       {summary.isPending && <Loading />}
       {summary.data && <Headline s={summary.data} />}

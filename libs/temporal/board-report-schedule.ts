@@ -1,0 +1,50 @@
+import { type Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
+import { BUSINESS_TIME_ZONE } from '@domain/calendar';
+
+/** The one schedule of the product: every morning, the board report workflow asks whether a report is due. */
+export const BOARD_REPORT_SCHEDULE_ID = 'board-report-daily';
+export const BOARD_REPORT_WORKFLOW_TYPE = 'boardReportWorkflow';
+
+/**
+ * Daily at 07:00 Stockholm rather than "the first business day", which a calendar spec cannot say: the workflow
+ * decides with the Swedish business-day calendar (reportDueOn). A run missed while the cluster was down is caught
+ * up within the day; a run still going when the next is due is not doubled.
+ */
+function scheduleOptions(taskQueue: string) {
+  return {
+    spec: { calendars: [{ hour: 7, minute: 0 }], timezone: BUSINESS_TIME_ZONE },
+    action: {
+      type: 'startWorkflow' as const,
+      workflowType: BOARD_REPORT_WORKFLOW_TYPE,
+      workflowId: 'board-report',
+      taskQueue,
+      args: [{}],
+    },
+    policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
+  };
+}
+
+/**
+ * Creates the schedule, or brings an existing one to this spec and task queue: every worker and launcher calls it
+ * at start, and the second call changes nothing. Returns which it did.
+ */
+export async function ensureBoardReportSchedule(
+  client: Client,
+  taskQueue: string,
+  scheduleId = BOARD_REPORT_SCHEDULE_ID,
+): Promise<'created' | 'updated'> {
+  const options = scheduleOptions(taskQueue);
+  try {
+    await client.schedule.create({ scheduleId, ...options });
+    return 'created';
+  } catch (error) {
+    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
+    await client.schedule.getHandle(scheduleId).update((previous) => ({
+      ...previous,
+      spec: options.spec,
+      action: options.action,
+      policies: { ...previous.policies, ...options.policies },
+    }));
+    return 'updated';
+  }
+}
