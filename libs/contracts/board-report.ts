@@ -105,11 +105,32 @@ export const reportActualsRowSchema = z.object({
   month: text.describe('YYYY-MM'),
   divisionId: text,
   label: text,
-  agencyCostSek: kronor.nullable().describe('Booked agency cost in the ledger'),
-  ownStaffCostSek: kronor.nullable().describe('Booked cost of own staff in the ledger'),
+  agencyCostSek: kronor.describe('Booked agency cost in the ledger'),
+  ownStaffCostSek: kronor.describe('Booked cost of own staff in the ledger'),
   agencyShare: share.describe('agency / (agency + own staff)'),
-  targetAgencyCostSek: kronor.nullable(),
-  targetAgencyShare: share,
+  agencyYearEarlierSek: kronor.nullable().describe('Booked agency cost of the same month a year earlier'),
+  agencyChangeSek: kronor
+    .nullable()
+    .describe('Agency cost minus a year earlier; null unless both are booked'),
+  reviewAccruedSek: kronor.describe('The review’s call-off cost accrued in the month (libs/domain/cost.ts)'),
+});
+
+/** A target of the year the period falls in, with its progress over the months that have actuals. */
+export const reportTargetSchema = z.object({
+  year: z.number().int(),
+  label: text.describe('The division, or "Hela regionen"'),
+  agencyReductionSek: kronor.nullable(),
+  achievedReductionSek: kronor
+    .nullable()
+    .describe('Agency cost of the compared months a year earlier minus this year'),
+  comparedMonths: z
+    .array(text)
+    .describe('The months of the year with actuals both years, up to the period’s end'),
+  agencyShareCeiling: share,
+  shareYearToDate: share.describe(
+    'Agency share of total staff cost over the year’s months with actuals so far',
+  ),
+  withinCeiling: z.boolean().nullable(),
 });
 
 export const reportActualsSchema = z.object({
@@ -117,6 +138,7 @@ export const reportActualsSchema = z.object({
     'Where the figures come from, as the report says it (e.g. "Ekonomisystemet, import 2026-12-01")',
   ),
   rows: z.array(reportActualsRowSchema),
+  targets: z.array(reportTargetSchema),
 });
 
 export const boardReportSchema = z.object({
@@ -135,3 +157,4 @@ export type ReportDivisionRow = z.infer<typeof reportDivisionRowSchema>;
 export type ReportMonth = z.infer<typeof reportMonthSchema>;
 export type ReportActuals = z.infer<typeof reportActualsSchema>;
 export type ReportActualsRow = z.infer<typeof reportActualsRowSchema>;
+export type ReportTarget = z.infer<typeof reportTargetSchema>;

@@ -388,27 +388,60 @@ function actualsTable(doc: PDFKit.PDFDocument, actuals: NonNullable<BoardReport[
   heading(doc, 'Utfall och mål');
   doc.font(FONT).fontSize(8.5).text(`Källa: ${actuals.source}`, { width: w });
   doc.moveDown(0.3);
-  const rest = (w - 70 - 120) / 4;
+  const rest = (w - 60 - 110) / 5;
   const money = (n: number | null) => (n === null ? '–' : kronor(n));
   table(
     doc,
     [
-      { header: 'Månad', width: 70 },
-      { header: 'Division', width: 120, align: 'left' },
-      ...['Inhyrd, utfall', 'Egen, utfall', 'Andel inhyrd', 'Mål andel'].map((header) => ({
-        header,
-        width: rest,
-      })),
+      { header: 'Månad', width: 60 },
+      { header: 'Division', width: 110, align: 'left' },
+      ...['Inhyrd, utfall', 'Året före', 'Egen, utfall', 'Andel inhyrd', 'Upplupet (prövn.)'].map(
+        (header) => ({
+          header,
+          width: rest,
+        }),
+      ),
     ],
     actuals.rows.map((r) => [
       monthShort(r.month),
       r.label,
       money(r.agencyCostSek),
+      money(r.agencyYearEarlierSek),
       money(r.ownStaffCostSek),
       percent(r.agencyShare),
-      percent(r.targetAgencyShare),
+      money(r.reviewAccruedSek),
     ]),
   );
+  if (actuals.targets.length === 0) return;
+  doc.moveDown(0.5);
+  doc.font(BOLD).fontSize(10).text('Mål', { width: w });
+  const cols = (w - 40 - 110) / 4;
+  table(
+    doc,
+    [
+      { header: 'År', width: 40 },
+      { header: 'Gäller', width: 110, align: 'left' },
+      ...['Mål minskning', 'Uppnådd minskning', 'Tak andel', 'Andel i år'].map((header) => ({
+        header,
+        width: cols,
+      })),
+    ],
+    actuals.targets.map((t) => [
+      String(t.year),
+      t.label,
+      money(t.agencyReductionSek),
+      money(t.achievedReductionSek),
+      percent(t.agencyShareCeiling),
+      percent(t.shareYearToDate),
+    ]),
+  );
+  doc
+    .font(FONT)
+    .fontSize(8)
+    .text(
+      'Uppnådd minskning = inhyrd personal samma månader året före minus i år, för månader med utfall båda åren till och med rapportens sista månad. Andel = inhyrd / (inhyrd + egen personal); nationellt mål högst 2 %.',
+      { width: w },
+    );
 }
 
 function definitions(doc: PDFKit.PDFDocument, report: BoardReport) {

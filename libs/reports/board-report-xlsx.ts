@@ -359,6 +359,7 @@ const MONTH_COLUMNS: Column<MonthPoint>[] = [
 ];
 
 type ActualsRow = NonNullable<BoardReport['actuals']>['rows'][number];
+type TargetRow = NonNullable<BoardReport['actuals']>['targets'][number];
 
 const ACTUALS_COLUMNS: Column<ActualsRow>[] = [
   { name: 'Månad', note: 'Kalendermånad', pick: (r) => monthLabel(r.month), width: 18 },
@@ -371,6 +372,20 @@ const ACTUALS_COLUMNS: Column<ActualsRow>[] = [
     total: 'sum',
   },
   {
+    name: 'Inhyrd, samma månad året före',
+    note: 'Bokförd kostnad för inhyrd personal ett år tidigare',
+    pick: (r) => r.agencyYearEarlierSek,
+    format: KRONOR_FORMAT,
+    total: 'sum',
+  },
+  {
+    name: 'Förändring inhyrd',
+    note: 'Utfall minus samma månad året före (tom om något av dem saknas)',
+    pick: (r) => r.agencyChangeSek,
+    format: KRONOR_FORMAT,
+    total: 'sum',
+  },
+  {
     name: 'Egen personal, utfall',
     note: 'Bokförd kostnad för egen personal',
     pick: (r) => r.ownStaffCostSek,
@@ -379,23 +394,57 @@ const ACTUALS_COLUMNS: Column<ActualsRow>[] = [
   },
   {
     name: 'Andel inhyrd',
-    note: 'Inhyrd / (inhyrd + egen)',
+    note: 'Inhyrd / (inhyrd + egen); nationellt mål högst 2 %',
     pick: (r) => r.agencyShare,
     format: PERCENT_FORMAT,
     total: { ratio: ['Inhyrd personal, utfall', ['Inhyrd personal, utfall', 'Egen personal, utfall']] },
   },
   {
-    name: 'Mål inhyrd personal',
-    note: 'Budgeterad kostnad för inhyrd personal',
-    pick: (r) => r.targetAgencyCostSek,
+    name: 'Upplupet enligt prövningen',
+    note: 'Avropens kostnad fördelad över de dagar personalen arbetar under månaden',
+    pick: (r) => r.reviewAccruedSek,
     format: KRONOR_FORMAT,
     total: 'sum',
   },
+];
+
+const TARGET_COLUMNS: Column<TargetRow>[] = [
+  { name: 'År', note: 'Målets år', pick: (r) => r.year, width: 8 },
+  { name: 'Gäller', note: 'Divisionen, eller hela regionen', pick: (r) => r.label, width: 30 },
   {
-    name: 'Mål andel inhyrd',
-    note: 'Målet för andelen inhyrd personal',
-    pick: (r) => r.targetAgencyShare,
+    name: 'Mål: minskning inhyrd',
+    note: 'Beslutad minskning av kostnaden för inhyrd personal under året',
+    pick: (r) => r.agencyReductionSek,
+    format: KRONOR_FORMAT,
+  },
+  {
+    name: 'Uppnådd minskning',
+    note: 'Inhyrd personal samma månader året före minus i år, t.o.m. rapportens sista månad',
+    pick: (r) => r.achievedReductionSek,
+    format: KRONOR_FORMAT,
+  },
+  {
+    name: 'Jämförda månader',
+    note: 'Månader med utfall båda åren',
+    pick: (r) => r.comparedMonths.join(', '),
+    width: 30,
+  },
+  {
+    name: 'Mål: högsta andel inhyrd',
+    note: 'Taket för andelen inhyrd personal',
+    pick: (r) => r.agencyShareCeiling,
     format: PERCENT_FORMAT,
+  },
+  {
+    name: 'Andel hittills i år',
+    note: 'Inhyrd / (inhyrd + egen) över årets månader med utfall',
+    pick: (r) => r.shareYearToDate,
+    format: PERCENT_FORMAT,
+  },
+  {
+    name: 'Inom taket',
+    note: 'Ja om andelen hittills är högst taket',
+    pick: (r) => (r.withinCeiling === null ? null : r.withinCeiling ? 'Ja' : 'Nej'),
   },
 ];
 
@@ -433,7 +482,7 @@ export async function boardReportXlsx(report: BoardReport): Promise<Buffer> {
       ? 'De tretton månaderna fram till rapportmånaden; summan gäller alla tretton.'
       : 'Tertialens fyra månader.',
   );
-  if (report.actuals)
+  if (report.actuals) {
     tableSheet(
       wb,
       report,
@@ -442,5 +491,15 @@ export async function boardReportXlsx(report: BoardReport): Promise<Buffer> {
       report.actuals.rows,
       `Källa: ${neutralised(report.actuals.source)}`,
     );
+    if (report.actuals.targets.length > 0)
+      tableSheet(
+        wb,
+        report,
+        'Mål',
+        TARGET_COLUMNS,
+        report.actuals.targets,
+        'Målen för året och hur långt de nåtts till och med rapportens sista månad.',
+      );
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

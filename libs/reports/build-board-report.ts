@@ -6,9 +6,10 @@ import {
   reportRange,
   reportSeriesRange,
 } from '@domain/report-period';
-import type { BoardReport, ReportActuals } from '@contracts/board-report';
+import type { BoardReport } from '@contracts/board-report';
 import type { MeasureGroup } from '@contracts/stats';
 import type { Queryable } from '@db/repositories/rows';
+import { reportActuals } from './report-actuals';
 import { StatisticsReader } from '@db/statistics/statistics-reader';
 
 export interface BoardReportRequest {
@@ -18,8 +19,6 @@ export interface BoardReportRequest {
    * see (the API with StatsService's scope rule, the schedule with the recipient's grant).
    */
   divisionIds?: string[];
-  /** Ledger figures and targets for the period, when the caller has them (the actuals import); rendered as given. */
-  actuals?: ReportActuals;
 }
 
 export const REGION_LABEL = 'Hela regionen';
@@ -31,7 +30,7 @@ export const REGION_LABEL = 'Hela regionen';
  */
 export async function buildBoardReport(
   db: Queryable,
-  { period, divisionIds, actuals }: BoardReportRequest,
+  { period, divisionIds }: BoardReportRequest,
   now: Date,
 ): Promise<BoardReport> {
   const reader = new StatisticsReader(db);
@@ -39,11 +38,12 @@ export async function buildBoardReport(
   const range = reportRange(period);
   const series = reportSeriesRange(period);
   const scope = { ...range, divisionIds };
-  const [summary, byDivision, inPeriod, months] = await Promise.all([
+  const [summary, byDivision, inPeriod, months, actuals] = await Promise.all([
     reader.summary(scope, today),
     reader.breakdown(scope, 'division', today),
     reader.timeseries(scope, 'month'),
     reader.timeseries({ ...series, divisionIds }, 'month'),
+    reportActuals(db, range, divisionIds),
   ]);
   const divisions = (byDivision.groups as MeasureGroup[]).map((g) => ({
     divisionId: g.key,

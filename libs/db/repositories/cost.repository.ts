@@ -129,6 +129,17 @@ export class CostRepository {
     );
   }
 
+  /** When the ledger figures of the months and divisions given were last imported (null: none booked). */
+  async lastImportedAt(q: { from: string; to: string; divisionIds?: string[] }): Promise<Date | null> {
+    const [row] = await this.db.query(
+      `SELECT max(a.imported_at) AS at FROM cost_actuals a JOIN org_units o ON o.id = a.org_unit_id
+        WHERE a.month BETWEEN $1::date AND $2::date
+          AND ($3::uuid[] IS NULL OR COALESCE(o.parent_id, o.id) = ANY($3::uuid[]))`,
+      [q.from, q.to, q.divisionIds ?? null],
+    );
+    return row?.at ? new Date(row.at) : null;
+  }
+
   /** The targets of the years given, for the whole region (divisionId null) and the divisions given (all: undefined). */
   targets(q: { fromYear: number; toYear: number; divisionIds?: string[] }): Promise<TargetRow[]> {
     return many(
