@@ -197,7 +197,15 @@ describe('the board report as XLSX', () => {
     );
     expect(res.headers['content-disposition']).toBe('attachment; filename="styrelserapport-2026-04.xlsx"');
     const sheets = await readWorkbook(res.body as Buffer);
-    expect([...sheets.keys()]).toEqual(['Sammanfattning', 'Kostnader', 'Per division', 'Månad för månad']);
+    // The demo's illustrative ledger covers April 2026 and it has 2026 targets: their sheets follow the review's.
+    expect([...sheets.keys()]).toEqual([
+      'Sammanfattning',
+      'Kostnader',
+      'Per division',
+      'Månad för månad',
+      'Utfall och mål',
+      'Mål',
+    ]);
 
     const head = sheets.get('Sammanfattning')!;
     expect(head.rows[1].slice(0, 2)).toEqual(['Period', 'april 2026']);
