@@ -19,10 +19,17 @@ import { ExemptionEntity } from './exemption.entity';
 @Index(['divisionId', 'submittedAt'])
 @Index(['submittedAt'])
 @Index(['decidedAt'])
+@Index('UQ_requests_case_number', ['caseYear', 'caseSeq'], { unique: true })
 export class RequestEntity {
   /** Chosen by the API before the workflow starts, so `review-<id>` is known up front. */
   @PrimaryColumn('uuid') id: string;
   @Column({ type: 'text' }) kind: string;
+  /**
+   * The case number (2026-00042): the Stockholm year of submission and its place in that year, given by the
+   * database's trigger (migration 1764340000000), never by a writer, so no insert or update names them.
+   */
+  @Column({ name: 'case_year', type: 'int', insert: false, update: false }) caseYear: number;
+  @Column({ name: 'case_seq', type: 'int', insert: false, update: false }) caseSeq: number;
   @Index() @Column({ name: 'unit_id', type: 'uuid' }) unitId: string;
   /** Denormalised from the unit so statistics filter without a join. */
   @Column({ name: 'division_id', type: 'uuid' }) divisionId: string;
