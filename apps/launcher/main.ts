@@ -184,7 +184,9 @@ async function main(config: AppConfig): Promise<void> {
   });
   stops.push({ name: 'Temporal client', stop: () => temporalClient.connection.close() });
   log(`board report schedule: ${await ensureBoardReportSchedule(temporalClient, config.temporal.taskQueue)}`);
-  log(`mail outbox resend schedule: ${await ensureMailOutboxSchedule(temporalClient, config.temporal.taskQueue)}`);
+  log(
+    `mail outbox resend schedule: ${await ensureMailOutboxSchedule(temporalClient, config.temporal.taskQueue)}`,
+  );
   const app = await createApi({ config, dataSource, temporalClient }, ['error', 'warn']);
   await app.listen(config.http.port, config.http.host);
   stops.push({ name: 'API', stop: () => app.close() });

@@ -4,6 +4,10 @@ import { UserEntity } from './user.entity';
 @Entity('notifications')
 @Index(['recipientId', 'createdAt'])
 @Index(['eventKey', 'recipientId'], { unique: true })
+// The resend job's scan (migration 1764360000000): only the rows still owed a mail.
+@Index('IDX_notifications_mail_outbox', ['mailClaimedAt'], {
+  where: 'mail_to IS NOT NULL AND mailed_at IS NULL AND mail_gave_up_at IS NULL',
+})
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'event_key', type: 'text' }) eventKey: string;

@@ -25,7 +25,14 @@ export class MailOutbox1764360000000 implements MigrationInterface {
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX "IDX_notifications_mail_outbox"`);
-    for (const column of ['mail_gave_up_at', 'mail_claimed_at', 'mail_attempts', 'mail_text', 'mail_subject', 'mail_to'])
+    for (const column of [
+      'mail_gave_up_at',
+      'mail_claimed_at',
+      'mail_attempts',
+      'mail_text',
+      'mail_subject',
+      'mail_to',
+    ])
       await queryRunner.query(`ALTER TABLE "notifications" DROP COLUMN "${column}"`);
   }
 }

@@ -267,7 +267,8 @@ export class NotificationsRepository {
 
   /**
    * Records a failed attempt; gives the mail up when `giveUp` (a permanent refusal) or when this was attempt
-   * `maxAttempts`. Answers whether it gave up, and after how many attempts.
+   * `maxAttempts`. Answers whether it gave up, and after how many attempts. A mail another sender has meanwhile
+   * sent is left as sent: a late failure from a stale sender does not undo it.
    */
   async recordMailFailure(id: string, error: string, opts: { giveUp: boolean; maxAttempts: number }) {
     const row = (
@@ -276,7 +277,7 @@ export class NotificationsRepository {
         mailFailureRow,
         `UPDATE notifications SET mail_error = $2, mail_attempts = mail_attempts + 1,
                 mail_gave_up_at = CASE WHEN $3 OR mail_attempts + 1 >= $4 THEN now() END
-          WHERE id = $1 RETURNING mail_gave_up_at IS NOT NULL AS "gaveUp", mail_attempts AS "attempts"`,
+          WHERE id = $1 AND mailed_at IS NULL RETURNING mail_gave_up_at IS NOT NULL AS "gaveUp", mail_attempts AS "attempts"`,
         [id, error, opts.giveUp, opts.maxAttempts],
       )
     )[0];
