@@ -223,7 +223,7 @@ describe('clock and calendar edges of a running review', () => {
           if (args.length === 0) super(RealDate.now() + HOUR);
           else super(...(args as ConstructorParameters<typeof Date>));
         }
-        static now() {
+        static override now() {
           return RealDate.now() + HOUR;
         }
       }
