@@ -167,13 +167,15 @@ async function recorded(requestId: string) {
 }
 
 /**
- * A timer fires at its instant and the workflow records the time it then reads: a few milliseconds of task
- * latency later. Within a second counts as the instant itself; earlier, or a second or more late, prints as is.
+ * A timer fires at its instant and the workflow records the time it then reads: the task latency later (a few
+ * milliseconds; seconds on the first task of a loaded 2-core box, where the test server's clock runs on meanwhile).
+ * Up to a minute late counts as the instant itself, far below the hour a DST slip or the day a holiday slip
+ * would show; early, or later than that, prints as is. Deadlines themselves are compared exactly.
  */
 function onTime(actual: string | undefined, expected: string): string | undefined {
   if (actual === undefined) return actual;
   const late = Date.parse(actual) - Date.parse(expected);
-  return late >= 0 && late < 1000 ? expected : actual;
+  return late >= 0 && late < 60_000 ? expected : actual;
 }
 
 async function runGroup(cases: Case[]) {
