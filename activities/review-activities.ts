@@ -15,6 +15,7 @@ import { ReviewPeriodsRepository } from '@db/repositories/review-periods.reposit
 import { RollupsRepository } from '@db/repositories/rollups.repository';
 import { StagesRepository } from '@db/repositories/stages.repository';
 import type { Mailer } from './mailer';
+import { countMailGivenUp } from './mail-outbox-activities';
 import { composeMails, deliverMails, type NotificationMail } from './notification-mail';
 import type { ReviewActivities } from './review-activities.types';
 import { leadTime } from '@domain/lead-time';
@@ -72,7 +73,8 @@ type Announce = (
 /**
  * The record side of the review: every write is keyed so a retried activity changes nothing the first
  * attempt already wrote, and each call is one transaction. The e-mail copies of the notifications a call
- * inserted go out after its transaction commits; a mail failure is recorded and logged, never retried.
+ * inserted are stored in that transaction (the outbox) and go out after it commits; a mail that fails, or is
+ * never sent because the worker died, is sent by the resend job (mail-outbox-activities.ts).
  */
 export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivities {
   const log = deps.log ?? createLogger('mail');
@@ -94,10 +96,15 @@ export function createReviewActivities(deps: ReviewActivitiesDeps): ReviewActivi
       };
       const result = await work(db, notify, announce);
       mails = deps.mailer ? await composeMails(db.requests, inserted, deps.mailer.publicUrl) : [];
+      // The outbox: the mails commit with their notifications, so a crash before the send below loses none.
+      await db.notifications.enqueueMails(mails);
       return result;
     });
     if (deps.mailer && mails.length > 0)
-      await deliverMails({ dataSource: deps.dataSource, mailer: deps.mailer, log }, mails);
+      await deliverMails(
+        { dataSource: deps.dataSource, mailer: deps.mailer, log, onGiveUp: countMailGivenUp },
+        mails,
+      );
     return result;
   }
   return {

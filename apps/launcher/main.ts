@@ -7,6 +7,7 @@ import { seedDemoOrganisation } from '@local/demo-organisation';
 import { startEmbeddedPostgres } from '@local/embedded-postgres';
 import { openDatabase } from '@db/open-database';
 import { ensureBoardReportSchedule } from '@temporal-lib/board-report-schedule';
+import { ensureMailOutboxSchedule } from '@temporal-lib/mail-outbox-schedule';
 import { connectTemporalClient } from '@temporal-lib/client';
 import { productDataConverter } from '@temporal-lib/data-converter';
 import { payloadEncryptionFor } from '@temporal-lib/payload-keys';
@@ -183,6 +184,9 @@ async function main(config: AppConfig): Promise<void> {
   });
   stops.push({ name: 'Temporal client', stop: () => temporalClient.connection.close() });
   log(`board report schedule: ${await ensureBoardReportSchedule(temporalClient, config.temporal.taskQueue)}`);
+  log(
+    `mail outbox resend schedule: ${await ensureMailOutboxSchedule(temporalClient, config.temporal.taskQueue)}`,
+  );
   const app = await createApi({ config, dataSource, temporalClient }, ['error', 'warn']);
   await app.listen(config.http.port, config.http.host);
   stops.push({ name: 'API', stop: () => app.close() });

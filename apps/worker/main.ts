@@ -3,6 +3,7 @@ import { createLogger } from '@config/logger';
 import { openDatabase } from '@db/open-database';
 import { ensureBoardReportSchedule } from '@temporal-lib/board-report-schedule';
 import { connectTemporalClient } from '@temporal-lib/client';
+import { ensureMailOutboxSchedule } from '@temporal-lib/mail-outbox-schedule';
 import { productDataConverter } from '@temporal-lib/data-converter';
 import { payloadEncryptionFor } from '@temporal-lib/payload-keys';
 import { readTemporalTls } from '@temporal-lib/tls';
@@ -54,6 +55,12 @@ async function main() {
   } catch (error) {
     // Reviews do not depend on it: the worker goes on, and the log says the monthly report will not be sent.
     log(`warning: board report schedule not ensured: ${(error as Error).message}`);
+  }
+  try {
+    log(`mail outbox resend schedule: ${await ensureMailOutboxSchedule(client, config.temporal.taskQueue)}`);
+  } catch (error) {
+    // Reviews go on; mails whose first send failed wait in the outbox until a worker ensures the schedule.
+    log(`warning: mail outbox resend schedule not ensured: ${(error as Error).message}`);
   } finally {
     await client.connection.close();
   }

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { createSmtpMailer, type Mailer } from '@activities/mailer';
 import type { AppConfig } from '@config/config';
 import { createBoardReportActivities } from '@activities/board-report-activities';
+import { createMailOutboxActivities } from '@activities/mail-outbox-activities';
 import { createReviewActivities } from '@activities/review-activities';
 import type { ClaimKey } from '@domain/actor-claim';
 import { keyedBundle } from '@temporal-lib/claim-keys-bundle';
@@ -66,6 +67,7 @@ export async function startReviewWorker(opts: ReviewWorkerOptions): Promise<Runn
     activities: {
       ...createReviewActivities({ dataSource: opts.dataSource, mailer: opts.mailer }),
       ...createBoardReportActivities({ dataSource: opts.dataSource, mailer: opts.mailer }),
+      ...createMailOutboxActivities({ dataSource: opts.dataSource, mailer: opts.mailer }),
     },
     ...(await workflowCode(opts)),
     ...(opts.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),

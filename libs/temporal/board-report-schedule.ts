@@ -1,7 +1,7 @@
 import { type Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
 import { BUSINESS_TIME_ZONE } from '@domain/calendar';
 
-/** The one schedule of the product: every morning, the board report workflow asks whether a report is due. */
+/** Every morning, the board report workflow asks whether a report is due (mail-outbox-schedule.ts is the other). */
 export const BOARD_REPORT_SCHEDULE_ID = 'board-report-daily';
 export const BOARD_REPORT_WORKFLOW_TYPE = 'boardReportWorkflow';
 

@@ -287,7 +287,7 @@ describe('the activities and their mail, called directly as Temporal would retry
     expect(sent.map((m) => m.to)).toEqual(['sara.lind@rvn.example']);
   });
 
-  it('completes the activity when the mail fails, records and logs the failure, and does not retry it', async () => {
+  it('completes the activity when the mail fails, records and logs the failure, and leaves the retry to the outbox', async () => {
     const { mailer, sent, fail } = recordingMailer();
     const logged: string[] = [];
     const activities = createReviewActivities({

@@ -1,5 +1,6 @@
 import { InitialSchema1763900000000 } from './1763900000000-initial-schema';
 import { ExemptionsAndDelegations1763910000000 } from './1763910000000-exemptions-and-delegations';
+import { MailOutbox1764360000000 } from './1764360000000-mail-outbox';
 import { NotificationMail1763920000000 } from './1763920000000-notification-mail';
 import { StatisticsRollups1763930000000 } from './1763930000000-statistics-rollups';
 import { StageRollups1763940000000 } from './1763940000000-stage-rollups';
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   Questions1764330000000,
   CaseNumbers1764340000000,
   CostModel1764350000000,
+  MailOutbox1764360000000,
 ];

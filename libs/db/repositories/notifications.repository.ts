@@ -3,7 +3,7 @@ import { validOn } from './period-validity';
 import { REQUEST_KINDS, type Role } from '@domain/enums';
 import type { AuditInput } from './audit-events.repository';
 import { requestPayload } from './requests.repository';
-import { execute, first, jsonObject, many, type Queryable, timestamp } from './rows';
+import { execute, first, jsonObject, many, type Queryable, timestamp, updated } from './rows';
 
 /**
  * Who receives a notification: the holders of a role over a scope, or one user. A user's stand-ins receive it
@@ -211,10 +211,87 @@ export class NotificationsRepository {
     return count;
   }
 
-  /** Records that the e-mail copy went out, or why it did not. */
-  recordMailOutcome(id: string, error: string | null) {
-    return error === null
-      ? execute(this.db, `UPDATE notifications SET mailed_at = now(), mail_error = NULL WHERE id = $1`, [id])
-      : execute(this.db, `UPDATE notifications SET mail_error = $2 WHERE id = $1`, [id, error]);
+  /**
+   * Puts the composed mails in the outbox, on their notifications' rows and in the caller's transaction: once the
+   * notification is committed its mail is too. The inserting activity claims them (`mail_claimed_at`), so the
+   * resend job leaves them alone for its grace period while that activity sends them after its commit.
+   */
+  async enqueueMails(mails: { notificationId: string; to: string; subject: string; text: string }[]) {
+    if (mails.length === 0) return;
+    await execute(
+      this.db,
+      `UPDATE notifications n SET mail_to = m.mail_to, mail_subject = m.mail_subject, mail_text = m.mail_text,
+              mail_claimed_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS m(id, mail_to, mail_subject, mail_text)
+        WHERE n.id = m.id`,
+      [
+        mails.map((m) => m.notificationId),
+        mails.map((m) => m.to),
+        mails.map((m) => m.subject),
+        mails.map((m) => m.text),
+      ],
+    );
+  }
+
+  /**
+   * Claims up to `limit` outbox mails not sent, not given up, and not taken by any sender in the last
+   * `graceSeconds`: a mail whose sender died between its commit and its send, or whose send failed. The claim is
+   * committed at once (the caller sends outside any transaction); `FOR UPDATE SKIP LOCKED` makes two concurrent
+   * claims take disjoint rows, and the fresh `mail_claimed_at` keeps a later claim off them for the grace period.
+   */
+  claimUnsentMails(graceSeconds: number, limit: number) {
+    return updated(
+      this.db,
+      claimedMailRow,
+      `UPDATE notifications n SET mail_claimed_at = now()
+         FROM (SELECT id FROM notifications
+                WHERE mail_to IS NOT NULL AND mailed_at IS NULL AND mail_gave_up_at IS NULL
+                  AND (mail_claimed_at IS NULL OR mail_claimed_at < now() - make_interval(secs => $1))
+                ORDER BY mail_claimed_at NULLS FIRST LIMIT $2
+                  FOR UPDATE SKIP LOCKED) c
+        WHERE n.id = c.id
+        RETURNING n.id AS "notificationId", n.mail_to AS "to", n.mail_subject AS "subject", n.mail_text AS "text",
+                  n.mail_attempts AS "attempts"`,
+      [graceSeconds, limit],
+    );
+  }
+
+  /** Records that the SMTP server accepted the e-mail copy (one more attempt, the last). */
+  recordMailSent(id: string) {
+    return execute(
+      this.db,
+      `UPDATE notifications SET mailed_at = now(), mail_error = NULL, mail_attempts = mail_attempts + 1 WHERE id = $1`,
+      [id],
+    );
+  }
+
+  /**
+   * Records a failed attempt; gives the mail up when `giveUp` (a permanent refusal) or when this was attempt
+   * `maxAttempts`. Answers whether it gave up, and after how many attempts. A mail another sender has meanwhile
+   * sent is left as sent: a late failure from a stale sender does not undo it.
+   */
+  async recordMailFailure(id: string, error: string, opts: { giveUp: boolean; maxAttempts: number }) {
+    const row = (
+      await updated(
+        this.db,
+        mailFailureRow,
+        `UPDATE notifications SET mail_error = $2, mail_attempts = mail_attempts + 1,
+                mail_gave_up_at = CASE WHEN $3 OR mail_attempts + 1 >= $4 THEN now() END
+          WHERE id = $1 AND mailed_at IS NULL RETURNING mail_gave_up_at IS NOT NULL AS "gaveUp", mail_attempts AS "attempts"`,
+        [id, error, opts.giveUp, opts.maxAttempts],
+      )
+    )[0];
+    return row ?? { gaveUp: false, attempts: 0 };
   }
 }
+
+const claimedMailRow = z.object({
+  notificationId: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  attempts: z.number().int(),
+});
+export type ClaimedMail = z.output<typeof claimedMailRow>;
+
+const mailFailureRow = z.object({ gaveUp: z.boolean(), attempts: z.number().int() });
