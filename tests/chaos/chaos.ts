@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { TLSConfig } from '@temporalio/client';
 import { connectTemporalClient } from '@temporal-lib/client';
 import { reviewWorkflowId } from '@temporal-lib/task-queue';
 import { stateQuery } from '@workflows/messages';
@@ -11,6 +12,7 @@ import { aCallOffBody, aHireBody, aReviewPeriodBody } from '../support/http-fixt
 import { testDataConverter } from '../support/payload-keys';
 import { againstStack, appProcess } from './app-processes';
 import { startStack } from './stack';
+import { startClusterStack } from './cluster-stack';
 
 /**
  * `npm run test:chaos -- --reviews 1000 --seed 7`: reviews driven through the HTTP API by seeded random scripts
@@ -28,6 +30,8 @@ const SEED = arg('seed', 20261123);
 const CONCURRENCY = arg('concurrency', 12);
 const OUTAGE_S = arg('outage-seconds', 30);
 const KILLS = arg('worker-kills', 5);
+/** `--cluster`: the two-node Temporal cluster on PostgreSQL (cluster-stack.ts); the Temporal fault is a node SIGKILL. */
+const CLUSTER = process.argv.includes('--cluster');
 const started = Date.now();
 const log = (m: string) =>
   process.stderr.write(`[chaos ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${m}\n`);
@@ -95,9 +99,12 @@ const fiveHundreds: string[] = [];
 
 async function main() {
   log(`${REVIEWS} reviews, seed ${SEED}, ${CONCURRENCY} at a time, PostgreSQL outage ${OUTAGE_S} s`);
-  const stack = await startStack('chaos', log);
+  const clusterStack = CLUSTER ? await startClusterStack({ name: 'chaos-cluster', log }) : undefined;
+  const stack = clusterStack ?? (await startStack('chaos', log));
+  const tls = clusterStack?.clientTls;
   const port = await freePort();
   const env = againstStack(stack, {
+    ...clusterStack?.tlsEnv,
     PORT: String(port),
     AUTH_DEV_SECRET: 'chaos-run-secret-chaos-run-secret-chaos',
   });
@@ -272,6 +279,8 @@ async function main() {
     const plan: [number, string][] = [
       ...Array.from({ length: KILLS }, (_, k): [number, string] => [(k + 0.5) / (KILLS + 1), 'kill']),
       [0.45, 'temporal'],
+      // On the cluster the other node too, later: each of the two dies once.
+      ...(CLUSTER ? ([[0.75, 'temporal']] as [number, string][]) : []),
       [0.55, 'postgres'],
     ];
     plan.sort((a, b) => a[0] - b[0]);
@@ -286,12 +295,14 @@ async function main() {
         await worker.start();
         log('worker restarted');
       } else if (fault === 'temporal') {
-        log(`stopping the Temporal dev server, ${inFlight()} reviews open`);
+        log(
+          `stopping ${CLUSTER ? 'a Temporal node' : 'the Temporal dev server'}, ${inFlight()} reviews open`,
+        );
         await stack.stopTemporal();
         counts.temporalRestarts += 1;
         await sleep(5000);
         await stack.startTemporal();
-        log('Temporal dev server restarted on its SQLite file');
+        log(CLUSTER ? 'Temporal node restarted' : 'Temporal dev server restarted on its SQLite file');
       } else {
         log(`stopping PostgreSQL for ${OUTAGE_S} s, ${inFlight()} reviews open`);
         const down = Date.now();
@@ -309,20 +320,26 @@ async function main() {
   await Promise.all([traffic, faults]);
   log(`traffic done: ${counts.calls} calls; checking`);
 
-  const report = await check(reviews, stack.databaseUrl, stack.temporalAddress);
+  const recovering = Date.now();
+  const report = await check(reviews, stack.databaseUrl, stack.temporalAddress, tls);
   await Promise.allSettled([api.stop(), worker.stop()]);
   await stack.stop();
   const result = {
     date: new Date().toISOString().slice(0, 10),
     reviews: REVIEWS,
     seed: SEED,
+    cluster: CLUSTER,
+    checkSeconds: Math.round((Date.now() - recovering) / 1000),
     concurrency: CONCURRENCY,
     seconds: Math.round((Date.now() - started) / 1000),
     ...counts,
     ...report,
     fiveHundreds: fiveHundreds.slice(0, 20),
   };
-  writeFileSync(resolve(__dirname, '../../.data/chaos/result.json'), JSON.stringify(result, null, 2));
+  writeFileSync(
+    resolve(__dirname, `../../.data/${CLUSTER ? 'chaos-cluster' : 'chaos'}/result.json`),
+    JSON.stringify(result, null, 2),
+  );
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   const failed =
     report.lost +
@@ -334,11 +351,12 @@ async function main() {
 }
 
 /** The checker: PostgreSQL against each workflow (its state as replayed from history), review by review. */
-async function check(reviews: Review[], databaseUrl: string, temporalAddress: string) {
+async function check(reviews: Review[], databaseUrl: string, temporalAddress: string, tls?: TLSConfig) {
   const ds = createDataSource({ url: databaseUrl, poolSize: 4 });
   await ds.initialize();
   const client = await connectTemporalClient(temporalAddress, 'default', {
     dataConverter: testDataConverter(),
+    tls,
   });
   let lost = 0;
   let duplicated = 0;

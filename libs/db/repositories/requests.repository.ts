@@ -158,6 +158,11 @@ export class RequestsRepository {
     );
   }
 
+  /** The request by id, for an operator's tool (scripts/reconcile.ts): no visibility rule, no caller. */
+  byIdForOperator(id: string) {
+    return first(this.db, requestRow, `SELECT ${COLUMNS} FROM requests r WHERE r.id = $1`, [id]);
+  }
+
   /** The request if the user may see it (libs/db/repositories/request-visibility.ts). */
   visibleById(id: string, userId: string) {
     return first(
