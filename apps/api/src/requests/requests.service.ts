@@ -236,7 +236,7 @@ export class RequestsService {
     const decisionId = idemKey ? uuidFromKey(user.id, id, idemKey) : randomUUID();
     // Only a keyed decision can have been recorded before; a random id cannot.
     const earlier = idemKey ? await this.decisions.recorded(decisionId) : undefined;
-    if (earlier) return earlier;
+    if (earlier) return this.confirmEarlier(id, earlier, input, decisionId, user, row.kind);
     const open = await this.openStage(
       id,
       `Request ${id} has no stage open for a decision (it is ${row.status})`,
@@ -262,6 +262,42 @@ export class RequestsService {
       // A retry after the review finished: the first attempt's decision is the answer.
       const recorded = await this.decisions.recorded(decisionId);
       if (recorded) return recorded;
+      throw error;
+    }
+  }
+
+  /**
+   * A retried decision whose row exists. The row is written by the workflow's local activity before Temporal has
+   * saved the workflow's step, so a server or database crash in between can lose the update while the row stays
+   * (the cluster chaos run found three). The row alone is therefore no proof: the update is sent again under the
+   * same update id. Temporal answers a completed one from the workflow's record without running it again; a lost
+   * one runs now, its insert a no-op. Only when the workflow can no longer take updates (it finished) is the row
+   * the answer, as for any retry after the review ended.
+   */
+  private async confirmEarlier(
+    requestId: string,
+    earlier: Awaited<ReturnType<DecisionsRepository['recorded']>> & object,
+    input: ReturnType<typeof parseDecisionInput>,
+    decisionId: string,
+    user: CurrentUser,
+    kind: RequestRow['kind'],
+  ) {
+    const open = await this.stages.openOf(requestId);
+    const onBehalfOfId =
+      open && open.name === earlier.stage ? await this.delegations.onBehalfOf(user, kind, open) : undefined;
+    try {
+      return await this.gateway.decide(requestId, {
+        ...input,
+        decisionId,
+        stage: earlier.stage,
+        actor: asActor(user),
+        onBehalfOfId,
+      });
+    } catch (error) {
+      const recorded = await this.decisions.recorded(decisionId);
+      if (recorded && !open) return recorded;
+      // The workflow refused it (its stage moved on by another's decision): the first answer stands.
+      if (recorded && error instanceof DomainError) return recorded;
       throw error;
     }
   }
