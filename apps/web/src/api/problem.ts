@@ -27,7 +27,7 @@ export class ProblemError extends Error {
 export async function toProblem(res: Response): Promise<ProblemError> {
   let body: Partial<Problem> = {};
   try {
-    body = await res.json();
+    body = (await res.json()) as Partial<Problem>;
   } catch {
     // A proxy or a crash may answer without a problem body; the status still says enough.
   }

@@ -433,6 +433,13 @@ export const en: typeof sv = {
     totalCost: 'Estimated cost',
     stageDue: 'Deadline for {{stage}}',
     nothingOpen: 'No stage is waiting for a decision (status: {{status}}).',
+    refusal: {
+      own_request: 'You submitted this request yourself and cannot decide on it.',
+      decided_other_stage:
+        'You have already decided {{decidedAt}} on this request. Nobody decides two stages of one request; it is now {{stageAt}}.',
+      not_stage_reviewer: 'The request is now {{stageAt}}. You are not the one who decides there.',
+      reassigned: 'The stage {{stageAt}} has been handed over to another reviewer.',
+    },
     recommendationsTitle: 'Recommendations',
     recommendationsIntro:
       'Earlier stages have given their recommendation. You decide, and may decide against it.',

@@ -436,6 +436,13 @@ export const sv = {
     totalCost: 'Beräknad kostnad',
     stageDue: 'Tidsfrist för {{stage}}',
     nothingOpen: 'Inget steg väntar på beslut (status: {{status}}).',
+    refusal: {
+      own_request: 'Du har själv skickat in ärendet och kan inte besluta om det.',
+      decided_other_stage:
+        'Du har redan fattat beslut {{decidedAt}} i det här ärendet. Samma person beslutar inte i två steg; ärendet ligger nu {{stageAt}}.',
+      not_stage_reviewer: 'Ärendet ligger nu {{stageAt}}. Där är det inte du som beslutar.',
+      reassigned: 'Steget {{stageAt}} har lämnats över till en annan granskare.',
+    },
     recommendationsTitle: 'Yttranden',
     recommendationsIntro: 'Tidigare steg har yttrat sig. Du beslutar själv och kan besluta mot ett yttrande.',
     recommendationBy: '{{stage}}: {{outcome}} av {{name}}, {{at}}',
