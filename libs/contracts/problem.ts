@@ -43,7 +43,9 @@ export const problemSchema = z.object({
   status: z.number().int().min(400).max(599),
   code: z
     .enum(PROBLEM_CODES)
-    .describe('What kind of problem, for a client to word in its own language (DomainError codes and HTTP ones)')
+    .describe(
+      'What kind of problem, for a client to word in its own language (DomainError codes and HTTP ones)',
+    )
     .optional(),
   detail: z.string().describe('What went wrong, in English, for developers and logs').optional(),
   instance: z.string().describe('The path that was called').optional(),

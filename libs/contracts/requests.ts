@@ -168,7 +168,9 @@ const requestDetailBase = requestRecord.extend({
       onBehalfOfId: uuid.nullable().describe('Set when the caller decides standing in for this reviewer'),
     })
     .nullable()
-    .describe('With `decide` allowed: the stage it applies to, whether the caller decides or recommends there'),
+    .describe(
+      'With `decide` allowed: the stage it applies to, whether the caller decides or recommends there',
+    ),
   decideRefusal: z
     .enum(DECIDE_REFUSAL_REASONS)
     .nullable()

@@ -20,7 +20,12 @@ export interface StandIn {
 }
 
 /** Why a user may not decide an open stage now: what the screen tells them instead of offering a form. */
-export const DECIDE_REFUSALS = ['own_request', 'decided_other_stage', 'not_stage_reviewer', 'reassigned'] as const;
+export const DECIDE_REFUSALS = [
+  'own_request',
+  'decided_other_stage',
+  'not_stage_reviewer',
+  'reassigned',
+] as const;
 export type DecideRefusal = (typeof DECIDE_REFUSALS)[number];
 
 export type MayDecideNow = { may: true; onBehalfOfId: string | null } | { may: false; reason: DecideRefusal };
@@ -35,7 +40,8 @@ function refusalAs(
   if (userId === s.subject.requesterId) return 'own_request';
   if (s.subject.decidedStages.some((d) => d.userId === userId && d.stage !== s.planned.name))
     return 'decided_other_stage';
-  if (decidingRolesOf(actor, s.planned, s.escalationLevel, s.subject).length === 0) return 'not_stage_reviewer';
+  if (decidingRolesOf(actor, s.planned, s.escalationLevel, s.subject).length === 0)
+    return 'not_stage_reviewer';
   if (!standingInForAssignee) {
     const escalated = s.planned.escalations.slice(0, s.escalationLevel).map((e) => e.role);
     try {

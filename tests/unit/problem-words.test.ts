@@ -59,7 +59,9 @@ describe('problemMessage', () => {
   });
 
   it('falls back to the words for the status when the problem has no known code', () => {
-    expect(problemMessage(new ProblemError(404, 'Not Found', 'No request x'), has(sv)).key).toBe('problem.404');
+    expect(problemMessage(new ProblemError(404, 'Not Found', 'No request x'), has(sv)).key).toBe(
+      'problem.404',
+    );
   });
 
   it('falls back to a generic sentence naming the status when even the status has no words', () => {

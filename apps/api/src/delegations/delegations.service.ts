@@ -3,7 +3,12 @@ import type { DataSource } from 'typeorm';
 import { AuditEventsRepository } from '@db/repositories/audit-events.repository';
 import { DelegationsRepository } from '@db/repositories/delegations.repository';
 import { stockholmDate } from '@domain/calendar';
-import { assertMayDelegate, carriedGrants, delegateQualifiesFor, parseNewDelegation } from '@domain/delegation';
+import {
+  assertMayDelegate,
+  carriedGrants,
+  delegateQualifiesFor,
+  parseNewDelegation,
+} from '@domain/delegation';
 import type { StandIn } from '@domain/may-decide-now';
 import type { RequestKind, Role } from '@domain/enums';
 import { DomainError } from '@domain/errors';
@@ -35,7 +40,8 @@ export class DelegationsService {
       const delegator = await this.auth.loadUser({ id: d.delegatorId });
       if (!delegator) continue;
       const grants = carriedGrants(asActor(delegator), asActor(user));
-      if (grants.length > 0) standIns.set(delegator.id, { actor: { userId: delegator.id, grants }, kind: d.kind });
+      if (grants.length > 0)
+        standIns.set(delegator.id, { actor: { userId: delegator.id, grants }, kind: d.kind });
     }
     return standIns;
   }

@@ -10,7 +10,13 @@ import { asActor, type CurrentUser } from '../auth/current-user';
 /** What the allowed actions are computed from: all read before, so this is the rules alone. */
 export interface ActionFacts {
   user: CurrentUser;
-  request: { requesterId: string; status: RequestStatus; submittedAt: Date; unitId: string; divisionId: string };
+  request: {
+    requesterId: string;
+    status: RequestStatus;
+    submittedAt: Date;
+    unitId: string;
+    divisionId: string;
+  };
   /** The open stage, when one is open in review. */
   open?: OpenStageStanding & { mode: StageMode };
   standIns: ReadonlyMap<string, StandIn>;
@@ -53,7 +59,8 @@ export function allowedActionsOf(f: ActionFacts): AllowedActions {
     const own = mayDecideNow(asActor(f.user), new Map(), f.open);
     if (own.may) actions.push('ask_question');
   }
-  if (ability.can('answer', 'Request') && isRequester && inReview && f.openQuestion) actions.push('answer_question');
+  if (ability.can('answer', 'Request') && isRequester && inReview && f.openQuestion)
+    actions.push('answer_question');
   if (ability.can('resubmit', 'Request') && isRequester && mayHappen(f.request.status, 'resubmit'))
     actions.push('resubmit');
   if (ability.can('withdraw', 'Request') && isRequester && mayHappen(f.request.status, 'withdraw'))

@@ -61,7 +61,8 @@ export const en: typeof sv = {
       unsupported_media_type: 'The file type or format is not accepted.',
       rate_limited: 'Too many attempts in a short time. Wait a moment and try again.',
       internal: 'An error occurred in the system. It has been logged; please try again later.',
-      unavailable: 'The review service is temporarily unavailable. Nothing was recorded; please try again shortly.',
+      unavailable:
+        'The review service is temporarily unavailable. Nothing was recorded; please try again shortly.',
     },
     '0': 'Prövning could not be reached. Check the network and try again.',
     '400': 'The details could not be accepted. Correct the marked fields.',

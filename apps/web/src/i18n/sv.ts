@@ -47,7 +47,8 @@ export const sv = {
     withStatus: 'Något gick fel (felkod {{status}}). Försök igen om en stund.',
     code: {
       validation_failed: 'Uppgifterna kunde inte tas emot. Rätta de markerade fälten.',
-      not_allowed: 'Du får inte göra detta i ärendet, eller inte nu. Ladda om sidan för att se vad du kan göra.',
+      not_allowed:
+        'Du får inte göra detta i ärendet, eller inte nu. Ladda om sidan för att se vad du kan göra.',
       not_found: 'Det du söker finns inte, eller så har du inte behörighet att se det.',
       stage_not_open:
         'Steget är inte längre öppet: ärendet har redan beslutats här eller gått vidare. Ladda om sidan för att se läget.',

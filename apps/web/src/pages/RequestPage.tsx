@@ -95,10 +95,7 @@ export function RequestPage() {
         <section aria-labelledby="facts-title">
           <h2 id="facts-title">{t('request.factsTitle')}</h2>
           <RequestFacts request={r} />
-          <Attachments
-            requestId={r.id}
-            canUpload={can('attach')}
-          />
+          <Attachments requestId={r.id} canUpload={can('attach')} />
         </section>
         <section aria-labelledby="timeline-title">
           <h2 id="timeline-title">{t('request.timelineTitle')}</h2>

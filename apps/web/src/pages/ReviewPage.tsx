@@ -77,7 +77,12 @@ export function ReviewPage() {
         <div>
           {stage?.mode === 'deciding' && <Recommendations request={r} />}
           {stage && r.decideAt && can('decide') ? (
-            <DecisionForm request={r} stage={r.decideAt.stage} mode={r.decideAt.mode} outcomes={stage.outcomes} />
+            <DecisionForm
+              request={r}
+              stage={r.decideAt.stage}
+              mode={r.decideAt.mode}
+              outcomes={stage.outcomes}
+            />
           ) : r.decideRefusal ? (
             <DecideRefusalNotice request={r} />
           ) : (
