@@ -7,6 +7,7 @@ import {
   ROLES,
   STAGE_NAMES,
 } from '@domain/enums';
+import { DECIDE_REFUSALS } from '@domain/may-decide-now';
 import { callOffInputSchema, hireInputSchema } from '@domain/request-input';
 import { pageSchema } from './paging';
 import { calendarDate, kronor, text, timestamp, uuid } from './wire';
@@ -107,6 +108,30 @@ export const decisionSchema = z.object({
   decidedAt: timestamp,
 });
 
+/**
+ * What the caller may do with a request now, each the name of the endpoint that then accepts it: `decide` (POST
+ * decisions; a recommendation at a recommending stage, see `decideAt.mode`), `ask_question` and `answer_question`
+ * (the questions), `resubmit`, `withdraw`, `attach` (POST attachments), `reassign`, `change_requester` (the HR
+ * lead's move of a leaver's request). The one list of them: the API computes it with the endpoints' own rules and
+ * the web app offers a form or button only for what it names.
+ */
+export const REQUEST_ACTIONS = [
+  'decide',
+  'ask_question',
+  'answer_question',
+  'resubmit',
+  'withdraw',
+  'attach',
+  'reassign',
+  'change_requester',
+] as const;
+export type RequestAction = (typeof REQUEST_ACTIONS)[number];
+export const requestActionSchema = z.enum(REQUEST_ACTIONS);
+
+/** Why a reviewer may not decide the request now; the page says it instead of offering a form. */
+export const DECIDE_REFUSAL_REASONS = [...DECIDE_REFUSALS, 'stage_not_open'] as const;
+export type DecideRefusalReason = (typeof DECIDE_REFUSAL_REASONS)[number];
+
 const requestDetailBase = requestRecord.extend({
   currentStage: z
     .object({
@@ -133,6 +158,26 @@ const requestDetailBase = requestRecord.extend({
     .object({ id: uuid, decisionBody: text, decisionRef: text, decidedOn: calendarDate })
     .nullable()
     .describe('The general exemption that covered an exempted request, with the decision behind it'),
+  allowedActions: z
+    .array(requestActionSchema)
+    .describe('What the caller may do with the request now; every other action is refused'),
+  decideAt: z
+    .object({
+      stage: stageName,
+      mode,
+      onBehalfOfId: uuid.nullable().describe('Set when the caller decides standing in for this reviewer'),
+    })
+    .nullable()
+    .describe(
+      'With `decide` allowed: the stage it applies to, whether the caller decides or recommends there',
+    ),
+  decideRefusal: z
+    .enum(DECIDE_REFUSAL_REASONS)
+    .nullable()
+    .describe(
+      'For a reviewer who may not decide: why (own request, decided another stage, not the reviewer of the open ' +
+        'stage, reassigned to someone else, no stage open); null when they may, or are no reviewer',
+    ),
 });
 
 /** The submitted fields are the kind's input schema: what was validated on submission is what is shown. */

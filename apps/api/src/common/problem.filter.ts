@@ -51,6 +51,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof DomainError) {
       return {
         body: problem(httpStatusOf(error.code), error.message, {
+          code: error.code,
           errors: error.fields.length ? error.fields : undefined,
         }),
         headers: {},

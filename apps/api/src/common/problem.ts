@@ -1,8 +1,9 @@
-import type { Problem } from '@contracts/problem';
+import { problemCodeForStatus, type Problem } from '@contracts/problem';
 
 export type { Problem };
 
-const TITLES: Record<number, string> = {
+/** The statuses the API answers with, and their titles. */
+export const TITLES: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',
@@ -22,6 +23,7 @@ export function problem(status: number, detail?: string, extra: Partial<Problem>
     type: extra.type ?? `https://provning.se/problems/${status}`,
     title: extra.title ?? TITLES[status] ?? 'Error',
     status,
+    code: extra.code ?? problemCodeForStatus(status),
     ...(detail ? { detail } : {}),
     ...(extra.errors ? { errors: extra.errors } : {}),
   };

@@ -3,7 +3,13 @@ import type { DataSource } from 'typeorm';
 import { AuditEventsRepository } from '@db/repositories/audit-events.repository';
 import { DelegationsRepository } from '@db/repositories/delegations.repository';
 import { stockholmDate } from '@domain/calendar';
-import { assertMayDelegate, delegateQualifiesFor, parseNewDelegation } from '@domain/delegation';
+import {
+  assertMayDelegate,
+  carriedGrants,
+  delegateQualifiesFor,
+  parseNewDelegation,
+} from '@domain/delegation';
+import type { StandIn } from '@domain/may-decide-now';
 import type { RequestKind, Role } from '@domain/enums';
 import { DomainError } from '@domain/errors';
 import { AuthService } from '../auth/auth.service';
@@ -21,6 +27,23 @@ export class DelegationsService {
     private readonly auth: AuthService,
   ) {
     this.delegations = new DelegationsRepository(dataSource);
+  }
+
+  /**
+   * Whom the user stands in for today, each with the grants the user carries for them: only those the user still
+   * holds themselves, so a stand-in who lost the role decides nothing for anyone (the inbox and the request's
+   * allowed actions both ask this).
+   */
+  async standInsFor(user: CurrentUser, today: string): Promise<Map<string, StandIn>> {
+    const standIns = new Map<string, StandIn>();
+    for (const d of await this.delegations.activeFor(user.id, today)) {
+      const delegator = await this.auth.loadUser({ id: d.delegatorId });
+      if (!delegator) continue;
+      const grants = carriedGrants(asActor(delegator), asActor(user));
+      if (grants.length > 0)
+        standIns.set(delegator.id, { actor: { userId: delegator.id, grants }, kind: d.kind });
+    }
+    return standIns;
   }
 
   /** Own delegations (either side); the HR lead, executive and admin see all; a director their division's. */

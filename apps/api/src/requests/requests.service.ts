@@ -10,7 +10,19 @@ import { StagesRepository } from '@db/repositories/stages.repository';
 import { stockholmDate } from '@domain/calendar';
 import { parseDecisionInput } from '@domain/decision-input';
 import { DomainError } from '@domain/errors';
-import { isOpen, isRecommendation, mayHappen, outcomesFor, statusOnSubmission } from '@domain/review-state';
+import {
+  isOpen,
+  isRecommendation,
+  mayHappen,
+  outcomesFor,
+  statusOnSubmission,
+  type StageMode,
+} from '@domain/review-state';
+import { planRoute } from '@domain/policy';
+import { needsNewRequester } from '@domain/leavers';
+import { LeaversRepository } from '@db/repositories/leavers.repository';
+import { QuestionsRepository } from '@db/repositories/questions.repository';
+import { allowedActionsOf, type ActionFacts, type AllowedActions } from './allowed-actions';
 import { changedFields, parseRequestInput, requestCostSek } from '@domain/request-input';
 import type { ReviewState } from '@workflows/types';
 import { pageOf } from '@contracts/paging';
@@ -45,6 +57,8 @@ export class RequestsService {
   private readonly decisions: DecisionsRepository;
   private readonly auditEvents: AuditEventsRepository;
   private readonly orgUnits: OrgUnitsRepository;
+  private readonly questions: QuestionsRepository;
+  private readonly leavers: LeaversRepository;
 
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
@@ -61,6 +75,8 @@ export class RequestsService {
     this.decisions = new DecisionsRepository(dataSource);
     this.auditEvents = new AuditEventsRepository(dataSource);
     this.orgUnits = new OrgUnitsRepository(dataSource);
+    this.questions = new QuestionsRepository(dataSource);
+    this.leavers = new LeaversRepository(dataSource);
   }
 
   async submit(body: unknown, key: string | undefined, user: CurrentUser): Promise<contract.Submission> {
@@ -183,6 +199,7 @@ export class RequestsService {
     const decisions = await this.decisions.ofRequest(id);
     const open = stages.find((s) => s.closedAt === null);
     const exemption = row.exemptionId ? await this.exemptions.decisionOf(row.exemptionId) : null;
+    const actions = await this.allowedActions(row, open, decisions, user);
     return {
       ...summaryOf(row),
       ...row.payload,
@@ -200,7 +217,56 @@ export class RequestsService {
       decisions,
       exemption,
       recommendations: decisions.filter((d) => isRecommendation(d.outcome)),
+      ...actions,
     };
+  }
+
+  /** What the caller may do now, from the facts the endpoints look at (allowedActionsOf holds the rules). */
+  private async allowedActions(
+    row: RequestRow,
+    open: { id: string; name: string; escalationLevel: number; mode: StageMode } | undefined,
+    decisions: contract.Decision[],
+    user: CurrentUser,
+  ): Promise<AllowedActions> {
+    const now = new Date();
+    let standing: ActionFacts['open'];
+    let openQuestion = false;
+    if (open && row.policyVersion !== null && mayHappen(row.status, 'decide')) {
+      const planned = planRoute(await this.policies.policy(row.policyVersion), {
+        kind: row.kind,
+        ...routeFactsOf(row.payload),
+      }).find((p) => p.name === open.name);
+      const assigned = await this.stages.openOf(row.id);
+      if (planned) {
+        standing = {
+          planned,
+          mode: open.mode,
+          escalationLevel: open.escalationLevel,
+          assigneeUserId: assigned?.assigneeUserId ?? null,
+          kind: row.kind,
+          subject: {
+            requesterId: row.requesterId,
+            divisionId: row.divisionId,
+            unitId: row.unitId,
+            decidedStages: decisions.map((d) => ({ stage: d.stage, userId: d.actorId })),
+          },
+        };
+      }
+      openQuestion = (await this.questions.ofRequest(row.id)).some(
+        (q) => q.stageId === open.id && q.answeredAt === null,
+      );
+    }
+    const isHrLead = user.grants.some((g) => g.role === 'hr_lead');
+    const leaver = isHrLead ? await this.leavers.requestWithRequester(row.id) : undefined;
+    return allowedActionsOf({
+      user,
+      request: { ...row, submittedAt: new Date(row.submittedAt) },
+      open: standing,
+      standIns: standing ? await this.delegations.standInsFor(user, stockholmDate(now)) : new Map(),
+      openQuestion,
+      needsNewRequester: leaver ? needsNewRequester(leaver, leaver) : false,
+      now,
+    });
   }
 
   /** A returned request's deadline for completion, from the return and its policy version (as the review waits). */

@@ -1,20 +1,19 @@
 import { useTranslation } from 'react-i18next';
-import { ProblemError } from '../api/problem';
+import { problemMessage } from '../i18n/problem-messages';
 
-/** What went wrong, in words a user can act on; field problems are shown at their fields, not here. */
+/**
+ * What went wrong, in words a user can act on and in their language; field problems are shown at their fields, not
+ * here. The API's English `detail` is never shown (it is for developers and the logs).
+ */
 export function ProblemNotice({ error }: { error: unknown }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!error) return null;
-  const status = error instanceof ProblemError ? error.status : 0;
-  const key = `problem.${status}`;
-  const message = t(key, { defaultValue: t('problem.generic') });
-  const detail = error instanceof ProblemError ? error.detail : (error as Error).message;
+  const { key, values } = problemMessage(error, (k) => i18n.exists(k));
   return (
     <div className="notice notice-error" role="alert">
       <p>
-        <strong>{message}</strong>
+        <strong>{t(key, values)}</strong>
       </p>
-      {detail && <p className="detail">{t('problem.detail', { detail })}</p>}
     </div>
   );
 }

@@ -45,7 +45,25 @@ export const en: typeof sv = {
   },
   problem: {
     generic: 'Something went wrong. Please try again in a moment.',
-    detail: 'The system said: {{detail}}',
+    withStatus: 'Something went wrong (error code {{status}}). Please try again in a moment.',
+    code: {
+      validation_failed: 'The details could not be accepted. Correct the marked fields.',
+      not_allowed: 'You may not do this on the request, or not now. Reload the page to see what you can do.',
+      not_found: 'What you are looking for does not exist, or you may not see it.',
+      stage_not_open:
+        'The stage is no longer open: the request has already been decided here or has moved on. Reload the page.',
+      conflict: 'The request has changed in the meantime, perhaps by someone else. Reload the page.',
+      invalid_state: 'The request is no longer in a state where this can be done. Reload the page.',
+      unprocessable: 'The details do not fit together. Correct the marked fields.',
+      unauthenticated: 'You are not signed in, or your session has expired. Please sign in again.',
+      method_not_allowed: 'This cannot be done in Prövning.',
+      too_large: 'What you sent is too large.',
+      unsupported_media_type: 'The file type or format is not accepted.',
+      rate_limited: 'Too many attempts in a short time. Wait a moment and try again.',
+      internal: 'An error occurred in the system. It has been logged; please try again later.',
+      unavailable:
+        'The review service is temporarily unavailable. Nothing was recorded; please try again shortly.',
+    },
     '0': 'Prövning could not be reached. Check the network and try again.',
     '400': 'The details could not be accepted. Correct the marked fields.',
     '401': 'You are not signed in, or your session has expired. Please sign in again.',
@@ -416,6 +434,13 @@ export const en: typeof sv = {
     totalCost: 'Estimated cost',
     stageDue: 'Deadline for {{stage}}',
     nothingOpen: 'No stage is waiting for a decision (status: {{status}}).',
+    refusal: {
+      own_request: 'You submitted this request yourself and cannot decide on it.',
+      decided_other_stage:
+        'You have already decided {{decidedAt}} on this request. Nobody decides two stages of one request; it is now {{stageAt}}.',
+      not_stage_reviewer: 'The request is now {{stageAt}}. You are not the one who decides there.',
+      reassigned: 'The stage {{stageAt}} has been handed over to another reviewer.',
+    },
     recommendationsTitle: 'Recommendations',
     recommendationsIntro:
       'Earlier stages have given their recommendation. You decide, and may decide against it.',

@@ -44,7 +44,26 @@ export const sv = {
   },
   problem: {
     generic: 'Något gick fel. Försök igen om en stund.',
-    detail: 'Systemets svar: {{detail}}',
+    withStatus: 'Något gick fel (felkod {{status}}). Försök igen om en stund.',
+    code: {
+      validation_failed: 'Uppgifterna kunde inte tas emot. Rätta de markerade fälten.',
+      not_allowed:
+        'Du får inte göra detta i ärendet, eller inte nu. Ladda om sidan för att se vad du kan göra.',
+      not_found: 'Det du söker finns inte, eller så har du inte behörighet att se det.',
+      stage_not_open:
+        'Steget är inte längre öppet: ärendet har redan beslutats här eller gått vidare. Ladda om sidan för att se läget.',
+      conflict: 'Ärendet har ändrats under tiden, till exempel av någon annan. Ladda om sidan.',
+      invalid_state: 'Ärendet är inte längre i ett läge där detta går. Ladda om sidan för att se läget.',
+      unprocessable: 'Uppgifterna hänger inte ihop. Rätta de markerade fälten.',
+      unauthenticated: 'Du är inte inloggad, eller så har inloggningen gått ut. Logga in igen.',
+      method_not_allowed: 'Det här går inte att göra i Prövning.',
+      too_large: 'Det du skickade är för stort.',
+      unsupported_media_type: 'Filtypen eller formatet tas inte emot.',
+      rate_limited: 'Du har gjort för många försök på kort tid. Vänta en stund och försök igen.',
+      internal: 'Ett fel uppstod i systemet. Det är loggat; försök igen senare.',
+      unavailable:
+        'Prövningstjänsten är tillfälligt otillgänglig. Ingenting har registrerats; försök igen om en stund.',
+    },
     '0': 'Det gick inte att nå Prövning. Kontrollera nätverket och försök igen.',
     '400': 'Uppgifterna kunde inte tas emot. Rätta de markerade fälten.',
     '401': 'Du är inte inloggad, eller så har inloggningen gått ut. Logga in igen.',
@@ -418,6 +437,13 @@ export const sv = {
     totalCost: 'Beräknad kostnad',
     stageDue: 'Tidsfrist för {{stage}}',
     nothingOpen: 'Inget steg väntar på beslut (status: {{status}}).',
+    refusal: {
+      own_request: 'Du har själv skickat in ärendet och kan inte besluta om det.',
+      decided_other_stage:
+        'Du har redan fattat beslut {{decidedAt}} i det här ärendet. Samma person beslutar inte i två steg; ärendet ligger nu {{stageAt}}.',
+      not_stage_reviewer: 'Ärendet ligger nu {{stageAt}}. Där är det inte du som beslutar.',
+      reassigned: 'Steget {{stageAt}} har lämnats över till en annan granskare.',
+    },
     recommendationsTitle: 'Yttranden',
     recommendationsIntro: 'Tidigare steg har yttrat sig. Du beslutar själv och kan besluta mot ett yttrande.',
     recommendationBy: '{{stage}}: {{outcome}} av {{name}}, {{at}}',

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
-import { REVIEWER_ROLES } from '@domain/enums';
-import { mayHappen } from '@domain/review-state';
+import type { RequestAction } from '@contracts/requests';
 import { useRequest } from '../api/requests';
 import { useSession } from '../auth/session';
 import { DueTime } from '../components/DueTime';
@@ -20,6 +19,7 @@ import { Timeline } from './request/Timeline';
 import { WithdrawPanel } from './request/WithdrawPanel';
 import { FinalDecision } from './request/FinalDecision';
 import { Attachments } from './request/Attachments';
+import { DecideRefusalNotice } from './review/DecideRefusalNotice';
 
 export function RequestPage() {
   const { id = '' } = useParams();
@@ -33,7 +33,8 @@ export function RequestPage() {
   const r = query.data;
   const mine = r.requesterId === session.me?.id;
   const justSubmitted = (location.state as { submitted?: boolean } | null)?.submitted;
-  const reviewer = session.has(...REVIEWER_ROLES);
+  // Only what the API says the caller may do now is offered (the endpoints' own rules).
+  const can = (action: RequestAction) => r.allowedActions.includes(action);
 
   return (
     <article>
@@ -76,29 +77,25 @@ export function RequestPage() {
           <DueTime dueAt={r.currentStage.dueAt} />
         </p>
       )}
-      {reviewer && !mine && mayHappen(r.status, 'decide') && (
+      {can('decide') ? (
         <p>
           <Link className="button primary" to={`/review/${r.id}`}>
             {t('inbox.review')}
           </Link>
         </p>
+      ) : (
+        r.status === 'in_review' && <DecideRefusalNotice request={r} />
       )}
       <FinalDecision request={r} />
       <ReturnDeadline request={r} />
       {r.status === 'returned' && <ReturnQuestions request={r} />}
-      {mine && <AnswerQuestion requestId={r.id} />}
-      {mine && mayHappen(r.status, 'resubmit') && <ResubmitForm request={r} />}
+      {mine && <AnswerQuestion requestId={r.id} canAnswer={can('answer_question')} />}
+      {can('resubmit') && <ResubmitForm request={r} />}
       <div className="columns">
         <section aria-labelledby="facts-title">
           <h2 id="facts-title">{t('request.factsTitle')}</h2>
           <RequestFacts request={r} />
-          <Attachments
-            requestId={r.id}
-            canUpload={
-              (mine && (r.status === 'in_review' || r.status === 'returned')) ||
-              (reviewer && r.status === 'in_review')
-            }
-          />
+          <Attachments requestId={r.id} canUpload={can('attach')} />
         </section>
         <section aria-labelledby="timeline-title">
           <h2 id="timeline-title">{t('request.timelineTitle')}</h2>
@@ -107,7 +104,7 @@ export function RequestPage() {
           <Stages stages={r.stages} />
         </section>
       </div>
-      {mine && mayHappen(r.status, 'withdraw') && <WithdrawPanel requestId={r.id} />}
+      {can('withdraw') && <WithdrawPanel requestId={r.id} />}
     </article>
   );
 }

@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { mayHappen } from '@domain/review-state';
+import type { RequestAction } from '@contracts/requests';
 import { useRequest } from '../api/requests';
-import { useSession } from '../auth/session';
 import { DueTime } from '../components/DueTime';
 import { Loading } from '../components/Loading';
 import { ProblemNotice } from '../components/ProblemNotice';
@@ -11,6 +10,7 @@ import { useFormat } from '../format/format';
 import { RequestFacts } from './request/RequestFacts';
 import { RequestName } from '../components/RequestName';
 import { Timeline } from './request/Timeline';
+import { DecideRefusalNotice } from './review/DecideRefusalNotice';
 import { DecisionForm } from './review/DecisionForm';
 import { Questions } from './review/Questions';
 import { ReassignPanel } from './review/ReassignPanel';
@@ -23,12 +23,13 @@ export function ReviewPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const f = useFormat();
-  const session = useSession();
   const query = useRequest(id);
   if (query.isPending) return <Loading />;
   if (query.error) return <ProblemNotice error={query.error} />;
   const r = query.data;
   const stage = r.currentStage;
+  // Only what the API says the caller may do now is offered (the endpoints' own rules).
+  const can = (action: RequestAction) => r.allowedActions.includes(action);
   const cost = r.kind === 'hire' ? r.monthlyCostSek : r.estimatedCostSek;
 
   return (
@@ -67,7 +68,7 @@ export function ReviewPage() {
             <h2 id="facts-title">{t('request.factsTitle')}</h2>
             <RequestFacts request={r} />
           </section>
-          <Attachments requestId={r.id} canUpload={mayHappen(r.status, 'decide')} />
+          <Attachments requestId={r.id} canUpload={can('attach')} />
           <section aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('request.timelineTitle')}</h2>
             <Timeline requestId={r.id} />
@@ -75,13 +76,20 @@ export function ReviewPage() {
         </div>
         <div>
           {stage?.mode === 'deciding' && <Recommendations request={r} />}
-          {stage && mayHappen(r.status, 'decide') ? (
-            <DecisionForm request={r} stage={stage.name} mode={stage.mode} outcomes={stage.outcomes} />
+          {stage && r.decideAt && can('decide') ? (
+            <DecisionForm
+              request={r}
+              stage={r.decideAt.stage}
+              mode={r.decideAt.mode}
+              outcomes={stage.outcomes}
+            />
+          ) : r.decideRefusal ? (
+            <DecideRefusalNotice request={r} />
           ) : (
             <p className="notice">{t('review.nothingOpen', { status: t(`status.${r.status}`) })}</p>
           )}
-          {stage && mayHappen(r.status, 'decide') && <Questions requestId={r.id} />}
-          {stage && session.has('hr_lead', 'director') && <ReassignPanel requestId={r.id} />}
+          {stage && r.status === 'in_review' && <Questions requestId={r.id} canAsk={can('ask_question')} />}
+          {stage && can('reassign') && <ReassignPanel requestId={r.id} />}
           <SimilarRequests request={r} />
         </div>
       </div>

@@ -8,7 +8,7 @@ import { useTranslateFieldMessage } from '../../i18n/field-messages';
 import { QuestionList } from '../review/QuestionList';
 
 /** The requester's side (issue 21): the reviewer's questions, and the answer to the open one. */
-export function AnswerQuestion({ requestId }: { requestId: string }) {
+export function AnswerQuestion({ requestId, canAnswer }: { requestId: string; canAnswer: boolean }) {
   const { t } = useTranslation();
   const translate = useTranslateFieldMessage();
   const questions = useQuestions(requestId);
@@ -23,7 +23,7 @@ export function AnswerQuestion({ requestId }: { requestId: string }) {
     <section className="card" aria-labelledby="answer-title">
       <h2 id="answer-title">{t('questions.title')}</h2>
       <QuestionList items={items} />
-      {open && (
+      {open && canAnswer && (
         <form
           onSubmit={(e) => {
             e.preventDefault();

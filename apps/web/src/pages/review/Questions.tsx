@@ -11,7 +11,7 @@ import { QuestionList } from './QuestionList';
  * The reviewer's side of a conversation on the open stage (issue 21): ask the requester one thing without
  * returning the request; the answer shows here. One open question at a time.
  */
-export function Questions({ requestId }: { requestId: string }) {
+export function Questions({ requestId, canAsk }: { requestId: string; canAsk: boolean }) {
   const { t } = useTranslation();
   const translate = useTranslateFieldMessage();
   const questions = useQuestions(requestId);
@@ -30,7 +30,7 @@ export function Questions({ requestId }: { requestId: string }) {
           {t(questions.data.pausesDeadline ? 'questions.clockPaused' : 'questions.clockRuns')}
         </p>
       )}
-      {questions.data && !open && (
+      {questions.data && !open && canAsk && (
         <form
           onSubmit={(e) => {
             e.preventDefault();
