@@ -87,7 +87,7 @@ export function stackSample(
     take('postgres: postmaster', postmaster.pid);
     const backends = { rssKb: 0, anonKb: 0, n: 0 };
     for (const child of procs.filter((p) => p.ppid === postmaster.pid)) {
-      const title = child.cmdline.replace(/^postgres:\s*/, '');
+      const title = child.cmdline.replace(/^postgres:\s*/, '').trim();
       const m = readMemory(child.pid);
       if (!m) continue;
       // A client backend's title is "user database host(port) state"; the background processes name themselves.
