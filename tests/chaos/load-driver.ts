@@ -329,3 +329,64 @@ export function latencySummary(latencies: Record<CallKind, number[]>) {
       ]),
   );
 }
+
+export interface SteadyLoad {
+  reviews: Review[];
+  inFlight(): number;
+  /** The most reviews on their way at once, and how many arrivals waited because MAX were already. */
+  maxInFlight(): number;
+  deferred(): number;
+  /** Stops new arrivals; resolves once the reviews on their way have settled, or after `waitMs`. */
+  stop(waitMs?: number): Promise<void>;
+}
+
+/**
+ * `rate` new reviews a second, each submitted and then driven along its path at once, on its own; beyond
+ * `maxInFlight` reviews on their way an arrival waits (counted), so a system that does not keep up is seen, not
+ * buried under an ever longer queue of clients.
+ */
+export function steadyLoad(
+  driver: Driver,
+  opts: { rate: number; keyPrefix: string; random: () => number; maxInFlight?: number },
+): SteadyLoad {
+  const reviews: Review[] = [];
+  const running = new Set<Promise<void>>();
+  let deferred = 0;
+  let maxInFlight = 0;
+  let stopped = false;
+  const cap = opts.maxInFlight ?? 400;
+  const arrivals = (async () => {
+    const interval = 1000 / opts.rate;
+    let next = Date.now();
+    while (!stopped) {
+      if (running.size >= cap) deferred += 1;
+      else {
+        const r = aReview(reviews.length, opts.keyPrefix, opts.random);
+        reviews.push(r);
+        const p: Promise<void> = driver
+          .submit(r)
+          .then(() => driver.drive(r))
+          .catch((error: unknown) => {
+            r.aborted = `driver: ${(error as Error).message}`;
+          })
+          .finally(() => running.delete(p));
+        running.add(p);
+        maxInFlight = Math.max(maxInFlight, running.size);
+      }
+      next += interval;
+      await sleep(Math.max(0, next - Date.now()));
+    }
+  })();
+  return {
+    reviews,
+    inFlight: () => running.size,
+    maxInFlight: () => maxInFlight,
+    deferred: () => deferred,
+    async stop(waitMs = 180_000) {
+      stopped = true;
+      await arrivals;
+      const until = Date.now() + waitMs;
+      while (running.size > 0 && Date.now() < until) await sleep(250);
+    },
+  };
+}

@@ -3,16 +3,7 @@ import { resolve } from 'node:path';
 import { freePort } from '@local/ports';
 import { againstStack, appProcess, unhandledErrors } from './app-processes';
 import { check } from './checker';
-import {
-  aReview,
-  connectDriver,
-  latencySummary,
-  numberArg,
-  percentile,
-  rng,
-  sleep,
-  type Review,
-} from './load-driver';
+import { connectDriver, latencySummary, numberArg, percentile, rng, sleep, steadyLoad } from './load-driver';
 import { growthPerHour, stackSample, type Sample } from './process-memory';
 import { startStack } from './stack';
 
@@ -33,7 +24,7 @@ const SEED = numberArg('seed', 20261202);
 const WARMUP_MIN = numberArg('warmup-minutes', Math.min(5, MINUTES / 3));
 /** A restarted worker loads its code and workflow bundle first; its first seconds are not growth. */
 const LIFE_WARMUP_S = 30;
-/** More reviews than this still on their way means the system is not keeping up: new ones wait. */
+/** More reviews than this still on their way means the system is not keeping up: new ones wait (counted). */
 const MAX_IN_FLIGHT = 400;
 
 const DIR = resolve(__dirname, '../../.data/soak');
@@ -87,13 +78,14 @@ async function main() {
     appendFileSync(csv, taken.map((s) => `${s.t},${s.label},${s.life},${s.rssKb},${s.anonKb}\n`).join(''));
   }, 1000);
 
-  const random = rng(SEED);
-  const reviews: Review[] = [];
-  const running = new Set<Promise<void>>();
-  let deferred = 0;
-  let maxInFlight = 0;
+  const load = steadyLoad(driver, {
+    rate: RATE,
+    keyPrefix: `soak-${SEED}`,
+    random: rng(SEED),
+    maxInFlight: MAX_IN_FLIGHT,
+  });
+  const { reviews, inFlight } = load;
   const kills: Kill[] = [];
-  const inFlight = () => running.size;
   let stopping = false;
   let status: 'running' | 'finished' | 'interrupted' = 'running';
 
@@ -112,8 +104,8 @@ async function main() {
       reviewsStarted: reviews.length,
       reviewsSettled: settled.length,
       inFlightNow: inFlight(),
-      inFlightMax: maxInFlight,
-      deferredForBackpressure: deferred,
+      inFlightMax: load.maxInFlight(),
+      deferredForBackpressure: load.deferred(),
       workerKills: kills,
       ...driver.counts,
       latencyMs: latencySummary(driver.latencies),
@@ -161,32 +153,17 @@ async function main() {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   // Arrivals at a steady rate, each review on its own: submitted, then driven along its path at once.
+  const end = started + MINUTES * 60_000;
   const arrivals = (async () => {
-    const interval = 1000 / RATE;
-    const end = started + MINUTES * 60_000;
-    let next = Date.now();
-    while (Date.now() < end && !stopping) {
-      if (running.size >= MAX_IN_FLIGHT) deferred += 1;
-      else {
-        const r = aReview(reviews.length, `soak-${SEED}`, random);
-        reviews.push(r);
-        const p: Promise<void> = driver
-          .submit(r)
-          .then(() => driver.drive(r))
-          .catch((error: unknown) => {
-            r.aborted = `driver: ${(error as Error).message}`;
-          })
-          .finally(() => running.delete(p));
-        running.add(p);
-        maxInFlight = Math.max(maxInFlight, running.size);
-      }
-      next += interval;
-      await sleep(Math.max(0, next - Date.now()));
-    }
+    await sleep(end - Date.now());
+    stopping = true;
+    log(
+      `arrivals done after ${(elapsedS() / 60).toFixed(1)} min; waiting for ${inFlight()} reviews in flight`,
+    );
+    await load.stop();
   })();
 
   const faults = (async () => {
-    const end = started + MINUTES * 60_000;
     for (let k = 1; started + k * KILL_EVERY_MIN * 60_000 < end; k++) {
       await sleep(started + k * KILL_EVERY_MIN * 60_000 - Date.now());
       if (stopping) return;
@@ -212,10 +189,6 @@ async function main() {
   })();
 
   await arrivals;
-  log(`arrivals done after ${(elapsedS() / 60).toFixed(1)} min; waiting for ${inFlight()} reviews in flight`);
-  stopping = true;
-  const waitUntil = Date.now() + 180_000;
-  while (running.size > 0 && Date.now() < waitUntil) await sleep(500);
   await faults;
   clearInterval(minutely);
   clearInterval(sampler);

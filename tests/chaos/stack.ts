@@ -20,7 +20,18 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(name: string, log: (m: string) => void): Promise<Stack> {
+export interface StackOptions {
+  /** PostgreSQL's data directory (default `<dir>/pg`), e.g. on a small filesystem the full-disk run fills. */
+  postgresDataDir?: string;
+  /** The Temporal dev server's SQLite file (default `<dir>/temporal.db`). */
+  temporalDbFile?: string;
+}
+
+export async function startStack(
+  name: string,
+  log: (m: string) => void,
+  opts: StackOptions = {},
+): Promise<Stack> {
   const dir = resolve(__dirname, '../../.data', name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -29,7 +40,7 @@ export async function startStack(name: string, log: (m: string) => void): Promis
   let temporal: RunningDevServer | undefined;
   const startPostgres = async () => {
     pg = await startEmbeddedPostgres({
-      dataDir: join(dir, 'pg'),
+      dataDir: opts.postgresDataDir ?? join(dir, 'pg'),
       port: pgPort,
       database: 'provning',
       persistent: true,
@@ -41,7 +52,7 @@ export async function startStack(name: string, log: (m: string) => void): Promis
     temporal = await startDevServer({
       port: temporalPort,
       headless: true,
-      dbFile: join(dir, 'temporal.db'),
+      dbFile: opts.temporalDbFile ?? join(dir, 'temporal.db'),
       log,
     });
   };
