@@ -1,9 +1,22 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { freePort } from '@local/ports';
+import { connectTemporalClient } from '@temporal-lib/client';
+import { reviewWorkflowId } from '@temporal-lib/task-queue';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { testDataConverter } from '../support/payload-keys';
 import { againstStack, appProcess, unhandledErrors } from './app-processes';
 import { check } from './checker';
-import { connectDriver, latencySummary, numberArg, rng, sleep, steadyLoad, type Answer } from './load-driver';
+import {
+  connectDriver,
+  latencySummary,
+  numberArg,
+  rng,
+  sleep,
+  steadyLoad,
+  type Answer,
+  type Review,
+} from './load-driver';
 import { listProcesses } from './process-memory';
 import { mountSmallFilesystem } from './small-filesystem';
 import { startStack } from './stack';
@@ -55,6 +68,7 @@ async function runCase(which: 'temporal' | 'postgres') {
   const worker = appProcess('worker', env);
   let phase: 'before' | 'full' | 'after' = 'before';
   const during: Record<string, number> = {};
+  const afterwards: Record<string, number> = {};
   const details = new Map<string, number>();
   let notProblemJson = 0;
   let freedAt = 0;
@@ -68,6 +82,7 @@ async function runCase(which: 'temporal' | 'postgres') {
         if (!answer.contentType?.startsWith('application/problem+json')) notProblemJson += 1;
       }
     }
+    if (phase === 'after') afterwards[status] = (afterwards[status] ?? 0) + 1;
     if (phase === 'after' && status >= 200 && status < 300 && firstSuccessAfterFree === undefined)
       firstSuccessAfterFree = Date.now();
   };
@@ -120,6 +135,14 @@ async function runCase(which: 'temporal' | 'postgres') {
     log(`${which}: traffic stopped; checking ${load.reviews.length} reviews`);
     const report = await check(load.reviews, stack.databaseUrl, stack.temporalAddress);
     const logErrors = unhandledErrors([api, worker]);
+    // The evidence stays: both processes' output, and the history of every review the checker found wrong.
+    writeFileSync(`${base}-api.log`, api.output());
+    writeFileSync(`${base}-worker.log`, worker.output());
+    await saveHistories(
+      load.reviews.filter((r) => report.inconsistent.some((m) => m.startsWith(`${r.key} `))),
+      stack.temporalAddress,
+      base,
+    );
     const answersWhileFull = Object.values(during).reduce((a, b) => a + b, 0);
     const fiveHundredsWhileFull = Object.entries(during)
       .filter(([s]) => Number(s) >= 500 && s !== '503')
@@ -136,6 +159,7 @@ async function runCase(which: 'temporal' | 'postgres') {
       acknowledgedBeforeFull: ackedBefore,
       inFlightWhenFreed,
       answersWhileFull: during,
+      answersAfterwards: afterwards,
       detailsWhileFull: Object.fromEntries(details),
       healthWhileFull: health,
       notProblemJsonWhileFull: notProblemJson,
@@ -173,6 +197,22 @@ async function runCase(which: 'temporal' | 'postgres') {
     await Promise.allSettled([api.stop(), worker.stop()]);
     await stack.stop();
     fs.unmount();
+  }
+}
+
+async function saveHistories(reviews: Review[], temporalAddress: string, base: string) {
+  if (reviews.length === 0) return;
+  const client = await connectTemporalClient(temporalAddress, 'default', {
+    dataConverter: testDataConverter(),
+  });
+  try {
+    for (const r of reviews) {
+      if (!r.id) continue;
+      const history = await client.workflow.getHandle(reviewWorkflowId(r.id)).fetchHistory();
+      writeFileSync(`${base}-history-${r.key}.json`, historyToJSON(history));
+    }
+  } finally {
+    await client.connection.close();
   }
 }
 
