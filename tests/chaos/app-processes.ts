@@ -30,7 +30,14 @@ export interface AppProcess {
 export function appProcess(
   name: 'api' | 'worker',
   env: Record<string, string>,
-  opts: { readyTimeoutMs?: number; echo?: boolean; build?: 'source' | 'dist'; nodeFlags?: string[] } = {},
+  opts: {
+    readyTimeoutMs?: number;
+    echo?: boolean;
+    build?: 'source' | 'dist';
+    nodeFlags?: string[];
+    /** A command that runs node, e.g. `['ip', 'netns', 'exec', 'ns']` (it execs node: the pid stays node's). */
+    via?: string[];
+  } = {},
 ): AppProcess {
   const args =
     opts.build === 'dist'
@@ -49,7 +56,8 @@ export function appProcess(
     pid: () => child?.pid,
     start() {
       const mark = log.length;
-      const proc = spawn(process.execPath, [...(opts.nodeFlags ?? []), ...args], {
+      const command = [...(opts.via ?? []), process.execPath, ...(opts.nodeFlags ?? []), ...args];
+      const proc = spawn(command[0], command.slice(1), {
         cwd: ROOT,
         env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
         stdio: ['ignore', 'pipe', 'pipe'],

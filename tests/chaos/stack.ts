@@ -25,6 +25,10 @@ export interface StackOptions {
   postgresDataDir?: string;
   /** The Temporal dev server's SQLite file (default `<dir>/temporal.db`). */
   temporalDbFile?: string;
+  /** PostgreSQL also listens on these addresses (the netem run's virtual links). */
+  postgresAlsoListenOn?: string[];
+  /** The address the Temporal dev server listens on instead of 127.0.0.1. */
+  temporalIp?: string;
 }
 
 export async function startStack(
@@ -44,6 +48,7 @@ export async function startStack(
       port: pgPort,
       database: 'provning',
       persistent: true,
+      alsoListenOn: opts.postgresAlsoListenOn,
       log,
     });
   };
@@ -51,6 +56,7 @@ export async function startStack(
   const startTemporal = async () => {
     temporal = await startDevServer({
       port: temporalPort,
+      ip: opts.temporalIp,
       headless: true,
       dbFile: opts.temporalDbFile ?? join(dir, 'temporal.db'),
       log,
