@@ -35,7 +35,7 @@ export async function startDelayProxy(
         at += 200 + 2 * delayMs;
       }
       releaseAt = Math.max(releaseAt, at);
-      setTimeout(() => to.writable && to.write(chunk), releaseAt - Date.now());
+      setTimeout(() => to.writable && to.write(chunk), Math.max(0, releaseAt - Date.now()));
     });
     from.on('end', () => setTimeout(() => to.end(), Math.max(0, releaseAt - Date.now())));
     from.on('error', () => to.destroy());

@@ -77,9 +77,13 @@ async function runCase(which: 'temporal' | 'postgres') {
   let notProblemJson = 0;
   let freedAt = 0;
   let firstSuccessAfterFree: number | undefined;
-  const onAnswer = (status: number, answer: Answer) => {
+  const onAnswer = (status: number, answer: Answer, method: string, path: string) => {
     if (phase === 'full') {
       during[status] = (during[status] ?? 0) + 1;
+      if (status === 0) {
+        const d = `0 no answer in 30 s: ${method} ${path.replace(/[0-9a-f-]{36}/g, ':id')}`;
+        details.set(d, (details.get(d) ?? 0) + 1);
+      }
       if (status >= 400) {
         const d = `${status} ${String(answer.body?.detail ?? answer.body?.title ?? '(no body)')}`;
         details.set(d, (details.get(d) ?? 0) + 1);
