@@ -19,7 +19,8 @@ import { startStack } from './stack';
 
 /**
  * `npm run test:netem` (root): the worker and Temporal, and in a second case the API and PostgreSQL, on either
- * side of a slow and lossy link: 100 ms and then 250 ms delay in each direction with 1 % loss, `--seconds` (60) of
+ * side of a slow and lossy link: after a baseline without either, 100 ms and then 250 ms delay in each direction
+ * with 1 % loss, `--seconds` (60) of
  * reviews at `--rate` (1 a second) for each, then the chaos checker over all of them (every review once, database
  * and workflow alike). The link is a network namespace joined by veth pairs with a netem qdisc on both ends, the
  * client side run in the namespace with `ip netns exec` and the server side listening on its veth address. Where
@@ -34,7 +35,8 @@ const SEED = numberArg('seed', 20261202);
 const pairArg = process.argv.indexOf('--pair');
 type Pair = 'worker-temporal' | 'api-postgres';
 const PAIRS = (pairArg > 0 ? [process.argv[pairArg + 1]] : ['worker-temporal', 'api-postgres']) as Pair[];
-const DELAYS = [100, 250];
+/** 0: the same pair without delay or loss first, the baseline the two others are read against. */
+const DELAYS = [0, 100, 250];
 const DIR = resolve(__dirname, '../../.data/netem');
 const started = Date.now();
 const log = (m: string) =>
@@ -113,8 +115,9 @@ async function runPair(pair: Pair, id: number, netemError: string | undefined) {
     const all: Review[] = [];
     const phases = [];
     for (const delay of DELAYS) {
-      shape(delay, LOSS);
-      log(`${pair} (${mode}): ${delay} ms each way, ${LOSS} % loss, ${SECONDS} s at ${RATE}/s`);
+      const loss = delay === 0 ? 0 : LOSS;
+      shape(delay, loss);
+      log(`${pair} (${mode}): ${delay} ms each way, ${loss} % loss, ${SECONDS} s at ${RATE}/s`);
       for (const k of Object.keys(driver.latencies) as CallKind[]) driver.latencies[k].length = 0;
       const calls0 = driver.counts.calls;
       const load = steadyLoad(driver, {
@@ -129,7 +132,7 @@ async function runPair(pair: Pair, id: number, netemError: string | undefined) {
       const completion = settled.map((r) => r.settledAt! - r.startedAt!);
       phases.push({
         delayMsEachWay: delay,
-        lossPercent: LOSS,
+        lossPercent: loss,
         reviews: load.reviews.length,
         settled: settled.length,
         stillInFlight: load.inFlight(),
