@@ -14,7 +14,8 @@ import { startStack } from './stack';
  * and restarted; the resident memory of the API, the worker, each PostgreSQL process and the Temporal dev server
  * is read from /proc every second (.data/soak/memory.csv). At the end: growth per hour per process (a least-squares
  * line over the samples after `--warmup-minutes`), every 5xx, lost or duplicated record (the chaos checker),
- * unhandled rejection in the logs, and p50/p95 of the calls, in .data/soak/result.json, which is also written
+ * unhandled rejection in the logs, and p50/p95 of the calls, in .data/soak/result.json (the API's and worker's
+ * output beside it, api.log and worker.log), which is also written
  * every minute while it runs, so a run cut short still leaves its numbers. Exits 1 on any error.
  */
 const MINUTES = numberArg('minutes', 60);
@@ -129,6 +130,9 @@ async function main() {
   const writeResult = (report?: Awaited<ReturnType<typeof check>>) => {
     const r = result(report);
     writeFileSync(resolve(DIR, 'result.json'), JSON.stringify(r, null, 2));
+    // The processes' own output, so an error the result only counts can be looked up.
+    writeFileSync(resolve(DIR, 'api.log'), api.output());
+    writeFileSync(resolve(DIR, 'worker.log'), worker.output());
     return r;
   };
   const minutely = setInterval(() => {
