@@ -39,6 +39,11 @@ export interface EmbeddedPostgresOptions {
    * the mode PostgreSQL insists on for a key.
    */
   tls?: { certFile: string; keyFile: string };
+  /**
+   * Addresses it listens on besides 127.0.0.1, each with a `password` rule in pg_hba.conf for its /24 (a network
+   * test's virtual links); none by default.
+   */
+  alsoListenOn?: string[];
   log?: (message: string) => void;
 }
 
@@ -104,6 +109,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       if (user) chownSync(join(dataDir, to), user.uid, user.gid);
     }
   }
+  if (opts.alsoListenOn?.length) allowNetworks(dataDir, opts.alsoListenOn);
   const server = await startServer(join(bin, 'bin', 'postgres'), dataDir, opts, spawnOptions);
   const urlFor = (database: string) =>
     `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${encodeURIComponent(database)}`;
@@ -128,6 +134,16 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     throw error;
   }
   return { url: urlFor(opts.database), urlFor, createDatabase, stop };
+}
+
+/** A `password` rule in pg_hba.conf for each address's /24, added once. */
+function allowNetworks(dataDir: string, addresses: string[]): void {
+  const hba = join(dataDir, 'pg_hba.conf');
+  const rules = readFileSync(hba, 'utf8');
+  const missing = addresses
+    .map((a) => `host all all ${a.split('.').slice(0, 3).join('.')}.0/24 password`)
+    .filter((rule) => !rules.includes(rule));
+  if (missing.length) writeFileSync(hba, `${rules.trimEnd()}\n${missing.join('\n')}\n`);
 }
 
 async function initdb(
@@ -167,7 +183,8 @@ function startServer(
   opts: EmbeddedPostgresOptions,
   spawnOptions: SpawnOptions,
 ): Promise<{ stop(): Promise<void> }> {
-  const settings = ['-c', 'listen_addresses=127.0.0.1', ...(opts.tls ? ['-c', 'ssl=on'] : [])];
+  const listen = ['127.0.0.1', ...(opts.alsoListenOn ?? [])].join(',');
+  const settings = ['-c', `listen_addresses=${listen}`, ...(opts.tls ? ['-c', 'ssl=on'] : [])];
   const child = spawn(path, ['-D', dataDir, '-p', String(opts.port), ...settings], {
     ...spawnOptions,
     detached: opts.ownProcessGroup ?? false,

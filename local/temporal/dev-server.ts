@@ -7,6 +7,8 @@ import { describeDevServer, resolveDevServer, type BinaryOptions, type Log } fro
 
 export interface DevServerOptions extends BinaryOptions {
   port: number;
+  /** The address it listens on (127.0.0.1); a network test gives it the address of a virtual link. */
+  ip?: string;
   uiPort?: number;
   /** SQLite file that keeps workflows across restarts; in memory when absent. */
   dbFile?: string;
@@ -29,14 +31,15 @@ export async function startDevServer(opts: DevServerOptions): Promise<RunningDev
   const log: Log = opts.log ?? (() => undefined);
   const binary = await resolveDevServer(opts);
   log(`Temporal dev server: using ${describeDevServer(binary)}`);
-  const address = `127.0.0.1:${opts.port}`;
+  const ip = opts.ip ?? '127.0.0.1';
+  const address = `${ip}:${opts.port}`;
   const namespace = opts.namespace ?? 'default';
   if (opts.dbFile) mkdirSync(dirname(resolve(opts.dbFile)), { recursive: true });
 
   if (binary.source === 'sdk-download') {
     const env = await TestWorkflowEnvironment.createLocal({
       server: {
-        ip: '127.0.0.1',
+        ip,
         port: opts.port,
         dbFilename: opts.dbFile,
         ui: !opts.headless,
@@ -48,16 +51,7 @@ export async function startDevServer(opts: DevServerOptions): Promise<RunningDev
     return { address, stop: () => env.teardown() };
   }
 
-  const args = [
-    'server',
-    'start-dev',
-    '--ip',
-    '127.0.0.1',
-    '--port',
-    String(opts.port),
-    '--log-level',
-    'warn',
-  ];
+  const args = ['server', 'start-dev', '--ip', ip, '--port', String(opts.port), '--log-level', 'warn'];
   args.push('--namespace', namespace);
   if (opts.dbFile) args.push('--db-filename', opts.dbFile, ...SQLITE_PRAGMAS);
   if (opts.headless || !opts.uiPort) args.push('--headless');

@@ -23,12 +23,21 @@ export interface AppProcess {
   /** SIGTERM and wait. */
   stop(): Promise<void>;
   restarts: number;
+  /** Exit codes or signals of the lives that ended without kill9() or stop(). */
+  unexpectedExits: string[];
 }
 
 export function appProcess(
   name: 'api' | 'worker',
   env: Record<string, string>,
-  opts: { readyTimeoutMs?: number; echo?: boolean; build?: 'source' | 'dist'; nodeFlags?: string[] } = {},
+  opts: {
+    readyTimeoutMs?: number;
+    echo?: boolean;
+    build?: 'source' | 'dist';
+    nodeFlags?: string[];
+    /** A command that runs node, e.g. `['ip', 'netns', 'exec', 'ns']` (it execs node: the pid stays node's). */
+    via?: string[];
+  } = {},
 ): AppProcess {
   const args =
     opts.build === 'dist'
@@ -36,20 +45,27 @@ export function appProcess(
       : ['-r', REGISTER, join(ROOT, 'apps', name, 'main.ts')];
   const readyLine = name === 'api' ? /listening on/ : /polling task queue/;
   let child: ChildProcess | undefined;
+  /** The lives we ended ourselves. */
+  const ended = new WeakSet<ChildProcess>();
   let log = '';
   const self: AppProcess = {
     name,
     restarts: 0,
+    unexpectedExits: [],
     output: () => log,
     pid: () => child?.pid,
     start() {
       const mark = log.length;
-      const proc = spawn(process.execPath, [...(opts.nodeFlags ?? []), ...args], {
+      const command = [...(opts.via ?? []), process.execPath, ...(opts.nodeFlags ?? []), ...args];
+      const proc = spawn(command[0], command.slice(1), {
         cwd: ROOT,
         env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child = proc;
+      proc.once('exit', (code, sig) => {
+        if (!ended.has(proc)) self.unexpectedExits.push(String(code ?? sig));
+      });
       const take = (chunk: Buffer) => {
         log += chunk.toString();
         if (opts.echo) process.stderr.write(`[${name}] ${chunk}`);
@@ -76,10 +92,14 @@ export function appProcess(
       });
     },
     async kill9() {
+      if (child) ended.add(child);
       await signal(child, 'SIGKILL');
       self.restarts += 1;
     },
-    stop: () => signal(child, 'SIGTERM'),
+    stop: () => {
+      if (child) ended.add(child);
+      return signal(child, 'SIGTERM');
+    },
   };
   return self;
 }
@@ -105,6 +125,22 @@ export function againstStack(
     ...TEST_PAYLOAD_ENV,
     ...extra,
   };
+}
+
+/**
+ * Lines in the processes' output that report an error nobody handled (Node prints an unhandled rejection or an
+ * uncaught exception before it exits), and every exit nobody asked for.
+ */
+export function unhandledErrors(processes: AppProcess[]): string[] {
+  const pattern = /unhandled ?rejection|uncaught ?exception|UnhandledPromiseRejection/i;
+  return processes.flatMap((p) =>
+    p
+      .output()
+      .split('\n')
+      .filter((line) => pattern.test(line))
+      .map((line) => `${p.name}: ${line.slice(0, 500)}`)
+      .concat(p.unexpectedExits.map((e) => `${p.name}: exited by itself (${e})`)),
+  );
 }
 
 function signal(child: ChildProcess | undefined, sig: NodeJS.Signals): Promise<void> {

@@ -20,7 +20,22 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(name: string, log: (m: string) => void): Promise<Stack> {
+export interface StackOptions {
+  /** PostgreSQL's data directory (default `<dir>/pg`), e.g. on a small filesystem the full-disk run fills. */
+  postgresDataDir?: string;
+  /** The Temporal dev server's SQLite file (default `<dir>/temporal.db`). */
+  temporalDbFile?: string;
+  /** PostgreSQL also listens on these addresses (the netem run's virtual links). */
+  postgresAlsoListenOn?: string[];
+  /** The address the Temporal dev server listens on instead of 127.0.0.1. */
+  temporalIp?: string;
+}
+
+export async function startStack(
+  name: string,
+  log: (m: string) => void,
+  opts: StackOptions = {},
+): Promise<Stack> {
   const dir = resolve(__dirname, '../../.data', name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -29,10 +44,11 @@ export async function startStack(name: string, log: (m: string) => void): Promis
   let temporal: RunningDevServer | undefined;
   const startPostgres = async () => {
     pg = await startEmbeddedPostgres({
-      dataDir: join(dir, 'pg'),
+      dataDir: opts.postgresDataDir ?? join(dir, 'pg'),
       port: pgPort,
       database: 'provning',
       persistent: true,
+      alsoListenOn: opts.postgresAlsoListenOn,
       log,
     });
   };
@@ -40,8 +56,9 @@ export async function startStack(name: string, log: (m: string) => void): Promis
   const startTemporal = async () => {
     temporal = await startDevServer({
       port: temporalPort,
+      ip: opts.temporalIp,
       headless: true,
-      dbFile: join(dir, 'temporal.db'),
+      dbFile: opts.temporalDbFile ?? join(dir, 'temporal.db'),
       log,
     });
   };

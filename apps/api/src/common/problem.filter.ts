@@ -26,6 +26,33 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 /**
+ * PostgreSQL's class 53, insufficient resources: nothing was written and nothing is wrong with the request, so the
+ * client is told to come back (503 with Retry-After), with what ran out. A full disk (53100) takes an operator to
+ * free space, so the client waits longer before it asks again.
+ */
+const DB_OUT_OF_RESOURCES: Record<string, { detail: string; retryAfter: string }> = {
+  '53100': {
+    detail: 'The database has run out of disk space, so nothing was saved; try again later',
+    retryAfter: '30',
+  },
+  '53200': {
+    detail: 'The database has run out of memory, so nothing was saved; try again shortly',
+    retryAfter: '5',
+  },
+  '53300': { detail: 'The database has no free connections; try again shortly', retryAfter: '5' },
+};
+const DB_OUT_OF_OTHER = {
+  detail: 'The database has run out of resources; try again shortly',
+  retryAfter: '5',
+};
+
+export function databaseOutOfResources(error: unknown): { detail: string; retryAfter: string } | undefined {
+  const e = error as { code?: string; driverError?: { code?: string } } | undefined;
+  const code = e?.driverError?.code ?? e?.code ?? '';
+  return DB_OUT_OF_RESOURCES[code] ?? (/^53/.test(code) ? DB_OUT_OF_OTHER : undefined);
+}
+
+/**
  * Every error leaves as application/problem+json. Unknown errors are logged with their stack and answered
  * without it; a client never sees internals.
  */
@@ -72,6 +99,13 @@ export class ProblemFilter implements ExceptionFilter {
         body: problem(503, 'The database is unavailable; try again shortly'),
         headers: { 'Retry-After': '5' },
       };
+    }
+    const outOf = databaseOutOfResources(error);
+    if (outOf) {
+      this.logger.warn(
+        `database out of resources on ${request.method} ${request.path}: ${(error as Error).message}`,
+      );
+      return { body: problem(503, outOf.detail), headers: { 'Retry-After': outOf.retryAfter } };
     }
     // 22P02 a malformed value, 22021/22P05 a character PostgreSQL cannot store (a NUL): the input's fault.
     if (
