@@ -360,10 +360,9 @@ export class RequestsService {
         onBehalfOfId,
       });
     } catch (error) {
-      const recorded = await this.decisions.recorded(decisionId);
-      if (recorded && !open) return recorded;
-      // The workflow refused it (its stage moved on by another's decision): the first answer stands.
-      if (recorded && error instanceof DomainError) return recorded;
+      // The review finished, or its workflow refused the repeat (the stage moved on after this decision): the
+      // first answer stands. Anything else (Temporal unreachable) is no answer yet, and the client retries.
+      if (error instanceof DomainError) return earlier;
       throw error;
     }
   }
