@@ -325,8 +325,9 @@ export class RequestsService {
       this.metrics.decided(row.kind, input.outcome);
       return decided;
     } catch (error) {
-      // A retry after the review finished: the first attempt's decision is the answer.
-      const recorded = await this.decisions.recorded(decisionId);
+      // A retry after the review finished: the first attempt's decision is the answer. Only then: a row beside a
+      // failed update (Temporal unreachable) may be one the workflow lost (confirmEarlier), so no answer yet.
+      const recorded = error instanceof DomainError ? await this.decisions.recorded(decisionId) : undefined;
       if (recorded) return recorded;
       throw error;
     }
