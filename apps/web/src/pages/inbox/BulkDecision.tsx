@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxItem } from '../../api/types';
 import { useBulkDecide, type BulkDecisionResult } from '../../api/bulk-decisions';
@@ -66,6 +66,11 @@ export function BulkDecisionBar(props: {
   const [confirming, setConfirming] = useState(false);
   const [outcome, setOutcome] = useState<{ asked: InboxItem[]; result: BulkDecisionResult } | null>(null);
   const { selected } = props;
+  // The confirm button goes away with the answer: the focus moves to the result, where the answer is read.
+  const resultRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (outcome) resultRef.current?.focus();
+  }, [outcome]);
   const stage = selected[0]?.stage;
   const recommending = selected[0]?.mode === 'recommending';
 
@@ -87,9 +92,14 @@ export function BulkDecisionBar(props: {
   return (
     <>
       {outcome && (
-        <section className="notice notice-info bulk-result" aria-labelledby="bulk-result-title" role="status">
+        <section
+          ref={resultRef}
+          tabIndex={-1}
+          className="notice notice-info bulk-result"
+          aria-labelledby="bulk-result-title"
+        >
           <h2 id="bulk-result-title">{b.resultTitle}</h2>
-          <p>{b.summary(outcome.result.decided, outcome.result.refused)}</p>
+          <p role="status">{b.summary(outcome.result.decided, outcome.result.refused)}</p>
           <ul>
             {outcome.result.items.map((r) => {
               const item = outcome.asked.find((i) => i.requestId === r.requestId);
