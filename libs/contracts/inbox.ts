@@ -8,6 +8,9 @@ export const inboxItemSchema = z.object({
   requestId: uuid,
   caseNumber,
   stage: z.enum(STAGE_NAMES),
+  mode: z
+    .enum(['deciding', 'recommending'])
+    .describe('How the stage decides: what a bulk approval of it records (approve or recommend_approve)'),
   round: z.number().int(),
   dueAt: timestamp,
   overdue: z.boolean(),

@@ -73,6 +73,7 @@ const MATRIX: Record<string, 'public' | 'ops' | 'any' | Role[]> = {
     'executive',
   ],
   'POST /api/v1/requests/{id}/decisions': ['hr_reviewer', 'hr_lead', 'director', 'executive'],
+  'POST /api/v1/decisions/bulk': ['hr_reviewer', 'hr_lead', 'director', 'executive'],
   'POST /api/v1/requests/{id}/resubmit': ['requester'],
   'POST /api/v1/requests/{id}/withdraw': ['requester'],
   'POST /api/v1/requests/{id}/reassign': ['hr_lead', 'director'],

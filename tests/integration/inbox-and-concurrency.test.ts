@@ -45,6 +45,7 @@ describe('the inbox', () => {
     const item = som.body.items.find((i: { requestId: string }) => i.requestId === urgent.body.id);
     expect(item).toMatchObject({
       stage: 'staffing_review',
+      mode: 'deciding',
       overdue: false,
       escalationLevel: 0,
       delegated: false,

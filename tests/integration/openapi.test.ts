@@ -580,6 +580,30 @@ describe('real responses match the document', () => {
     expect(list.body.items[0]).toMatchObject({ id, currentStage: null });
   });
 
+  it('for bulk decisions: one decided, one refused, and the bad input', async () => {
+    const submitted = await call('post', '/api/v1/requests', {
+      as: 'chef.akuten',
+      body: aHireBody(units.get('SOM-AKUT')!),
+    });
+    const bulk = await call('post', '/api/v1/decisions/bulk', {
+      as: 'hr.somatik',
+      body: {
+        items: [submitted.body.id, MISSING].map((requestId) => ({ requestId, stage: 'hr_review' })),
+        outcome: 'approve',
+        comment: 'Enligt plan',
+      },
+      headers: { 'Idempotency-Key': 'openapi-bulk-1' },
+    });
+    expect(bulk.status).toBe(200);
+    expect(bulk.body.items.map((i: { result: string }) => i.result)).toEqual(['decided', 'refused']);
+    const bad = await call('post', '/api/v1/decisions/bulk', {
+      as: 'hr.somatik',
+      body: { items: [], outcome: 'approve' },
+      headers: { 'Idempotency-Key': 'openapi-bulk-2' },
+    });
+    expect(bad.status).toBe(400);
+  });
+
   it('for notifications', async () => {
     const list = await call('get', '/api/v1/notifications?unread=true', { as: 'hr.somatik' });
     expect(list.body.items.length).toBeGreaterThan(0);

@@ -26,6 +26,8 @@ import { OrgImportController } from './org-import/org-import.controller';
 import { OrgImportService } from './org-import/org-import.service';
 import { QuestionsController } from './requests/questions.controller';
 import { RequestsController } from './requests/requests.controller';
+import { BulkDecisionsController } from './requests/bulk-decisions.controller';
+import { BulkDecisionsService } from './requests/bulk-decisions.service';
 import { QuestionsService } from './requests/questions.service';
 import { RequestsService } from './requests/requests.service';
 import { ReviewGateway } from './requests/review-gateway';
@@ -76,6 +78,7 @@ export class AppModule {
         InboxController,
         NotificationsController,
         RequestsController,
+        BulkDecisionsController,
         QuestionsController,
         AttachmentsController,
         LeaversController,
@@ -103,6 +106,7 @@ export class AppModule {
         DelegationsService,
         InboxService,
         RequestsService,
+        BulkDecisionsService,
         QuestionsService,
         AttachmentsService,
         AttachmentUploadInterceptor,

@@ -84,6 +84,7 @@ export class InboxService {
         caseNumber: formatCaseNumber({ year: row.caseYear, seq: row.caseSeq }),
         ...summaries,
         stage: row.name,
+        mode: planned.mode,
         round: row.round,
         dueAt: row.dueAt,
         overdue: row.dueAt.getTime() < now.getTime(),

@@ -290,6 +290,21 @@ export class RequestsService {
     user: CurrentUser,
   ): Promise<contract.DecisionResult> {
     const idemKey = parseIdempotencyKey(key);
+    return this.decideOne(id, body, idemKey ? uuidFromKey(user.id, id, idemKey) : undefined, user);
+  }
+
+  /**
+   * One decision on one request, as every way of deciding makes it (a single decision, each item of a bulk one):
+   * the body parsed for this request, the requester refused, the stage checked and the review's own Update, with
+   * its validator and the vouched claim, deciding. `decisionId` names the decision when the caller can repeat it
+   * (from an Idempotency-Key): a decision already recorded under it is answered, not made again.
+   */
+  async decideOne(
+    id: string,
+    body: unknown,
+    keyedDecisionId: string | undefined,
+    user: CurrentUser,
+  ): Promise<contract.DecisionResult> {
     const row = await this.visibleRow(id, user);
     const p = row.payload;
     const input = parseDecisionInput(
@@ -299,9 +314,9 @@ export class RequestsService {
         : undefined,
     );
     assertNotRequester(row, user);
-    const decisionId = idemKey ? uuidFromKey(user.id, id, idemKey) : randomUUID();
+    const decisionId = keyedDecisionId ?? randomUUID();
     // Only a keyed decision can have been recorded before; a random id cannot.
-    const earlier = idemKey ? await this.decisions.recorded(decisionId) : undefined;
+    const earlier = keyedDecisionId ? await this.decisions.recorded(decisionId) : undefined;
     if (earlier) return this.confirmEarlier(id, earlier, input, decisionId, user, row.kind);
     const open = await this.openStage(
       id,

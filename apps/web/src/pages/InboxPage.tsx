@@ -1,3 +1,4 @@
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { OUTCOMES } from '@domain/enums';
@@ -8,6 +9,8 @@ import { Loading } from '../components/Loading';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { useFormat } from '../format/format';
 import { RequestName } from '../components/RequestName';
+import type { InboxItem } from '../api/types';
+import { BulkDecisionBar, BulkSelectBox, useBulkTexts } from './inbox/BulkDecision';
 
 /** Open stages the reviewer may decide now, earliest deadline first (the API's order). */
 const recommended = (outcome: string) => OUTCOMES.some((o) => o === outcome && isRecommendation(o));
@@ -18,6 +21,22 @@ export function InboxPage() {
   const inbox = useInbox();
   const overdue = inbox.data?.items.filter((i) => i.overdue).length ?? 0;
   const decided = (useLocation().state as { decided?: { outcome: string; status: string } } | null)?.decided;
+  const b = useBulkTexts();
+  // Selected request ids; a bulk decision is one stage's, so the first choice fixes the stage.
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const items = useMemo(() => inbox.data?.items ?? [], [inbox.data]);
+  const selected = items.filter((i) => chosen.has(i.requestId));
+  const selectedStage = selected[0]?.stage;
+  const stages = [...new Set(items.map((i) => i.stage))];
+  const toggle = (item: InboxItem) =>
+    setChosen((now) => {
+      const next = new Set([...now].filter((id) => items.some((i) => i.requestId === id)));
+      if (next.has(item.requestId)) next.delete(item.requestId);
+      else next.add(item.requestId);
+      return next;
+    });
+  const selectStage = (stage: string) =>
+    setChosen(new Set(items.filter((i) => i.stage === stage).map((i) => i.requestId)));
 
   return (
     <section>
@@ -41,11 +60,29 @@ export function InboxPage() {
         </p>
       )}
       {inbox.data && inbox.data.items.length === 0 && <p className="empty">{t('inbox.empty')}</p>}
+      {items.length > 1 && (
+        <div className="bulk-select-all actions">
+          {stages.map((stage) => (
+            <button key={stage} type="button" className="button secondary" onClick={() => selectStage(stage)}>
+              {b.selectAll(t(`stage.${stage}`), items.filter((i) => i.stage === stage).length)}
+            </button>
+          ))}
+          {stages.length > 1 && <p className="meta">{b.onlyOneStage}</p>}
+        </div>
+      )}
+      <BulkDecisionBar
+        selected={selected}
+        onClear={() => setChosen(new Set())}
+        onDecided={(ids) => setChosen((now) => new Set([...now].filter((id) => !ids.includes(id))))}
+      />
       {inbox.data && inbox.data.items.length > 0 && (
         <table className="table inbox stack">
           <caption className="visually-hidden">{t('inbox.caption')}</caption>
           <thead>
             <tr>
+              <th scope="col">
+                <span className="visually-hidden">{b.selectionTitle}</span>
+              </th>
               <th scope="col">{t('inbox.due')}</th>
               <th scope="col">{t('inbox.request')}</th>
               <th scope="col">{t('inbox.unit')}</th>
@@ -63,6 +100,14 @@ export function InboxPage() {
                 key={`${i.requestId}-${i.stage}-${i.round}`}
                 className={i.overdue ? 'row-overdue' : undefined}
               >
+                <td className="card-select">
+                  <BulkSelectBox
+                    item={i}
+                    checked={chosen.has(i.requestId)}
+                    otherStage={selectedStage !== undefined && i.stage !== selectedStage}
+                    onToggle={toggle}
+                  />
+                </td>
                 <td className="card-due" data-label={t('inbox.due')}>
                   <DueTime dueAt={i.dueAt} overdue={i.overdue} />
                 </td>
