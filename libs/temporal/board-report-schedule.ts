@@ -1,4 +1,5 @@
-import { type Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
+import { type Client, ScheduleOverlapPolicy } from '@temporalio/client';
+import { ensureSchedule } from './ensure-schedule';
 import { BUSINESS_TIME_ZONE } from '@domain/calendar';
 
 /** Every morning, the board report workflow asks whether a report is due (mail-outbox-schedule.ts is the other). */
@@ -33,18 +34,5 @@ export async function ensureBoardReportSchedule(
   taskQueue: string,
   scheduleId = BOARD_REPORT_SCHEDULE_ID,
 ): Promise<'created' | 'updated'> {
-  const options = scheduleOptions(taskQueue);
-  try {
-    await client.schedule.create({ scheduleId, ...options });
-    return 'created';
-  } catch (error) {
-    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-    await client.schedule.getHandle(scheduleId).update((previous) => ({
-      ...previous,
-      spec: options.spec,
-      action: options.action,
-      policies: { ...previous.policies, ...options.policies },
-    }));
-    return 'updated';
-  }
+  return ensureSchedule(client, scheduleId, scheduleOptions(taskQueue));
 }

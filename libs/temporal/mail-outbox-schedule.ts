@@ -1,4 +1,5 @@
-import { type Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
+import { type Client, ScheduleOverlapPolicy } from '@temporalio/client';
+import { ensureSchedule } from './ensure-schedule';
 
 /** The resend job of the mail outbox (activities/notification-mail.ts). */
 export const MAIL_OUTBOX_SCHEDULE_ID = 'mail-outbox-resend';
@@ -29,18 +30,5 @@ export async function ensureMailOutboxSchedule(
   taskQueue: string,
   scheduleId = MAIL_OUTBOX_SCHEDULE_ID,
 ): Promise<'created' | 'updated'> {
-  const options = scheduleOptions(taskQueue);
-  try {
-    await client.schedule.create({ scheduleId, ...options });
-    return 'created';
-  } catch (error) {
-    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-    await client.schedule.getHandle(scheduleId).update((previous) => ({
-      ...previous,
-      spec: options.spec,
-      action: options.action,
-      policies: { ...previous.policies, ...options.policies },
-    }));
-    return 'updated';
-  }
+  return ensureSchedule(client, scheduleId, scheduleOptions(taskQueue));
 }
