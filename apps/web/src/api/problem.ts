@@ -1,4 +1,5 @@
-import { PROBLEM_CODES, type Problem, type ProblemCode } from '@contracts/problem';
+import type { Problem } from '@contracts/problem';
+import { PROBLEM_CODES, type ProblemCode } from '@contracts/problem-codes';
 
 /** A field the API names in a problem (RFC 9457 problem details, libs/contracts/problem.ts). */
 export type FieldProblem = NonNullable<Problem['errors']>[number];
