@@ -66,3 +66,27 @@ it('sends a retried decision to the workflow when its rows exist but the workflo
     .expect(201);
   expect((await handle.query(stateQuery)).decisions).toHaveLength(1);
 });
+
+it('lets the requester resubmit when the record moved on but the workflow lost the resubmission', async () => {
+  const chef = await bearer(t, 'chef.akuten');
+  const made = await t.http.post('/api/v1/requests').set(chef).send(aHireBody(unitId)).expect(201);
+  const id: string = made.body.id;
+  await t.http
+    .post(`/api/v1/requests/${id}/decisions`)
+    .set(await bearer(t, 'hr.somatik'))
+    .send({ outcome: 'return', comment: 'Bifoga kostnadskalkyl' })
+    .expect(201);
+  const handle = t.client.workflow.getHandle(reviewWorkflowId(id));
+  expect((await handle.query(stateQuery)).status).toBe('returned');
+  // What a lost resubmission leaves: the record back in review, the workflow still waiting for the completion.
+  await t.db.dataSource.query(`UPDATE requests SET status = 'in_review' WHERE id = $1`, [id]);
+
+  await t.http
+    .post(`/api/v1/requests/${id}/resubmit`)
+    .set(chef)
+    .send({ comment: 'Kalkylen är bifogad' })
+    .expect(201);
+  expect((await handle.query(stateQuery)).status).toBe('in_review');
+  // Once the workflow too has it, a second resubmission is refused as before.
+  await t.http.post(`/api/v1/requests/${id}/resubmit`).set(chef).send({ comment: 'Igen' }).expect(409);
+});

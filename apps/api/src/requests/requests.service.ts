@@ -383,6 +383,19 @@ export class RequestsService {
     }
   }
 
+  /** The workflow's status where it can be asked; the record's otherwise (a finished or unreachable review). */
+  private async workflowStatus(
+    requestId: string,
+    recorded: RequestRow['status'],
+  ): Promise<RequestRow['status']> {
+    if (!isOpen(recorded)) return recorded;
+    try {
+      return await this.gateway.status(requestId);
+    } catch {
+      return recorded;
+    }
+  }
+
   private async openStage(requestId: string, whenNone: string) {
     const open = await this.stages.openOf(requestId);
     if (!open) throw new DomainError('stage_not_open', whenNone);
@@ -393,7 +406,13 @@ export class RequestsService {
     const { changes, comment } = parseBody(resubmitSchema, body);
     const row = await this.visibleRow(id, user);
     assertIsRequester(row, user, 'resubmit');
-    if (!mayHappen(row.status, 'resubmit')) {
+    // The record moves on in the workflow's local activity, before Temporal saves the step; after a crash in between
+    // the record says in review while the workflow still waits for the completion. The workflow decides then (its
+    // validator refuses a resubmission it cannot take), so the requester's retry is not refused by the record.
+    if (
+      !mayHappen(row.status, 'resubmit') &&
+      !mayHappen(await this.workflowStatus(id, row.status), 'resubmit')
+    ) {
       throw new DomainError(
         'invalid_state',
         `Only a returned request can be resubmitted (it is ${row.status})`,

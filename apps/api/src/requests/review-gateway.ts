@@ -19,6 +19,7 @@ import {
   reassignUpdate,
   releaseUpdate,
   resubmitUpdate,
+  stateQuery,
   submitUpdate,
   withdrawUpdate,
 } from '@workflows/messages';
@@ -140,6 +141,11 @@ export class ReviewGateway {
         updateId: `answer-${input.questionId}`,
       }),
     );
+  }
+
+  /** The review's status as its workflow holds it: the record can be ahead of it after a lost workflow task. */
+  status(requestId: string) {
+    return this.call(async () => (await this.handle(requestId).query(stateQuery)).status);
   }
 
   private handle(requestId: string) {
