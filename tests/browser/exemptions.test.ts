@@ -78,7 +78,8 @@ describe('general exemptions, in a real browser', () => {
     await expect(submitted.locator('.value').textContent()).resolves.toBe('1');
     const exempted = exec.locator('.figure').filter({ hasText: 'Varav generellt undantagna' });
     await expect(exempted.locator('.value').textContent()).resolves.toBe('1');
-    await exempted.getByText(/Begärd kostnad: 450\s000\skr/).waitFor();
+    // The exempted cost per kind: this call-off's total, never added to hires' annual cost.
+    await exempted.getByText(/450\s000\skr för avrop/).waitFor();
     await exec.goBack();
 
     // Revoked early from today, it covers no later request.
