@@ -72,7 +72,20 @@ export const previewRequestSchema = z
       .describe('Hires: the monthly cost (×12 for cost conditions)'),
     estimatedCostSek: z.number().int().min(0).optional().describe('Call-offs: the estimated total'),
     occupationalCategory: z.enum(OCCUPATIONAL_CATEGORIES).optional(),
-    submittedAt: z.string().datetime({ offset: true }).optional().describe('Default: now'),
+    submittedAt: z
+      .string()
+      .datetime({ offset: true })
+      // An offset beyond ±14:00 or a year the calendar does not hold (its holidays start in 1900) is no real
+      // submission instant: refused at the field rather than failing in the deadline computation.
+      .refine((v) => {
+        const offset = /([+-])(\d{2}):(\d{2})$/.exec(v);
+        const year = new Date(v).getUTCFullYear();
+        return (
+          (!offset || Number(offset[2]) * 60 + Number(offset[3]) <= 14 * 60) && year >= 1900 && year <= 9999
+        );
+      }, 'must be an instant from 1900 on, with an offset within ±14:00')
+      .optional()
+      .describe('Default: now'),
   })
   .strict();
 
