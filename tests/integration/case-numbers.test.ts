@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { stockholmDate } from '@domain/calendar';
 import { formatCaseNumber } from '@domain/case-number';
+import { undoThrough } from '../support/migrations';
 import { startTestApp, type TestApp } from '../support/app';
 import { aCallOffBody, aHireBody, bearer, openReviewPeriod, unitIdsByCode } from '../support/http-fixtures';
 
@@ -224,12 +225,7 @@ describe('marking all notifications read', () => {
 describe('the backfill', () => {
   it('numbers existing requests in submission order within each Stockholm year', async () => {
     const ds = t.db.dataSource;
-    // Undo down to and including the case numbers (later migrations first), then run everything again.
-    for (;;) {
-      const [last] = await ds.query(`SELECT name FROM migrations ORDER BY id DESC LIMIT 1`);
-      await ds.undoLastMigration({ transaction: 'each' });
-      if (last.name === 'CaseNumbers1764340000000') break;
-    }
+    await undoThrough(ds, 'CaseNumbers1764340000000');
     const [after] = await ds.query(`SELECT name FROM migrations ORDER BY id DESC LIMIT 1`);
     expect(after.name).not.toBe('CaseNumbers1764340000000');
     await ds.runMigrations({ transaction: 'each' });

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { StatsService } from '../../apps/api/src/stats/stats.service';
 import type { CurrentUser } from '../../apps/api/src/auth/current-user';
+import { undoThrough } from '../support/migrations';
 import { startTestDatabase, type TestDatabase } from '../support/database';
 import { demoFixture } from '../support/fixtures';
 import { historyWriter } from '../support/history';
@@ -33,14 +34,6 @@ beforeAll(async () => {
   actorId = demo.userId('div.somatik');
 });
 afterAll(() => db?.stop());
-
-async function undoThrough(name: string) {
-  for (;;) {
-    const [last] = await ds.query(`SELECT name FROM migrations ORDER BY id DESC LIMIT 1`);
-    await ds.undoLastMigration({ transaction: 'each' });
-    if (last.name === name) return;
-  }
-}
 
 /** An approved call-off at a lower cost and an exempted one, both over month ends, in 2031. */
 async function writeHistory(old: boolean) {
@@ -96,7 +89,7 @@ it('backfills the reductions and the accrual of the history recorded before it',
   await writeHistory(true);
   const before = await figures();
   expect(before.q1.accrued).toBe(0);
-  await undoThrough('CostModel1764350000000');
+  await undoThrough(ds, 'CostModel1764350000000');
   await ds.runMigrations({ transaction: 'each' });
   const after = await figures();
   // The approved call-off's 200 000 kr over its 40 days and the exempted one's 77 777 kr over 32, all in Q1.

@@ -3,6 +3,7 @@ import { StatsService } from '../../apps/api/src/stats/stats.service';
 import type { CurrentUser } from '../../apps/api/src/auth/current-user';
 import { ExemptionsRepository } from '@db/repositories/exemptions.repository';
 import { exemptionCovers, exemptionStatus } from '@domain/exemptions';
+import { undoThrough } from '../support/migrations';
 import { startTestDatabase, type TestDatabase } from '../support/database';
 import { demoFixture } from '../support/fixtures';
 import { historyWriter } from '../support/history';
@@ -43,18 +44,10 @@ beforeAll(async () => {
 });
 afterAll(() => db?.stop());
 
-async function undoThrough(name: string) {
-  for (;;) {
-    const [last] = await ds.query(`SELECT name FROM migrations ORDER BY id DESC LIMIT 1`);
-    await ds.undoLastMigration({ transaction: 'each' });
-    if (last.name === name) return;
-  }
-}
-
 const march2030 = () => new StatsService(ds).summary({ from: '2030-03-01', to: '2030-03-31' }, executive);
 
 it('migrates the exemptions recorded before it and backfills the cost of exempted requests', async () => {
-  await undoThrough('ExemptionDecisions1764140000000');
+  await undoThrough(ds, 'ExemptionDecisions1764140000000');
   // A call-off period for 2030 extended to mid-2031, recorded in the old schema.
   const [period] = await ds.query(
     `INSERT INTO review_periods (kind, valid_from, valid_to, decision_ref, decided_by, decided_on)

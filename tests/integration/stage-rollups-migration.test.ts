@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { backfillRollups1763930000000 } from '@db/migrations/1763930000000-rollups-backfill';
 import { StatsService } from '../../apps/api/src/stats/stats.service';
 import type { CurrentUser } from '../../apps/api/src/auth/current-user';
+import { undoThrough } from '../support/migrations';
 import { startTestDatabase, type TestDatabase } from '../support/database';
 import { demoFixture } from '../support/fixtures';
 import { historyWriter } from '../support/history';
@@ -89,14 +90,6 @@ const figures = () =>
   ]);
 
 /** Undoes the migrations after `name`, then `name` itself (later migrations exist; they must go first). */
-async function undoThrough(name: string) {
-  for (;;) {
-    const [last] = await ds.query(`SELECT name FROM migrations ORDER BY id DESC LIMIT 1`);
-    await ds.undoLastMigration({ transaction: 'each' });
-    if (last.name === name) return;
-  }
-}
-
 it('moves the stage figures to rows and back to columns without changing one figure', async () => {
   const before = await figures();
   expect(before[0].escalations).toBe(1);
@@ -106,7 +99,7 @@ it('moves the stage figures to rows and back to columns without changing one fig
   );
   expect(stageRows).toHaveLength(4);
 
-  await undoThrough('StageRollups1763940000000');
+  await undoThrough(ds, 'StageRollups1763940000000');
   const folded = await oldShapeRows();
   const runner = ds.createQueryRunner();
   await backfillRollups1763930000000(runner).finally(() => runner.release());
