@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { stockholmDate } from '@domain/calendar';
+import { addCalendarDays, addCalendarMonths, stockholmDate } from '@domain/calendar';
 import { NATIONAL_AGENCY_AIM } from '@domain/cost';
 import { actualsSeries, addMonths, type Ledger, sumLedgers, targetProgress } from '@domain/cost-progress';
 import { DomainError } from '@domain/errors';
@@ -163,7 +163,13 @@ export class CostService {
     const series = actualsSeries(whole, from, to);
     // The review's own figures for the same months and scope, beside the ledger's: the statistics' reader.
     const review = await new StatisticsReader(this.dataSource).timeseries(
-      { from: `${from}-01`, to: lastDayOf(to), kind: 'agency_call_off', divisionIds, unitId: q.unitId },
+      {
+        from: `${from}-01`,
+        to: addCalendarDays(addCalendarMonths(`${to}-01`, 1), -1),
+        kind: 'agency_call_off',
+        divisionIds,
+        unitId: q.unitId,
+      },
       'month',
     );
     const byMonth = new Map(review.points.map((p) => [p.period.slice(0, 7), p.cost.agencyCallOff]));
@@ -200,12 +206,6 @@ export class CostService {
       });
     return { from, to, nationalAim: NATIONAL_AGENCY_AIM, months, totals, years };
   }
-}
-
-/** The last day of month `YYYY-MM`. */
-function lastDayOf(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
 const snapshot = (t: TargetRow) => ({
