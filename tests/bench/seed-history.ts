@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { businessDayDueAt } from '@domain/calendar';
 import { leadTime } from '@domain/lead-time';
+import { ROLLUP_LEVELS } from '@db/statistics/levels';
 import { rebuildRollups } from '@db/statistics/rollups';
 import { argument, openBenchDatabase } from './bench-database';
 
@@ -105,7 +106,7 @@ async function main() {
   const rollupStart = Date.now();
   await rebuildRollups(ds);
   await ds.query('ANALYZE');
-  for (const table of ['stats_rollups', 'stats_stage_rollups']) {
+  for (const table of ROLLUP_LEVELS.flatMap((level) => [level.requests, level.stages])) {
     const rollups: { grain: string; rows: number }[] = await ds.query(
       `SELECT grain, count(*)::int AS rows FROM ${table} GROUP BY grain ORDER BY grain`,
     );

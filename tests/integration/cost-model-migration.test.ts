@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { StatsService } from '../../apps/api/src/stats/stats.service';
 import type { CurrentUser } from '../../apps/api/src/auth/current-user';
+import { ROLLUP_LEVELS } from '@db/statistics/levels';
 import { undoThrough } from '../support/migrations';
 import { startTestDatabase, type TestDatabase } from '../support/database';
 import { demoFixture } from '../support/fixtures';
@@ -70,10 +71,12 @@ async function writeHistory(old: boolean) {
     period: { from: '2031-01-30', to: '2031-03-02' },
   });
   if (old)
-    // Recorded by the code before the migration: no accrual and no reduction in the rollups.
-    await ds.query(
-      `UPDATE stats_rollups SET accrued_cost = 0, reduced_cost = 0 WHERE bucket >= '2031-01-01'`,
-    );
+    // Recorded by the code before the migration: no accrual and no reduction in the rollups (of every level: the
+    // later migration that adds the coarser ones fills them from the finest).
+    for (const { requests } of ROLLUP_LEVELS)
+      await ds.query(
+        `UPDATE ${requests} SET accrued_cost = 0, reduced_cost = 0 WHERE bucket >= '2031-01-01'`,
+      );
 }
 
 const figures = async () => {

@@ -8,6 +8,8 @@ import type { CurrentUser } from '../../apps/api/src/auth/current-user';
 import { startTestDatabase, type TestDatabase } from '../support/database';
 import { demoFixture } from '../support/fixtures';
 import { historyWriter } from '../support/history';
+import { COUNTERS, STAGE_COUNTERS } from '@db/statistics/counters';
+import { FINEST_LEVEL, levelKey, ROLLUP_LEVELS } from '@db/statistics/levels';
 
 jest.setTimeout(300_000);
 
@@ -337,4 +339,28 @@ it('reports from the rollups exactly what the raw record says, for any history a
     ),
     { numRuns: 25 },
   );
+});
+
+it('keeps every coarser rollup level equal to the finest summed by its key', async () => {
+  const { units } = await freshDivisions();
+  await writeHistory(fc.sample(requestArb, { numRuns: 15, seed: 20 }), units);
+  for (const level of ROLLUP_LEVELS.filter((l) => l !== FINEST_LEVEL)) {
+    for (const [table, finest, counters, extra] of [
+      [level.requests, FINEST_LEVEL.requests, COUNTERS, []],
+      [level.stages, FINEST_LEVEL.stages, STAGE_COUNTERS, ['stage']],
+    ] as const) {
+      const key = ['grain', 'bucket', ...levelKey(level), ...extra];
+      const columns = [...key, ...(level.keeps.includes('unit') ? ['division_id'] : [])].join(', ');
+      const summed = `SELECT ${columns}, ${counters.map((c) => `sum(${c})::bigint AS ${c}`).join(', ')}
+                        FROM ${finest} GROUP BY ${columns}`;
+      const kept = `SELECT ${columns}, ${counters.map((c) => `${c}::bigint`).join(', ')} FROM ${table}`;
+      const [{ rows, missing, extraRows }] = await ds.query(
+        `SELECT (SELECT count(*)::int FROM ${table}) AS rows,
+                (SELECT count(*)::int FROM (${summed} EXCEPT ${kept}) m) AS missing,
+                (SELECT count(*)::int FROM (${kept} EXCEPT ${summed}) e) AS "extraRows"`,
+      );
+      expect({ table, missing, extraRows }).toEqual({ table, missing: 0, extraRows: 0 });
+      expect(rows).toBeGreaterThan(0);
+    }
+  }
 });

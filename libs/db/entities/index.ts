@@ -10,8 +10,7 @@ import { QuestionEntity } from './question.entity';
 import { RequestEntity } from './request.entity';
 import { ReviewPeriodEntity } from './review-period.entity';
 import { StageEntity } from './stage.entity';
-import { StatsRollupEntity } from './stats-rollup.entity';
-import { StatsStageRollupEntity } from './stats-stage-rollup.entity';
+import { ROLLUP_ENTITIES, StatsRollupEntity, StatsStageRollupEntity } from './stats-rollup.entity';
 import { RoleAssignmentEntity, UserEntity } from './user.entity';
 
 export {
@@ -47,8 +46,7 @@ export const ENTITIES = [
   QuestionEntity,
   AuditEventEntity,
   NotificationEntity,
-  StatsRollupEntity,
-  StatsStageRollupEntity,
+  ...ROLLUP_ENTITIES,
   AdminAuditLogEntity,
   AttachmentEntity,
   AttachmentBlobEntity,

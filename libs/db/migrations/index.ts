@@ -16,6 +16,7 @@ import { Attachments1764320000000 } from './1764320000000-attachments';
 import { Questions1764330000000 } from './1764330000000-questions';
 import { CaseNumbers1764340000000 } from './1764340000000-case-numbers';
 import { CostModel1764350000000 } from './1764350000000-cost-model';
+import { RollupLevels1764370000000 } from './1764370000000-rollup-levels';
 
 /** In order; TypeORM records each in the `migrations` table and runs only the new ones. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   CaseNumbers1764340000000,
   CostModel1764350000000,
   MailOutbox1764360000000,
+  RollupLevels1764370000000,
 ];

@@ -13,6 +13,7 @@ import { sqlList } from '../sql-list';
 import { STATS_TIME_ZONE } from './facts';
 import { addCalendarDays } from '@domain/calendar';
 import { type DateSpan, type Grain, planRange } from '@domain/stats-range';
+import { type Detail, levelFor, type RollupLevel } from './levels';
 
 /** What every statistics query is narrowed by. `divisionIds` undefined means all divisions. */
 export interface StatsScope {
@@ -61,6 +62,14 @@ function dimensionFilter(scope: StatsScope, p: Params): string[] {
   if (scope.unitId) where.push(`unit_id = ${p.add(scope.unitId)}::uuid`);
   if (scope.category) where.push(`category = ${p.add(scope.category)}`);
   return where;
+}
+
+/** The coarsest rollup level with every dimension the scope filters on or the keys group by. */
+function levelOf(scope: StatsScope, keys: readonly GroupKey[]): RollupLevel {
+  const needs: Detail[] = [];
+  if (scope.unitId || keys.includes('unit')) needs.push('unit');
+  if (scope.category || keys.includes('category')) needs.push('category');
+  return levelFor(needs);
 }
 
 const stockholmMidnight = (param: string) => `(${param}::date::timestamp AT TIME ZONE '${STATS_TIME_ZONE}')`;
@@ -121,12 +130,13 @@ export function countersQuery(
   keys: readonly GroupKey[],
 ): { sql: string; params: unknown[] } {
   const p = new Params();
+  const level = levelOf(scope, keys);
   const requestRows = rollupRows(scope, grain, keys, p, {
-    table: 'stats_rollups',
+    table: level.requests,
     columns: REQUEST_COUNTERS.join(', '),
   });
   const stageRows = rollupRows(scope, grain, keys, p, {
-    table: 'stats_stage_rollups',
+    table: level.stages,
     columns: `stage, ${STAGE_COUNTERS.join(', ')}`,
   });
   const sums = REQUEST_COUNTERS.map((c) => `sum(${c})::float8 AS ${c}`).join(', ');
@@ -180,7 +190,10 @@ export function leadTimesQuery(
 ): { sql: string; params: unknown[] } {
   const p = new Params();
   const histogram = [...LEAD_DAY_COUNTERS, ...LEAD_HOUR_COUNTERS];
-  const rows = rollupRows(scope, grain, keys, p, { table: 'stats_rollups', columns: histogram.join(', ') });
+  const rows = rollupRows(scope, grain, keys, p, {
+    table: levelOf(scope, keys).requests,
+    columns: histogram.join(', '),
+  });
   const sums = histogram.map((c) => `sum(${c}) AS ${c}`).join(', ');
   const sql = `WITH sums AS (SELECT k0, k1, ${sums} FROM (${rows}) x GROUP BY k0, k1),
                days AS (${binsOf('sums', LEAD_DAY_COUNTERS, LEAD_DAY_BINS)}),

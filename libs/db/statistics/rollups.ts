@@ -1,36 +1,45 @@
 import type { Queryable } from '../repositories/rows';
 import { COUNTERS, GRAINS, STAGE_COUNTERS } from './counters';
 import { ALL_FACT_SOURCES, bucketOf, type FactFilter, type FactSourceName, factsSql } from './facts';
+import { levelKey, ROLLUP_LEVELS, type RollupLevel } from './levels';
 
-const KEY = 'grain, bucket, unit_id, kind, category';
-const STAGE_KEY = `${KEY}, stage`;
 const GRAIN_ROWS = `(VALUES ${GRAINS.map((g) => `('${g}')`).join(', ')}) g(grain)`;
+const DIMENSIONS = ['unit_id', 'kind', 'category', 'division_id'];
 
-/** The upsert adding one table's facts to its rollups of every grain (`sign` -1 takes them out again). */
-function upsert(
-  table: 'stats_rollups' | 'stats_stage_rollups',
+/** A CTE summing one table's facts per grain, bucket and every dimension (`sign` -1 takes them out again). */
+function summed(
+  name: string,
   facts: string,
   counters: readonly string[],
+  stage: boolean,
   sign: 1 | -1,
 ): string {
-  const stage = table === 'stats_stage_rollups';
-  const key = stage ? STAGE_KEY : KEY;
-  const dimensions = `f.unit_id, f.kind, f.category${stage ? ', f.stage' : ''}, f.division_id`;
-  const sums = counters.map((c) => `${sign} * sum(f.${c})`).join(', ');
-  const updates = counters.map((c) => `${c} = ${table}.${c} + EXCLUDED.${c}`).join(', ');
-  const groups = Array.from({ length: stage ? 7 : 6 }, (_, i) => i + 1).join(', ');
-  return `INSERT INTO ${table} (${key}, division_id, ${counters.join(', ')})
-     SELECT g.grain, ${bucketOf('g.grain', 'f.at')}, ${dimensions}, ${sums}
+  const dimensions = [...DIMENSIONS, ...(stage ? ['stage'] : [])];
+  const sums = counters.map((c) => `${sign} * sum(f.${c}) AS ${c}`).join(', ');
+  const groups = Array.from({ length: dimensions.length + 2 }, (_, i) => i + 1).join(', ');
+  return `${name} AS (
+     SELECT g.grain, ${bucketOf('g.grain', 'f.at')} AS bucket, ${dimensions.map((d) => `f.${d}`).join(', ')}, ${sums}
        FROM (${facts}) f CROSS JOIN ${GRAIN_ROWS}
-      GROUP BY ${groups}
-     ON CONFLICT (${key}) DO UPDATE SET ${updates}`;
+      GROUP BY ${groups})`;
+}
+
+/** The upsert adding the summed facts `from` to one level's table. */
+function upsert(level: RollupLevel, stage: boolean, from: string, counters: readonly string[]): string {
+  const table = stage ? level.stages : level.requests;
+  const key = ['grain', 'bucket', ...levelKey(level), ...(stage ? ['stage'] : [])];
+  // Where the unit is kept, its division rides along as an attribute (one division per unit).
+  const columns = [...key, ...(level.keeps.includes('unit') ? ['division_id'] : [])].join(', ');
+  const updates = counters.map((c) => `${c} = ${table}.${c} + EXCLUDED.${c}`).join(', ');
+  return `INSERT INTO ${table} (${columns}, ${counters.join(', ')})
+     SELECT ${columns}, ${counters.map((c) => `sum(${c})`).join(', ')} FROM ${from} GROUP BY ${columns}
+     ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${updates}`;
 }
 
 /**
- * Adds the facts that `filter` selects to the rollups of every grain. Called in the transaction that records
- * the event, with a filter naming just that event, so the rollups are never behind the record; a caller
- * must call it once per event (the activities do so only when their insert actually happened). One statement
- * whichever tables the sources feed: the request rollups' upsert rides in a CTE of the stage rollups' one.
+ * Adds the facts that `filter` selects to the rollups of every grain and every level. Called in the transaction
+ * that records the event, with a filter naming just that event, so the rollups are never behind the record; a
+ * caller must call it once per event (the activities do so only when their insert actually happened). One
+ * statement whichever tables the sources feed: the facts are summed once and every level's upsert rides in a CTE.
  */
 export async function addToRollups(
   db: Queryable,
@@ -41,18 +50,22 @@ export async function addToRollups(
 ): Promise<void> {
   const requestFacts = factsSql('stats_rollups', sources, filter);
   const stageFacts = factsSql('stats_stage_rollups', sources, filter);
-  const statements = [
-    requestFacts && upsert('stats_rollups', requestFacts, COUNTERS, sign),
-    stageFacts && upsert('stats_stage_rollups', stageFacts, STAGE_COUNTERS, sign),
+  const sums = [
+    requestFacts && summed('request_facts', requestFacts, COUNTERS, false, sign),
+    stageFacts && summed('stage_facts', stageFacts, STAGE_COUNTERS, true, sign),
   ].filter((s): s is string => !!s);
-  const [last, ...before] = statements.reverse();
-  const sql = before.length > 0 ? `WITH ${before.map((s, i) => `u${i} AS (${s})`).join(', ')} ${last}` : last;
-  await db.query(sql, params);
+  const upserts = ROLLUP_LEVELS.flatMap((level) => [
+    ...(requestFacts ? [upsert(level, false, 'request_facts', COUNTERS)] : []),
+    ...(stageFacts ? [upsert(level, true, 'stage_facts', STAGE_COUNTERS)] : []),
+  ]);
+  const [last, ...before] = upserts.reverse();
+  const ctes = [...sums, ...before.map((s, i) => `u${i} AS (${s})`)];
+  await db.query(`WITH ${ctes.join(',\n')}\n${last}`, params);
 }
 
 /** Recomputes every rollup from the raw record: for bulk-loaded history. */
 export async function rebuildRollups(db: Queryable): Promise<void> {
-  await db.query(`TRUNCATE stats_rollups, stats_stage_rollups`);
+  await db.query(`TRUNCATE ${ROLLUP_LEVELS.flatMap((l) => [l.requests, l.stages]).join(', ')}`);
   await addToRollups(db, ALL_FACT_SOURCES, {});
 }
 
