@@ -134,6 +134,12 @@ const schema = z
       .optional(),
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('review'),
+    TEMPORAL_CALL_TIMEOUT_SECONDS: z.coerce
+      .number({ message: 'must be a whole number of seconds, 1–600' })
+      .int('must be a whole number of seconds, 1–600')
+      .min(1, 'must be a whole number of seconds, 1–600')
+      .max(600, 'must be a whole number of seconds, 1–600')
+      .default(20),
     TEMPORAL_DEV_PORT: port.default(7233),
     TEMPORAL_UI_PORT: port.default(8233),
     TEMPORAL_CLI_PATH: z.string().min(1).optional(),
@@ -402,6 +408,12 @@ export interface AppConfig {
     address?: string;
     namespace: string;
     taskQueue: string;
+    /**
+     * How long the API waits for the review engine to confirm a call (a submission's first stage, a decision):
+     * past it the caller gets 503 and retries with the same Idempotency-Key, instead of a call that hangs while
+     * a workflow task waits on a full disk or a dead worker.
+     */
+    callTimeoutMs: number;
     devServer: { port: number; uiPort: number; dbFile: string };
     cliPath?: string;
     cacheDir?: string;
@@ -549,6 +561,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       address: c.TEMPORAL_ADDRESS,
       namespace: c.TEMPORAL_NAMESPACE,
       taskQueue: c.TEMPORAL_TASK_QUEUE,
+      callTimeoutMs: c.TEMPORAL_CALL_TIMEOUT_SECONDS * 1000,
       devServer: { port: c.TEMPORAL_DEV_PORT, uiPort: c.TEMPORAL_UI_PORT, dbFile: `${dataDir}/temporal.db` },
       cliPath: c.TEMPORAL_CLI_PATH,
       cacheDir: c.PROVNING_CACHE_DIR,

@@ -20,6 +20,9 @@ export interface TestApp {
   config: AppConfig;
   client: Client;
   token(username: string): Promise<string>;
+  /** Stops the worker (as a dead worker: the API and Temporal stay up), and starts a new one on the same queue. */
+  stopWorker(): Promise<void>;
+  startWorker(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -57,7 +60,8 @@ export async function startTestApp(
   const dataConverter = productDataConverter(config.temporal.payloadEncryption);
   // TEMPORAL_TLS_* in `env` (the cluster test's mutual TLS) go through the config, as the apps read them.
   const tls = readTemporalTls(config.temporal.tls);
-  const [worker, client] = await Promise.all([
+  const mailer = options.mailer ?? (config.mail && createSmtpMailer(config.mail));
+  const newWorker = () =>
     startReviewWorker({
       address,
       tls,
@@ -65,11 +69,14 @@ export async function startTestApp(
       taskQueue: config.temporal.taskQueue,
       dataSource: db.dataSource,
       dataConverter,
-      mailer: options.mailer ?? (config.mail && createSmtpMailer(config.mail)),
+      mailer,
       claimKeys: requireClaimKeys(config),
-    }),
+    });
+  const [firstWorker, client] = await Promise.all([
+    newWorker(),
     connectTemporalClient(address, 'default', { dataConverter, claimKeys: requireClaimKeys(config), tls }),
   ]);
+  let worker: RunningWorker | undefined = firstWorker;
   const app = await createApi({ config, dataSource: db.dataSource, temporalClient: client }, false);
   await app.init();
   const http = request(app.getHttpServer());
@@ -87,9 +94,16 @@ export async function startTestApp(
       }
       return tokens.get(username)!;
     },
+    async stopWorker(this: void) {
+      await worker?.shutdown();
+      worker = undefined;
+    },
+    async startWorker(this: void) {
+      worker ??= await newWorker();
+    },
     async stop(this: void) {
       await app.close();
-      await (worker as RunningWorker).shutdown();
+      await worker?.shutdown();
       await client.connection.close();
       await db.stop();
     },

@@ -49,6 +49,7 @@ const DEFAULTS: AppConfig = {
     address: undefined,
     namespace: 'default',
     taskQueue: 'review',
+    callTimeoutMs: 20_000,
     devServer: { port: 7233, uiPort: 8233, dbFile: '.data/temporal.db' },
     cliPath: undefined,
     cacheDir: undefined,
@@ -105,6 +106,7 @@ describe('loadConfig: values', () => {
       TEMPORAL_ADDRESS: 'temporal.internal:7233',
       TEMPORAL_NAMESPACE: 'provning',
       TEMPORAL_TASK_QUEUE: 'review-v2',
+      TEMPORAL_CALL_TIMEOUT_SECONDS: '45',
       TEMPORAL_DEV_PORT: '7300',
       TEMPORAL_UI_PORT: '8300',
       TEMPORAL_CLI_PATH: '/opt/temporal/bin/temporal',
@@ -140,6 +142,7 @@ describe('loadConfig: values', () => {
         address: 'temporal.internal:7233',
         namespace: 'provning',
         taskQueue: 'review-v2',
+        callTimeoutMs: 45_000,
         devServer: { port: 7300, uiPort: 8300, dbFile: '.data/temporal.db' },
         cliPath: '/opt/temporal/bin/temporal',
         cacheDir: '/tmp/cache',
@@ -259,6 +262,15 @@ describe('loadConfig: bad values name the variable', () => {
     (value) => {
       expect(configErrorFor({ TEMPORAL_ADDRESS: value }).problems).toEqual([
         { variable: 'TEMPORAL_ADDRESS', message: 'must be host:port' },
+      ]);
+    },
+  );
+
+  it.each(['0', '601', '2.5', 'soon'])(
+    'refuses TEMPORAL_CALL_TIMEOUT_SECONDS=%s, naming the range',
+    (value) => {
+      expect(configErrorFor({ TEMPORAL_CALL_TIMEOUT_SECONDS: value }).problems).toEqual([
+        { variable: 'TEMPORAL_CALL_TIMEOUT_SECONDS', message: 'must be a whole number of seconds, 1–600' },
       ]);
     },
   );

@@ -40,6 +40,17 @@ export class ProblemException extends Error {
 }
 
 /** Temporal could not be reached: nothing was decided, the client should come back shortly. */
+/** The engine took the call but did not confirm it in time: it may yet be recorded, so the retry must carry the key. */
+export function reviewEngineUnconfirmed(seconds: number): ProblemException {
+  return new ProblemException(
+    problem(
+      503,
+      `The review engine has not confirmed this within ${seconds} s; it may still be recorded: try again with the same Idempotency-Key`,
+    ),
+    { 'Retry-After': '5' },
+  );
+}
+
 export function reviewEngineUnavailable(): ProblemException {
   return new ProblemException(problem(503, 'The review engine is unavailable; try again shortly'), {
     'Retry-After': '5',

@@ -35,7 +35,7 @@ import type {
   WithdrawUpdateInput,
 } from '@workflows/types';
 import type { staffingReviewWorkflow } from '@workflows/staffing-review.workflow';
-import { reviewEngineUnavailable } from '../common/problem';
+import { reviewEngineUnavailable, reviewEngineUnconfirmed } from '../common/problem';
 import { currentRequestId } from '../observability/request-context';
 import { CONFIG, TEMPORAL_CLIENT } from '../tokens';
 
@@ -152,9 +152,13 @@ export class ReviewGateway {
     return this.client.workflow.getHandle(reviewWorkflowId(requestId));
   }
 
+  /**
+   * Every RPC inside `fn` (the update's start and its polls for the outcome) shares one deadline, so a workflow
+   * task that cannot complete (its store full, its worker killed) answers 503 after callTimeoutMs, not never.
+   */
   private async call<T>(fn: () => Promise<T>): Promise<T> {
     try {
-      return await fn();
+      return await this.client.withDeadline(Date.now() + this.config.temporal.callTimeoutMs, fn);
     } catch (error) {
       throw this.translate(error);
     }
@@ -178,11 +182,23 @@ export class ReviewGateway {
       if (/already completed|workflow execution already completed/i.test(message)) {
         return new DomainError('invalid_state', 'The review of this request has finished');
       }
+      if (isDeadlineExceeded(error)) {
+        this.logger.warn(
+          `Temporal did not confirm within ${this.config.temporal.callTimeoutMs} ms: ${message}`,
+        );
+        return reviewEngineUnconfirmed(Math.round(this.config.temporal.callTimeoutMs / 1000));
+      }
       this.logger.warn(`Temporal unavailable: ${message}`);
       return reviewEngineUnavailable();
     }
     return error as Error;
   }
+}
+
+/** gRPC DEADLINE_EXCEEDED (4), itself or as the cause of the SDK's update timeout error. */
+function isDeadlineExceeded(error: unknown): boolean {
+  const code = (e: unknown) => (e as { code?: number })?.code;
+  return code(error) === 4 || code((error as { cause?: unknown })?.cause) === 4;
 }
 
 function isUnavailable(error: unknown): boolean {
