@@ -48,9 +48,15 @@ const log = (m: string) =>
 /**
  * What a 503 while the disk is full must say. PostgreSQL tells its client the disk is full (SQLSTATE 53100), so
  * the API can say so; the Temporal dev server answers "shard status unknown" (gRPC UNAVAILABLE) and never tells a
- * client why, so the API can only name the dependency.
+ * client why, so the API can only name the dependency. A call the engine took but whose workflow task cannot
+ * complete (its store full, or its local activity refused by PostgreSQL's full disk, which the API never sees)
+ * ends at the API's deadline (TEMPORAL_CALL_TIMEOUT_SECONDS) with a 503 that names the engine as what it waits for.
  */
-const SAYS_WHY = { postgres: /disk space/i, temporal: /review engine is unavailable/i };
+const UNCONFIRMED = /review engine has not confirmed/i;
+const SAYS_WHY = {
+  postgres: new RegExp(`disk space|${UNCONFIRMED.source}`, 'i'),
+  temporal: new RegExp(`review engine is unavailable|${UNCONFIRMED.source}`, 'i'),
+};
 
 async function runCase(which: 'temporal' | 'postgres') {
   const base = join(DIR, which);
