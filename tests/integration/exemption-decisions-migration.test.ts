@@ -24,12 +24,7 @@ beforeAll(async () => {
   db = await startTestDatabase();
   ds = db.dataSource;
   const demo = await demoFixture(ds);
-  executive = {
-    id: demo.userId('hsdir'),
-    username: 'hsdir',
-    displayName: 'x',
-    grants: demo.actor('hsdir').grants,
-  };
+  executive = demo.currentUser('hsdir');
   akuten = { unitId: demo.unitIds.get('SOM-AKUT')!, divisionId: demo.unitIds.get('SOM')! };
   recorder = demo.userId('div.somatik');
   await historyWriter(ds).submit({

@@ -21,12 +21,7 @@ beforeAll(async () => {
   db = await startTestDatabase();
   ds = db.dataSource;
   const demo = await demoFixture(ds);
-  executive = {
-    id: demo.userId('hsdir'),
-    username: 'hsdir',
-    displayName: 'x',
-    grants: demo.actor('hsdir').grants,
-  };
+  executive = demo.currentUser('hsdir');
   const history = historyWriter(ds);
   const requesterId = demo.userId('chef.akuten');
   const actorId = demo.userId('div.somatik');

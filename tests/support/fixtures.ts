@@ -3,11 +3,14 @@ import type { DataSource } from 'typeorm';
 import { seedDemoOrganisation } from '@local/demo-organisation';
 import type { Actor, RoleGrant } from '@domain/decision-rules';
 import type { ReviewInput } from '@workflows/types';
+import type { CurrentUser } from '../../apps/api/src/auth/current-user';
 
 export interface DemoFixture {
   unitIds: Map<string, string>;
   userId(username: string): string;
   actor(username: string): Actor;
+  /** A demo user as the API's signed-in user, for calling the services directly. */
+  currentUser(username: string): CurrentUser;
 }
 
 /** The demo organisation of domain.md, seeded into a test database, with lookups by code and username. */
@@ -27,14 +30,19 @@ export async function demoFixture(dataSource: DataSource): Promise<DemoFixture> 
     if (!row) throw new Error(`no demo user ${username}`);
     return row.user_id;
   };
+  const grantsOf = (username: string) =>
+    grants
+      .filter((g) => g.username === username)
+      .map((g) => ({ role: g.role, scopeUnitId: g.scope_unit_id }));
   return {
     unitIds: new Map(units.map((u) => [u.code, u.id])),
     userId,
-    actor: (username) => ({
-      userId: userId(username),
-      grants: grants
-        .filter((g) => g.username === username)
-        .map((g) => ({ role: g.role, scopeUnitId: g.scope_unit_id })),
+    actor: (username) => ({ userId: userId(username), grants: grantsOf(username) }),
+    currentUser: (username) => ({
+      id: userId(username),
+      username,
+      displayName: username,
+      grants: grantsOf(username),
     }),
   };
 }
