@@ -83,6 +83,8 @@ const TEMPORAL_TLS_VARIABLES = [
   'TEMPORAL_TLS_SERVER_NAME',
 ] as const;
 
+const CALL_TIMEOUT_RANGE = 'must be a whole number of seconds, 1–600';
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -135,10 +137,10 @@ const schema = z
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('review'),
     TEMPORAL_CALL_TIMEOUT_SECONDS: z.coerce
-      .number({ message: 'must be a whole number of seconds, 1–600' })
-      .int('must be a whole number of seconds, 1–600')
-      .min(1, 'must be a whole number of seconds, 1–600')
-      .max(600, 'must be a whole number of seconds, 1–600')
+      .number({ message: CALL_TIMEOUT_RANGE })
+      .int(CALL_TIMEOUT_RANGE)
+      .min(1, CALL_TIMEOUT_RANGE)
+      .max(600, CALL_TIMEOUT_RANGE)
       .default(20),
     TEMPORAL_DEV_PORT: port.default(7233),
     TEMPORAL_UI_PORT: port.default(8233),

@@ -9,7 +9,7 @@ import { startTestDatabase, type TestDatabase } from '../support/database';
 import { demoFixture } from '../support/fixtures';
 import { historyWriter } from '../support/history';
 import { COUNTERS, STAGE_COUNTERS } from '@db/statistics/counters';
-import { FINEST_LEVEL, levelKey, ROLLUP_LEVELS } from '@db/statistics/levels';
+import { FINEST_LEVEL, levelColumns, ROLLUP_LEVELS } from '@db/statistics/levels';
 
 jest.setTimeout(300_000);
 
@@ -345,12 +345,11 @@ it('keeps every coarser rollup level equal to the finest summed by its key', asy
   const { units } = await freshDivisions();
   await writeHistory(fc.sample(requestArb, { numRuns: 15, seed: 20 }), units);
   for (const level of ROLLUP_LEVELS.filter((l) => l !== FINEST_LEVEL)) {
-    for (const [table, finest, counters, extra] of [
-      [level.requests, FINEST_LEVEL.requests, COUNTERS, []],
-      [level.stages, FINEST_LEVEL.stages, STAGE_COUNTERS, ['stage']],
+    for (const [table, finest, counters, stage] of [
+      [level.requests, FINEST_LEVEL.requests, COUNTERS, false],
+      [level.stages, FINEST_LEVEL.stages, STAGE_COUNTERS, true],
     ] as const) {
-      const key = ['grain', 'bucket', ...levelKey(level), ...extra];
-      const columns = [...key, ...(level.keeps.includes('unit') ? ['division_id'] : [])].join(', ');
+      const columns = levelColumns(level, stage).columns.join(', ');
       const summed = `SELECT ${columns}, ${counters.map((c) => `sum(${c})::bigint AS ${c}`).join(', ')}
                         FROM ${finest} GROUP BY ${columns}`;
       const kept = `SELECT ${columns}, ${counters.map((c) => `${c}::bigint`).join(', ')} FROM ${table}`;

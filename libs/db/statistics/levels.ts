@@ -38,6 +38,15 @@ export function levelKey(level: RollupLevel): string[] {
   ];
 }
 
+/**
+ * Every column a level's rows are written and compared by: grain, bucket, its key, the stage's name in the stage
+ * table, and the division as the attribute beside a kept unit.
+ */
+export function levelColumns(level: RollupLevel, stage: boolean): { key: string[]; columns: string[] } {
+  const key = ['grain', 'bucket', ...levelKey(level), ...(stage ? ['stage'] : [])];
+  return { key, columns: [...key, ...(level.keeps.includes('unit') ? ['division_id'] : [])] };
+}
+
 /** The coarsest level that keeps every dimension in `needs`. */
 export function levelFor(needs: Iterable<Detail>): RollupLevel {
   const wanted = [...needs];

@@ -1,7 +1,7 @@
 import type { Queryable } from '../repositories/rows';
 import { COUNTERS, GRAINS, STAGE_COUNTERS } from './counters';
 import { ALL_FACT_SOURCES, bucketOf, type FactFilter, type FactSourceName, factsSql } from './facts';
-import { levelKey, ROLLUP_LEVELS, type RollupLevel } from './levels';
+import { levelColumns, ROLLUP_LEVELS, type RollupLevel } from './levels';
 
 const GRAIN_ROWS = `(VALUES ${GRAINS.map((g) => `('${g}')`).join(', ')}) g(grain)`;
 const DIMENSIONS = ['unit_id', 'kind', 'category', 'division_id'];
@@ -26,9 +26,8 @@ function summed(
 /** The upsert adding the summed facts `from` to one level's table. */
 function upsert(level: RollupLevel, stage: boolean, from: string, counters: readonly string[]): string {
   const table = stage ? level.stages : level.requests;
-  const key = ['grain', 'bucket', ...levelKey(level), ...(stage ? ['stage'] : [])];
-  // Where the unit is kept, its division rides along as an attribute (one division per unit).
-  const columns = [...key, ...(level.keeps.includes('unit') ? ['division_id'] : [])].join(', ');
+  const { key, columns: written } = levelColumns(level, stage);
+  const columns = written.join(', ');
   const updates = counters.map((c) => `${c} = ${table}.${c} + EXCLUDED.${c}`).join(', ');
   return `INSERT INTO ${table} (${columns}, ${counters.join(', ')})
      SELECT ${columns}, ${counters.map((c) => `sum(${c})`).join(', ')} FROM ${from} GROUP BY ${columns}

@@ -39,7 +39,6 @@ export class ProblemException extends Error {
   }
 }
 
-/** Temporal could not be reached: nothing was decided, the client should come back shortly. */
 /** The engine took the call but did not confirm it in time: it may yet be recorded, so the retry must carry the key. */
 export function reviewEngineUnconfirmed(seconds: number): ProblemException {
   return new ProblemException(
@@ -51,6 +50,7 @@ export function reviewEngineUnconfirmed(seconds: number): ProblemException {
   );
 }
 
+/** Temporal could not be reached: nothing was decided, the client should come back shortly. */
 export function reviewEngineUnavailable(): ProblemException {
   return new ProblemException(problem(503, 'The review engine is unavailable; try again shortly'), {
     'Retry-After': '5',

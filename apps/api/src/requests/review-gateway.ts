@@ -195,14 +195,15 @@ export class ReviewGateway {
   }
 }
 
+const grpcCode = (error: unknown) => (error as { code?: number })?.code;
+
 /** gRPC DEADLINE_EXCEEDED (4), itself or as the cause of the SDK's update timeout error. */
 function isDeadlineExceeded(error: unknown): boolean {
-  const code = (e: unknown) => (e as { code?: number })?.code;
-  return code(error) === 4 || code((error as { cause?: unknown })?.cause) === 4;
+  return grpcCode(error) === 4 || grpcCode((error as { cause?: unknown })?.cause) === 4;
 }
 
 function isUnavailable(error: unknown): boolean {
-  const code = (error as { code?: number })?.code;
+  const code = grpcCode(error);
   // gRPC UNAVAILABLE (14) and DEADLINE_EXCEEDED (4)
   return code === 14 || code === 4;
 }
